@@ -1,0 +1,87 @@
+"""Full dates (with a year) in dateline or stamp position on a flattened page.
+
+Only three positions may give the publication date: a short date line in the page header
+("12 January 2022", "Published: Jan 12, 2022 10:30"), an agency dateline opening the first body
+paragraph ("GENEVA, Jan 10, 2022 (AFP) -") and a short stamp after the last paragraph
+("MAP 05 April 2018"). A date inside the body text is never the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_TEXTUAL = (
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
+)
+_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+_NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)[./](?P<year>(?:19|20)\d\d)\b")
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'’-]{1,40},\s*(?P<rest>.{4,40}?)\s*(?:\([^)]{1,30}\)\s*)?[-–—:]"
+)
+_STAMP_MAX_WORDS = 10
+_STAMP_WORD = re.compile(r"\w+")
+
+
+def _build(year: str, month: int, day: str) -> date | None:
+    try:
+        return date(int(year), month, int(day))
+    except ValueError:
+        return None
+
+
+def parse_full_date(text: str) -> date | None:
+    """The first full date (day, month and year) written in ``text``, else None."""
+    for pattern in _TEXTUAL:
+        found = pattern.search(text)
+        if found:
+            month = _MONTHS[found["month"].lower()]
+            return _build(found["year"], month, found["day"])
+    for pattern in (_ISO, _NUMERIC):
+        found = pattern.search(text)
+        if found:
+            return _build(found["year"], int(found["month"]), found["day"])
+    return None
+
+
+def stamp_date(line: str) -> date | None:
+    """The date of a short stamp line (a date with at most a few words around it)."""
+    if len(_STAMP_WORD.findall(line)) > _STAMP_MAX_WORDS:
+        return None
+    return parse_full_date(line)
+
+
+def dateline_date(paragraph: str) -> date | None:
+    """The date of an agency dateline opening ``paragraph`` ("CITY, 5 April 2018 (AFP) -")."""
+    found = _DATELINE.match(paragraph)
+    return parse_full_date(found["rest"]) if found else None

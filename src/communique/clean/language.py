@@ -1,0 +1,72 @@
+"""A cheap language guess: script counts, then the share of each language's function words."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .lexicon import load_stopwords
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_MAX_TOKENS = 3000
+#: Below this share of function words no Latin-script language is claimed.
+_MIN_RATIO = 0.08
+_SCRIPTS = {
+    "CJK": "zh",
+    "HIRAGANA": "ja",
+    "KATAKANA": "ja",
+    "HANGUL": "ko",
+    "ARABIC": "ar",
+    "HEBREW": "he",
+    "GREEK": "el",
+    "DEVANAGARI": "hi",
+    "THAI": "th",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageGuess:
+    """``language`` is an ISO 639-1 code or "und"; ``score`` the share that decided it."""
+
+    language: str
+    score: float
+
+
+def _script_language(text: str) -> LanguageGuess | None:
+    counts: dict[str, int] = {}
+    letters = 0
+    for char in text[:20_000]:
+        if not char.isalpha():
+            continue
+        letters += 1
+        name = unicodedata.name(char, "")
+        for script, language in _SCRIPTS.items():
+            if name.startswith(script):
+                counts[language] = counts.get(language, 0) + 1
+                break
+    if not letters or not counts:
+        return None
+    language, count = max(counts.items(), key=lambda item: item[1])
+    share = count / letters
+    return LanguageGuess(language, share) if share >= 0.3 else None
+
+
+def guess_language(text: str) -> LanguageGuess:
+    """Guess the language of ``text`` from its script and its function words."""
+    by_script = _script_language(text)
+    if by_script is not None:
+        return by_script
+    tokens = [token.lower() for token in _WORD.findall(text[:60_000])][:_MAX_TOKENS]
+    if not tokens:
+        return LanguageGuess("und", 0.0)
+    best = LanguageGuess("und", 0.0)
+    for language, words in sorted(load_stopwords().items()):
+        ratio = sum(1 for token in tokens if token in words) / len(tokens)
+        if ratio > best.score:
+            best = LanguageGuess(language, ratio)
+    return best if best.score >= _MIN_RATIO else LanguageGuess("und", best.score)
+
+
+def is_english(text: str) -> bool:
+    return guess_language(text).language == "en"

@@ -1,0 +1,108 @@
+"""Curated word lists of the clean stage, read from ``clean/data/``.
+
+``ui_phrases.csv``  interface phrases of web pages (navigation, share prompts, comment forms,
+                    cookie notices ...) in several languages; ``match`` says how a line matches:
+                    ``line`` (the whole line), ``prefix`` (the line starts with it) or
+                    ``contains`` (anywhere in a short line).
+``stopwords.csv``   high-frequency function words per language, for density and language guesses.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ..errors import ResourceError
+
+#: Categories after which nothing more of the article follows on a flattened page.
+TERMINAL_CATEGORIES = frozenset({"comments", "related", "footer"})
+
+_EDGE = re.compile(r"^[\W_]+|[\s»›>.:…|*•·\-–—]+$")
+_COUNT = re.compile(r"\s*[(\[]?\d+[)\]]?$")
+_SPACE = re.compile(r"\s+")
+_CONTAINS_MAX_WORDS = 45
+_PREFIX_MAX_WORDS = 16
+
+
+def normalise_line(line: str) -> str:
+    """Lower-cased line without surrounding bullets, arrows, counts or trailing punctuation."""
+    text = _SPACE.sub(" ", line.strip().lower())
+    text = _COUNT.sub("", text)
+    return _EDGE.sub("", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """UI phrases by match kind; ``match`` returns the category of a chrome line or None."""
+
+    lines: dict[str, str]
+    prefixes: tuple[tuple[str, str], ...]
+    contains: tuple[tuple[str, str], ...]
+
+    def match(self, line: str) -> str | None:
+        raw = _SPACE.sub(" ", line.strip().lower())
+        norm = normalise_line(line)
+        if not norm and raw:
+            return "navigation" if len(raw) <= 3 else None  # a bare symbol line: "»", "|", "×"
+        for candidate in (norm, raw):
+            if candidate in self.lines:
+                return self.lines[candidate]
+        words = len(raw.split())
+        if words <= _PREFIX_MAX_WORDS:
+            for phrase, category in self.prefixes:
+                if raw.startswith(phrase) or norm.startswith(phrase):
+                    return category
+        if words <= _CONTAINS_MAX_WORDS:
+            for phrase, category in self.contains:
+                if phrase in raw:
+                    return category
+        return None
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    try:
+        path = resources.files("communique.clean") / "data" / name
+        return list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
+    except (OSError, csv.Error) as err:
+        raise ResourceError(f"cannot read clean/data/{name}: {err}") from err
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The UI-phrase lexicon (read once per process)."""
+    lines: dict[str, str] = {}
+    prefixes: list[tuple[str, str]] = []
+    contains: list[tuple[str, str]] = []
+    for row in _rows("ui_phrases.csv"):
+        phrase = _SPACE.sub(" ", row["phrase"].strip().lower())
+        if not phrase:
+            continue
+        kind = row["match"].strip()
+        if kind == "line":
+            lines.setdefault(phrase, row["category"])
+            lines.setdefault(normalise_line(phrase), row["category"])
+        elif kind == "prefix":
+            prefixes.append((phrase, row["category"]))
+        elif kind == "contains":
+            contains.append((phrase, row["category"]))
+        else:
+            raise ResourceError(f"clean/data/ui_phrases.csv: unknown match kind {kind!r}")
+    return Lexicon(lines=lines, prefixes=tuple(prefixes), contains=tuple(contains))
+
+
+@cache
+def load_stopwords() -> dict[str, frozenset[str]]:
+    """Function words by language code (read once per process)."""
+    words: dict[str, set[str]] = {}
+    for row in _rows("stopwords.csv"):
+        words.setdefault(row["language"], set()).add(row["word"].strip().lower())
+    return {language: frozenset(found) for language, found in words.items()}
+
+
+@cache
+def all_stopwords() -> frozenset[str]:
+    """The union of every language's function words."""
+    return frozenset().union(*load_stopwords().values())

@@ -1,0 +1,293 @@
+"""The line filter for flattened pages: site chrome out, body paragraphs kept as written.
+
+A flattened page (the text a scraper gets from a news page) has three zones:
+
+    header   rubric/section line, headline, byline, navigation, date stamp
+    body     the article paragraphs, perhaps with sub-headlines, ads and photo credits between
+    footer   share prompts, related-article lists, comment forms, site footer
+
+The body is found from general signals, not from any one site's lines: paragraph-like lines
+(long, ending like a sentence, dense in function words) form clusters; the heaviest cluster is
+the body. Interface phrases from the multilingual lexicon in ``data/ui_phrases.csv`` are chrome
+wherever they stand, and some of them (comments, related articles, footer) end the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from .dateline import dateline_date, stamp_date
+from .lexicon import TERMINAL_CATEGORIES, Lexicon, all_stopwords, load_lexicon, normalise_line
+
+_WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*$")
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by|reporting by|von|par|por|di|door|autor:?|author:?)"
+    r"\s+(?P<name>\S.*)$",
+    re.IGNORECASE,
+)
+_STRONG_WORDS = 10
+_LONG_WORDS = 25
+_MIN_STOP_RATIO = 0.1
+_MAX_GAP = 4  # non-paragraph lines allowed inside one cluster
+_MERGE_GAP = 12  # a neighbouring cluster this close (and heavy enough) joins the body
+_MERGE_SHARE = 0.15
+_HEADING_MAX_WORDS = 15
+_BYLINE_MAX_WORDS = 12
+_TITLE_MAX_WORDS = 30
+_SECTION_MAX_WORDS = 4
+_SECTION_JOINERS = frozenset({"and", "&", "of", "the", "in", "on", "for", "-", "–", "/"})
+
+
+class Role(str, Enum):
+    """What the filter decided a non-blank line is."""
+
+    BODY = "body"
+    HEADING = "heading"
+    TITLE = "title"
+    SECTION = "section"
+    BYLINE = "byline"
+    META = "meta"  # date stamp or signature: metadata, neither body nor chrome
+    CHROME = "chrome"
+
+
+@dataclass(frozen=True, slots=True)
+class LineInfo:
+    """The signals of one non-blank line."""
+
+    text: str
+    words: int
+    stop_ratio: float
+    sentence: bool
+    ui: str | None
+
+    @property
+    def strong(self) -> bool:
+        """Paragraph-like: long enough, written in sentences, not an interface phrase."""
+        if self.ui is not None or self.stop_ratio < _MIN_STOP_RATIO:
+            return False
+        return self.words >= _LONG_WORDS or (self.words >= _STRONG_WORDS and self.sentence)
+
+    @property
+    def weak(self) -> bool:
+        """A short sentence: may open or close the body next to paragraphs."""
+        return self.ui is None and self.sentence and self.words >= 3 and self.stop_ratio > 0
+
+    @property
+    def terminal(self) -> bool:
+        return self.ui in TERMINAL_CATEGORIES
+
+
+@dataclass(frozen=True, slots=True)
+class LineFilterResult:
+    """The decisions of the line filter over one flattened page.
+
+    ``body`` holds the kept lines as written (stripped); ``headings`` the indexes in ``body``
+    of short heading lines; ``removed`` the chrome lines in page order; ``meta`` the lines read
+    as metadata only (date stamps, a closing signature).
+    """
+
+    body: tuple[str, ...]
+    headings: tuple[int, ...]
+    removed: tuple[str, ...]
+    meta: tuple[str, ...]
+    title: str | None
+    section: str | None
+    byline: str | None
+    published: date | None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.body)
+
+
+def describe_line(line: str, lexicon: Lexicon, stopwords: frozenset[str]) -> LineInfo:
+    tokens = _WORD.findall(line.lower())
+    stops = sum(1 for token in tokens if token in stopwords)
+    return LineInfo(
+        text=line,
+        words=len(tokens),
+        stop_ratio=stops / len(tokens) if tokens else 0.0,
+        sentence=bool(_SENTENCE_END.search(line)),
+        ui=lexicon.match(line),
+    )
+
+
+def _clusters(infos: Sequence[LineInfo], strong: Sequence[bool]) -> list[tuple[int, int, int]]:
+    """Runs of paragraph lines as (first, last, weight); gaps are short, never a terminal line."""
+    found: list[tuple[int, int, int]] = []
+    first = last = -1
+    weight = gap = 0
+    for i, info in enumerate(infos):
+        if strong[i]:
+            if first < 0:
+                first, weight = i, 0
+            last, gap = i, 0
+            weight += len(info.text)
+        elif first >= 0:
+            gap += 1
+            if info.terminal or gap > _MAX_GAP:
+                found.append((first, last, weight))
+                first = -1
+    if first >= 0:
+        found.append((first, last, weight))
+    return found
+
+
+def _merge(infos: Sequence[LineInfo], clusters: list[tuple[int, int, int]]) -> tuple[int, int]:
+    """The heaviest cluster, joined with close neighbours not cut off by a terminal line."""
+    best = max(range(len(clusters)), key=lambda k: clusters[k][2])
+    first, last, weight = clusters[best]
+
+    def joinable(a: int, b: int, other_weight: int) -> bool:
+        between = infos[a + 1 : b]
+        return (
+            len(between) <= _MERGE_GAP
+            and not any(info.terminal for info in between)
+            and other_weight >= _MERGE_SHARE * weight
+        )
+
+    for k in range(best + 1, len(clusters)):
+        if not joinable(last, clusters[k][0], clusters[k][2]):
+            break
+        last = clusters[k][1]
+    for k in range(best - 1, -1, -1):
+        if not joinable(clusters[k][1], first, clusters[k][2]):
+            break
+        first = clusters[k][0]
+    return first, last
+
+
+def _find_body(infos: Sequence[LineInfo]) -> tuple[int, int] | None:
+    for signal in ([i.strong for i in infos], [i.strong or i.weak for i in infos]):
+        clusters = _clusters(infos, signal)
+        if clusters:
+            first, last = _merge(infos, clusters)
+            while first > 0 and infos[first - 1].weak:
+                first -= 1
+            while last + 1 < len(infos) and infos[last + 1].weak:
+                last += 1
+            return first, last
+    return None
+
+
+def _byline_name(info: LineInfo) -> str | None:
+    if info.ui is not None or info.words > _BYLINE_MAX_WORDS:
+        return None
+    found = _BYLINE.match(info.text)
+    return found["name"].strip() if found else None
+
+
+def _is_section(info: LineInfo) -> bool:
+    words = info.text.split()
+    if info.ui is not None or info.sentence or not 1 <= len(words) <= _SECTION_MAX_WORDS:
+        return False
+    return all(w[:1].isupper() or w.lower() in _SECTION_JOINERS for w in words)
+
+
+def _is_title(info: LineInfo) -> bool:
+    return info.ui is None and 2 <= info.words <= _TITLE_MAX_WORDS and stamp_date(info.text) is None
+
+
+def _read_header(infos: Sequence[LineInfo], roles: list[Role]) -> tuple[str | None, date | None]:
+    """Mark byline, title and section in the header zone; return (byline, stamp date)."""
+    byline: str | None = None
+    anchor = len(infos)
+    published: date | None = None
+    for i, info in enumerate(infos):
+        name = _byline_name(info)
+        if name is not None and byline is None:
+            byline, anchor, roles[i] = name, i, Role.BYLINE
+        elif info.ui is None and published is None and stamp_date(info.text) is not None:
+            published, roles[i] = stamp_date(info.text), Role.META
+    title = next(
+        (i for i in range(anchor - 1, -1, -1) if roles[i] is Role.CHROME and _is_title(infos[i])),
+        None,
+    )
+    if title is None:
+        title = next(
+            (
+                i
+                for i in range(anchor + 1, len(infos))
+                if roles[i] is Role.CHROME and _is_title(infos[i])
+            ),
+            None,
+        )
+    if title is not None:
+        roles[title] = Role.TITLE
+        if title > 0 and roles[title - 1] is Role.CHROME and _is_section(infos[title - 1]):
+            roles[title - 1] = Role.SECTION
+    return byline, published
+
+
+def _read_footer(
+    infos: Sequence[LineInfo], roles: list[Role], start: int, signatures: set[str]
+) -> date | None:
+    """Mark signatures and date stamps after the body; everything else stays chrome."""
+    published: date | None = None
+    for i in range(start, len(infos)):
+        info = infos[i]
+        if info.ui is not None:
+            continue
+        if normalise_line(info.text) in signatures:
+            roles[i] = Role.META
+        elif (found := stamp_date(info.text)) is not None:
+            roles[i] = Role.META
+            published = published or found
+    return published
+
+
+def _read_body(infos: Sequence[LineInfo], roles: list[Role], first: int, last: int) -> None:
+    for i in range(first, last + 1):
+        info = infos[i]
+        if info.ui is not None:
+            continue
+        short = not info.sentence and info.words <= _HEADING_MAX_WORDS
+        roles[i] = Role.HEADING if short and not info.strong else Role.BODY
+
+
+def filter_lines(text: str) -> LineFilterResult:
+    """Split a flattened page into body lines, chrome lines and metadata lines."""
+    lexicon, stopwords = load_lexicon(), all_stopwords()
+    lines = [line.strip() for line in text.splitlines()]
+    infos = [describe_line(line, lexicon, stopwords) for line in lines if line]
+    roles = [Role.CHROME] * len(infos)
+    span = _find_body(infos)
+    if span is None:
+        return _result(infos, roles, None, None)
+    first, last = span
+    _read_body(infos, roles, first, last)
+    byline, published = _read_header(infos[:first], roles)
+    signatures = {normalise_line(v) for v in (byline,) if v}
+    footer_date = _read_footer(infos, roles, last + 1, signatures)
+    published = published or dateline_date(infos[first].text) or footer_date
+    return _result(infos, roles, byline, published)
+
+
+def _result(
+    infos: Sequence[LineInfo], roles: Sequence[Role], byline: str | None, published: date | None
+) -> LineFilterResult:
+    body: list[str] = []
+    headings: list[int] = []
+    picked: dict[Role, str] = {}
+    for info, role in zip(infos, roles, strict=True):
+        if role in (Role.BODY, Role.HEADING):
+            if role is Role.HEADING:
+                headings.append(len(body))
+            body.append(info.text)
+        else:
+            picked.setdefault(role, info.text)
+    return LineFilterResult(
+        body=tuple(body),
+        headings=tuple(headings),
+        removed=tuple(i.text for i, r in zip(infos, roles, strict=True) if r is Role.CHROME),
+        meta=tuple(i.text for i, r in zip(infos, roles, strict=True) if r is Role.META),
+        title=picked.get(Role.TITLE),
+        section=picked.get(Role.SECTION),
+        byline=byline,
+        published=published,
+    )
