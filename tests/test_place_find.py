@@ -1,0 +1,126 @@
+"""find_places / place_for on hand-built annotated articles (no spaCy model)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from communique.model import AnnotatedArticle, CleanArticle, Mention
+from communique.place import Gazetteer, find_places, load_gazetteer, place_for
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+def _article(
+    text: str, spans: list[tuple[str, str]], key: dict[str, str] | None = None
+) -> AnnotatedArticle:
+    """An annotated article whose mentions are the first occurrences of each (text, label)."""
+    mentions = []
+    for surface, label in spans:
+        for match in re.finditer(re.escape(surface), text):
+            mentions.append(
+                Mention(match.start(), match.end(), surface, label, (key or {}).get(surface))
+            )
+    clean = CleanArticle(
+        id="a1",
+        text=text,
+        title=None,
+        byline=None,
+        section=None,
+        site=None,
+        url=None,
+        published=None,
+        published_source="none",
+        language="en",
+        removed=(),
+    )
+    return AnnotatedArticle(article=clean, sentences=(), tokens=(), mentions=tuple(mentions))
+
+
+def test_place_find_city_and_country(gazetteer: Gazetteer) -> None:
+    text = "Ministers met in Geneva on Monday. Russia said the talks were useful."
+    places = find_places(_article(text, [("Geneva", "GPE"), ("Russia", "GPE")]), gazetteer)
+    assert [(p.text, p.name, p.country, p.kind) for p in places] == [
+        ("Geneva", "Geneva", "CHE", "city"),
+        ("Russia", "Russia", "RUS", "country"),
+    ]
+    for p in places:
+        assert text[p.start : p.end] == p.text
+
+
+def test_place_find_venue_located_by_following_city(gazetteer: Gazetteer) -> None:
+    text = "The envoys gathered at NATO headquarters in Brussels for four hours."
+    places = find_places(_article(text, [("Brussels", "GPE")]), gazetteer)
+    assert len(places) == 1
+    venue = places[0]
+    assert (venue.kind, venue.venue, venue.name, venue.country) == (
+        "venue",
+        "NATO headquarters",
+        "Brussels",
+        "BEL",
+    )
+    assert text[venue.start : venue.end] == "NATO headquarters in Brussels"
+
+
+def test_place_find_known_venue_gets_its_city(gazetteer: Gazetteer) -> None:
+    text = "A spokesman for the Kremlin said the offer stood."
+    (venue,) = find_places(_article(text, [("Kremlin", "ORG")]), gazetteer)
+    assert (venue.venue, venue.name, venue.country) == ("the Kremlin", "Moscow", "RUS")
+
+
+def test_place_find_ministry_sits_in_the_capital(gazetteer: Gazetteer) -> None:
+    text = "The Russian Foreign Ministry summoned the ambassador."
+    (venue,) = find_places(_article(text, [("Russian", "NORP")]), gazetteer)
+    assert (venue.kind, venue.name, venue.country) == ("venue", "Moscow", "RUS")
+
+
+def test_place_find_demonyms_are_not_places(gazetteer: Gazetteer) -> None:
+    text = "French and German diplomats disagreed."
+    assert find_places(_article(text, [("French", "NORP"), ("German", "NORP")]), gazetteer) == ()
+
+
+def test_place_find_paris_texas_by_context(gazetteer: Gazetteer) -> None:
+    text = "The fair in Paris drew visitors from Dallas and across Texas."
+    spans = [("Paris", "GPE"), ("Dallas", "GPE"), ("Texas", "GPE")]
+    paris = find_places(_article(text, spans), gazetteer)[0]
+    assert (paris.name, paris.country) == ("Paris", "USA")
+    alone = find_places(_article("Talks resumed in Paris.", [("Paris", "GPE")]), gazetteer)[0]
+    assert alone.country == "FRA"
+
+
+def test_place_find_georgia_country_or_state(gazetteer: Gazetteer) -> None:
+    text = "Russia and NATO discussed Ukraine and Georgia."
+    spans = [("Russia", "GPE"), ("Ukraine", "GPE"), ("Georgia", "GPE")]
+    georgia = find_places(_article(text, spans), gazetteer)[-1]
+    assert (georgia.country, georgia.kind) == ("GEO", "country")
+    text = "Voters in Atlanta, Georgia, and across Alabama went to the polls."
+    spans = [("Atlanta", "GPE"), ("Georgia", "GPE"), ("Alabama", "GPE")]
+    state = next(p for p in find_places(_article(text, spans), gazetteer) if p.text == "Georgia")
+    assert (state.country, state.kind) == ("USA", "region")
+
+
+def test_place_find_state_key_wins(gazetteer: Gazetteer) -> None:
+    text = "Moscow rejected the plan."
+    key = {"Moscow": "state:RUS"}
+    (place,) = find_places(_article(text, [("Moscow", "GPE")], key), gazetteer)
+    assert (place.kind, place.country) == ("country", "RUS")
+
+
+def test_place_find_exonym_and_unknown(gazetteer: Gazetteer) -> None:
+    text = "Officials in Kiev met visitors from Zzyzxville."
+    spans = [("Kiev", "GPE"), ("Zzyzxville", "GPE")]
+    places = find_places(_article(text, spans), gazetteer)
+    assert [(p.text, p.name, p.country) for p in places] == [("Kiev", "Kyiv", "UKR")]
+
+
+def test_place_for_phrase(gazetteer: Gazetteer) -> None:
+    text = "in Geneva"
+    place = place_for(text, gazetteer)
+    assert place is not None
+    assert (place.name, place.country) == ("Geneva", "CHE")
+    assert text[place.start : place.end] == "Geneva"
+    assert place_for("in Nowhereland", gazetteer) is None
