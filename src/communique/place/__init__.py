@@ -4,7 +4,7 @@ Reads ``AnnotatedArticle`` (mentions, text); writes ``PlaceMention`` records. Th
 a heavy resource: load it once with ``load_gazetteer`` and pass it in.
 """
 
-from .find import find_places, place_for
+from .find import find_places, geocode_span, place_for
 from .gazetteer import Candidate, Gazetteer, Place, haversine_km, load_gazetteer, name_key
 from .resolve import PlaceContext, build_context, resolve, resolve_by_population
 
@@ -15,6 +15,7 @@ __all__ = [
     "PlaceContext",
     "build_context",
     "find_places",
+    "geocode_span",
     "haversine_km",
     "load_gazetteer",
     "name_key",

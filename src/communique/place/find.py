@@ -198,3 +198,20 @@ def _venue_mention(start: int, end: int, text: str, venue: str, place: Place) ->
         kind="venue",
         venue=venue,
     )
+
+
+def geocode_span(
+    text: str, start: int, end: int, gazetteer: Gazetteer, context: PlaceContext
+) -> Place | None:
+    """Resolve a given span of ``text`` (a toponym found by someone else) in its document context.
+
+    A demonym span ("Syrian") resolves to its country when no place has that name.
+    """
+    top = _trim(Mention(start, end, text[start:end], "GPE"))
+    if top is None:
+        return None
+    found = resolve(top.text, gazetteer, context)
+    if found is not None:
+        return found
+    iso3 = gazetteer.demonyms.get(name_key(top.text))
+    return gazetteer.country(iso3) if iso3 else None
