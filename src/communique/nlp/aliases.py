@@ -1,0 +1,63 @@
+"""Surname and alias propagation inside one article.
+
+A person is usually named in full once ("Jens Stoltenberg") and by surname afterwards
+("Stoltenberg"). Every PERSON mention gets ``canonical`` = the longest full name in the article
+that ends with (or equals) it; a short mention that matches no full name keeps its own text.
+Curated keys (``person:...``) spread the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Mention
+
+_TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr", "sir", "president", "minister", "gen", "general"})
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+def _words(text: str) -> list[str]:
+    clean = _POSSESSIVE.sub("", text.strip())
+    return [w for w in clean.split() if w.lower().rstrip(".") not in _TITLE_WORDS]
+
+
+def propagate_aliases(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    full: list[Mention] = [m for m in mentions if m.label == "PERSON" and len(_words(m.text)) >= 2]
+    surnames = {_words(m.text)[-1] for m in full}
+    out: list[Mention] = []
+    for m in mentions:
+        if m.label != "PERSON" and not _is_mislabelled_surname(m, surnames):
+            out.append(m)
+            continue
+        if m.label != "PERSON":
+            m = replace(m, label="PERSON")
+        words = _words(m.text)
+        if not words:
+            out.append(m)
+            continue
+        best = _best_full_name(words, full)
+        if best is None:
+            out.append(replace(m, canonical=" ".join(words)))
+        else:
+            out.append(replace(m, canonical=" ".join(_words(best.text)), key=m.key or best.key))
+    return tuple(out)
+
+
+def _best_full_name(words: list[str], full: list[Mention]) -> Mention | None:
+    """The longest full-name mention whose last words equal ``words`` (a surname or the name)."""
+    best: Mention | None = None
+    for cand in full:
+        cw = _words(cand.text)
+        if len(cw) >= len(words) and cw[-len(words):] == words and (
+            best is None or len(cw) > len(_words(best.text))
+        ):
+            best = cand
+    return best
+
+
+def _is_mislabelled_surname(m: Mention, surnames: set[str]) -> bool:
+    """The statistical NER sometimes labels a bare surname ORG or GPE ("chaired by Stoltenberg");
+    a one-word mention with no curated key that equals a full name's surname is that person."""
+    words = _words(m.text)
+    return m.key is None and m.label in {"ORG", "GPE", "NORP"} and len(words) == 1 and words[0] in surnames

@@ -1,0 +1,60 @@
+"""The spaCy backend: the model, the curated entity ruler and the paragraph-aware sentence
+pre-splitter, loaded once and passed in."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import ResourceError
+from ..settings import NlpSettings
+
+SPLITTER = "communique_line_splitter"
+
+
+@Language.component(SPLITTER)
+def _split_at_line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and paragraphs never merge with what follows.
+
+    Runs before the parser, which keeps sentence starts that are already set."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+@dataclass(frozen=True, slots=True)
+class NlpBackend:
+    """A loaded spaCy pipeline plus the settings it was built with."""
+
+    nlp: Any  # spacy.language.Language (typed loosely: spaCy ships no complete stubs)
+    settings: NlpSettings
+
+    @property
+    def name(self) -> str:
+        return f"spacy/{self.settings.model}"
+
+
+def load_nlp(settings: NlpSettings, patterns: Sequence[dict[str, object]]) -> NlpBackend:
+    """Load the model, add the line splitter and an entity ruler fed by curated patterns."""
+    try:
+        nlp = spacy.load(settings.model)
+    except OSError as err:
+        raise ResourceError(
+            f"spaCy model {settings.model!r} is not installed "
+            "(pip install --no-deps --require-hashes -r requirements-model.txt)"
+        ) from err
+    nlp.add_pipe(SPLITTER, before="parser")
+    if patterns:
+        ruler = nlp.add_pipe(
+            "entity_ruler", before="ner", config={"overwrite_ents": True, "validate": False}
+        )
+        ruler.add_patterns(list(patterns))
+    nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
+    return NlpBackend(nlp=nlp, settings=settings)
