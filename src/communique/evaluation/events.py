@@ -384,11 +384,24 @@ def score_codings(
     return metrics
 
 
-def run(data_dir: Path, limit: int | None = None) -> SuiteResult:
-    """Score communique, the majority class and the keyword baseline on the same sentences."""
+def load_subset(
+    data_dir: Path, limit: int | None = None
+) -> tuple[list[GsrItem], list[PetrarchItem]]:
+    """The GSR and PETRARCH-2 sentences a run with ``limit`` scores."""
     gsr = pick_subset(load_gsr(data_dir), "type", limit)
     table = load_cameo_map(data_dir / CAMEO_MAP_FILE)
-    petrarch = pick_subset(load_petrarch(data_dir, table), "category", limit)
+    return gsr, pick_subset(load_petrarch(data_dir, table), "category", limit)
+
+
+def subset_ids(data_dir: Path, limit: int | None = None) -> list[str]:
+    """Ids of the items a run with ``limit`` scores (the evaluation gate hashes them)."""
+    gsr, petrarch = load_subset(data_dir, limit)
+    return [f"gsr:{i.id}" for i in gsr] + [f"petrarch:{p.id}:{p.text}" for p in petrarch]
+
+
+def run(data_dir: Path, limit: int | None = None) -> SuiteResult:
+    """Score communique, the majority class and the keyword baseline on the same sentences."""
+    gsr, petrarch = load_subset(data_dir, limit)
     codings = pipeline_codings([i.text for i in gsr] + [p.text for p in petrarch])
     ours_gsr, ours_petrarch = codings[: len(gsr)], codings[len(gsr) :]
     metrics = score_codings(gsr, ours_gsr, petrarch, ours_petrarch)

@@ -225,7 +225,13 @@ def _metrics(counts: MeetingCounts) -> dict[str, float]:
     }
 
 
+def subset_ids(data_dir: Path, limit: int | None = None) -> list[str]:
+    """Ids of the articles a run with ``limit`` scores (the evaluation gate hashes them)."""
+    return [a.id for a in load_articles(data_dir)[:limit]]
+
+
 def run(data_dir: Path, limit: int | None = None) -> SuiteResult:
+    """Score communique and the co-occurrence baseline on the same annotated articles."""
     articles = load_articles(data_dir)[:limit]
     records = pipeline_records(articles)
     ours = MeetingCounts()
