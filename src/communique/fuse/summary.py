@@ -1,0 +1,145 @@
+"""Reports -> one FusedEvent: chosen values by vote, variants where reports disagree."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from ..model import When, Where, content_id
+from .model import (
+    FieldVariants,
+    FusedEvent,
+    NamedDelegation,
+    NamedMeeting,
+    Report,
+    SourcedSpan,
+    VariantCount,
+)
+
+_STATUS_RANK = {"occurred": 0, "ongoing": 1, "planned": 2, "cancelled": 3, "hypothetical": 4,
+                "negated": 5}
+_GRANULARITY_RANK = {"minute": 0, "hour": 1, "day": 2, "month": 3, "year": 4}
+
+
+def fused_id(first_event_id: str) -> str:
+    """The id of a fused event: derived from the first report that created it."""
+    return str(content_id("fev", first_event_id))
+
+
+def summarize(
+    reports: Sequence[Report], copies: Mapping[str, Sequence[str]] | None = None,
+    fused: str | None = None,
+) -> FusedEvent:
+    """Fuse the reports of one event. ``copies`` maps an article id to its duplicate articles,
+    which count as sources without being re-coded."""
+    if not reports:
+        raise ValueError("a fused event needs at least one report")
+    copies = copies or {}
+    articles = list(dict.fromkeys(r.article_id for r in reports))
+    extra = [c for a in articles for c in copies.get(a, ()) if c not in articles]
+    when, when_variants = choose_when([r.when for r in reports])
+    where, where_variants = choose_where([r.where for r in reports])
+    status = _vote([r.status for r in reports], key=lambda s: _STATUS_RANK.get(s, 9))
+    status_variants = _variants("status", [r.status for r in reports], status)
+    return FusedEvent(
+        id=fused or fused_id(reports[0].event_id),
+        type=_vote([r.type for r in reports]) or reports[0].type,
+        mode=_vote([r.mode for r in reports if r.mode]),
+        status=status or reports[0].status,
+        participants=majority_participants(reports),
+        when=when,
+        where=where,
+        meeting=merge_meetings([r.meeting for r in reports if r.meeting is not None]),
+        sources=tuple(articles + list(dict.fromkeys(extra))),
+        reports=tuple(r.event_id for r in reports),
+        variants=tuple(v for v in (when_variants, *where_variants, status_variants) if v),
+        evidence=tuple(
+            SourcedSpan(r.article_id, s.start, s.end, s.text) for r in reports for s in r.evidence
+        ),
+    )
+
+
+def majority_participants(reports: Sequence[Report]) -> tuple[str, ...]:
+    """Codes named by at least half of the reports (all codes when there is one report)."""
+    counts = Counter(code for r in reports for code in r.participants)
+    need = len(reports) / 2
+    return tuple(sorted(code for code, n in counts.items() if n >= need))
+
+
+def choose_when(whens: Iterable[When | None]) -> tuple[When | None, FieldVariants | None]:
+    """The most supported date; a coarser value ("2022-01") supports finer ones inside it."""
+    known = [w for w in whens if w is not None]
+    if not known:
+        return None, None
+    counts = Counter(w.start for w in known)
+
+    def support(value: str) -> int:
+        return sum(n for other, n in counts.items() if value.startswith(other))
+
+    def rank(w: When) -> tuple[int, int, int, str]:
+        return (-support(w.start), _GRANULARITY_RANK.get(w.granularity, 9), int(w.year_inferred),
+                w.start)
+
+    best = min(known, key=rank)
+    return best, _variants("when", [w.start for w in known], best.start)
+
+
+def choose_where(
+    places: Iterable[Where | None],
+) -> tuple[Where | None, tuple[FieldVariants | None, ...]]:
+    """The most named place; the venue is voted separately among reports of that place."""
+    known = [p for p in places if p is not None]
+    if not known:
+        return None, ()
+    names = [p.name for p in known if p.name]
+    name = _vote(names)
+    same = [p for p in known if p.name == name] or known
+    venues = [p.venue for p in known if p.venue]
+    venue = _vote([p.venue for p in same if p.venue]) or _vote(venues)
+    base = same[0]
+    chosen = Where(name, venue, base.country, base.lat, base.lon)
+    return chosen, (_variants("where", names, name), _variants("venue", venues, venue))
+
+
+def merge_meetings(meetings: Sequence[NamedMeeting]) -> NamedMeeting | None:
+    """Forum and chair by vote; delegations merged by party with the most named head."""
+    if not meetings:
+        return None
+    heads: dict[str, Counter[str]] = {}
+    for m in meetings:
+        for d in m.delegations:
+            bucket = heads.setdefault(d.party, Counter())
+            if d.head:
+                bucket[d.head] += 1
+    chairs = Counter(c for m in meetings for c in m.chair)
+    need = len(meetings) / 2
+    agenda = Counter(a for m in meetings for a in m.agenda)
+    return NamedMeeting(
+        forum=_vote([m.forum for m in meetings if m.forum]),
+        chair=tuple(c for c, n in chairs.most_common() if n >= need),
+        delegations=tuple(
+            NamedDelegation(party, c.most_common(1)[0][0] if c else None)
+            for party, c in heads.items()
+        ),
+        agenda=tuple(a for a, _ in agenda.most_common()),
+    )
+
+
+def _vote(values: Sequence[str], *, key: Callable[[str], int] | None = None) -> str | None:
+    """The most frequent value; ties go to the lower ``key`` rank, then to the first seen."""
+    if not values:
+        return None
+    counts = Counter(values)
+    order: dict[str, int] = {}
+    for i, v in enumerate(values):
+        order.setdefault(v, i)
+    rank = key or (lambda v: 0)
+    return min(counts, key=lambda v: (-counts[v], rank(v), order[v]))
+
+
+def _variants(field: str, values: Sequence[str], chosen: str | None) -> FieldVariants | None:
+    counts = Counter(values)
+    if len(counts) < 2:
+        return None
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return FieldVariants(field, tuple(VariantCount(v, n) for v, n in ordered), chosen)

@@ -1,0 +1,72 @@
+"""The DuckDB schema of a communique store, and its version.
+
+    schema_version  one row per applied version
+    inputs          every input item already handled (resume skips these)
+    articles        one row per article; ``duplicate_of`` links copies to their canonical article
+    minhashes       MinHash signature per canonical article (near-duplicate detection)
+    entities        actors of each article
+    events          events as coded from one article (never from a copy)
+    links           links between events of one article
+    fused_members   which canonical (fused) event each coded event belongs to
+    rejections      items that yielded no record: stage, reason, detail
+
+Every stored event carries the producer (e.g. ``events.rules.v1``) and the schema version.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from ..errors import StoreError
+
+SCHEMA_VERSION = 1
+
+_DDL = (
+    """CREATE TABLE IF NOT EXISTS schema_version (
+        version INTEGER PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)""",
+    """CREATE TABLE IF NOT EXISTS inputs (
+        key VARCHAR PRIMARY KEY, origin VARCHAR, article_id VARCHAR, outcome VARCHAR,
+        batch VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS articles (
+        id VARCHAR PRIMARY KEY, url VARCHAR, title VARCHAR, source VARCHAR, published DATE,
+        published_source VARCHAR, language VARCHAR, text_hash VARCHAR, duplicate_of VARCHAR,
+        similarity DOUBLE, origin VARCHAR, batch VARCHAR, producer VARCHAR,
+        schema_version INTEGER, seq BIGINT, article_json JSON)""",
+    """CREATE TABLE IF NOT EXISTS minhashes (
+        article_id VARCHAR PRIMARY KEY, signature BLOB)""",
+    """CREATE TABLE IF NOT EXISTS entities (
+        article_id VARCHAR, id VARCHAR, name VARCHAR, kind VARCHAR, code VARCHAR,
+        country VARCHAR, entity_json JSON, PRIMARY KEY (article_id, id))""",
+    """CREATE TABLE IF NOT EXISTS events (
+        article_id VARCHAR, id VARCHAR, type VARCHAR, mode VARCHAR, status VARCHAR,
+        actors VARCHAR[], recipients VARCHAR[], participants VARCHAR[], names VARCHAR[],
+        when_start VARCHAR, when_end VARCHAR, when_granularity VARCHAR, when_text VARCHAR,
+        when_year_inferred BOOLEAN, has_where BOOLEAN,
+        where_name VARCHAR, where_venue VARCHAR, where_country VARCHAR, where_lat DOUBLE,
+        where_lon DOUBLE, meeting JSON, items VARCHAR[], evidence JSON, confidence DOUBLE,
+        meeting_named JSON, producer VARCHAR, schema_version INTEGER, seq BIGINT,
+        PRIMARY KEY (article_id, id))""",
+    """CREATE TABLE IF NOT EXISTS links (
+        article_id VARCHAR, source VARCHAR, target VARCHAR, relation VARCHAR,
+        PRIMARY KEY (article_id, source, target, relation))""",
+    """CREATE TABLE IF NOT EXISTS fused_members (
+        fused_id VARCHAR, article_id VARCHAR, event_id VARCHAR,
+        PRIMARY KEY (article_id, event_id))""",
+    """CREATE TABLE IF NOT EXISTS rejections (
+        id VARCHAR PRIMARY KEY, origin VARCHAR, stage VARCHAR, reason VARCHAR, detail VARCHAR,
+        batch VARCHAR, recorded_at TIMESTAMP DEFAULT current_timestamp)""",
+)
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the tables of a new store, or check an existing store's version."""
+    for ddl in _DDL:
+        con.execute(ddl)
+    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    found = row[0] if row else None
+    if found is None:
+        con.execute("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION])
+    elif found > SCHEMA_VERSION:
+        raise StoreError(
+            f"the store has schema version {found}; this communique reads up to {SCHEMA_VERSION}"
+        )
