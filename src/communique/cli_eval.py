@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -52,8 +53,10 @@ def eval_command(args: argparse.Namespace) -> int:
         )
         print(json.dumps(payload, indent=2, sort_keys=False))
     else:
-        console = Console()
         for result in results:
+            columns = 2 + len(result.baselines) + len(result.published)
+            width = max(shutil.get_terminal_size().columns, 24 + 16 * columns)
+            console = Console(width=width)
             console.print(result_table(result))
             for note in result.notes:
                 console.print(f"  {note}", markup=False, highlight=False)
@@ -64,7 +67,7 @@ def result_table(result: SuiteResult) -> Table:
     """One table: a row per metric, ours beside every baseline and published figure."""
     columns = [*result.baselines, *result.published]
     table = Table(title=f"{result.suite}: {result.items} items, {result.seconds:.1f} s")
-    table.add_column("metric")
+    table.add_column("metric", no_wrap=True)
     table.add_column("communique", justify="right")
     for name in columns:
         table.add_column(name, justify="right")
