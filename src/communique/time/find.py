@@ -1,0 +1,70 @@
+"""The time stage: grammar -> tense -> document anchor -> normalised expressions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from ..model import AnnotatedArticle, TimeExpression
+from .anchor import Anchor, Clue, document_anchor
+from .combine import combine_in_sentences
+from .grammar import Candidate, find_candidates
+from .normalise import normalise
+from .tense import TenseIndex, tense_of
+
+_SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+
+
+def find_times(annotated: AnnotatedArticle) -> tuple[TimeExpression, ...]:
+    """Every time expression of the article, normalised against its publication date (or,
+    without one, against the date inferred from the text; see ``anchor``)."""
+    text = annotated.article.text
+    index = TenseIndex.build(annotated)
+    clues = _clues(annotated, index)
+    anchor = document_anchor(clues, annotated.article.published)
+    exprs = [normalise(c.cand, text, anchor, c.tense) for c in clues]
+    return combine_in_sentences(annotated, exprs)
+
+
+def reference_date(
+    annotated: AnnotatedArticle, times: Sequence[TimeExpression] = ()
+) -> date | None:
+    """The date the article is about: its publication date when known; else the date inferred
+    from its expressions (e.g. the year-inferred date of a weekday+date); else the latest
+    day-precise date among ``times``; else None."""
+    published: date | None = annotated.article.published
+    if published is not None:
+        return published
+    anchor = _anchor(annotated)
+    if anchor is not None:
+        return anchor.day
+    days = [t.value[:10] for t in times if t.value and t.granularity in {"day", "hour", "minute"}]
+    return date.fromisoformat(max(days)) if days else None
+
+
+def _anchor(annotated: AnnotatedArticle) -> Anchor | None:
+    clues = _clues(annotated, TenseIndex.build(annotated))
+    return document_anchor(clues, annotated.article.published)
+
+
+def _clues(annotated: AnnotatedArticle, index: TenseIndex) -> list[Clue]:
+    cands = [c for c in find_candidates(annotated.article.text) if not _is_count(c, index)]
+    text = annotated.article.text
+    return [Clue(c, tense_of(index, c.start, c.end), _after_since(text, c.start)) for c in cands]
+
+
+def _after_since(text: str, start: int) -> bool:
+    return bool(_SINCE.search(text[max(0, start - 12) : start]))
+
+
+def _is_count(cand: Candidate, index: TenseIndex) -> bool:
+    """A bare four-digit number counting things ("2000 troops") is not a year."""
+    if cand.kind != "year" or cand.mod or cand.year_end:
+        return False
+    toks = [t for t in index.tokens if t.start >= cand.start and t.end <= cand.end]
+    if len(toks) != 1:
+        return False
+    tok = toks[0]
+    head = index.tokens[tok.head]
+    return bool(tok.dep == "nummod" and head.tag == "NNS")

@@ -1,0 +1,470 @@
+"""The time grammar: regular patterns over the text, each turned into a ``Candidate``.
+
+Every pattern is tried everywhere; overlapping candidates are settled longest-first
+(``select``), then a clock time next to a date merges with it (``merge_clock_dates``).
+Candidates are unresolved: "last Monday" keeps ``weekday=0, rel="last"`` and is anchored
+later (``normalise``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .lexicon import (
+    DAY_PATTERN,
+    MONTH_PATTERN,
+    ORDINAL_WORDS,
+    SEASONS,
+    VAGUE_NUMBERS,
+    WEEKDAY_PATTERN,
+    YEAR_PATTERN,
+    day_number,
+    month_number,
+    number_value,
+    weekday_number,
+    zone_offsets,
+    zone_pattern,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Clock:
+    """A time of day as written; ``offset`` (minutes east of UTC) when a zone is given."""
+
+    hour: int
+    minute: int
+    offset: int | None
+    exact: bool  # minutes written ("09:00") rather than an hour ("10 a.m.")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One match of the grammar, not yet anchored to a date."""
+
+    start: int
+    end: int
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    year_end: int | None = None
+    month_end: int | None = None
+    day_end: int | None = None
+    clock: Clock | None = None
+    rel: str | None = None
+    unit: str | None = None
+    amount: int | None = None
+    part: str | None = None
+    mod: str | None = None
+
+
+Builder = Callable[[re.Match[str]], Candidate | None]
+
+_MOD = r"(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[-\s]+)?"
+_NUM = (
+    r"(?:\d+(?:,\d{3})*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty"
+    r"|fifty|sixty|hundred|a hundred|a dozen|dozen|several|a few|few|many|some"
+    r"|a couple of|couple of|(?:twenty|thirty|forty|fifty)[- ](?:one|two|three|four|five|six"
+    r"|seven|eight|nine))"
+)
+_UNIT = r"(?P<unit>second|minute|hour|day|night|week|month|quarter|year|decade|centur(?:y|ie))s?"
+_DASH = r"\s*(?:-|–|—|to|through|until|and)\s*"
+_AMPM = r"(?:a\.m\.?|p\.m\.?|am|pm|AM|PM|A\.M\.|P\.M\.)(?![A-Za-z])"
+
+
+def _mod(m: re.Match[str]) -> str | None:
+    value = m.groupdict().get("mod")
+    return value.lower().replace("the ", "").split()[0] if value else None
+
+
+def _year(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+def _dmy(m: re.Match[str]) -> Candidate | None:
+    day, day_end = day_number(m["d"]), (day_number(m["d2"]) if m["d2"] else None)
+    month = month_number(m["m"])
+    if day_end is not None and day_end <= day:
+        return None
+    return Candidate(
+        m.start(),
+        m.end(),
+        "range" if day_end else "date",
+        year=_year(m["y"]),
+        month=month,
+        day=day,
+        weekday=weekday_number(m["wd"]) if m["wd"] else None,
+        day_end=day_end,
+        month_end=month if day_end else None,
+        year_end=_year(m["y"]) if day_end else None,
+    )
+
+
+def _month_range(m: re.Match[str]) -> Candidate | None:
+    year = _year(m["y"])
+    return Candidate(
+        m.start(),
+        m.end(),
+        "range",
+        year=year,
+        month=month_number(m["m"]),
+        day=day_number(m["d"]),
+        month_end=month_number(m["m2"]),
+        day_end=day_number(m["d2"]),
+        year_end=year,
+    )
+
+
+def _month(m: re.Match[str]) -> Candidate | None:
+    word = m["m"]
+    rel = m["rel"].lower() if m["rel"] else None
+    if word == "May" and not (m["y"] or rel or m["mod"] or _preceded(m, _MAY_CUES)):
+        return None  # the modal verb "May ..."
+    if word.rstrip(".").lower() in {"mar", "jun", "jul", "sep"} and not m["y"]:
+        return None
+    return Candidate(
+        m.start(),
+        m.end(),
+        "month",
+        year=_year(m["y"]),
+        month=month_number(word),
+        rel=rel,
+        mod=_mod(m),
+    )
+
+
+_MAY_CUES = re.compile(
+    r"(?:in|since|until|till|by|of|from|before|after|during|early|late|mid|"
+    r"to|and|or|between|through|last|next|this|,)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _preceded(m: re.Match[str], cue: re.Pattern[str]) -> bool:
+    return bool(cue.search(m.string[max(0, m.start() - 20) : m.start()]))
+
+
+def _year_expr(m: re.Match[str]) -> Candidate | None:
+    year = int(m["y"])
+    end = m["y2"]
+    if end:
+        year_end = int(end) if len(end) == 4 else int(str(year)[:2] + end)
+        if year_end <= year:
+            return None
+        return Candidate(m.start(), m.end(), "year", year=year, year_end=year_end, mod=_mod(m))
+    return Candidate(m.start(), m.end(), "year", year=year, mod=_mod(m))
+
+
+def _decade(m: re.Match[str]) -> Candidate | None:
+    text = m["y"]
+    year = int(text) if len(text) == 4 else 1900 + int(text)
+    return Candidate(m.start(), m.end(), "decade", year=year, mod=_mod(m))
+
+
+def _century(m: re.Match[str]) -> Candidate | None:
+    word = m["n"].lower()
+    number = ORDINAL_WORDS.get(word) or int(re.sub(r"\D", "", word) or 0)
+    if not 1 <= number <= 22:
+        return None
+    return Candidate(m.start(), m.end(), "century", year=(number - 1) * 100, mod=_mod(m))
+
+
+def _iso(m: re.Match[str]) -> Candidate | None:
+    year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    clock = Clock(int(m["H"]), int(m["M"]), 0 if m["z"] else None, True) if m["H"] else None
+    return Candidate(m.start(), m.end(), "date", year=year, month=month, day=day, clock=clock)
+
+
+def _numeric(m: re.Match[str]) -> Candidate | None:
+    """d/m/y or m/d/y: kept only where one reading is impossible or both agree."""
+    a, b, y = int(m["a"]), int(m["b"]), m["y"]
+    year = int(y) if len(y) == 4 else 2000 + int(y)
+    readings = {(mo, d) for mo, d in ((b, a), (a, b)) if 1 <= mo <= 12 and 1 <= d <= 31}
+    if not readings:
+        return None
+    if len(readings) > 1:
+        return Candidate(m.start(), m.end(), "date", year=year, mod="ambiguous")
+    month, day = readings.pop()
+    return Candidate(m.start(), m.end(), "date", year=year, month=month, day=day)
+
+
+_REL_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+
+
+def _relday(m: re.Match[str]) -> Candidate | None:
+    word = m["w"].lower()
+    if "before" in word:
+        offset = -2
+    elif "after" in word:
+        offset = 2
+    else:
+        offset = _REL_DAYS[word]
+    part = m["part"].lower() if m["part"] else ("night" if word == "tonight" else None)
+    return Candidate(m.start(), m.end(), "relday", amount=offset, part=part)
+
+
+def _part_of_today(m: re.Match[str]) -> Candidate | None:
+    rel = m["rel"].lower()
+    offset = -1 if rel == "last" else 0
+    return Candidate(m.start(), m.end(), "relday", amount=offset, part=m["part"].lower())
+
+
+def _relunit(m: re.Match[str]) -> Candidate | None:
+    rel = m["rel"].lower()
+    unit = m["unit"].lower()
+    if m["the"] and rel in {"past", "coming", "next", "following", "previous"}:
+        return Candidate(m.start(), m.end(), "duration", unit=_unit_key(unit), amount=1)
+    if rel in {"past", "following", "previous"}:
+        rel = {"past": "last", "previous": "last", "following": "next"}[rel]
+    rel = {"coming": "next", "current": "this", "same": "this"}.get(rel, rel)
+    pre = m["pre"].lower().split()[0] if m["pre"] else None
+    return Candidate(m.start(), m.end(), "relunit", rel=rel, unit=_unit_key(unit), mod=pre)
+
+
+def _unit_key(word: str) -> str:
+    word = word.lower()
+    if word in SEASONS:
+        return word
+    if word.startswith("centur"):
+        return "century"
+    return word.rstrip("s") if word != "weekends" else "weekend"
+
+
+def _ago(m: re.Match[str]) -> Candidate | None:
+    amount = number_value(m["n"])
+    unit = _unit_key(m["unit"])
+    if unit in {"second", "minute", "hour", "night"}:
+        return None
+    return Candidate(m.start(), m.end(), "ago", unit=unit, amount=amount)
+
+
+def _duration(m: re.Match[str]) -> Candidate | None:
+    tail = m.string[m.end() : m.end() + 5].lower()
+    if re.match(r"(?:-|\s)old", tail):
+        return None  # ages ("a five-year-old")
+    unit = _unit_key(m["unit"])
+    words = m["n"].lower()
+    amount = None if words in VAGUE_NUMBERS else number_value(words)
+    if words in {"a", "an", "one"} and unit in {"second", "minute"} and not m["q"]:
+        return None  # "wait a minute", "a second term"
+    return Candidate(m.start(), m.end(), "duration", unit=unit, amount=amount)
+
+
+def _bare_units(m: re.Match[str]) -> Candidate | None:
+    return Candidate(m.start("span"), m.end(), "duration", unit=_unit_key(m["unit"]))
+
+
+def _weekday(m: re.Match[str]) -> Candidate | None:
+    rel = m["rel"].lower() if m["rel"] else None
+    part = m["part"].lower() if m["part"] else None
+    return Candidate(
+        m.start(), m.end(), "weekday", weekday=weekday_number(m["wd"]), rel=rel, part=part
+    )
+
+
+def _season(m: re.Match[str]) -> Candidate | None:
+    rel = m["rel"].lower() if m["rel"] else None
+    if rel is None and not m["y"]:
+        return None
+    rel = {"coming": "next", "past": "last", "current": "this"}.get(rel or "", rel)
+    return Candidate(
+        m.start(),
+        m.end(),
+        "season",
+        year=_year(m["y"]),
+        unit=m["s"].lower(),
+        rel=rel,
+        mod=_mod(m),
+    )
+
+
+def _clock(m: re.Match[str]) -> Candidate | None:
+    clock = parse_clock(m.group(0))
+    return Candidate(m.start(), m.end(), "time", clock=clock) if clock else None
+
+
+def _noon(m: re.Match[str]) -> Candidate | None:
+    hour = 12 if m.group(0).lower() == "noon" else 0
+    return Candidate(m.start(), m.end(), "time", clock=Clock(hour, 0, None, False))
+
+
+def _reference(kind: str) -> Builder:
+    def build(m: re.Match[str]) -> Candidate | None:
+        return Candidate(m.start("span"), m.end("span"), kind)
+
+    return build
+
+
+def _set(m: re.Match[str]) -> Candidate | None:
+    word = m.group(0).lower()
+    for key, unit in (("year", "year"), ("annual", "year"), ("month", "month"),
+                      ("week", "week"), ("day", "day"), ("dai", "day")):  # fmt: skip
+        if key in word:
+            return Candidate(m.start(), m.end(), "set", unit=unit)
+    return Candidate(m.start(), m.end(), "set", unit="day", part=word.split()[-1])
+
+
+_CLOCK_CORE = r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?(?![\d:])\s*(?P<ap>" + _AMPM + r")?"
+
+
+def parse_clock(text: str) -> Clock | None:
+    """The time of day in ``text`` ("09:00 GMT", "10 a.m. EST", "13.30"), or None."""
+    m = re.search(_CLOCK_CORE + r"\s*(?:\(?(?P<z>" + zone_pattern() + r")\)?)?", text)
+    if m is None or not (m["mi"] or m["ap"]):
+        return None
+    hour, minute = int(m["h"]), int(m["mi"] or 0)
+    ampm = (m["ap"] or "").lower()
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    offset = zone_offsets()[m["z"]] if m["z"] else None
+    return Clock(hour, minute, offset, bool(m["mi"]))
+
+
+@lru_cache(maxsize=1)
+def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
+    """The grammar, compiled once."""
+    wd, mon, day, yr = WEEKDAY_PATTERN, MONTH_PATTERN, DAY_PATTERN, YEAR_PATTERN
+    zone = zone_pattern()
+    ci = re.IGNORECASE
+    seasons = "|".join(SEASONS)
+    rules: list[tuple[str, Builder, int]] = [
+        (r"(?<![\d/])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)"
+         r"(?:[T ](?P<H>\d\d):(?P<M>\d\d)(?::\d\d)?(?P<z>Z)?)?(?!\d)", _iso, 0),
+        (r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d\d)(?![\d/])", _numeric, 0),
+        (rf"(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?(?P<d>{day})(?:{_DASH}(?P<d2>{day}))?(?:\s+of)?"
+         rf"\s+(?P<m>{mon})(?:,?\s+(?P<y>{yr}))?", _dmy, 0),
+        (rf"(?:(?P<wd>{wd}),?\s+)?(?P<m>{mon})\s+(?P<d>{day})(?:{_DASH}(?P<d2>{day}))?"
+         rf"(?:,?\s+(?P<y>{yr}))?", _dmy, 0),
+        (rf"(?P<m>{mon})\s+(?P<d>{day}){_DASH}(?P<m2>{mon})\s+(?P<d2>{day})"
+         rf"(?:,?\s+(?P<y>{yr}))?", _month_range, 0),
+        (rf"(?P<d>{day})\s+(?P<m>{mon}){_DASH}(?P<d2>{day})\s+(?P<m2>{mon})"
+         rf"(?:,?\s+(?P<y>{yr}))?", _month_range, 0),
+        (rf"{_MOD}(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<m>{mon})"
+         rf"(?:,?\s+(?P<y>{yr}))?", _month, 0),
+        (rf"(?<![\d$£€¥.,/-]){_MOD}(?P<y>{yr})(?:\s*(?:-|–|to)\s*(?P<y2>{yr}|\d\d(?!\d)))?"
+         r"(?![\d,.%]\d|%|-\d)", _year_expr, 0),
+        (rf"(?:the\s+)?{_MOD}(?P<y>1[6-9]\d0|20\d0)'?s(?![a-z])", _decade, 0),
+        (rf"(?:the\s+)?{_MOD}'(?P<y>[0-9]0)s(?![a-z])", _decade, 0),
+        (rf"(?:the\s+)?{_MOD}(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(ORDINAL_WORDS)})"
+         r"[-\s]+century", _century, ci),
+        (r"(?P<w>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow)"
+         r"(?:\s+(?P<part>morning|afternoon|evening|night))?(?![a-z])", _relday, ci),
+        (r"(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)(?![a-z])",
+         _part_of_today, ci),
+        (r"(?:(?P<pre>earlier|later|early|late|mid|the end of|the beginning of|the start of)"
+         r"[-\s]+)?(?P<the>the\s+)?(?P<rel>last|next|this|past|coming|previous|following|current"
+         r"|same)\s+(?:fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)"
+         r"(?![a-z])", _relunit, ci),
+        (rf"{_MOD}(?:(?P<rel>last|next|this|past|coming|current)\s+)?(?P<s>{seasons})"
+         rf"(?:\s+(?:of\s+)?(?P<y>{yr}))?(?![a-z])", _season, ci),
+        (rf"(?P<n>{_NUM})\s+{_UNIT}\s+ago(?![a-z])", _ago, ci),
+        (rf"(?:the\s+)?(?:(?P<q>almost|nearly|about|around|some|more than|over|at least|just"
+         r"|a mere|only|roughly|approximately|up to|less than|fewer than)\s+)?"
+         r"(?:(?:past|last|next|coming|first|previous|final|following)\s+)?"
+         rf"(?P<n>{_NUM})[-\s]+{_UNIT}(?:-long)?(?![a-z])", _duration, ci),
+        (r"(?:for|in|within|over|after|took|takes|lasted|last)\s+(?P<span>(?:(?:recent|the past"
+         r"|the coming|the next|the last|the first|many|several|a few|coming)\s+)?"
+         r"(?P<unit>minutes|hours|days|weeks|months|years|decades))(?![a-z])",
+         _bare_units, ci),
+        (rf"(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{wd})"
+         r"(?:\s+(?P<part>morning|afternoon|evening|night))?", _weekday, 0),
+        (r"(?<![\w:.])" + _CLOCK_CORE.replace("(?P<ap>", "(?P<ap>") + rf"(?:\s*\(?{zone}\)?)?",
+         _clock, 0),
+        (r"(?<![\w:.])(?:[01]\d|2[0-3])[0-5]\d\s*(?:" + zone + r")", _clock_military, 0),
+        (r"(?<![a-z])(?:noon|midnight)(?![a-z])", _noon, ci),
+        (r"(?<![a-z])(?P<span>now|currently|at present|presently|nowadays|these days"
+         r"|at the moment)(?![a-z])", _reference("present"), ci),
+        (r"(?<![a-z])(?:in\s+)?(?P<span>the past|recently|at the time|previously|formerly)"
+         r"(?![a-z])(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|week"
+         r"|month|year|decade|day|century|hour|minute))", _reference("past_ref"), ci),
+        (r"(?<![a-z])(?:in\s+)?(?P<span>the future|the near future)(?![a-z])",
+         _reference("future_ref"), ci),
+        (r"(?<![a-z])(?:annually|yearly|every year|each year|monthly|every month|each month"
+         r"|weekly|every week|each week|daily|every day|each day|every (?:morning|afternoon"
+         r"|evening|night))(?![a-z])", _set, ci),
+    ]  # fmt: skip
+    return tuple((re.compile(p, flags), build) for p, build, flags in rules)
+
+
+def _clock_military(m: re.Match[str]) -> Candidate | None:
+    digits = re.match(r"\d{4}", m.group(0))
+    zone = re.search(zone_pattern(), m.group(0))
+    if digits is None or zone is None:
+        return None
+    hour, minute = int(digits.group(0)[:2]), int(digits.group(0)[2:])
+    clock = Clock(hour, minute, zone_offsets()[zone.group(0)], True)
+    return Candidate(m.start(), m.end(), "time", clock=clock)
+
+
+def scan(text: str) -> Iterator[Candidate]:
+    """Every candidate of every pattern, overlapping."""
+    for pattern, build in patterns():
+        for m in pattern.finditer(text):
+            if m.group(0).strip() and not _inside_word(text, m.start(), m.end()):
+                found = build(m)
+                if found is not None:
+                    yield _trim(text, found)
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return before.isalnum() or (after.isalnum() and text[end - 1].isalnum())
+
+
+def _trim(text: str, cand: Candidate) -> Candidate:
+    start, end = cand.start, cand.end
+    while end > start and text[end - 1] in " ,\t\n":
+        end -= 1
+    while start < end and text[start] in " \t\n":
+        start += 1
+    return replace(cand, start=start, end=end)
+
+
+def select(cands: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates, longest first; ties go to the earlier pattern."""
+    order = sorted(enumerate(cands), key=lambda ic: (-(ic[1].end - ic[1].start), ic[0]))
+    taken: list[Candidate] = []
+    for _, cand in order:
+        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+            taken.append(cand)
+    return sorted(taken, key=lambda c: c.start)
+
+
+_GLUE = re.compile(r"\s*,?\s*(?:on|at|(?:at\s+)?(?:around|about)|by)?\s*", re.IGNORECASE)
+_DATED = frozenset({"date", "weekday", "relday"})
+
+
+def merge_clock_dates(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Join a clock time written right beside a date ("Monday at 10:00", "15:00 GMT Saturday")."""
+    out: list[Candidate] = []
+    for cand in cands:
+        prev = out[-1] if out else None
+        if prev is not None and _GLUE.fullmatch(text[prev.end : cand.start]):
+            merged = _merge_pair(prev, cand)
+            if merged is not None:
+                out[-1] = merged
+                continue
+        out.append(cand)
+    return out
+
+
+def _merge_pair(a: Candidate, b: Candidate) -> Candidate | None:
+    if a.kind == "time" and b.kind in _DATED and b.clock is None:
+        return replace(b, start=a.start, clock=a.clock)
+    if b.kind == "time" and a.kind in _DATED and a.clock is None:
+        return replace(a, end=b.end, clock=b.clock)
+    return None
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """The grammar's reading of ``text``: settled, merged candidates in text order."""
+    return merge_clock_dates(text, select(list(scan(text))))

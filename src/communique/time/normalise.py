@@ -1,0 +1,267 @@
+"""Turn grammar candidates into ``TimeExpression`` records, anchored on the document date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..model import Granularity, TimeExpression
+from .anchor import Anchor
+from .calendar import add_months, day_near, iso_at_clock, month_year, safe_date, weekday_near
+from .grammar import Candidate
+from .lexicon import SEASONS, UNITS
+from .tense import Tense
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A value before it becomes a record: the span and the kind come from the candidate."""
+
+    value: str | None
+    granularity: Granularity | None
+    value_end: str | None = None
+    anchored: bool = False  # the value depends on the document anchor
+    kind: str | None = None  # overrides the candidate's kind
+
+
+NONE = Reading(None, None)
+
+
+def normalise(cand: Candidate, text: str, anchor: Anchor | None, tense: Tense) -> TimeExpression:
+    reading = _read(cand, anchor, tense)
+    inferred = reading.anchored and anchor is not None and anchor.inferred
+    return TimeExpression(
+        start=cand.start,
+        end=cand.end,
+        text=text[cand.start : cand.end],
+        value=reading.value,
+        granularity=reading.granularity,
+        value_end=reading.value_end,
+        year_inferred=inferred and reading.value is not None,
+        kind=reading.kind or _PUBLIC_KIND.get(cand.kind, cand.kind),
+    )
+
+
+_PUBLIC_KIND = {"relday": "relative", "ago": "relative", "relunit": "relative"}
+
+
+def _read(cand: Candidate, anchor: Anchor | None, tense: Tense) -> Reading:
+    reader = _READERS.get(cand.kind)
+    return reader(cand, anchor, tense) if reader else NONE
+
+
+def _day(d: date) -> str:
+    return d.isoformat()
+
+
+def _month(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _with_clock(cand: Candidate, day: date, anchored: bool, kind: str | None = None) -> Reading:
+    if cand.clock is None:
+        return Reading(_day(day), "day", anchored=anchored, kind=kind)
+    granularity: Granularity = "minute" if cand.clock.exact else "hour"
+    return Reading(iso_at_clock(day, cand.clock), granularity, anchored=anchored, kind="time")
+
+
+def _date(cand: Candidate, anchor: Anchor | None, tense: Tense) -> Reading:
+    if cand.month is None or cand.day is None:
+        return NONE
+    if cand.year is not None:
+        day = safe_date(cand.year, cand.month, cand.day)
+        return _range_end(cand, _with_clock(cand, day, False)) if day else NONE
+    if anchor is None:
+        return NONE
+    day = _yearless_day(cand, anchor, tense)
+    return _range_end(cand, _with_clock(cand, day, True)) if day else NONE
+
+
+def _yearless_day(cand: Candidate, anchor: Anchor, tense: Tense) -> date | None:
+    assert cand.month is not None and cand.day is not None
+    if cand.weekday is not None and anchor.inferred:
+        fitting = [
+            d
+            for y in (anchor.day.year - 1, anchor.day.year, anchor.day.year + 1)
+            if (d := safe_date(y, cand.month, cand.day)) and d.weekday() == cand.weekday
+        ]
+        near = [d for d in fitting if abs((d - anchor.day).days) <= 183]  # fmt: skip
+        if near:
+            return near[0]
+    return day_near(anchor.day, cand.month, cand.day, tense)
+
+
+def _range_end(cand: Candidate, start: Reading) -> Reading:
+    if cand.day_end is None or start.value is None:
+        return start
+    first = date.fromisoformat(start.value[:10])
+    month_end = cand.month_end or first.month
+    year_end = cand.year_end or (first.year + (1 if month_end < first.month else 0))
+    last = safe_date(year_end, month_end, cand.day_end)
+    if last is None or last < first:
+        return start
+    return Reading(start.value, start.granularity, _day(last), start.anchored, "range")
+
+
+def _weekday(cand: Candidate, anchor: Anchor | None, tense: Tense) -> Reading:
+    if anchor is None or cand.weekday is None:
+        return NONE
+    return _with_clock(cand, weekday_near(anchor.day, cand.weekday, tense, cand.rel), True)
+
+
+def _relday(cand: Candidate, anchor: Anchor | None, tense: Tense) -> Reading:
+    if anchor is None:
+        return NONE
+    day = anchor.day + timedelta(days=cand.amount or 0)
+    return _with_clock(cand, day, True, kind="relative")
+
+
+def _month_expr(cand: Candidate, anchor: Anchor | None, tense: Tense) -> Reading:
+    if cand.month is None:
+        return NONE
+    if cand.year is not None:
+        return Reading(_month(cand.year, cand.month), "month")
+    if anchor is None:
+        return NONE
+    year = month_year(anchor.day, cand.month, tense, cand.rel)
+    return Reading(_month(year, cand.month), "month", anchored=True)
+
+
+def _year_expr(cand: Candidate, anchor: Anchor | None, tense: Tense) -> Reading:
+    if cand.year is None:
+        return NONE
+    end = f"{cand.year_end:04d}" if cand.year_end else None
+    return Reading(f"{cand.year:04d}", "year", end)
+
+
+def _span_of_years(cand: Candidate, width: int) -> Reading:
+    if cand.year is None:
+        return NONE
+    return Reading(f"{cand.year:04d}", "year", f"{cand.year + width - 1:04d}")
+
+
+def _decade(cand: Candidate, anchor: Anchor | None, tense: Tense) -> Reading:
+    return _span_of_years(cand, 10)
+
+
+def _century(cand: Candidate, anchor: Anchor | None, tense: Tense) -> Reading:
+    return _span_of_years(cand, 100)
+
+
+def _shift(rel: str | None) -> int:
+    return {"last": -1, "next": 1}.get(rel or "", 0)
+
+
+def _relunit(cand: Candidate, anchor: Anchor | None, tense: Tense) -> Reading:
+    if anchor is None or cand.unit is None:
+        return NONE
+    return _unit_around(anchor.day, cand.unit, _shift(cand.rel))
+
+
+def _unit_around(day: date, unit: str, shift: int) -> Reading:
+    """The week/month/year/... holding ``day``, moved ``shift`` units."""
+    if unit in {"week", "weekend"}:
+        monday = day - timedelta(days=day.weekday()) + timedelta(weeks=shift)
+        first = monday + timedelta(days=5) if unit == "weekend" else monday
+        return Reading(_day(first), "day", _day(monday + timedelta(days=6)), True, unit)
+    if unit == "month":
+        year, month = add_months(day.year, day.month, shift)
+        return Reading(_month(year, month), "month", anchored=True, kind="month")
+    if unit == "quarter":
+        year, month = add_months(day.year, (day.month - 1) // 3 * 3 + 1, 3 * shift)
+        end = _month(*add_months(year, month, 2))
+        return Reading(_month(year, month), "month", end, True, "quarter")
+    if unit in {"decade", "century"}:
+        width = 10 if unit == "decade" else 100
+        start = day.year // width * width + shift * width
+        return Reading(f"{start:04d}", "year", f"{start + width - 1:04d}", True, unit)
+    if unit == "year":
+        return Reading(f"{day.year + shift:04d}", "year", anchored=True, kind="year")
+    return NONE
+
+
+def _season(cand: Candidate, anchor: Anchor | None, tense: Tense) -> Reading:
+    if cand.unit not in SEASONS:
+        return NONE
+    first_month = SEASONS[cand.unit][0]
+    if cand.year is not None:
+        return _season_reading(cand.year, first_month, False)
+    if anchor is None:
+        return NONE
+    starts = [date(y, first_month, 1) for y in range(anchor.day.year - 2, anchor.day.year + 2)]
+    ends = [date(*add_months(s.year, s.month, 3), 1) for s in starts]
+    spans = list(zip(starts, ends, strict=True))
+    if cand.rel == "last":
+        start = max(s for s, e in spans if e <= anchor.day)
+    elif cand.rel == "next":
+        start = min(s for s, _ in spans if s > anchor.day)
+    else:
+        start = max(s for s, _ in spans if s <= anchor.day + timedelta(days=92))
+    return _season_reading(start.year, first_month, True)
+
+
+def _season_reading(year: int, first_month: int, anchored: bool) -> Reading:
+    end = _month(*add_months(year, first_month, 2))
+    return Reading(_month(year, first_month), "month", end, anchored, "season")
+
+
+def _ago(cand: Candidate, anchor: Anchor | None, tense: Tense) -> Reading:
+    if anchor is None or cand.unit is None or cand.amount is None:
+        return NONE
+    n = cand.amount
+    day = anchor.day
+    if cand.unit == "day":
+        return Reading(_day(day - timedelta(days=n)), "day", anchored=True, kind="relative")
+    if cand.unit == "week":
+        return _unit_around(day, "week", -n)
+    if cand.unit == "month":
+        return Reading(_month(*add_months(day.year, day.month, -n)), "month", anchored=True,
+                       kind="month")  # fmt: skip
+    years = {"year": 1, "decade": 10, "century": 100}.get(cand.unit)
+    if years is None:
+        return NONE
+    return Reading(f"{day.year - n * years:04d}", "year", anchored=True, kind="year")
+
+
+def duration_value(unit: str | None, amount: int | None) -> str | None:
+    """ISO 8601 duration ("P3Y", "PT2H"); "X" for an unknown amount ("PXD")."""
+    if unit not in UNITS:
+        return None
+    designator, size = UNITS[unit]
+    if amount is None:
+        code = {"decade": "DE", "century": "CE", "quarter": "Q"}.get(unit, designator)
+        number = "X"
+    else:
+        code, number = designator, str(amount * size)
+    timed = unit in {"second", "minute", "hour"}
+    return f"PT{number}{code}" if timed else f"P{number}{code}"
+
+
+def _duration(cand: Candidate, anchor: Anchor | None, tense: Tense) -> Reading:
+    return Reading(duration_value(cand.unit, cand.amount), None)
+
+
+def _set(cand: Candidate, anchor: Anchor | None, tense: Tense) -> Reading:
+    return Reading(duration_value(cand.unit, 1), None)
+
+
+def _present(cand: Candidate, anchor: Anchor | None, tense: Tense) -> Reading:
+    return Reading(_day(anchor.day), "day", anchored=True) if anchor else NONE
+
+
+def _time(cand: Candidate, anchor: Anchor | None, tense: Tense) -> Reading:
+    if cand.clock is None:
+        return NONE
+    return Reading(None, "minute" if cand.clock.exact else "hour")
+
+
+def _nothing(cand: Candidate, anchor: Anchor | None, tense: Tense) -> Reading:
+    return NONE
+
+
+_READERS = {
+    "date": _date, "range": _date, "weekday": _weekday, "relday": _relday, "month": _month_expr,
+    "year": _year_expr, "decade": _decade, "century": _century, "relunit": _relunit,
+    "season": _season, "ago": _ago, "duration": _duration, "set": _set, "present": _present,
+    "time": _time, "past_ref": _nothing, "future_ref": _nothing,
+}  # fmt: skip

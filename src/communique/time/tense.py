@@ -1,0 +1,102 @@
+"""Which way a time expression points: past, future or present, from the verb that governs it.
+
+The verb is found by walking up the dependency heads from the expression; its tag and its
+auxiliaries decide ("were held" past, "will meet" future, "is to meet" future, "meets"
+present). A noun on the way with "upcoming"/"next" marks the future."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from ..model import AnnotatedArticle, Token
+
+Tense = Literal["past", "future", "present"]
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "may", "might", "could",
+                         "can", "should", "must", "ca"})  # fmt: skip
+_PAST_AUX_TAGS = frozenset({"VBD"})
+_PERFECT = frozenset({"has", "have", "'ve", "'s"})
+_FUTURE_WORDS = frozenset(
+    {"upcoming", "forthcoming", "next", "planned", "scheduled", "due", "set", "expected",
+     "slated", "coming", "future", "proposed"}
+)  # fmt: skip
+_MAX_HOPS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class TenseIndex:
+    """The article's tokens with a child index, built once per article."""
+
+    tokens: Sequence[Token]
+    children: dict[int, tuple[Token, ...]]
+
+    @classmethod
+    def build(cls, annotated: AnnotatedArticle) -> TenseIndex:
+        kids: dict[int, list[Token]] = {}
+        for tok in annotated.tokens:
+            if tok.head != tok.i:
+                kids.setdefault(tok.head, []).append(tok)
+        return cls(annotated.tokens, {k: tuple(v) for k, v in kids.items()})
+
+    def kids(self, tok: Token) -> tuple[Token, ...]:
+        return self.children.get(tok.i, ())
+
+
+def tense_of(index: TenseIndex, start: int, end: int) -> Tense:
+    """The tense of the clause holding the characters ``start:end``."""
+    inside = [t for t in index.tokens if t.start >= start and t.end <= end]
+    if not inside:
+        return "present"
+    span_ids = {t.i for t in inside}
+    root = next((t for t in inside if t.head not in span_ids or t.head == t.i), inside[0])
+    tok = root
+    for _ in range(_MAX_HOPS):
+        if tok.i not in span_ids:
+            if _future_marked(index, tok):
+                return "future"
+            if tok.pos in {"VERB", "AUX"} and tok.dep not in {"aux", "auxpass"}:
+                verdict = _verb_tense(index, tok)
+                if verdict is not None:
+                    return verdict
+        if tok.head == tok.i:
+            break
+        tok = index.tokens[tok.head]
+    return "present"
+
+
+def _future_marked(index: TenseIndex, tok: Token) -> bool:
+    if tok.pos in {"NOUN", "PROPN"}:
+        return any(k.lower() in _FUTURE_WORDS for k in _kid_words(index, tok))
+    return False
+
+
+def _kid_words(index: TenseIndex, tok: Token) -> list[str]:
+    return [k.text.lower() for k in index.kids(tok) if k.dep in {"amod", "compound", "det"}]
+
+
+def _verb_tense(index: TenseIndex, verb: Token) -> Tense | None:
+    """None: this verb says nothing (a participle clause); keep walking up."""
+    aux = [k for k in index.kids(verb) if k.dep in {"aux", "auxpass"}]
+    words = {a.text.lower() for a in aux}
+    if words & _FUTURE_AUX or "going" in words:
+        return "future"
+    if "to" in words and verb.tag == "VB":
+        return "future"  # "is to meet", "expected to visit", "plans to travel"
+    if any(a.tag in _PAST_AUX_TAGS for a in aux) or (words & _PERFECT and verb.tag == "VBN"):
+        return "past"
+    if verb.tag == "VBD":
+        return "past"
+    if verb.tag == "VBN":
+        return "past" if not aux else None
+    if verb.tag == "VBG":
+        return "future" if aux else None
+    if verb.lemma == "be" and _predicates_future(index, verb):
+        return "future"
+    return "present"
+
+
+def _predicates_future(index: TenseIndex, verb: Token) -> bool:
+    return any(k.text.lower() in _FUTURE_WORDS for k in index.kids(verb)
+               if k.dep in {"acomp", "attr", "xcomp", "advmod"})  # fmt: skip

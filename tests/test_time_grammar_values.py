@@ -1,0 +1,125 @@
+"""Time expressions normalised against a publication date, without a parser (present tense)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from communique.model import AnnotatedArticle, CleanArticle, Sentence, TimeExpression
+from communique.time import find_times
+
+
+def bare(text: str, published: date | None) -> AnnotatedArticle:
+    article = CleanArticle(
+        id="t", text=text, title=None, byline=None, section=None, site=None, url=None,
+        published=published, published_source="argument" if published else "none",
+        language="en", removed=(),
+    )  # fmt: skip
+    sentence = Sentence(start=0, end=len(text), text=text, first_token=0, last_token=0)
+    return AnnotatedArticle(article=article, sentences=(sentence,), tokens=(), mentions=())
+
+
+def only(text: str, published: date | None = date(2022, 3, 16)) -> TimeExpression:
+    found = find_times(bare(text, published))
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "granularity"),
+    [
+        ("Talks resume on 12 January 2022 in Vienna.", "12 January 2022", "2022-01-12", "day"),
+        ("Talks resumed on April 5th, 2018 in Vienna.", "April 5th, 2018", "2018-04-05", "day"),
+        ("The accord was signed in 2019.", "2019", "2019", "year"),
+        ("The envoy left in May 2010 for good.", "May 2010", "2010-05", "month"),
+        ("The ministers spoke yesterday.", "yesterday", "2022-03-15", "day"),
+        ("The ministers speak tomorrow.", "tomorrow", "2022-03-17", "day"),
+        ("They met last month.", "last month", "2022-02", "month"),
+        ("They meet next year.", "next year", "2023", "year"),
+        ("It happened late last year.", "late last year", "2021", "year"),
+        ("It happened earlier this year.", "earlier this year", "2022", "year"),
+        ("It began in early 2018.", "early 2018", "2018", "year"),
+        ("Sanctions came two years ago.", "two years ago", "2020", "year"),
+        ("Stocks fell on 2021-11-05 again.", "2021-11-05", "2021-11-05", "day"),
+        ("The deadline is 25/12/2021 now.", "25/12/2021", "2021-12-25", "day"),
+    ],
+)
+def test_time_values_against_publication(
+    text: str, span: str, value: str, granularity: str
+) -> None:
+    found = [t for t in find_times(bare(text, date(2022, 3, 16))) if t.text == span]
+    assert found, find_times(bare(text, date(2022, 3, 16)))
+    assert (found[0].value, found[0].granularity) == (value, granularity)
+    assert found[0].year_inferred is False
+
+
+def test_time_ambiguous_numeric_date_has_no_value() -> None:
+    assert only("The deadline is 03/04/2021.").value is None
+
+
+def test_time_day_ranges() -> None:
+    rng = only("The fair runs April 8-18 in Basel.")
+    assert (rng.kind, rng.value, rng.value_end) == ("range", "2022-04-08", "2022-04-18")
+    rng = only("Consultations from 13-14 April are planned.")
+    assert (rng.value, rng.value_end) == ("2022-04-13", "2022-04-14")
+    rng = only("They sit from April 13 to 14 this spring.".replace(" this spring", ""))
+    assert (rng.value, rng.value_end) == ("2022-04-13", "2022-04-14")
+
+
+def test_time_this_week_is_monday_to_sunday() -> None:
+    week = only("Envoys gather this week.")
+    assert (week.kind, week.value, week.value_end) == ("week", "2022-03-14", "2022-03-20")
+
+
+def test_time_mid_month_keeps_month() -> None:
+    mid = only("Troops withdrew by mid-March 2014.")
+    assert (mid.value, mid.granularity) == ("2014-03", "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The session lasted 90 days.", "P90D"),
+        ("It took almost seven years.", "P7Y"),
+        ("A four-week pause followed.", "P4W"),
+        ("The talks went on for several days.", "PXD"),
+        ("Negotiations ran for 24 hours.", "PT24H"),
+    ],
+)
+def test_time_durations(text: str, value: str) -> None:
+    found = find_times(bare(text, date(2022, 3, 16)))
+    assert [(t.kind, t.value) for t in found] == [("duration", value)]
+
+
+def test_time_clock_zone_to_utc() -> None:
+    found = find_times(bare("The vote opens at 10 a.m. EST on 3 May 2021.", None))
+    assert [(t.kind, t.value, t.granularity) for t in found] == [
+        ("time", "2021-05-03T15:00:00Z", "hour")
+    ]
+
+
+def test_time_clock_joined_with_following_weekday() -> None:
+    found = find_times(bare("Polls close at 15:00 GMT Saturday.", date(2013, 3, 22)))
+    assert [(t.text, t.value) for t in found] == [("15:00 GMT Saturday", "2013-03-23T15:00:00Z")]
+
+
+def test_time_clock_in_sentence_with_date_combines() -> None:
+    found = find_times(bare("On 12 January 2022 the council met; it began at 09:00 GMT.", None))
+    clock = [t for t in found if t.kind == "time"]
+    assert [(t.value, t.granularity) for t in clock] == [("2022-01-12T09:00:00Z", "minute")]
+
+
+def test_time_counts_and_modal_may_are_not_times() -> None:
+    assert find_times(bare("May the talks succeed.", date(2022, 3, 16))) == ()
+    assert find_times(bare("The rate rose 12.5% to 1,200.", date(2022, 3, 16))) == ()
+
+
+def test_time_no_publication_and_no_clue_leaves_values_empty() -> None:
+    found = find_times(bare("The envoys met on Monday and again on 12 January.", None))
+    assert [t.text for t in found] == ["Monday", "12 January"]
+    assert all(t.value is None for t in found)
+
+
+def test_time_explicit_year_needs_no_anchor() -> None:
+    assert only("The treaty dates from 1987.", None).value == "1987"
