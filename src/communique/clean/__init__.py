@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .article import clean_article, heading_spans
 from .dateline import dateline_date, parse_full_date, stamp_date
-from .html import EXTRACT_OPTIONS, HtmlExtraction, extract_body, extract_html
+from .html import EXTRACT_OPTIONS, HtmlExtraction, body_lines, extract_body, extract_html, html_body
 from .language import LanguageGuess, guess_language, is_english
 from .lexicon import Lexicon, load_lexicon, load_stopwords
 from .lines import LineFilterResult, LineInfo, describe_line, filter_lines
@@ -20,6 +20,7 @@ __all__ = [
     "Lexicon",
     "LineFilterResult",
     "LineInfo",
+    "body_lines",
     "clean_article",
     "dateline_date",
     "describe_line",
@@ -28,6 +29,7 @@ __all__ = [
     "filter_lines",
     "guess_language",
     "heading_spans",
+    "html_body",
     "is_english",
     "load_lexicon",
     "load_stopwords",

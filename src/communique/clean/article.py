@@ -18,7 +18,7 @@ from ..model import (
     content_id,
 )
 from ..settings import CleanSettings
-from .html import extract_html
+from .html import body_lines, extract_html
 from .language import guess_language
 from .lines import filter_lines
 
@@ -84,9 +84,7 @@ def _from_text(raw: RawArticle) -> _Draft:
 
 def _from_html(raw: RawArticle) -> _Draft:
     found = extract_html(raw.content, raw.url)
-    lines = tuple(line.strip() for line in (found.text or "").splitlines() if line.strip())
-    if lines and found.title and lines[0] == found.title:
-        lines = lines[1:]  # the headline repeated as the first body line
+    lines = body_lines(found)
     return _Draft(
         text="\n".join(lines),
         headlines=heading_spans(lines, _short_headings(lines)),

@@ -79,3 +79,17 @@ def extract_html(html: str | bytes, url: str | None = None) -> HtmlExtraction:
         categories=categories,
         published=_date(found.date),
     )
+
+
+def body_lines(found: HtmlExtraction) -> tuple[str, ...]:
+    """The non-blank body lines, without a first line that only repeats the headline."""
+    lines = tuple(line.strip() for line in (found.text or "").splitlines() if line.strip())
+    if lines and found.title and " ".join(lines[0].split()) == found.title:
+        lines = lines[1:]
+    return lines
+
+
+def html_body(html: str | bytes, url: str | None = None) -> str | None:
+    """The body text ``clean_article`` keeps for an HTML page, or None."""
+    lines = body_lines(extract_html(html, url))
+    return "\n".join(lines) if lines else None

@@ -36,6 +36,7 @@ _MIN_STOP_RATIO = 0.1
 _MAX_GAP = 4  # non-paragraph lines allowed inside one cluster
 _MERGE_GAP = 12  # a neighbouring cluster this close (and heavy enough) joins the body
 _MERGE_SHARE = 0.15
+_AFTER_END_DISCOUNT = 4  # clusters after comments/related/footer weigh a quarter
 _HEADING_MAX_WORDS = 15
 _BYLINE_MAX_WORDS = 12
 _TITLE_MAX_WORDS = 30
@@ -122,19 +123,28 @@ def _clusters(infos: Sequence[LineInfo], strong: Sequence[bool]) -> list[tuple[i
     found: list[tuple[int, int, int]] = []
     first = last = -1
     weight = gap = 0
+    cut = False  # a terminal line has closed an earlier cluster: what follows is discounted
+
+    def close() -> None:
+        found.append((first, last, weight // _AFTER_END_DISCOUNT if cut else weight))
+
     for i, info in enumerate(infos):
         if strong[i]:
             if first < 0:
                 first, weight = i, 0
             last, gap = i, 0
             weight += len(info.text)
+        elif info.terminal and (first >= 0 or found):
+            if first >= 0:
+                close()
+            first, cut = -1, True
         elif first >= 0:
             gap += 1
-            if info.terminal or gap > _MAX_GAP:
-                found.append((first, last, weight))
+            if gap > _MAX_GAP:
+                close()
                 first = -1
     if first >= 0:
-        found.append((first, last, weight))
+        close()
     return found
 
 

@@ -1,0 +1,28 @@
+"""Full dates in stamp and dateline positions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from communique.clean import dateline_date, parse_full_date, stamp_date
+
+
+def test_clean_dateline_parses_common_full_dates() -> None:
+    assert parse_full_date("05 April 2018") == date(2018, 4, 5)
+    assert parse_full_date("Published: Jan. 12, 2022 10:30") == date(2022, 1, 12)
+    assert parse_full_date("2021-11-30T08:00") == date(2021, 11, 30)
+    assert parse_full_date("on 3rd of June 2019") == date(2019, 6, 3)
+    assert parse_full_date("31 February 2020") is None
+    assert parse_full_date("Wednesday, 12 January") is None
+
+
+def test_clean_dateline_stamps_are_short_lines() -> None:
+    assert stamp_date("MAP 05 April 2018") == date(2018, 4, 5)
+    long_line = "The ceasefire that was signed on 3 June 2019 held through the whole of the summer."
+    assert stamp_date(long_line) is None
+
+
+def test_clean_dateline_needs_the_dateline_shape_and_a_year() -> None:
+    assert dateline_date("MOSCOW, April 5 (Wire) - Talks began.") is None
+    assert dateline_date("MOSCOW, April 5, 2018 (Wire) - Talks began.") == date(2018, 4, 5)
+    assert dateline_date("Talks began on April 5, 2018 - in Moscow.") is None
