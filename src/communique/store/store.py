@@ -84,6 +84,10 @@ class Store(StoreReader):
         """True when an input item with this key was already handled (stored or rejected)."""
         return self.con.execute("SELECT 1 FROM inputs WHERE key = ?", [key]).fetchone() is not None
 
+    def mark_input(self, key: str, origin: str | None, outcome: str, *, batch: str = "") -> None:
+        """Note an input item as handled (e.g. a feed expanded into its entries)."""
+        self._in_transaction(lambda: self._mark_input(key, origin, None, outcome, batch))
+
     def write_record(self, record: Record, *, origin: str | None = None,
                      input_key: str | None = None, batch: str = "") -> WriteResult:
         """Store one article with its entities, events and links, in one transaction."""

@@ -1,0 +1,101 @@
+"""Command-line sources -> a stream of items: articles, skips, and URLs still to fetch.
+
+A source is a URL, a file, a directory (read recursively) or a glob. Files are told apart by
+name and content: WARC archives, RSS/Atom feeds, lists of URLs, and anything the plain reader
+takes (text, HTML, JSONL / JSONL.gz).
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..errors import InputError
+from ..ingest.feeds import FeedLink, is_feed_path, read_feed
+from ..ingest.files import read_path
+from ..ingest.urls import is_url, read_url_list
+from ..ingest.warc import is_warc, read_warc
+from ..model import RawArticle, Skip, content_id
+from ..settings import IngestSettings
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """A URL to fetch; ``feed_ok`` is False for links found inside a feed (no nested feeds)."""
+
+    url: str
+    published: date | None = None
+    origin: str = ""
+    feed_ok: bool = True
+
+
+Item = RawArticle | Skip | Pending
+
+
+def expand_sources(sources: Sequence[str]) -> list[str]:
+    """URLs as given, directories and globs expanded to sorted file paths; missing paths raise."""
+    out: list[str] = []
+    for source in sources:
+        if is_url(source):
+            out.append(source)
+        elif any(ch in source for ch in "*?["):
+            matches = sorted(p for p in glob.glob(source, recursive=True) if Path(p).is_file())
+            if not matches:
+                raise InputError(f"{source}: the pattern matches no file")
+            out += matches
+        elif Path(source).is_dir():
+            out += sorted(str(p) for p in Path(source).rglob("*")
+                          if p.is_file() and not p.name.startswith("."))
+        elif Path(source).is_file():
+            out.append(source)
+        else:
+            raise InputError(f"{source}: no such file, directory or URL")
+    return out
+
+
+def iter_items(sources: Sequence[str], settings: IngestSettings) -> Iterator[Item]:
+    """Every item of every source, in order."""
+    for source in expand_sources(sources):
+        if is_url(source):
+            yield Pending(source, origin=source)
+        else:
+            yield from _file_items(Path(source), settings)
+
+
+def _file_items(path: Path, settings: IngestSettings) -> Iterator[Item]:
+    if is_warc(path):
+        yield from read_warc(path, settings)
+    elif is_feed_path(path):
+        yield from feed_items(path.read_bytes(), str(path))
+    elif (urls := _url_list(path)) is not None:
+        yield from (Pending(u, origin=f"{path}:{n}") for n, u in enumerate(urls, start=1))
+    else:
+        yield from read_path(path, settings)
+
+
+def feed_items(data: bytes, origin: str) -> Iterator[Item]:
+    for item in read_feed(data, origin):
+        if isinstance(item, FeedLink):
+            yield Pending(item.url, item.published, item.origin, feed_ok=False)
+        else:
+            yield item
+
+
+def _url_list(path: Path) -> list[str] | None:
+    if path.suffix.lower() not in (".txt", ".urls", ".list", "") or path.stat().st_size > 5 << 20:
+        return None
+    return read_url_list(path)
+
+
+def item_key(item: Item) -> str:
+    """A stable key per input item: the same item gets the same key on every run."""
+    if isinstance(item, Pending):
+        return content_id("in", "url", item.url)
+    if isinstance(item, Skip):
+        return content_id("in", "skip", item.origin, item.reason.value, item.detail)
+    digest = hashlib.sha256(item.content.encode("utf-8", "replace")).hexdigest()
+    return content_id("in", "raw", item.origin, item.url or "", digest)

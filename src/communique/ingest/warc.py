@@ -1,0 +1,104 @@
+"""Read WARC / WARC.gz files into RawArticle records.
+
+Only HTTP ``response`` records with status 200 and an HTML content type become articles. Each
+record's payload digest is checked when the file carries one; a record that fails the check, is
+larger than the size limit, or cannot be decoded becomes a ``Skip``. A truncated or corrupt file
+yields the records read so far and then one ``Skip`` saying where reading stopped.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from ..errors import InputError
+from ..model import RawArticle, Skip, SkipReason
+from ..settings import IngestSettings
+from .files import decode_item, detect_kind
+
+_READ_ERRORS = (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError)
+
+
+def is_warc(path: Path) -> bool:
+    return path.name.lower().endswith((".warc", ".warc.gz", ".arc.gz", ".warc.wet.gz"))
+
+
+def read_warc(path: Path, settings: IngestSettings) -> Iterator[RawArticle | Skip]:
+    """Yield one item per HTML response record of the archive."""
+    origin = str(path)
+    try:
+        stream = path.open("rb")
+    except OSError as err:
+        raise InputError(f"{origin}: cannot read ({err.strerror})") from err
+    with stream:
+        records = ArchiveIterator(stream, check_digests=True)
+        n = 0
+        while True:
+            try:
+                record = next(records)
+            except StopIteration:
+                if path.name.lower().endswith(".gz") and not gzip_complete(path):
+                    yield Skip(SkipReason.BAD_ENCODING,
+                               f"truncated: the gzip data ends early, after {n} records", origin)
+                return
+            except _READ_ERRORS as err:
+                yield Skip(SkipReason.BAD_ENCODING,
+                           f"truncated: the archive is cut or corrupt after {n} records ({err})",
+                           origin)
+                return
+            n += 1
+            item = _read_record(record, settings, f"{origin}#{n}")
+            if item is not None:
+                yield item
+
+
+def _read_record(record: Any, settings: IngestSettings, where: str) -> RawArticle | Skip | None:
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    origin = url or where
+    status = record.http_headers.get_statuscode()
+    ctype = (record.http_headers.get_header("Content-Type") or "").lower()
+    if "html" not in ctype:
+        return None
+    if status != "200":
+        return Skip(SkipReason.FETCH_FAILED, f"http_{status}: the archived response is not 200",
+                    origin)
+    try:
+        data = record.content_stream().read(settings.max_bytes + 1)
+    except _READ_ERRORS as err:
+        return Skip(SkipReason.BAD_ENCODING, f"truncated: the record body cannot be read ({err})",
+                    origin)
+    if len(data) <= settings.max_bytes and getattr(record.raw_stream, "limit", 0) > 0:
+        return Skip(SkipReason.BAD_ENCODING, "truncated: the record ends before its stated length",
+                    origin)
+    if record.digest_checker.passed is False:
+        return Skip(SkipReason.BAD_ENCODING, "bad_digest: the payload does not match its digest",
+                    origin)
+    text = decode_item(data, settings, origin)
+    if isinstance(text, Skip):
+        return text
+    return RawArticle(content=text, kind=detect_kind(text), url=url, origin=origin)
+
+
+def gzip_complete(path: Path) -> bool:
+    """True when every gzip member of the file is complete (a cut file ends mid-member)."""
+    inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)
+    open_member = False
+    try:
+        with path.open("rb") as stream:
+            while chunk := stream.read(1 << 20):
+                while chunk:
+                    inflater.decompress(chunk)
+                    open_member = not inflater.eof
+                    chunk = inflater.unused_data if inflater.eof else b""
+                    if inflater.eof:
+                        inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)
+    except (OSError, zlib.error):
+        return False
+    return not open_member
