@@ -176,9 +176,21 @@ def load_gritta_xml(path: Path) -> list[GoldDoc]:
             lat, lon = top.findtext("gaztag/lat"), top.findtext("gaztag/lon")
             start, end = top.findtext("start"), top.findtext("end")
             if lat and lon and start and end:
-                tops.append(GoldToponym(int(start), int(end), float(lat), float(lon)))
+                begin = _align(text, int(start), top.findtext("phrase") or "")
+                stop = begin + (int(end) - int(start))
+                tops.append(GoldToponym(begin, stop, float(lat), float(lon)))
         docs.append(GoldDoc(text, tuple(tops)))
     return docs
+
+
+def _align(text: str, start: int, phrase: str) -> int:
+    """The start of ``phrase`` nearest to the given offset (a few TR-News offsets are shifted)."""
+    if not phrase or text.startswith(phrase, start):
+        return start
+    before = text.rfind(phrase, 0, start + len(phrase))
+    after = text.find(phrase, start)
+    found = [p for p in (before, after) if p >= 0]
+    return min(found, key=lambda p: abs(p - start)) if found else start
 
 
 def load_gwn(xml_path: Path, gold_path: Path) -> list[GoldDoc]:

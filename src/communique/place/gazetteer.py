@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from ..errors import ResourceError
 
-Feature = Literal["country", "admin1", "capital", "city", "region", "continent"]
+Feature = Literal["country", "admin1", "admin2", "capital", "city", "region", "continent"]
 
 _LATIN = re.compile(r"^[A-Za-z0-9À-ɏ .'’\-,()&]+$")
 _SPACE = re.compile(r"\s+")
@@ -35,14 +35,14 @@ class Place:
     lon: float
     feature: Feature
     population: int
-    admin1: str | None = None  # GeoNames admin1 code ("TX" for US states)
+    admin1: str | None = None  # GeoNames admin1 code ("TX" for US states, "08" for Ontario)
     geonameid: int | None = None
 
     @property
     def kind(self) -> Literal["city", "country", "region"]:
         if self.feature == "country":
             return "country"
-        if self.feature in ("admin1", "region", "continent"):
+        if self.feature in ("admin1", "admin2", "region", "continent"):
             return "region"
         return "city"
 
@@ -74,10 +74,12 @@ class Gazetteer:
 
 
 def name_key(name: str) -> str:
-    """Normalise a name for lookup: no accents, casefolded, single spaces, no leading "the"."""
+    """Normalise a name for lookup: no accents or dots, casefolded, single spaces, no leading
+    "the" ("U.S." and "US" share a key, as do "St. Louis" and "St Louis")."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _SPACE.sub(" ", text.replace("’", "'").replace("‘", "'")).strip().casefold()
+    text = text.replace("’", "'").replace("‘", "'").replace(".", " ")
+    text = _SPACE.sub(" ", text).strip().casefold()
     if text.startswith("the "):
         text = text[4:]
     if text.endswith("'s"):
@@ -110,9 +112,10 @@ def _load(min_population: int) -> Gazetteer:
     entries: list[tuple[str, Candidate]] = []
     entries += _country_names(countries)
     entries += _city_names(cities, iso2to3, countries_raw)
-    entries += _state_names()
+    admin = _admin_places()
+    entries += _admin_names(admin)
     entries += _continent_names(continents)
-    entries += _alias_names(countries)
+    entries += _alias_names(countries, admin)
     venues = _venues()
     return _build(entries, countries, _demonyms(countries), venues)
 
@@ -190,10 +193,16 @@ def _country_names(countries: Mapping[str, Place]) -> Iterator[tuple[str, Candid
 
 
 def _demonyms(countries: Mapping[str, Place]) -> dict[str, str]:
+    """Demonym -> ISO3; where several countries share one ("French"), the most populous."""
     out: dict[str, str] = {}
     for row in _rows("countries.csv"):
-        if row["demonym"] and row["iso3"] in countries:
-            out.setdefault(name_key(row["demonym"]), row["iso3"])
+        country = countries.get(row["iso3"])
+        if not row["demonym"] or country is None:
+            continue
+        key = name_key(row["demonym"])
+        known = countries.get(out.get(key, ""))
+        if known is None or country.population > known.population:
+            out[key] = row["iso3"]
     return out
 
 
@@ -227,19 +236,34 @@ def _city_names(
                 yield alt, Candidate(place, False)
 
 
-def _state_names() -> Iterator[tuple[str, Candidate]]:
-    for row in _rows("us_states.csv"):
+def _admin_places() -> dict[tuple[str, str], tuple[Place, tuple[str, ...]]]:
+    """(ISO3, name) -> (division, alternate names), from ``data/admin.csv``."""
+    out: dict[tuple[str, str], tuple[Place, tuple[str, ...]]] = {}
+    for row in _rows("admin.csv"):
+        level = row["level"]
+        parts = row["code"].split(".")
         place = Place(
             name=row["name"],
-            country="USA",
+            country=row["country"],
             lat=float(row["lat"]),
             lon=float(row["lon"]),
-            feature="admin1",
+            feature="admin1" if level == "1" else "admin2",
             population=int(row["population"]),
-            admin1=row["code"],
-            geonameid=int(row["geonameid"]),
+            admin1=parts[1] if len(parts) > 1 else None,
+            geonameid=int(row["geonameid"]) if row["geonameid"] else None,
         )
-        yield row["name"], Candidate(place, True)
+        alternates = tuple(a for a in row["alternates"].split("|") if a)
+        out.setdefault((row["country"], row["name"]), (place, alternates))
+    return out
+
+
+def _admin_names(
+    admin: Mapping[tuple[str, str], tuple[Place, tuple[str, ...]]],
+) -> Iterator[tuple[str, Candidate]]:
+    for place, alternates in admin.values():
+        yield place.name, Candidate(place, True)
+        for alt in alternates:
+            yield alt, Candidate(place, False)
 
 
 def _continent_names(
@@ -261,13 +285,20 @@ def _continent_names(
         yield name, Candidate(place, True)
 
 
-def _alias_names(countries: Mapping[str, Place]) -> Iterator[tuple[str, Candidate]]:
+def _alias_names(
+    countries: Mapping[str, Place],
+    admin: Mapping[tuple[str, str], tuple[Place, tuple[str, ...]]],
+) -> Iterator[tuple[str, Candidate]]:
     for row in _rows("aliases.csv"):
         iso3 = row["country"] or None
-        if row["kind"] == "country":
-            country = countries.get(iso3 or "")
-            if country is not None:
-                yield row["name"], Candidate(country, True)
+        if row["kind"] in ("country", "admin1"):
+            known = (
+                countries.get(iso3 or "")
+                if row["kind"] == "country"
+                else admin.get((iso3 or "", row["canonical"]), (None, ()))[0]
+            )
+            if known is not None:
+                yield row["name"], Candidate(known, True)
             continue
         feature: Feature = "region" if row["kind"] == "region" else "capital"
         place = Place(

@@ -26,6 +26,7 @@ FEATURE_PRIOR: Mapping[str, float] = {
     "continent": 3.0,
     "region": 2.5,
     "admin1": 2.0,
+    "admin2": 0.5,
     "capital": 1.0,
     "city": 0.0,
 }
@@ -141,7 +142,9 @@ def resolve_by_population(name: str, gazetteer: Gazetteer) -> Place | None:
 
 def _score(cand: Candidate, ctx: PlaceContext) -> float:
     place = cand.place
-    score = math.log10(place.population + 1) + FEATURE_PRIOR[place.feature]
+    score = math.log10(place.population + 1)
+    if cand.primary or place.feature not in ("admin1", "admin2"):
+        score += FEATURE_PRIOR[place.feature]  # "Geneva" the canton is only an alternate name
     if not cand.primary:
         score -= ALTERNATE_PENALTY
     if ctx.weight <= 0 or place.country is None:
