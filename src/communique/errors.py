@@ -2,7 +2,8 @@
 
     CommuniqueError                 (code "error")
     ├── InputError                  ("input")       a path, file or item that cannot be read
-    │   └── UnsupportedInputError   ("unsupported") a format communique does not read
+    │   ├── UnsupportedInputError   ("unsupported") a format communique does not read
+    │   └── SkippedArticleError     ("skipped")     extract_article got no article (model.Skip)
     ├── ResourceError               ("resource")    the spaCy model or a data file is missing/broken
     ├── StoreError                  ("store")       the DuckDB file cannot be opened or written
     ├── FetchError                  ("fetch")       a URL could not be fetched (timeout, status, policy)
@@ -43,3 +44,14 @@ class FetchError(CommuniqueError):
 
 class EvaluationError(CommuniqueError):
     code = "evaluation"
+
+
+class SkippedArticleError(InputError):
+    """Raised by the one-article library call when the input is dropped on purpose
+    (empty, binary, not English, no article); ``skip`` holds the typed reason."""
+
+    code = "skipped"
+
+    def __init__(self, skip: object, message: str) -> None:
+        super().__init__(message)
+        self.skip = skip

@@ -25,8 +25,22 @@ Status = Literal["occurred", "planned", "ongoing", "cancelled", "hypothetical", 
 Relation = Literal["precedes", "follows", "responds_to", "part_of"]
 
 EVENT_TYPES: tuple[str, ...] = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
     "STATEMENT",
 )
 
@@ -108,7 +122,9 @@ class CleanArticle:
     published_source: PublishedSource
     language: str
     removed: tuple[str, ...]
-    headlines: tuple[Span, ...] = ()  # short heading lines kept in ``text``: never merge into sentences
+    headlines: tuple[
+        Span, ...
+    ] = ()  # short heading lines kept in ``text``: never merge into sentences
     origin: str = "<string>"
 
 

@@ -51,8 +51,12 @@ def article_to_dict(a: CleanArticle) -> dict[str, Any]:
         "removed": list(a.removed),
         "metadata_sources": {
             name: f.source
-            for name, f in (("title", a.title), ("section", a.section), ("byline", a.byline),
-                            ("source", a.site))
+            for name, f in (
+                ("title", a.title),
+                ("section", a.section),
+                ("byline", a.byline),
+                ("source", a.site),
+            )
             if f is not None
         },
     }
@@ -107,8 +111,13 @@ def _value(f: Field | None) -> str | None:
 def _when(w: When | None) -> dict[str, Any] | None:
     if w is None:
         return None
-    return {"start": w.start, "end": w.end, "granularity": w.granularity, "text": w.text,
-            "year_inferred": w.year_inferred}
+    return {
+        "start": w.start,
+        "end": w.end,
+        "granularity": w.granularity,
+        "text": w.text,
+        "year_inferred": w.year_inferred,
+    }
 
 
 def _where(w: Where | None) -> dict[str, Any] | None:
@@ -196,15 +205,24 @@ def event_from_dict(e: dict[str, Any]) -> Event:
         status=e["status"],
         actors=tuple(e.get("actors") or ()),
         recipients=tuple(e.get("recipients") or ()),
-        when=When(w["start"], w.get("end"), w["granularity"], w.get("text", ""),
-                  bool(w.get("year_inferred"))) if w else None,
+        when=When(
+            w["start"],
+            w.get("end"),
+            w["granularity"],
+            w.get("text", ""),
+            bool(w.get("year_inferred")),
+        )
+        if w
+        else None,
         where=Where(p.get("name"), p.get("venue"), p.get("country"), p.get("lat"), p.get("lon"))
         if p
         else None,
         meeting=Meeting(
             forum=m.get("forum"),
             chair=tuple(m.get("chair") or ()),
-            delegations=tuple(Delegation(x["party"], x.get("head")) for x in m.get("delegations") or ()),
+            delegations=tuple(
+                Delegation(x["party"], x.get("head")) for x in m.get("delegations") or ()
+            ),
             agenda=tuple(m.get("agenda") or ()),
         )
         if m

@@ -26,7 +26,9 @@ _HTML_HINT = re.compile(
 _CONTROL = set(range(0, 9)) | {11} | set(range(14, 32))
 
 
-def read_path(path: Path, settings: IngestSettings, published: date | None = None) -> Iterator[RawArticle | Skip]:
+def read_path(
+    path: Path, settings: IngestSettings, published: date | None = None
+) -> Iterator[RawArticle | Skip]:
     """Yield the articles in one file: one for text/HTML, one per line for JSONL."""
     origin = str(path)
     if not path.exists():
@@ -35,7 +37,11 @@ def read_path(path: Path, settings: IngestSettings, published: date | None = Non
         raise InputError(f"{origin}: is a directory (give files, or use `communique ingest`)")
     size = path.stat().st_size
     if size > settings.max_bytes and not _is_jsonl(path):
-        yield Skip(SkipReason.TOO_LARGE, f"{size:,} bytes exceeds the {settings.max_bytes:,}-byte limit", origin)
+        yield Skip(
+            SkipReason.TOO_LARGE,
+            f"{size:,} bytes exceeds the {settings.max_bytes:,}-byte limit",
+            origin,
+        )
         return
     try:
         data = path.read_bytes()
@@ -74,14 +80,22 @@ def read_bytes(
 def decode_item(data: bytes, settings: IngestSettings, origin: str) -> str | Skip:
     """Bytes -> text, or the reason they are not an article."""
     if len(data) > settings.max_bytes:
-        return Skip(SkipReason.TOO_LARGE, f"{len(data):,} bytes exceeds the {settings.max_bytes:,}-byte limit", origin)
+        return Skip(
+            SkipReason.TOO_LARGE,
+            f"{len(data):,} bytes exceeds the {settings.max_bytes:,}-byte limit",
+            origin,
+        )
     if not data.strip():
         return Skip(SkipReason.EMPTY, "the input is empty", origin)
     if _is_binary(data):
         return Skip(SkipReason.BINARY, "the input is binary data, not text or HTML", origin)
     text = _decode(data)
     if text is None:
-        return Skip(SkipReason.BAD_ENCODING, "the bytes could not be decoded as text in any known encoding", origin)
+        return Skip(
+            SkipReason.BAD_ENCODING,
+            "the bytes could not be decoded as text in any known encoding",
+            origin,
+        )
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -130,7 +144,9 @@ def _looks_like_jsonl(data: bytes) -> bool:
     return isinstance(obj, dict) and ("text" in obj or "html" in obj)
 
 
-def _read_jsonl(data: bytes, settings: IngestSettings, origin: str, published: date | None) -> Iterator[RawArticle | Skip]:
+def _read_jsonl(
+    data: bytes, settings: IngestSettings, origin: str, published: date | None
+) -> Iterator[RawArticle | Skip]:
     for n, line in enumerate(data.split(b"\n"), start=1):
         if not line.strip():
             continue
@@ -143,7 +159,9 @@ def _read_jsonl(data: bytes, settings: IngestSettings, origin: str, published: d
         yield _from_json(obj, settings, where, published)
 
 
-def _from_json(obj: Any, settings: IngestSettings, where: str, published: date | None) -> RawArticle | Skip:
+def _from_json(
+    obj: Any, settings: IngestSettings, where: str, published: date | None
+) -> RawArticle | Skip:
     if not isinstance(obj, dict):
         return Skip(SkipReason.BAD_JSON, "line is not a JSON object", where)
     body, kind = (obj.get("html"), "html") if obj.get("html") else (obj.get("text"), "text")
@@ -155,7 +173,9 @@ def _from_json(obj: Any, settings: IngestSettings, where: str, published: date |
     if when is None and obj.get("published"):
         when = parse_date(str(obj["published"]))
         if when is None:
-            return Skip(SkipReason.BAD_JSON, f'"published" is not a date: {obj["published"]!r}', where)
+            return Skip(
+                SkipReason.BAD_JSON, f'"published" is not a date: {obj["published"]!r}', where
+            )
     url = obj.get("url") if isinstance(obj.get("url"), str) else None
     return RawArticle(content=body, kind=kind, url=url, published=when, origin=where)
 

@@ -13,7 +13,9 @@ from dataclasses import replace
 
 from ..model import Mention
 
-_TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr", "sir", "president", "minister", "gen", "general"})
+_TITLE_WORDS = frozenset(
+    {"mr", "mrs", "ms", "dr", "sir", "president", "minister", "gen", "general"}
+)
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -49,8 +51,10 @@ def _best_full_name(words: list[str], full: list[Mention]) -> Mention | None:
     best: Mention | None = None
     for cand in full:
         cw = _words(cand.text)
-        if len(cw) >= len(words) and cw[-len(words):] == words and (
-            best is None or len(cw) > len(_words(best.text))
+        if (
+            len(cw) >= len(words)
+            and cw[-len(words) :] == words
+            and (best is None or len(cw) > len(_words(best.text)))
         ):
             best = cand
     return best
@@ -60,4 +64,9 @@ def _is_mislabelled_surname(m: Mention, surnames: set[str]) -> bool:
     """The statistical NER sometimes labels a bare surname ORG or GPE ("chaired by Stoltenberg");
     a one-word mention with no curated key that equals a full name's surname is that person."""
     words = _words(m.text)
-    return m.key is None and m.label in {"ORG", "GPE", "NORP"} and len(words) == 1 and words[0] in surnames
+    return (
+        m.key is None
+        and m.label in {"ORG", "GPE", "NORP"}
+        and len(words) == 1
+        and words[0] in surnames
+    )

@@ -21,7 +21,9 @@ def annotate_article(article: CleanArticle, backend: NlpBackend) -> AnnotatedArt
     return to_annotated(article, doc)
 
 
-def annotate_articles(articles: Iterable[CleanArticle], backend: NlpBackend) -> Iterator[AnnotatedArticle]:
+def annotate_articles(
+    articles: Iterable[CleanArticle], backend: NlpBackend
+) -> Iterator[AnnotatedArticle]:
     """Annotate many articles with ``nlp.pipe`` (batched); results keep input order."""
     items = list(articles)
     texts = (_bounded(a.text, backend) for a in items)
@@ -30,12 +32,22 @@ def annotate_articles(articles: Iterable[CleanArticle], backend: NlpBackend) -> 
         yield to_annotated(article, doc)
 
 
-def annotate_text(text: str, backend: NlpBackend, published: date | None = None) -> AnnotatedArticle:
+def annotate_text(
+    text: str, backend: NlpBackend, published: date | None = None
+) -> AnnotatedArticle:
     """Annotate a bare text (evaluation suites, tests): no cleaning, the text is the body."""
     article = CleanArticle(
-        id=content_id("art", text), text=text, title=None, byline=None, section=None, site=None,
-        url=None, published=published, published_source="argument" if published else "none",
-        language="en", removed=(),
+        id=content_id("art", text),
+        text=text,
+        title=None,
+        byline=None,
+        section=None,
+        site=None,
+        url=None,
+        published=published,
+        published_source="argument" if published else "none",
+        language="en",
+        removed=(),
     )
     return annotate_article(article, backend)
 
@@ -43,13 +55,23 @@ def annotate_text(text: str, backend: NlpBackend, published: date | None = None)
 def to_annotated(article: CleanArticle, doc: Any) -> AnnotatedArticle:
     tokens = tuple(
         Token(
-            i=t.i, start=t.idx, end=t.idx + len(t.text), text=t.text, lemma=t.lemma_,
-            pos=t.pos_, tag=t.tag_, dep=t.dep_, head=t.head.i, morph=str(t.morph),
+            i=t.i,
+            start=t.idx,
+            end=t.idx + len(t.text),
+            text=t.text,
+            lemma=t.lemma_,
+            pos=t.pos_,
+            tag=t.tag_,
+            dep=t.dep_,
+            head=t.head.i,
+            morph=str(t.morph),
         )
         for t in doc
     )
     sentences = tuple(
-        Sentence(start=s.start_char, end=s.end_char, text=s.text, first_token=s.start, last_token=s.end)
+        Sentence(
+            start=s.start_char, end=s.end_char, text=s.text, first_token=s.start, last_token=s.end
+        )
         for s in doc.sents
         if s.text.strip()
     )

@@ -1,0 +1,88 @@
+"""communique: diplomatic news in, a structured and evidenced record of its diplomacy out.
+
+>>> from communique import extract_article
+>>> record = extract_article(text, published=date(2022, 1, 10))
+>>> [e.type for e in record.events]
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from .errors import (
+    CommuniqueError,
+    EvaluationError,
+    FetchError,
+    InputError,
+    ResourceError,
+    SkippedArticleError,
+    StoreError,
+    UnsupportedInputError,
+)
+from .ingest import detect_kind
+from .model import SCHEMA, RawArticle, Record, Skip
+from .pipeline import Resources, load_resources, run, run_many
+from .serialize import record_from_dict, record_to_dict
+from .settings import Settings
+
+__version__ = "0.1.0"
+
+
+@lru_cache(maxsize=1)
+def default_resources() -> Resources:
+    """The resources with default settings, loaded once per process."""
+    return load_resources(Settings())
+
+
+def extract_article(
+    text_or_html: str,
+    *,
+    published: date | None = None,
+    url: str | None = None,
+    resources: Resources | None = None,
+) -> Record:
+    """One article (plain text or HTML, detected) -> its record.
+
+    Raises ``SkippedArticleError`` when the input holds no English article."""
+    raw = RawArticle(
+        content=text_or_html, kind=detect_kind(text_or_html), url=url, published=published
+    )  # type: ignore[arg-type]
+    result = run(raw, resources or default_resources())
+    if isinstance(result, Skip):
+        raise SkippedArticleError(result, f"skipped ({result.reason.value}): {result.detail}")
+    return result
+
+
+def open_store(path: str) -> object:
+    """Open (or create) a DuckDB store; see ``communique.store``."""
+    from .store import open_store as _open
+
+    return _open(path)
+
+
+__all__ = [
+    "SCHEMA",
+    "CommuniqueError",
+    "EvaluationError",
+    "FetchError",
+    "InputError",
+    "RawArticle",
+    "Record",
+    "ResourceError",
+    "Resources",
+    "Settings",
+    "Skip",
+    "SkippedArticleError",
+    "StoreError",
+    "UnsupportedInputError",
+    "__version__",
+    "default_resources",
+    "extract_article",
+    "load_resources",
+    "open_store",
+    "record_from_dict",
+    "record_to_dict",
+    "run",
+    "run_many",
+]

@@ -1,0 +1,135 @@
+"""Who took part: participants, places and times attached to a trigger word by the tree."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model import Entity, PlaceMention, TimeExpression
+from .syntax import CLAUSE_DEPS, Parse
+
+PARTY_PREPS = ("between", "with", "among", "from", "involving", "by", "of", "to", "for", "and")
+TOPIC_STOPS = (
+    frozenset(
+        {
+            "on",
+            "about",
+            "over",
+            "regarding",
+            "concerning",
+            "in",
+            "at",
+            "during",
+            "since",
+            "until",
+            "after",
+            "before",
+            "under",
+            "within",
+            "amid",
+            "despite",
+            "into",
+            "against",
+        }
+    )
+    | CLAUSE_DEPS
+)
+NON_TIME_PREPS = frozenset({"since", "until", "till", "for", "by"})
+PARTY_KINDS = frozenset({"state", "igo", "body", "person", "organization"})
+
+
+def party_code(e: Entity) -> str | None:
+    """The code a participant counts as: its own code (state/IGO/body) or its country."""
+    if e.kind in {"state", "igo", "body"} and e.code:
+        return e.code
+    return e.country
+
+
+def parties_under(parse: Parse, heads: Iterable[int]) -> list[Entity]:
+    """Actor entities in the phrases headed by ``heads``, not descending into topic phrases."""
+    idx: list[int] = []
+    for h in heads:
+        idx.extend(parse.subtree(h, TOPIC_STOPS))
+    return [
+        e for e in parse.entities_in(sorted(set(idx))) if e.kind in PARTY_KINDS and party_code(e)
+    ]
+
+
+def premodifier_parties(parse: Parse, noun: int) -> list[Entity]:
+    """Entities written before a noun inside its phrase: "US-Russia talks", "Macron's visit"."""
+    left = [
+        k for k in parse.children[noun] if k < noun and parse.tokens[k].dep not in {"det", "punct"}
+    ]
+    return parties_under(parse, left)
+
+
+def noun_parties(parse: Parse, noun: int) -> list[Entity]:
+    """Participants of a meeting noun: premodifiers, then between/with/of/from complements."""
+    found = premodifier_parties(parse, noun)
+    found += parties_under(parse, parse.preps(noun, *PARTY_PREPS))
+    return _unique(found)
+
+
+def verb_parties(parse: Parse, verb: int) -> list[Entity]:
+    """Participants of a meeting verb: subject (or its controller), object, with-complements."""
+    heads = parse.dep_children(verb, "nsubj", "nsubjpass", "dobj", "dative", "attr")
+    heads += parse.preps(verb, "with", "between", "among", "to", "by")
+    subj = [h for h in heads if parse.tokens[h].dep in {"nsubj", "nsubjpass"}]
+    tok = parse.tokens[verb]
+    if not subj and tok.dep in {"xcomp", "advcl", "conj"} and tok.head != verb:
+        heads += parse.dep_children(tok.head, "nsubj", "nsubjpass")  # "X left for Y to meet Z"
+    if tok.dep in {"amod", "acl"} and tok.head != verb:  # "visiting minister X"
+        heads.append(tok.head)
+    return _unique(parties_under(parse, heads))
+
+
+def dependency_distance(parse: Parse, a: int, b: int) -> int:
+    """Number of edges between two tokens in the tree (large if unconnected)."""
+    up_a = [a, *parse.ancestors(a)]
+    pos = {t: n for n, t in enumerate(up_a)}
+    for n, t in enumerate([b, *parse.ancestors(b)]):
+        if t in pos:
+            return pos[t] + n
+    return 99
+
+
+def nearest_trigger(parse: Parse, token: int, triggers: list[int]) -> int | None:
+    if not triggers:
+        return None
+    return min(triggers, key=lambda t: (dependency_distance(parse, token, t), abs(token - t)))
+
+
+def times_in_sentence(
+    parse: Parse, times: Iterable[TimeExpression], sentence: int
+) -> list[TimeExpression]:
+    s = parse.annotated.sentences[sentence]
+    out = []
+    for t in times:
+        if (
+            s.start <= t.start < s.end
+            and (t.value or t.kind == "time")
+            and not _after_word(parse, t.start, NON_TIME_PREPS)
+        ):
+            out.append(t)
+    return out
+
+
+def places_in_sentence(
+    parse: Parse, places: Iterable[PlaceMention], sentence: int
+) -> list[PlaceMention]:
+    s = parse.annotated.sentences[sentence]
+    return [p for p in places if s.start <= p.start < s.end]
+
+
+def _after_word(parse: Parse, offset: int, words: frozenset[str]) -> bool:
+    i = parse.token_at(offset)
+    return i > 0 and parse.tokens[i - 1].text.lower() in words
+
+
+def _unique(ents: list[Entity]) -> list[Entity]:
+    seen: set[str] = set()
+    out = []
+    for e in ents:
+        if e.id not in seen:
+            seen.add(e.id)
+            out.append(e)
+    return out

@@ -1,0 +1,320 @@
+"""Assemble Event records from meeting clusters, roles and position candidates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..model import (
+    Delegation,
+    Entity,
+    Event,
+    Meeting,
+    PlaceMention,
+    Span,
+    Status,
+    TimeExpression,
+    When,
+    Where,
+    content_id,
+)
+from ..time import combine
+from .arguments import dependency_distance, party_code, times_in_sentence
+from .meetings import MeetingCluster
+from .positions import PositionCandidate
+from .roles import AgendaFact, ChairFact, DelegationFact
+from .syntax import Parse
+
+Roles = tuple[list[DelegationFact], list[ChairFact], list[AgendaFact]]
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    entities: tuple[Entity, ...]
+    events: tuple[Event, ...]
+    meeting_of_token: dict[int, str]  # meeting trigger token -> event id
+    meeting_sentences: dict[str, tuple[int, ...]]
+    parent_of: dict[str, str]  # part_of: child event id -> meeting event id
+    positions: tuple[tuple[str, PositionCandidate], ...]
+
+
+def build_events(
+    parse: Parse,
+    clusters: list[MeetingCluster],
+    roles: Roles,
+    positions: list[PositionCandidate],
+    times: tuple[TimeExpression, ...],
+    places: tuple[PlaceMention, ...],
+) -> Built:
+    art = parse.annotated.article
+    delegations, chairs, agendas = roles
+    token_cluster = {m.trigger: c for c in clusters for m in c.mentions}
+    attached = _attach_roles(parse, clusters, token_cluster, delegations, chairs, agendas)
+    heads_country = {d.head.id: party_code(d.party) for d in delegations if d.head is not None}
+    entities = tuple(
+        replace(e, country=heads_country[e.id]) if e.id in heads_country and not e.country else e
+        for e in parse.entities
+    )
+    events: list[Event] = []
+    ids: dict[int, str] = {}
+    sentences: dict[str, tuple[int, ...]] = {}
+    for n, c in enumerate(clusters):
+        ev = _meeting_event(parse, c, attached[n], art.id)
+        events.append(ev)
+        sentences[ev.id] = tuple(sorted({m.sentence for m in c.mentions}))
+        for m in c.mentions:
+            ids[m.trigger] = ev.id
+    _forum_references(parse, clusters, events, ids)
+    parent_of: dict[str, str] = {}
+    for ev, parent in _press_conferences(parse, clusters, events, times, ids):
+        events.append(ev)
+        if parent:
+            parent_of[ev.id] = parent
+    pos_events = []
+    for p in positions:
+        ev = _position_event(parse, p, art.id)
+        events.append(ev)
+        pos_events.append((ev.id, p))
+    events.sort(key=lambda e: e.evidence[0].start if e.evidence else 0)
+    return Built(entities, tuple(events), ids, sentences, parent_of, tuple(pos_events))
+
+
+@dataclass(slots=True)
+class _Attached:
+    delegations: list[DelegationFact]
+    chairs: list[Entity]
+    agenda: list[str]
+
+
+def _attach_roles(
+    parse: Parse,
+    clusters: list[MeetingCluster],
+    token_cluster: dict[int, MeetingCluster],
+    delegations: list[DelegationFact],
+    chairs: list[ChairFact],
+    agendas: list[AgendaFact],
+) -> list[_Attached]:
+    out = [_Attached([], [], []) for _ in clusters]
+    index = {id(c): n for n, c in enumerate(clusters)}
+
+    def target(
+        sentence: int, noun: int | None, codes: set[str], forum: Entity | None
+    ) -> int | None:
+        if noun is not None and noun in token_cluster:
+            return index[id(token_cluster[noun])]
+        if forum is not None:
+            for n, c in enumerate(clusters):
+                if any(m.forum is not None and m.forum.id == forum.id for m in c.mentions):
+                    return n
+        noun_lemma = parse.tokens[noun].lemma.lower() if noun is not None else ""
+        best: tuple[tuple[int, int, int], int] | None = None
+        for n, c in enumerate(clusters):
+            first = c.mentions[0].sentence
+            if first > sentence:
+                continue
+            forum_words = {w.lower() for m in c.mentions if m.forum for w in m.forum.name.split()}
+            score = (
+                int(noun_lemma in forum_words),
+                len(codes & c.codes),
+                max(m.sentence for m in c.mentions if m.sentence <= sentence),
+            )
+            if best is None or score > best[0]:
+                best = (score, n)
+        return best[1] if best else None
+
+    for d in delegations:
+        t = target(d.sentence, None, {party_code(d.party) or ""}, d.forum)
+        if t is not None:
+            out[t].delegations.append(d)
+    for ch in chairs:
+        t = target(ch.sentence, ch.noun, set(), None)
+        if t is not None and ch.chair not in out[t].chairs:
+            out[t].chairs.append(ch.chair)
+    for a in agendas:
+        t = target(a.sentence, a.noun, set(), None)
+        if t is not None and (
+            a.noun is not None or any(m.sentence == a.sentence for m in clusters[t].mentions)
+        ):
+            out[t].agenda.extend(x for x in a.items if x not in out[t].agenda)
+    return out
+
+
+def _meeting_event(parse: Parse, c: MeetingCluster, att: _Attached, article_id: str) -> Event:
+    parties: list[Entity] = []
+    for m in c.mentions:
+        parties += [e for e in m.parties if e not in parties and party_code(e)]
+    for d in att.delegations:
+        if d.party not in parties:
+            parties.append(d.party)
+    forum = next((m.forum for m in c.mentions if m.forum is not None), None)
+    when = _when(c)
+    status = c.status or _status_from_date(when, parse.annotated.article.published)
+    evidence = _evidence(parse, sorted({m.sentence for m in c.mentions}))
+    heads: dict[str, str | None] = {}
+    for d in att.delegations:  # one delegation per party, keeping the head where one is named
+        if heads.get(d.party.id) is None:
+            heads[d.party.id] = d.head.id if d.head else None
+    delegations = [Delegation(party, head) for party, head in heads.items()]
+    first = c.mentions[0]
+    return Event(
+        id=content_id("evt", article_id, "CONSULT", str(parse.tokens[first.trigger].start)),
+        type="CONSULT",
+        mode=first.entry.mode,
+        status=status,
+        actors=tuple(e.id for e in parties),
+        recipients=(),
+        when=when,
+        where=_where(c.place),
+        meeting=Meeting(
+            forum=forum.name if forum else None,
+            chair=tuple(e.id for e in att.chairs),
+            delegations=tuple(delegations),
+            agenda=tuple(att.agenda),
+        ),
+        items=(),
+        evidence=evidence,
+        confidence=_confidence(c, when),
+    )
+
+
+def _forum_references(
+    parse: Parse, clusters: list[MeetingCluster], events: list[Event], ids: dict[int, str]
+) -> None:
+    """A named body standing for its session ("The Council will be followed by ...") refers to
+    the meeting held in that forum: its tokens count as mentions of that meeting for linking."""
+    forum_event = {}
+    for c, ev in zip(clusters, events, strict=False):
+        for m in c.mentions:
+            if m.forum is not None:
+                forum_event.setdefault(m.forum.id, ev.id)
+    for i, hit in parse.entity_at.items():
+        if (
+            i not in ids
+            and hit.entity.id in forum_event
+            and parse.tokens[i].dep in {"nsubj", "nsubjpass", "pobj", "dobj"}
+        ):
+            ids[i] = forum_event[hit.entity.id]
+
+
+def _when(c: MeetingCluster) -> When | None:
+    date = c.date
+    if date is None or date.value is None or date.granularity is None:
+        return None
+    clock = next((m.clock for m in c.mentions if m.clock is not None), None)
+    if clock is not None and date.granularity == "day":
+        date = combine(date, clock)
+    return _to_when(date)
+
+
+def _to_when(t: TimeExpression) -> When | None:
+    if t.value is None or t.granularity is None:
+        return None
+    return When(
+        start=t.value,
+        end=t.value_end,
+        granularity=t.granularity,
+        text=t.text,
+        year_inferred=t.year_inferred,
+    )
+
+
+def _where(p: PlaceMention | None) -> Where | None:
+    if p is None:
+        return None
+    return Where(name=p.name, venue=p.venue, country=p.country, lat=p.lat, lon=p.lon)
+
+
+def _status_from_date(when: When | None, published: object) -> Status:
+    if when is not None and published is not None and when.start[:10] > str(published):
+        return "planned"
+    return "occurred"
+
+
+def _confidence(c: MeetingCluster, when: When | None) -> float:
+    score = 0.5 + 0.1 * (when is not None) + 0.1 * (c.place is not None) + 0.1 * (len(c.codes) >= 2)
+    return min(0.95, score + 0.1 * (c.status is not None))
+
+
+def _evidence(parse: Parse, sentences: list[int]) -> tuple[Span, ...]:
+    out = []
+    for n in sentences:
+        s = parse.annotated.sentences[n]
+        raw = parse.text[s.start : s.end]
+        lead = len(raw) - len(raw.lstrip())
+        body = raw.strip()
+        out.append(Span(s.start + lead, s.start + lead + len(body), body))
+    return tuple(out)
+
+
+def _press_conferences(
+    parse: Parse,
+    clusters: list[MeetingCluster],
+    events: list[Event],
+    times: tuple[TimeExpression, ...],
+    ids: dict[int, str],
+) -> list[tuple[Event, str | None]]:
+    """Press conferences are statements, tied to the meeting they close or follow."""
+    out: list[tuple[Event, str | None]] = []
+    by_id = {e.id: e for e in events}
+    for tok in parse.tokens:
+        if tok.lemma.lower() not in {"conference", "briefing"} or tok.pos != "NOUN":
+            continue
+        mods = {parse.tokens[k].text.lower() for k in parse.children[tok.i]}
+        if not mods & {"press", "news", "media"}:
+            continue
+        n = parse.sentence_index(tok.i)
+        parent = next((ids[i] for i in parse.sentence_tokens(n) if i in ids), None)
+        speaker = [e for e in parse.entities_in(parse.subtree(tok.i)) if e.kind == "person"]
+        clocks = [t for t in times_in_sentence(parse, times, n) if t.kind == "time"]
+        clock = (
+            min(clocks, key=lambda t: dependency_distance(parse, parse.token_at(t.start), tok.i))
+            if clocks
+            else None
+        )
+        when = None
+        parent_ev = by_id.get(parent) if parent else None
+        if clock is not None and parent_ev is not None and parent_ev.when is not None:
+            base = TimeExpression(
+                0,
+                0,
+                parent_ev.when.text,
+                parent_ev.when.start[:10],
+                "day",
+                year_inferred=parent_ev.when.year_inferred,
+            )
+            when = _to_when(combine(base, clock))
+        status = parent_ev.status if parent_ev else "occurred"
+        ev = Event(
+            id=content_id("evt", parse.annotated.article.id, "STATEMENT", str(tok.start)),
+            type="STATEMENT",
+            mode="press_conference",
+            status=status,
+            actors=tuple(e.id for e in speaker),
+            recipients=(),
+            when=when,
+            where=parent_ev.where if parent_ev else None,
+            meeting=None,
+            items=(),
+            evidence=_evidence(parse, [n]),
+            confidence=0.6,
+        )
+        out.append((ev, parent))
+    return out
+
+
+def _position_event(parse: Parse, p: PositionCandidate, article_id: str) -> Event:
+    tok = parse.tokens[p.verb]
+    when = _to_when(p.date) if p.date is not None else None
+    return Event(
+        id=content_id("evt", article_id, p.entry.type, str(tok.start)),
+        type=p.entry.type,
+        mode=p.entry.mode,
+        status=p.status,
+        actors=tuple(e.id for e in p.actors),
+        recipients=tuple(e.id for e in p.recipients),
+        when=when,
+        where=None,
+        meeting=None,
+        items=tuple(p.items),
+        evidence=_evidence(parse, [p.sentence]),
+        confidence=0.6 if p.entry.type != "STATEMENT" else 0.5,
+    )

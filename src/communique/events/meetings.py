@@ -1,0 +1,373 @@
+"""Meetings: find every mention of a meeting, then cluster mentions into meeting events.
+
+A meeting is a CONSULT event with a ``meeting`` block. One meeting is usually mentioned several
+times ("The talks between A and B will be held in X on Monday ... The meeting will start at 9:00
+... the meeting's agenda"); mentions merge when nothing contradicts (date, place, participants,
+status) and the later one refers back (a definite noun phrase) or repeats the participants.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Entity, PlaceMention, Status, TimeExpression
+from .arguments import (
+    dependency_distance,
+    nearest_trigger,
+    noun_parties,
+    parties_under,
+    party_code,
+    places_in_sentence,
+    times_in_sentence,
+    verb_parties,
+)
+from .lexicon import Entry, Lexicon
+from .status import status_of
+from .syntax import Parse
+
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
+VAGUE = frozenset(
+    {
+        "several",
+        "many",
+        "some",
+        "various",
+        "numerous",
+        "few",
+        "multiple",
+        "any",
+        "one",
+        "no",
+        "every",
+        "each",
+        "regular",
+        "frequent",
+        "such",
+        "more",
+    }
+)
+CONFLICT = {
+    ("planned", "occurred"),
+    ("occurred", "planned"),
+    ("occurred", "cancelled"),
+    ("cancelled", "occurred"),
+}
+PRESS = frozenset({"press", "news", "video", "phone", "telephone", "media"})
+
+
+@dataclass(slots=True)
+class MeetingMention:
+    trigger: int
+    sentence: int
+    entry: Entry
+    parties: list[Entity]
+    forum: Entity | None
+    place: PlaceMention | None
+    date: TimeExpression | None
+    clock: TimeExpression | None
+    status: Status | None
+    definite: bool
+    vague: bool
+
+
+@dataclass(slots=True)
+class MeetingCluster:
+    """A meeting being assembled from its mentions (mutable while the article is read)."""
+
+    mentions: list[MeetingMention] = field(default_factory=list)
+
+    @property
+    def codes(self) -> set[str]:
+        return {c for m in self.mentions for c in (party_code(e) for e in m.parties) if c}
+
+    @property
+    def lemmas(self) -> set[str]:
+        return {m.entry.lemma for m in self.mentions}
+
+    def first(self, attr: str) -> object:
+        for m in self.mentions:
+            value = getattr(m, attr)
+            if value is not None:
+                return value
+        return None
+
+    @property
+    def date(self) -> TimeExpression | None:
+        dated = [m.date for m in self.mentions if m.date is not None]
+        return max(dated, key=_date_rank) if dated else None
+
+    @property
+    def place(self) -> PlaceMention | None:
+        placed = [m.place for m in self.mentions if m.place is not None]
+        return (
+            max(placed, key=lambda p: (p.venue is not None, p.kind == "city")) if placed else None
+        )
+
+    @property
+    def status(self) -> Status | None:
+        known = [m.status for m in self.mentions if m.status is not None]
+        if "cancelled" in known:
+            return "cancelled"
+        return known[0] if known else None
+
+    @property
+    def last_sentence(self) -> int:
+        return self.mentions[-1].sentence
+
+
+def _date_rank(t: TimeExpression) -> tuple[int, int]:
+    order = {"year": 0, "month": 1, "day": 2, "hour": 3, "minute": 4}
+    return order.get(t.granularity or "year", 0), -t.start
+
+
+def find_meeting_mentions(
+    parse: Parse,
+    lexicon: Lexicon,
+    times: tuple[TimeExpression, ...],
+    places: tuple[PlaceMention, ...],
+) -> list[MeetingMention]:
+    """Every meeting mention in the article, with what its own sentence says about it."""
+    out: list[MeetingMention] = []
+    for n, _sentence in enumerate(parse.annotated.sentences):
+        triggers = [
+            (i, e) for i in parse.sentence_tokens(n) if (e := _trigger_entry(parse, lexicon, i))
+        ]
+        if not triggers:
+            continue
+        idx = [i for i, _ in triggers]
+        own_times = _assign(parse, [(t.start, t) for t in times_in_sentence(parse, times, n)], idx)
+        own_places = _assign(
+            parse, [(p.start, p) for p in places_in_sentence(parse, places, n)], idx
+        )
+        for i, entry in triggers:
+            out.append(_mention(parse, i, n, entry, own_times.get(i, []), own_places.get(i, [])))
+    return out
+
+
+def _assign(parse: Parse, items: list[tuple[int, object]], triggers: list[int]) -> dict[int, list]:  # type: ignore[type-arg]
+    """Give each time/place of a sentence to the trigger nearest to it in the tree."""
+    out: dict[int, list] = {}  # type: ignore[type-arg]
+    for offset, item in items:
+        best = nearest_trigger(parse, parse.token_at(offset), triggers)
+        if best is not None:
+            out.setdefault(best, []).append(item)
+    return out
+
+
+def _trigger_entry(parse: Parse, lexicon: Lexicon, i: int) -> Entry | None:
+    tok = parse.tokens[i]
+    lemma = tok.lemma.lower()
+    if tok.pos == "NOUN" or (tok.pos == "PROPN" and lemma in {"summit", "talks"}):
+        entry = lexicon.meeting_nouns.get(lemma)
+        return entry if entry and _noun_ok(parse, i, entry) else None
+    if tok.pos == "VERB" or (tok.pos == "ADJ" and tok.tag == "VBG"):
+        entry = lexicon.meeting_verbs.get(lemma)
+        return entry if entry and _verb_ok(parse, i, entry) else None
+    return None
+
+
+def _noun_ok(parse: Parse, i: int, entry: Entry) -> bool:
+    tok = parse.tokens[i]
+    mods = {parse.tokens[k].text.lower() for k in parse.children[i]}
+    if mods & PRESS:
+        return False
+    kind, words = entry.need_kind, entry.need_words
+    if kind == "plural":
+        return tok.tag in {"NNS", "NNPS"} or tok.text.lower() == "talks"
+    if kind == "not":
+        return not mods & words
+    if kind == "of":
+        objs = parse.preps(i, "of")
+        return any(parse.tokens[o].lemma.lower() in words for o in objs) or bool(
+            {parse.tokens[k].lemma.lower() for k in parse.children[i]}
+            & {"negotiating", "negotiation"}
+        )
+    if kind in {"forum", "actor"}:
+        return bool(noun_parties(parse, i))
+    return True
+
+
+def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
+    kind = entry.need_kind
+    if kind == "person":
+        objs = parse.dep_children(i, "dobj")
+        return any(e.kind == "person" or e.kind == "state" for e in parse.entities_in(objs))
+    if kind == "venue":  # "was informed at the ministry"
+        return any(
+            "ministry" in parse.tokens[o].lemma.lower() or "office" in parse.tokens[o].lemma.lower()
+            for o in parse.preps(i, "at", "to")
+        )
+    if kind == "actor":
+        return bool(verb_parties(parse, i))
+    return True
+
+
+def _mention(
+    parse: Parse, i: int, n: int, entry: Entry, times: list, places: list
+) -> MeetingMention:  # type: ignore[type-arg]
+    tok = parse.tokens[i]
+    is_noun = tok.pos in {"NOUN", "PROPN"}
+    parties = noun_parties(parse, i) if is_noun else verb_parties(parse, i)
+    if is_noun:
+        parties += [e for e in _governor_parties(parse, i) if e not in parties]
+    forum = next((e for e in parties if e.kind == "body"), None) or _framework_forum(parse, i)
+    dets = {
+        parse.tokens[k].text.lower()
+        for k in parse.children[i]
+        if parse.tokens[k].dep in {"det", "poss", "nummod", "amod"}
+    }
+    has_poss = any(parse.tokens[k].dep == "poss" for k in parse.children[i])
+    dates = [t for t in times if t.value and t.granularity in {"day", "month", "year"}]
+    clocks = [t for t in times if t.kind == "time"]
+    return MeetingMention(
+        trigger=i,
+        sentence=n,
+        entry=entry,
+        parties=parties,
+        forum=forum,
+        place=_best_place(parse, i, places),
+        date=min(dates, key=lambda t: dependency_distance(parse, parse.token_at(t.start), i))
+        if dates
+        else None,
+        clock=clocks[0] if clocks else None,
+        status=status_of(parse, i),
+        definite=is_noun and (bool(dets & DEFINITE) or has_poss),
+        vague=is_noun and (bool(dets & VAGUE) or (not dets and not parties)),
+    )
+
+
+LOCATIVE = frozenset({"in", "at", "to", "near", "outside", "inside", "for", "into"})
+
+
+def _best_place(parse: Parse, trigger: int, places: list[PlaceMention]) -> PlaceMention | None:
+    """The place a meeting is located at: introduced by a locative preposition ("in Geneva",
+    "at NATO headquarters", "visit to Morocco"), never a participant ("US-Russia talks")."""
+    located = [p for p in places if _locative(parse, p)]
+    if not located:
+        return None
+    return min(
+        located,
+        key=lambda p: (
+            dependency_distance(parse, parse.token_at(p.start), trigger),
+            p.kind == "country",
+        ),
+    )
+
+
+def _locative(parse: Parse, p: PlaceMention) -> bool:
+    first = parse.token_at(p.start)
+    last = parse.token_at(max(p.start, p.end - 1))
+    if first > 0 and parse.tokens[first - 1].text.lower() in LOCATIVE:
+        return True
+    head = parse.tokens[parse.tokens[last].head]
+    if head.dep in {"prep"} and head.text.lower() in LOCATIVE:
+        return True
+    if head.dep == "appos" or parse.tokens[last].dep == "appos":  # "in Moscow, Russia"
+        return _locative_token(parse, parse.tokens[parse.tokens[last].head].i)
+    return False
+
+
+def _locative_token(parse: Parse, i: int) -> bool:
+    return i > 0 and parse.tokens[i - 1].text.lower() in LOCATIVE
+
+
+def _governor_parties(parse: Parse, noun: int) -> list[Entity]:
+    """'A and B held talks', 'delegations of A and B attending the meeting', 'A hosted the summit'."""
+    tok = parse.tokens[noun]
+    if tok.dep not in {"dobj", "nsubjpass"}:
+        return []
+    verb = tok.head
+    if parse.tokens[verb].lemma.lower() not in {
+        "hold",
+        "host",
+        "attend",
+        "have",
+        "conduct",
+        "begin",
+        "start",
+        "open",
+        "resume",
+        "join",
+        "chair",
+        "continue",
+        "wrap",
+        "conclude",
+        "end",
+        "pay",
+        "make",
+        "grant",
+    }:
+        return []
+    heads = parse.dep_children(verb, "nsubj")
+    vt = parse.tokens[verb]
+    if not heads and vt.dep in {"acl", "relcl"}:
+        heads = [vt.head]
+    heads += parse.preps(verb, "with", "between", "to")
+    return parties_under(parse, heads)
+
+
+def _framework_forum(parse: Parse, i: int) -> Entity | None:
+    """A named body in the trigger's sentence introduced as its framework or host body."""
+    n = parse.sentence_index(i)
+    for k in parse.sentence_tokens(n):
+        hit = parse.entity_at.get(k)
+        if hit is not None and hit.entity.kind == "body" and hit.first == k:
+            prev = {parse.tokens[j].text.lower() for j in range(max(0, k - 4), k)}
+            if prev & {"framework", "auspices", "within", "at", "of"}:
+                return hit.entity
+    return None
+
+
+# --- clustering -----------------------------------------------------------------------------
+
+
+def cluster_mentions(mentions: list[MeetingMention]) -> list[MeetingCluster]:
+    clusters: list[MeetingCluster] = []
+    for m in mentions:
+        target = _best_cluster(m, clusters)
+        if target is not None:
+            target.mentions.append(m)
+        elif not m.vague and (m.parties or m.forum or m.place or m.date):
+            clusters.append(MeetingCluster([m]))
+    return [c for c in clusters if c.codes]
+
+
+def _best_cluster(m: MeetingMention, clusters: list[MeetingCluster]) -> MeetingCluster | None:
+    candidates = [c for c in clusters if _compatible(m, c)]
+    if not candidates:
+        return None
+    codes = {party_code(e) for e in m.parties} - {None}
+    if not (
+        m.definite
+        or (codes and any(codes <= c.codes or len(codes & c.codes) >= 2 for c in candidates))
+    ):
+        return None
+    return max(
+        candidates,
+        key=lambda c: (
+            bool(codes & c.codes),
+            m.forum is not None and any(x.forum == m.forum for x in c.mentions),
+            m.entry.lemma in c.lemmas,
+            c.last_sentence,
+        ),
+    )
+
+
+def _compatible(m: MeetingMention, c: MeetingCluster) -> bool:
+    if m.status and c.status and (m.status, c.status) in CONFLICT:
+        return False
+    cd = c.date
+    if m.date and cd and m.date.value and cd.value:
+        a, b = m.date.value, cd.value
+        if not (a.startswith(b) or b.startswith(a)):
+            return False
+    cp = c.place
+    if m.place and cp and m.place.country and cp.country and m.place.country != cp.country:
+        return False
+    if m.place and cp and m.place.kind == "city" and cp.kind == "city" and m.place.name != cp.name:
+        return False
+    codes = {party_code(e) for e in m.parties} - {None}
+    if codes and c.codes and not codes & c.codes:
+        return False
+    forums = {x.forum.id for x in c.mentions if x.forum}
+    return not (m.forum and forums and m.forum.id not in forums)

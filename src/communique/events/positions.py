@@ -1,0 +1,320 @@
+"""Positions and actions other than meetings: proposals and demands (REQUEST), rejections,
+agreements, support, accusations, sanctions ... and plain stated positions (STATEMENT).
+
+One candidate per predicate verb found in the verb lexicon. A speech verb whose complement
+carries a typed predicate yields that typed event (with the speaker as actor) instead of a bare
+STATEMENT; a speech verb whose complement refuses or rules out ("cannot dictate", "will not
+allow", "is not ready to") yields a REJECT.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Entity, Status, TimeExpression
+from .arguments import dependency_distance, parties_under, party_code, times_in_sentence
+from .lexicon import Entry, Lexicon
+from .status import status_of
+from .syntax import CLAUSE_DEPS, Parse
+
+NEGATORS = frozenset({"not", "n't", "never", "cannot", "no"})
+REFUSAL_HEADS = frozenset(
+    {
+        "ready",
+        "willing",
+        "prepared",
+        "allow",
+        "accept",
+        "permit",
+        "tolerate",
+        "agree",
+        "dictate",
+        "recognize",
+        "recognise",
+        "negotiate",
+        "discuss",
+    }
+)
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "this"})
+ELABORATION_VERBS = frozenset(
+    {"include", "be", "call", "involve", "envisage", "demand", "require", "contain"}
+)
+SPEECH = frozenset(
+    {"say", "state", "stress", "add", "insist", "declare", "note", "tell", "reiterate"}
+)
+ITEM_TYPES = frozenset({"REQUEST", "REJECT", "AGREE", "CONCEDE"})
+
+
+@dataclass(slots=True)
+class PositionCandidate:
+    verb: int
+    sentence: int
+    entry: Entry
+    actors: list[Entity]
+    recipients: list[Entity]
+    items: list[str]
+    status: Status
+    date: TimeExpression | None
+    responds: bool  # "responded to ... proposals"
+
+
+def find_positions(
+    parse: Parse, lexicon: Lexicon, times: tuple[TimeExpression, ...], skip: set[int]
+) -> list[PositionCandidate]:
+    out: list[PositionCandidate] = []
+    last_actors: list[Entity] = []
+    for n, _s in enumerate(parse.annotated.sentences):
+        sent_times = [t for t in times_in_sentence(parse, times, n) if t.value]
+        for i in parse.sentence_tokens(n):
+            tok = parse.tokens[i]
+            if tok.pos != "VERB" or i in skip:
+                continue
+            entry = _entry(parse, lexicon, i)
+            if entry is None or _inside_typed_complement(parse, lexicon, i, entry):
+                continue
+            actors = _actors(parse, i) or (last_actors if _pronoun_subject(parse, i) else [])
+            refusal = _refusal(parse, i) if entry.type == "STATEMENT" else None
+            if refusal is not None:
+                entry = Entry(
+                    entry.lemma,
+                    "VERB",
+                    "REJECT",
+                    "reject",
+                    "",
+                    "rule: speech verb + refusal complement",
+                )
+            if _duplicate(out, n, entry, actors):
+                continue
+            cand = PositionCandidate(
+                verb=i,
+                sentence=n,
+                entry=entry,
+                actors=actors,
+                recipients=[e for e in _recipients(parse, i) if e not in actors],
+                items=[refusal]
+                if refusal
+                else _items(parse, i)
+                if entry.type in ITEM_TYPES
+                else [],
+                status=_status(parse, i, entry),
+                date=min(
+                    sent_times, key=lambda t: dependency_distance(parse, parse.token_at(t.start), i)
+                )
+                if sent_times
+                else None,
+                responds=_responds(parse, i),
+            )
+            if actors:
+                last_actors = actors
+                out.append(cand)
+    return _elaborate(parse, out)
+
+
+def _entry(parse: Parse, lexicon: Lexicon, i: int) -> Entry | None:
+    for e in lexicon.verbs.get(parse.tokens[i].lemma.lower(), ()):
+        if _needs_met(parse, i, e):
+            return e
+    return None
+
+
+def _needs_met(parse: Parse, i: int, e: Entry) -> bool:
+    kind, words = e.need_kind, e.need_words
+    t = parse.tokens
+    if kind == "obj":
+        objs = parse.dep_children(i, "dobj", "nsubjpass")
+        return any(t[o].lemma.lower() in words for o in objs)
+    if kind == "prep":
+        return any(
+            t[k].text.lower() in words for k in parse.children[i] if t[k].dep in {"prep", "prt"}
+        )
+    if kind == "prt":
+        return any(
+            t[k].text.lower() in words
+            for k in parse.children[i]
+            if t[k].dep in {"prt", "prep", "advmod"}
+        )
+    if kind == "notperson":
+        return not any(
+            x.kind == "person" for x in parties_under(parse, parse.dep_children(i, "dobj"))
+        )
+    return True
+
+
+def _inside_typed_complement(parse: Parse, lexicon: Lexicon, i: int, entry: Entry) -> bool:
+    """A speech verb whose complement holds a typed verb gives way to that verb."""
+    if entry.type != "STATEMENT":
+        return False
+    for k in parse.subtree(i):
+        if k != i and parse.tokens[k].pos == "VERB" and parse.tokens[k].dep in {"ccomp", "xcomp"}:
+            sub = _entry(parse, lexicon, k)
+            if sub is not None and sub.type != "STATEMENT":
+                return True
+    return False
+
+
+def _actors(parse: Parse, i: int) -> list[Entity]:
+    subj = parse.dep_children(i, "nsubj")
+    tok = parse.tokens[i]
+    if not subj and tok.dep in {"xcomp", "ccomp", "conj", "advcl"}:
+        subj = parse.dep_children(tok.head, "nsubj")
+        if not subj and parse.tokens[tok.head].dep in {"ccomp", "xcomp", "conj"}:
+            subj = parse.dep_children(parse.tokens[tok.head].head, "nsubj")
+    agent = parse.preps(i, "by") if parse.dep_children(i, "nsubjpass") else []
+    return [e for e in parties_under(parse, subj + agent) if party_code(e)]
+
+
+def _pronoun_subject(parse: Parse, i: int) -> bool:
+    return any(parse.tokens[k].text.lower() in PRONOUNS for k in parse.dep_children(i, "nsubj"))
+
+
+def _recipients(parse: Parse, i: int) -> list[Entity]:
+    heads = parse.dep_children(i, "dobj", "dative", "nsubjpass") + parse.preps(
+        i, "to", "on", "upon", "with", "against", "from"
+    )
+    return [e for e in parties_under(parse, heads) if party_code(e)]
+
+
+def _items(parse: Parse, i: int) -> list[str]:
+    t = parse.tokens
+    heads = parse.dep_children(i, "dobj") + parse.preps(i, "for")
+    if not heads:
+        heads = [k for k in parse.dep_children(i, "ccomp", "xcomp")]
+    out = []
+    for h in heads:
+        if t[h].pos in {"PRON"}:
+            continue
+        start, end = parse.phrase(h, CLAUSE_DEPS | {"prep"} if t[h].pos == "VERB" else CLAUSE_DEPS)
+        if t[h].pos in {"NOUN", "PROPN"}:
+            start, end = _noun_phrase_without_recipient(parse, h)
+        out.append(parse.text[start:end])
+    return out
+
+
+def _noun_phrase_without_recipient(parse: Parse, h: int) -> tuple[int, int]:
+    keep = [k for k in parse.subtree(h, CLAUSE_DEPS | {"to"})]
+    lo, hi = min(keep), max(keep)
+    while hi > lo and parse.tokens[hi].pos == "PUNCT":
+        hi -= 1
+    while lo < hi and parse.tokens[lo].dep in {"det", "punct"}:
+        lo += 1
+    return parse.tokens[lo].start, parse.tokens[hi].end
+
+
+def _status(parse: Parse, i: int, entry: Entry) -> Status:
+    s = status_of(parse, i)
+    if s == "negated" and entry.type == "REJECT":
+        return "occurred"
+    return s or "occurred"
+
+
+def _refusal(parse: Parse, i: int) -> str | None:
+    """The complement of a speech verb rules something out ('cannot dictate', 'will not allow',
+    'is not ready to discuss'): returns the refused proposition as written, else None."""
+    t = parse.tokens
+    for c in parse.dep_children(i, "ccomp", "xcomp", "advcl"):
+        if t[c].lemma.lower() in SPEECH:  # "reiterated ..., saying that it will not allow X"
+            inner = _refusal(parse, c)
+            if inner:
+                return inner
+            continue
+        for k in parse.subtree(c, frozenset({"relcl"})):
+            word = t[k].text.lower()
+            head = t[t[k].head]
+            refuses = word in NEGATORS and (
+                head.lemma.lower() in REFUSAL_HEADS
+                or any(t[x].lemma.lower() in REFUSAL_HEADS for x in parse.children[head.i])
+            )
+            if refuses or word == "cannot":
+                return _clause_text(parse, c)
+    for k in parse.dep_children(i, "conj", "advcl"):
+        if parse.tokens[k].lemma.lower() in {"say", "state", "stress", "add"}:
+            found = _refusal(parse, k)
+            if found:
+                return found
+    return None
+
+
+def _clause_text(parse: Parse, c: int) -> str:
+    idx = sorted(
+        k for k in parse.subtree(c) if parse.tokens[k].dep != "mark" or parse.tokens[k].head != c
+    )
+    while idx and parse.tokens[idx[-1]].pos == "PUNCT":
+        idx.pop()
+    return parse.text[parse.tokens[idx[0]].start : parse.tokens[idx[-1]].end]
+
+
+def _duplicate(found: list[PositionCandidate], n: int, entry: Entry, actors: list[Entity]) -> bool:
+    """One event per sentence, type and actor set ("reiterated ..., saying ...")."""
+    ids = {e.id for e in actors}
+    return any(
+        c.sentence == n and c.entry.type == entry.type and {e.id for e in c.actors} == ids
+        for c in found
+    )
+
+
+def _responds(parse: Parse, i: int) -> bool:
+    t = parse.tokens
+    chain = [i, *parse.ancestors(i)][:3]
+    return any(
+        t[c].lemma.lower() in {"respond", "reply", "react", "answer", "reiterate"} for c in chain
+    )
+
+
+def _elaborate(parse: Parse, cands: list[PositionCandidate]) -> list[PositionCandidate]:
+    """'These guarantees include X', 'Another proposal is Y': items added to the proposal before."""
+    by_sentence = {c.sentence: c for c in cands if c.entry.type in {"REQUEST", "AGREE"}}
+    for n, _s in enumerate(parse.annotated.sentences):
+        prev = by_sentence.get(n - 1) or (by_sentence.get(n - 2) if n >= 2 else None)
+        if prev is None or n in by_sentence:
+            continue
+        item = _elaboration_item(parse, n)
+        if item:
+            prev.items.append(item)
+            by_sentence[n] = prev
+    return cands
+
+
+def _elaboration_item(parse: Parse, n: int) -> str | None:
+    t = parse.tokens
+    for i in parse.sentence_tokens(n):
+        if t[i].dep != "ROOT" or t[i].lemma.lower() not in ELABORATION_VERBS:
+            continue
+        subj = parse.dep_children(i, "nsubj")
+        if not subj:
+            return None
+        s = t[subj[0]]
+        dets = {t[k].text.lower() for k in parse.children[s.i]}
+        if not (
+            dets & {"these", "this", "another", "the", "such", "other"}
+        ) or s.lemma.lower() not in {
+            "guarantee",
+            "proposal",
+            "demand",
+            "draft",
+            "plan",
+            "request",
+            "condition",
+            "document",
+            "agreement",
+            "treaty",
+            "term",
+            "point",
+            "provision",
+            "offer",
+            "initiative",
+            "measure",
+        }:
+            return None
+        objs = parse.dep_children(i, "dobj", "attr")
+        if objs:
+            idx = sorted(parse.subtree(objs[0], frozenset({"advcl", "parataxis"})))
+            if len(idx) < 3:  # a parse that split the phrase: take the rest of the sentence
+                idx = [k for k in parse.sentence_tokens(n) if k > i]
+            while idx and parse.tokens[idx[-1]].pos in {"PUNCT", "SPACE"}:
+                idx.pop()
+            while idx and parse.tokens[idx[0]].dep == "det":
+                idx.pop(0)
+            return (
+                parse.text[parse.tokens[idx[0]].start : parse.tokens[idx[-1]].end] if idx else None
+            )
+    return None

@@ -1,0 +1,214 @@
+"""Who heads which delegation, who chairs, and what is on the agenda of a meeting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Entity
+from .arguments import PARTY_KINDS, parties_under, party_code, premodifier_parties
+from .syntax import CLAUSE_DEPS, Parse
+
+LEAD_VERBS = frozenset({"head", "lead"})
+CHAIR_VERBS = frozenset({"chair", "preside", "co-chair", "cochair", "moderate"})
+AGENDA_NOUNS = frozenset({"agenda", "topic", "issue", "item", "question"})
+DISCUSS_VERBS = frozenset({"discuss", "address", "focus", "cover", "review", "tackle", "examine"})
+
+
+@dataclass(frozen=True, slots=True)
+class DelegationFact:
+    sentence: int
+    party: Entity
+    head: Entity | None
+    forum: Entity | None  # "the US delegation to the NATO-Russia Council"
+
+
+@dataclass(frozen=True, slots=True)
+class ChairFact:
+    sentence: int
+    chair: Entity
+    noun: int | None  # the token naming what is chaired ("the council", "the meeting")
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaFact:
+    sentence: int
+    items: tuple[str, ...]
+    noun: int | None  # a meeting word in the same phrase ("the meeting's agenda")
+
+
+def find_delegations(parse: Parse) -> list[DelegationFact]:
+    out: list[DelegationFact] = []
+    for tok in parse.tokens:
+        if tok.lemma.lower() != "delegation" or tok.pos != "NOUN":
+            continue
+        parties = [
+            e
+            for e in premodifier_parties(parse, tok.i)
+            + parties_under(parse, parse.preps(tok.i, "of", "from"))
+            if e.kind in {"state", "igo"}
+        ]
+        head = _delegation_head(parse, tok.i)
+        if head is not None and not parties and head.country:
+            parties = [
+                e for e in parse.entities_in(range(len(parse.tokens))) if e.code == head.country
+            ][:1]
+        forum = next(
+            (
+                e
+                for e in parties_under(parse, parse.preps(tok.i, "to", "at"))
+                if e.kind in {"body", "igo"}
+            ),
+            None,
+        )
+        plural = tok.tag == "NNS"
+        for party in parties if plural else parties[:1]:
+            out.append(
+                DelegationFact(parse.sentence_index(tok.i), party, None if plural else head, forum)
+            )
+    return out
+
+
+def _delegation_head(parse: Parse, noun: int) -> Entity | None:
+    t = parse.tokens
+    tok = t[noun]
+    verb = tok.head
+    if t[verb].lemma.lower() in LEAD_VERBS:
+        if tok.dep == "nsubjpass":  # "the delegation will be headed by X"
+            return _person(parse, parse.preps(verb, "by"))
+        if tok.dep == "dobj":  # "X (is expected to) head(s) the delegation"
+            subj = parse.dep_children(verb, "nsubj")
+            if not subj and t[verb].dep in {"xcomp", "advcl"}:
+                subj = parse.dep_children(t[verb].head, "nsubj", "nsubjpass")
+            return _person(parse, subj)
+    for k in parse.children[noun]:  # "the delegation led by X"
+        if t[k].dep in {"acl", "relcl"} and t[k].lemma.lower() in LEAD_VERBS:
+            return _person(parse, parse.preps(k, "by"))
+    if (
+        tok.dep == "pobj" and t[t[tok.head].head].lemma.lower() == "head"
+    ):  # "at the head of a delegation"
+        clause = parse.governing_verb(tok.head)
+        return _person(parse, parse.dep_children(clause, "nsubj", "nsubjpass"))
+    return None
+
+
+def _person(parse: Parse, heads: list[int]) -> Entity | None:
+    people = [e for e in parties_under(parse, heads) if e.kind == "person"]
+    if people:
+        return people[0]
+    ents = [
+        e
+        for e in parse.entities_in(i for h in heads for i in parse.subtree(h, CLAUSE_DEPS))
+        if e.kind == "person"
+    ]
+    return ents[0] if ents else None
+
+
+def find_chairs(parse: Parse) -> list[ChairFact]:
+    out: list[ChairFact] = []
+    for tok in parse.tokens:
+        if tok.pos != "VERB" or tok.lemma.lower() not in CHAIR_VERBS:
+            continue
+        passive = parse.dep_children(tok.i, "nsubjpass")
+        if passive:
+            chair, noun = _person(parse, parse.preps(tok.i, "by")), passive[0]
+        else:
+            chair = _person(parse, parse.dep_children(tok.i, "nsubj"))
+            objs = parse.dep_children(tok.i, "dobj") + parse.preps(tok.i, "over")
+            noun = objs[0] if objs else None
+            if tok.dep in {"acl", "relcl"}:  # "the meeting chaired by X"
+                chair, noun = _person(parse, parse.preps(tok.i, "by")) or chair, tok.head
+        if chair is not None:
+            out.append(ChairFact(parse.sentence_index(tok.i), chair, noun))
+    return out
+
+
+def find_agendas(parse: Parse) -> list[AgendaFact]:
+    """Agenda items: "A, B and C will be high on the meeting's agenda", "to discuss A and B"."""
+    out: list[AgendaFact] = []
+    for n, _s in enumerate(parse.annotated.sentences):
+        idx = parse.sentence_tokens(n)
+        agenda = [i for i in idx if parse.tokens[i].lemma.lower() == "agenda"]
+        if agenda:
+            items = _listed_items(parse, idx)
+            if items:
+                out.append(AgendaFact(n, items, _meeting_owner(parse, agenda[0])))
+            continue
+        for i in idx:
+            tok = parse.tokens[i]
+            if tok.pos == "VERB" and tok.lemma.lower() in DISCUSS_VERBS:
+                objs = parse.dep_children(i, "dobj") + parse.preps(i, "on")
+                items = tuple(p for o in objs for p in _conjunct_phrases(parse, o))
+                if items and not _generic(items):
+                    out.append(AgendaFact(n, items, None))
+    return out
+
+
+def _meeting_owner(parse: Parse, agenda: int) -> int | None:
+    poss = parse.dep_children(agenda, "poss")
+    return poss[0] if poss else None
+
+
+NP_POS = frozenset({"ADJ", "NOUN", "PROPN"})
+
+
+def _listed_items(parse: Parse, idx: range) -> tuple[str, ...]:
+    """The longest list "A, B and C" of noun phrases in a sentence, read off the token sequence
+    (robust to the parser attaching list members oddly)."""
+    t = parse.tokens
+    chunks: list[tuple[int, int]] = []  # (first, last) token of each noun chunk
+    i = idx.start
+    while i < idx.stop:
+        if t[i].pos in NP_POS or (t[i].text == "-" and chunks and chunks[-1][1] == i - 1):
+            j = i
+            while j + 1 < idx.stop and (t[j + 1].pos in NP_POS or t[j + 1].text == "-"):
+                j += 1
+            while j >= i and t[j].pos not in {"NOUN", "PROPN"}:
+                j -= 1
+            if j >= i:
+                chunks.append((i, j))
+            i = max(j, i) + 1
+        else:
+            i += 1
+    best: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    for chunk in chunks:
+        if run and _separator(parse, run[-1][1] + 1, chunk[0]):
+            run.append(chunk)
+        else:
+            run = [chunk]
+        if len(run) > len(best):
+            best = list(run)
+    if len(best) < 2:
+        return ()
+    return tuple(parse.text[t[a].start : t[b].end] for a, b in best)
+
+
+def _separator(parse: Parse, lo: int, hi: int) -> bool:
+    words = [parse.tokens[k].text.lower() for k in range(lo, hi)]
+    return words in ([","], ["and"], ["or"], [",", "and"], [",", "or"])
+
+
+def _conjunct_phrases(parse: Parse, head: int) -> tuple[str, ...]:
+    out = []
+    for c in parse.conjuncts(head):
+        if parse.tokens[c].pos not in {"NOUN", "PROPN"}:
+            continue
+        left = [
+            k
+            for k in parse.children[c]
+            if k < c and parse.tokens[k].dep in {"compound", "amod", "nmod", "npadvmod"}
+        ]
+        start = parse.tokens[min([c, *left])].start
+        out.append(parse.text[start : parse.tokens[c].end])
+    return tuple(out)
+
+
+def _generic(items: tuple[str, ...]) -> bool:
+    return all(
+        i.lower() in {"issue", "issues", "matter", "matters", "it", "this", "them", "things"}
+        for i in items
+    )
+
+
+def is_party(e: Entity) -> bool:
+    return e.kind in PARTY_KINDS and party_code(e) is not None

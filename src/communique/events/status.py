@@ -1,0 +1,198 @@
+"""Event status from tense, aspect, modality and hedges, read off the dependency tree.
+
+occurred | planned | ongoing | cancelled | hypothetical | negated
+"""
+
+from __future__ import annotations
+
+from ..model import Status
+from .syntax import Parse
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HEDGE_AUX = frozenset({"may", "might", "could", "would", "should"})
+NEG = frozenset({"not", "n't", "never", "no"})
+PLAN_LEMMAS = frozenset(
+    {
+        "expect",
+        "schedule",
+        "plan",
+        "set",
+        "due",
+        "slate",
+        "prepare",
+        "intend",
+        "aim",
+        "arrange",
+        "agree",
+        "decide",
+        "announce",
+        "propose",
+        "invite",
+        "hope",
+        "want",
+        "seek",
+        "offer",
+        "leave",
+        "travel",
+        "head",
+        "fly",
+        "arrive",
+    }
+)
+HEDGE_LEMMAS = frozenset(
+    {"consider", "hope", "want", "wish", "like", "suggest", "propose", "offer"}
+)
+CANCEL_LEMMAS = frozenset(
+    {"cancel", "postpone", "scrap", "suspend", "abandon", "delay", "shelve", "defer", "drop"}
+)
+ONGOING_LEMMAS = frozenset({"continue", "begin", "start", "resume", "open", "enter", "underway"})
+PLANNED_ADJ = frozenset(
+    {
+        "upcoming",
+        "next",
+        "planned",
+        "forthcoming",
+        "scheduled",
+        "proposed",
+        "future",
+        "expected",
+        "coming",
+        "possible",
+        "potential",
+        "prospective",
+        "following",
+    }
+)
+PAST_ADJ = frozenset({"last", "previous", "recent", "past", "earlier", "former", "latest", "first"})
+ONGOING_ADJ = frozenset({"ongoing", "current", "continuing"})
+AFTER_PREPS = frozenset({"after", "since", "following"})
+BEFORE_PREPS = frozenset({"before", "ahead"})
+
+
+def status_of(parse: Parse, trigger: int) -> Status | None:
+    """The status a trigger word's clause gives its event; None if the clause says nothing."""
+    t = parse.tokens
+    adj = _modifier_status(parse, trigger)
+    verb = _clause_verb(parse, trigger)
+    if verb is None:
+        return adj or _prep_status(parse, trigger)
+    verbal = _verb_status(parse, verb)
+    if verbal == "cancelled" or verbal == "negated":
+        return verbal
+    if adj is not None and t[trigger].pos == "NOUN":
+        return adj
+    return verbal or _prep_status(parse, trigger)
+
+
+def _clause_verb(parse: Parse, trigger: int) -> int | None:
+    """The verb whose tense tells the trigger's status."""
+    t = parse.tokens
+    tok = t[trigger]
+    if tok.pos in {"VERB", "AUX"}:
+        return trigger
+    for k in parse.children[trigger]:  # "talks which were held", "meeting held in Caracas"
+        if t[k].dep in {"relcl", "acl"} and t[k].pos in {"VERB", "AUX"}:
+            return k
+    if tok.dep in {"nsubj", "nsubjpass", "dobj", "attr", "oprd"} or tok.dep == "ROOT":
+        head = t[tok.head]
+        return head.i if head.pos in {"VERB", "AUX"} else None
+    if tok.dep == "pobj":  # "to meet at the summit" -> the verb above the preposition
+        prep = t[tok.head]
+        if prep.text.lower() in AFTER_PREPS | BEFORE_PREPS | {"since", "of"}:
+            return None
+        head = t[prep.head]
+        return head.i if head.pos in {"VERB", "AUX"} else None
+    return None
+
+
+def _verb_status(parse: Parse, verb: int) -> Status | None:
+    t = parse.tokens
+    chain = [verb, *list(parse.ancestors(verb))[:3]]
+    # walk up only through open complements ("is expected to head", "plans to visit")
+    scope = [verb]
+    for a in chain[1:]:
+        if t[scope[-1]].dep in {"xcomp", "ccomp", "advcl"} and t[a].pos in {"VERB", "AUX", "ADJ"}:
+            scope.append(a)
+        else:
+            break
+    lemmas = {t[i].lemma.lower() for i in scope}
+    kids = [t[k] for i in scope for k in parse.children[i]]
+    aux = {k.text.lower() for k in kids if k.dep in {"aux", "auxpass"}}
+    if lemmas & CANCEL_LEMMAS or _is_counterfactual(parse, verb):
+        return "cancelled"
+    if any(k.dep == "neg" and k.text.lower() in NEG for k in (t[c] for c in parse.children[verb])):
+        return "negated"
+    if aux & FUTURE_AUX or _is_going_to(parse, verb):
+        return "hypothetical" if aux & HEDGE_AUX - {"will"} else "planned"
+    if aux & HEDGE_AUX or (lemmas & HEDGE_LEMMAS and len(scope) > 1):
+        return "hypothetical"
+    if len(scope) > 1 and lemmas & PLAN_LEMMAS:
+        return "planned"
+    if t[verb].dep == "advcl" and _has_to(parse, verb):  # "left for X to meet Y": purpose
+        return "planned"
+    if t[verb].dep == "xcomp" and t[verb].tag == "VB" and _has_to(parse, verb):
+        return "planned" if lemmas & ONGOING_LEMMAS == set() else "ongoing"
+    tag = t[verb].tag
+    if tag == "VBG" and aux & {"is", "are", "am", "'s", "'re"}:
+        return "ongoing"
+    if lemmas & ONGOING_LEMMAS and tag in {"VBZ", "VBP"}:
+        return "ongoing"
+    if tag == "VBD" or (
+        tag == "VBN"
+        and (aux & {"was", "were", "has", "have", "had", "been"} or t[verb].dep in {"relcl", "acl"})
+    ):
+        return "occurred"
+    return None
+
+
+def _modifier_status(parse: Parse, trigger: int) -> Status | None:
+    for k in parse.children[trigger]:
+        word = parse.tokens[k].text.lower()
+        if parse.tokens[k].dep not in {"amod", "compound", "nummod", "advmod"}:
+            continue
+        if word in PLANNED_ADJ:
+            return "planned"
+        if word in ONGOING_ADJ:
+            return "ongoing"
+        if word in PAST_ADJ and word != "first":
+            return "occurred"
+    return None
+
+
+def _prep_status(parse: Parse, trigger: int) -> Status | None:
+    tok = parse.tokens[trigger]
+    if tok.dep != "pobj":
+        return None
+    prep = parse.tokens[tok.head].text.lower()
+    if prep in AFTER_PREPS:
+        return "occurred"
+    if (
+        prep in BEFORE_PREPS
+        or (prep == "of"
+        and parse.tokens[parse.tokens[tok.head].head].text.lower() == "ahead")
+    ):
+        return "planned"
+    return None
+
+
+def _is_counterfactual(parse: Parse, verb: int) -> bool:
+    """'were to have taken place', 'was supposed to have met'."""
+    t = parse.tokens
+    kids = [t[k].text.lower() for k in parse.children[verb] if t[k].dep in {"aux", "auxpass"}]
+    if "have" in kids and t[verb].tag == "VBN":
+        head = t[t[verb].head]
+        return head.lemma in {"be", "suppose"} or any(w in {"was", "were"} for w in kids)
+    return False
+
+
+def _is_going_to(parse: Parse, verb: int) -> bool:
+    t = parse.tokens
+    head = t[t[verb].head]
+    return head.lemma == "go" and head.tag == "VBG" and _has_to(parse, verb)
+
+
+def _has_to(parse: Parse, verb: int) -> bool:
+    return any(
+        parse.tokens[k].text.lower() == "to" and parse.tokens[k].dep == "aux"
+        for k in parse.children[verb]
+    )

@@ -1,0 +1,155 @@
+"""Dependency-tree helpers over plain ``model.Token`` records (no spaCy objects)."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from ..model import AnnotatedArticle, Entity, Sentence, Token
+
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+
+
+@dataclass(frozen=True, slots=True)
+class EntityHit:
+    """An entity mention located on tokens."""
+
+    entity: Entity
+    first: int  # token index
+    last: int  # token index (inclusive)
+
+
+class Parse:
+    """Index of one annotated article: children, sentences and entities by token.
+
+    Built once per article by the events stage; read-only afterwards."""
+
+    def __init__(self, annotated: AnnotatedArticle, entities: Iterable[Entity]) -> None:
+        self.annotated = annotated
+        self.tokens: tuple[Token, ...] = annotated.tokens
+        self.text = annotated.article.text
+        self._starts = [t.start for t in self.tokens]
+        kids: list[list[int]] = [[] for _ in self.tokens]
+        for t in self.tokens:
+            if t.head != t.i:
+                kids[t.head].append(t.i)
+        self.children: tuple[tuple[int, ...], ...] = tuple(tuple(k) for k in kids)
+        self._sent_of: list[int] = [0] * len(self.tokens)
+        for n, s in enumerate(annotated.sentences):
+            for i in range(s.first_token, s.last_token):
+                self._sent_of[i] = n
+        self.entities: tuple[Entity, ...] = tuple(entities)
+        self.entity_at: dict[int, EntityHit] = {}
+        for ent in self.entities:
+            for span in ent.mentions:
+                first, last = self.token_range(span.start, span.end)
+                if first > last:
+                    continue
+                hit = EntityHit(ent, first, last)
+                for i in range(first, last + 1):
+                    self.entity_at.setdefault(i, hit)
+
+    # --- lookups ----------------------------------------------------------------------------
+
+    def token_at(self, offset: int) -> int:
+        """Index of the token covering (or first after) a character offset."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return max(i, 0)
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        first = bisect.bisect_left(self._starts, start)
+        if first > 0 and self.tokens[first - 1].end > start:
+            first -= 1
+        last = bisect.bisect_left(self._starts, end) - 1
+        return first, last
+
+    def sentence_index(self, i: int) -> int:
+        return self._sent_of[i]
+
+    def sentence(self, i: int) -> Sentence:
+        return self.annotated.sentences[self._sent_of[i]]
+
+    def sentence_tokens(self, n: int) -> range:
+        s = self.annotated.sentences[n]
+        return range(s.first_token, s.last_token)
+
+    # --- tree walks -------------------------------------------------------------------------
+
+    def ancestors(self, i: int) -> Iterator[int]:
+        seen = {i}
+        while self.tokens[i].head != i:
+            i = self.tokens[i].head
+            if i in seen:
+                return
+            seen.add(i)
+            yield i
+
+    def subtree(self, i: int, stop: frozenset[str] = frozenset()) -> Iterator[int]:
+        """Tokens under ``i`` (inclusive); do not descend into children whose dep is in
+        ``stop`` or into prepositions whose lower-cased text is in ``stop``."""
+        stack = [i]
+        while stack:
+            j = stack.pop()
+            yield j
+            for k in self.children[j]:
+                t = self.tokens[k]
+                if t.dep in stop or (t.dep == "prep" and t.text.lower() in stop):
+                    continue
+                stack.append(k)
+
+    def governing_verb(self, i: int) -> int:
+        """The nearest verb (or auxiliary root) at or above ``i``."""
+        if self.tokens[i].pos in {"VERB", "AUX"}:
+            return i
+        for a in self.ancestors(i):
+            if self.tokens[a].pos in {"VERB", "AUX"}:
+                return a
+        return i
+
+    def dep_children(self, i: int, *deps: str) -> list[int]:
+        return [k for k in self.children[i] if self.tokens[k].dep in deps]
+
+    def preps(self, i: int, *words: str) -> list[int]:
+        """Objects of the prepositions under ``i`` whose text is in ``words``."""
+        out: list[int] = []
+        for k in self.children[i]:
+            t = self.tokens[k]
+            if t.dep in {"prep", "agent"} and t.text.lower() in words:
+                out.extend(self.dep_children(k, "pobj", "pcomp"))
+        return out
+
+    def conjuncts(self, i: int) -> list[int]:
+        out = [i]
+        for k in self.children[i]:
+            if self.tokens[k].dep == "conj":
+                out.extend(self.conjuncts(k))
+        return out
+
+    def entities_in(self, idx: Iterable[int]) -> list[Entity]:
+        """Distinct entities with a mention on any of the given tokens, in text order."""
+        seen: dict[str, tuple[int, Entity]] = {}
+        for i in idx:
+            hit = self.entity_at.get(i)
+            if hit is not None and hit.entity.id not in seen:
+                seen[hit.entity.id] = (hit.first, hit.entity)
+        return [e for _, e in sorted(seen.values(), key=lambda p: p[0])]
+
+    def phrase(self, i: int, stop: frozenset[str] = CLAUSE_DEPS) -> tuple[int, int]:
+        """Character span of the phrase headed by ``i`` (without clauses under ``stop``)."""
+        idx = sorted(self.subtree(i, stop))
+        # keep only the contiguous run around i
+        lo = hi = idx.index(i)
+        while lo > 0 and idx[lo - 1] == idx[lo] - 1:
+            lo -= 1
+        while hi < len(idx) - 1 and idx[hi + 1] == idx[hi] + 1:
+            hi += 1
+        first, last = self.tokens[idx[lo]], self.tokens[idx[hi]]
+        while last.i > first.i and last.pos == "PUNCT":
+            last = self.tokens[last.i - 1]
+        while first.i < last.i and (
+            first.pos in {"PUNCT", "CCONJ"} or first.dep in {"cc", "punct"}
+        ):
+            first = self.tokens[first.i + 1]
+        return first.start, last.end
