@@ -2,8 +2,9 @@
 
 ``ui_phrases.csv``  interface phrases of web pages (navigation, share prompts, comment forms,
                     cookie notices ...) in several languages; ``match`` says how a line matches:
-                    ``line`` (the whole line), ``prefix`` (the line starts with it) or
-                    ``contains`` (anywhere in a short line).
+                    ``line`` (the whole line), ``prefix`` (the line starts with it),
+                    ``word`` (a whole word of a line of at most five words) or
+                    ``contains`` (anywhere in a line of at most 80 words).
 ``stopwords.csv``   high-frequency function words per language, for density and language guesses.
 """
 
@@ -20,11 +21,13 @@ from ..errors import ResourceError
 #: Categories after which nothing more of the article follows on a flattened page.
 TERMINAL_CATEGORIES = frozenset({"comments", "related", "footer"})
 
-_EDGE = re.compile(r"^[\W_]+|[\s»›>.:…|*•·\-–—]+$")
-_COUNT = re.compile(r"\s*[(\[]?\d+[)\]]?$")
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+_COUNT = re.compile(r"\s*[(\[]?\d+[)\]]?$|^\d+\s+")
 _SPACE = re.compile(r"\s+")
-_CONTAINS_MAX_WORDS = 45
+_TOKEN = re.compile(r"\w+")
+_CONTAINS_MAX_WORDS = 80
 _PREFIX_MAX_WORDS = 16
+_WORD_MAX_WORDS = 5
 
 
 def normalise_line(line: str) -> str:
@@ -41,6 +44,7 @@ class Lexicon:
     lines: dict[str, str]
     prefixes: tuple[tuple[str, str], ...]
     contains: tuple[tuple[str, str], ...]
+    words: dict[str, str]
 
     def match(self, line: str) -> str | None:
         raw = _SPACE.sub(" ", line.strip().lower())
@@ -51,6 +55,10 @@ class Lexicon:
             if candidate in self.lines:
                 return self.lines[candidate]
         words = len(raw.split())
+        if words <= _WORD_MAX_WORDS:
+            for word in _TOKEN.findall(norm):
+                if word in self.words:
+                    return self.words[word]
         if words <= _PREFIX_MAX_WORDS:
             for phrase, category in self.prefixes:
                 if raw.startswith(phrase) or norm.startswith(phrase):
@@ -76,6 +84,7 @@ def load_lexicon() -> Lexicon:
     lines: dict[str, str] = {}
     prefixes: list[tuple[str, str]] = []
     contains: list[tuple[str, str]] = []
+    words: dict[str, str] = {}
     for row in _rows("ui_phrases.csv"):
         phrase = _SPACE.sub(" ", row["phrase"].strip().lower())
         if not phrase:
@@ -88,9 +97,11 @@ def load_lexicon() -> Lexicon:
             prefixes.append((phrase, row["category"]))
         elif kind == "contains":
             contains.append((phrase, row["category"]))
+        elif kind == "word":
+            words.setdefault(phrase, row["category"])
         else:
             raise ResourceError(f"clean/data/ui_phrases.csv: unknown match kind {kind!r}")
-    return Lexicon(lines=lines, prefixes=tuple(prefixes), contains=tuple(contains))
+    return Lexicon(lines=lines, prefixes=tuple(prefixes), contains=tuple(contains), words=words)
 
 
 @cache

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 
@@ -24,6 +24,7 @@ from .dateline import dateline_date, stamp_date
 from .lexicon import TERMINAL_CATEGORIES, Lexicon, all_stopwords, load_lexicon, normalise_line
 
 _WORD = re.compile(r"\w+")
+_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*$")
 _BYLINE = re.compile(
     r"^(?:by|written by|words by|reporting by|von|par|por|di|door|autor:?|author:?)"
@@ -33,10 +34,16 @@ _BYLINE = re.compile(
 _STRONG_WORDS = 10
 _LONG_WORDS = 25
 _MIN_STOP_RATIO = 0.1
+_MIN_PAGE_STOP_RATIO = 0.04
 _MAX_GAP = 4  # non-paragraph lines allowed inside one cluster
 _MERGE_GAP = 12  # a neighbouring cluster this close (and heavy enough) joins the body
 _MERGE_SHARE = 0.15
 _AFTER_END_DISCOUNT = 4  # clusters after comments/related/footer weigh a quarter
+_SUBSTANTIAL = 400  # characters of paragraphs that make a cluster an article
+_LONE_FACTOR = 0.5
+_TAIL_START = 0.85
+_TAIL_FACTOR = 0.5
+_ENDS = frozenset({"comments", "related"})  # what only follows an article
 _HEADING_MAX_WORDS = 15
 _BYLINE_MAX_WORDS = 12
 _TITLE_MAX_WORDS = 30
@@ -106,69 +113,100 @@ class LineFilterResult:
         return "\n".join(self.body)
 
 
+def _word_count(tokens: Sequence[str]) -> int:
+    """Tokens, with runs of CJK characters (written without spaces) counted as 2 per word."""
+    count = 0
+    for token in tokens:
+        wide = len(_WIDE.findall(token))
+        count += max(1, wide // 2 + (len(token) - wide > 0)) if wide else 1
+    return count
+
+
 def describe_line(line: str, lexicon: Lexicon, stopwords: frozenset[str]) -> LineInfo:
     tokens = _WORD.findall(line.lower())
     stops = sum(1 for token in tokens if token in stopwords)
     return LineInfo(
         text=line,
-        words=len(tokens),
+        words=_word_count(tokens),
         stop_ratio=stops / len(tokens) if tokens else 0.0,
         sentence=bool(_SENTENCE_END.search(line)),
         ui=lexicon.match(line),
     )
 
 
-def _clusters(infos: Sequence[LineInfo], strong: Sequence[bool]) -> list[tuple[int, int, int]]:
-    """Runs of paragraph lines as (first, last, weight); gaps are short, never a terminal line."""
-    found: list[tuple[int, int, int]] = []
-    first = last = -1
-    weight = gap = 0
-    cut = False  # a terminal line has closed an earlier cluster: what follows is discounted
+@dataclass(frozen=True, slots=True)
+class _Cluster:
+    first: int
+    last: int
+    weight: int  # characters of its paragraph lines
+    lines: int  # its paragraph lines
+    after_end: bool  # follows a terminal line that closed a substantial cluster
 
-    def close() -> None:
-        found.append((first, last, weight // _AFTER_END_DISCOUNT if cut else weight))
+    def score(self, page_lines: int) -> float:
+        """Paragraph characters times paragraph density, discounted for a lone paragraph, for
+        a start in the page's last lines (disclaimers) and after the article's end."""
+        density = self.lines / (self.last - self.first + 1)
+        score = self.weight * density / (_AFTER_END_DISCOUNT if self.after_end else 1)
+        if self.lines == 1:
+            score *= _LONE_FACTOR
+        if self.first >= _TAIL_START * page_lines:
+            score *= _TAIL_FACTOR
+        return score
+
+
+def _clusters(infos: Sequence[LineInfo], strong: Sequence[bool]) -> list[_Cluster]:
+    """Runs of paragraph lines with short gaps, never across a terminal line."""
+    found: list[_Cluster] = []
+    first = last = -1
+    weight = count = gap = 0
+    after_end = False
+
+    def close() -> _Cluster:
+        cluster = _Cluster(first, last, weight, count, after_end)
+        found.append(cluster)
+        return cluster
 
     for i, info in enumerate(infos):
         if strong[i]:
             if first < 0:
-                first, weight = i, 0
+                first, weight, count = i, 0, 0
             last, gap = i, 0
             weight += len(info.text)
-        elif info.terminal and (first >= 0 or found):
-            if first >= 0:
-                close()
-            first, cut = -1, True
+            count += 1
+        elif first >= 0 and (info.terminal or gap >= _MAX_GAP):
+            closed = close()
+            first = -1
+            after_end = after_end or (info.ui in _ENDS and closed.weight >= _SUBSTANTIAL)
         elif first >= 0:
             gap += 1
-            if gap > _MAX_GAP:
-                close()
-                first = -1
     if first >= 0:
         close()
     return found
 
 
-def _merge(infos: Sequence[LineInfo], clusters: list[tuple[int, int, int]]) -> tuple[int, int]:
-    """The heaviest cluster, joined with close neighbours not cut off by a terminal line."""
-    best = max(range(len(clusters)), key=lambda k: clusters[k][2])
-    first, last, weight = clusters[best]
+def _merge(infos: Sequence[LineInfo], clusters: list[_Cluster]) -> tuple[int, int]:
+    """The best cluster, joined with close neighbours not cut off by a terminal line."""
+    scores = {id(c): c.score(len(infos)) for c in clusters}
+    best = max(clusters, key=lambda c: scores[id(c)])
+    first, last = best.first, best.last
 
-    def joinable(a: int, b: int, other_weight: int) -> bool:
+    def joinable(a: int, b: int, other: _Cluster) -> bool:
         between = infos[a + 1 : b]
         return (
             len(between) <= _MERGE_GAP
             and not any(info.terminal for info in between)
-            and other_weight >= _MERGE_SHARE * weight
+            and scores[id(other)] >= _MERGE_SHARE * scores[id(best)]
         )
 
-    for k in range(best + 1, len(clusters)):
-        if not joinable(last, clusters[k][0], clusters[k][2]):
+    k = clusters.index(best)
+    for other in clusters[k + 1 :]:
+        if not joinable(last, other.first, other):
             break
-        last = clusters[k][1]
-    for k in range(best - 1, -1, -1):
-        if not joinable(clusters[k][1], first, clusters[k][2]):
+        last = other.last
+    for other in reversed(clusters[:k]):
+        if not joinable(other.last, first, other):
             break
-        first = clusters[k][0]
+        first = other.first
     return first, last
 
 
@@ -260,11 +298,18 @@ def _read_body(infos: Sequence[LineInfo], roles: list[Role], first: int, last: i
         roles[i] = Role.HEADING if short and not info.strong else Role.BODY
 
 
+def _page_stop_ratio(infos: Sequence[LineInfo]) -> float:
+    words = sum(info.words for info in infos)
+    return sum(info.stop_ratio * info.words for info in infos) / words if words else 0.0
+
+
 def filter_lines(text: str) -> LineFilterResult:
     """Split a flattened page into body lines, chrome lines and metadata lines."""
     lexicon, stopwords = load_lexicon(), all_stopwords()
     lines = [line.strip() for line in text.splitlines()]
     infos = [describe_line(line, lexicon, stopwords) for line in lines if line]
+    if _page_stop_ratio(infos) < _MIN_PAGE_STOP_RATIO:  # a language without a function-word list
+        infos = [replace(info, stop_ratio=max(info.stop_ratio, _MIN_STOP_RATIO)) for info in infos]
     roles = [Role.CHROME] * len(infos)
     span = _find_body(infos)
     if span is None:
