@@ -38,11 +38,12 @@ def read_warc(path: Path, settings: IngestSettings) -> Iterator[RawArticle | Ski
     with stream:
         records = ArchiveIterator(stream, check_digests=True)
         n = 0
+        cut = False  # a record already reported the truncation
         while True:
             try:
                 record = next(records)
             except StopIteration:
-                if path.name.lower().endswith(".gz") and not gzip_complete(path):
+                if not cut and path.name.lower().endswith(".gz") and not gzip_complete(path):
                     yield Skip(SkipReason.BAD_ENCODING,
                                f"truncated: the gzip data ends early, after {n} records", origin)
                 return
@@ -54,6 +55,7 @@ def read_warc(path: Path, settings: IngestSettings) -> Iterator[RawArticle | Ski
             n += 1
             item = _read_record(record, settings, f"{origin}#{n}")
             if item is not None:
+                cut = cut or (isinstance(item, Skip) and item.detail.startswith("truncated"))
                 yield item
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
 
@@ -92,11 +92,18 @@ class Store(StoreReader):
                      input_key: str | None = None, batch: str = "") -> WriteResult:
         """Store one article with its entities, events and links, in one transaction."""
         article_id = record.article.id
-        if self._article_exists(article_id):
-            if input_key:
-                self._in_transaction(lambda: self._mark_input(input_key, origin, article_id,
-                                                              "stored", batch))
-            return WriteResult(article_id, created=False)
+        where = record.article.url or origin or record.article.origin
+        stored_at = self._article_location(article_id)
+        if stored_at is not None:
+            copy_id = str(content_id("art", article_id, where))
+            if stored_at == where or self._article_location(copy_id) is not None:
+                if input_key:
+                    self._in_transaction(lambda: self._mark_input(input_key, origin, article_id,
+                                                                  "stored", batch))
+                return WriteResult(article_id, created=False)
+            # The same text at another address: a syndicated copy, stored under its own id.
+            record = replace(record, article=replace(record.article, id=copy_id))
+            article_id = copy_id
         dups, fusion = self._indexes()
         digest = text_hash(record.article.text)
         mh = signature(record.article.text)
@@ -135,9 +142,11 @@ class Store(StoreReader):
 
     # --- internals -------------------------------------------------------------------------
 
-    def _article_exists(self, article_id: str) -> bool:
-        sql = "SELECT 1 FROM articles WHERE id = ?"
-        return self.con.execute(sql, [article_id]).fetchone() is not None
+    def _article_location(self, article_id: str) -> str | None:
+        """The URL (else origin) of a stored article, or None when it is not stored."""
+        sql = "SELECT coalesce(url, origin, '') FROM articles WHERE id = ?"
+        row = self.con.execute(sql, [article_id]).fetchone()
+        return str(row[0]) if row is not None else None
 
     def _in_transaction(self, work: Callable[[], None]) -> None:
         try:

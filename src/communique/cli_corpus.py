@@ -1,0 +1,209 @@
+"""Corpus commands: ``ingest``, ``events``, ``show``, ``export``, ``spark``.
+
+Each handler parses, calls the library, prints, and turns a ``communique.errors`` exception into
+a one-line message on standard error with exit code 2. The main CLI calls ``register``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .errors import CommuniqueError, InputError
+
+EXIT_ERROR = 2
+Handler = Callable[[argparse.Namespace], int]
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the corpus sub-commands."""
+    _add_ingest(subparsers)
+    _add_events(subparsers)
+    show = subparsers.add_parser("show", help="one fused event with its sources and evidence")
+    show.add_argument("event_id", metavar="EVENT_ID")
+    show.add_argument("--db", required=True, metavar="PATH")
+    show.add_argument("--format", choices=("json", "text"), default="text")
+    show.set_defaults(handler=_guard("show", cmd_show), func=_guard("show", cmd_show))
+    export = subparsers.add_parser("export", help="write a store as JSONL, CSV, Parquet, POLECAT")
+    export.add_argument("--db", required=True, metavar="PATH")
+    export.add_argument("--format", choices=("jsonl", "csv", "parquet", "polecat"),
+                        default="jsonl")
+    export.add_argument("--out", type=Path, metavar="PATH",
+                        help="output file (a directory for parquet); default standard output")
+    export.set_defaults(handler=_guard("export", cmd_export), func=_guard("export", cmd_export))
+    spark = subparsers.add_parser("spark", help="run the pipeline on Spark over a manifest")
+    spark.add_argument("--manifest", required=True, type=Path, metavar="FILE",
+                       help="one WARC / JSONL path per line")
+    spark.add_argument("--out", required=True, type=Path, metavar="DIR")
+    spark.add_argument("--batch", help="ingest batch name (default: the manifest's name)")
+    spark.add_argument("--master", default="local[2]")
+    spark.set_defaults(handler=_guard("spark", cmd_spark), func=_guard("spark", cmd_spark))
+
+
+def _add_ingest(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = subparsers.add_parser("ingest", help="ingest files, WARCs, feeds or URLs into a store")
+    p.add_argument("sources", nargs="+", metavar="SOURCE",
+                   help="file, directory, glob, JSONL(.gz), WARC(.gz), feed, URL list or URL")
+    p.add_argument("--db", required=True, metavar="PATH")
+    p.add_argument("--workers", type=int, default=1, metavar="N")
+    p.add_argument("--batch", default="", help="a name recorded with every stored item")
+    p.add_argument("--allow-private", action="store_true",
+                   help="allow fetching private, loopback and link-local addresses")
+    p.add_argument("--timeout", type=float, default=10.0, help="seconds per request")
+    p.add_argument("--max-bytes", type=int, default=5 * 1024 * 1024,
+                   help="largest page fetched, in bytes")
+    p.add_argument("--rate", type=float, default=1.0,
+                   help="seconds between two requests to one host")
+    p.add_argument("--no-progress", action="store_true")
+    p.set_defaults(handler=_guard("ingest", cmd_ingest), func=_guard("ingest", cmd_ingest))
+
+
+def _add_events(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = subparsers.add_parser("events", help="query fused events in a store or Spark output")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--db", metavar="PATH")
+    where.add_argument("--parquet", type=Path, metavar="DIR", help="output of `communique spark`")
+    p.add_argument("--actor", metavar="CODE", help="a participant code (RUS, NATO, ...)")
+    p.add_argument("--type", metavar="T", help="event type (CONSULT, AGREE, ...)")
+    p.add_argument("--since", type=_day, metavar="DATE", help="events on or after YYYY-MM-DD")
+    p.add_argument("--limit", type=int)
+    p.add_argument("--format", choices=("json", "jsonl", "text", "csv"), default="text")
+    p.set_defaults(handler=_guard("events", cmd_events), func=_guard("events", cmd_events))
+
+
+def _guard(name: str, handler: Handler) -> Handler:
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except CommuniqueError as err:
+            print(f"communique {name}: {err}", file=sys.stderr)
+            return EXIT_ERROR
+
+    return run
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from err
+
+
+# --- handlers -------------------------------------------------------------------------------
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from .corpus import IngestOptions, ingest_sources
+    from .ingest.urls import FetchSettings
+    from .store import open_store
+
+    if args.workers < 1:
+        raise InputError("--workers must be at least 1")
+    fetch = FetchSettings(timeout=args.timeout, max_bytes=args.max_bytes,
+                          per_host_interval=args.rate, allow_private=args.allow_private)
+    options = IngestOptions(workers=args.workers, batch=args.batch, fetch=fetch,
+                            progress=not args.no_progress and sys.stderr.isatty())
+    with open_store(args.db) as store:
+        summary = ingest_sources(args.sources, store, options)
+    for line in summary.lines():
+        print(line, file=sys.stderr)
+    return 0 if summary.extracted or summary.unchanged or not summary.read else 1
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    from .corpus.lines import event_line
+    from .store import EventQuery, open_store
+
+    if args.parquet is not None:
+        from .spark.query import query_parquet_events
+
+        rows = query_parquet_events(args.parquet, actor=args.actor, type_=args.type,
+                                    since=args.since, limit=args.limit)
+    else:
+        query = EventQuery(actor=args.actor, type=args.type, since=args.since, limit=args.limit)
+        with open_store(_existing(args.db), read_only=True) as store:
+            rows = [event_line(e) for e in store.fused_events(query)]
+    _print_events(rows, args.format)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from .corpus.lines import article_line, event_line
+    from .store import open_store
+
+    with open_store(_existing(args.db), read_only=True) as store:
+        event = store.fused_event(args.event_id)
+        if event is None:
+            raise InputError(f"no event {args.event_id!r} in {args.db}")
+        articles = {a.id: article_line(a) for a in store.articles() if a.id in event.sources}
+    payload = event_line(event)
+    payload["articles"] = [articles[s] for s in event.sources if s in articles]
+    if args.format == "json":
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        print(_event_text(payload))
+        for a in payload["articles"]:
+            copy = f"  (copy of {a['duplicate_of']})" if a["duplicate_of"] else ""
+            print(f"  source {a['id']}  {a['published'] or '-'}  {a['title'] or ''}  "
+                  f"{a['url'] or ''}{copy}")
+        for ev in payload["evidence"]:
+            print(f"  evidence [{ev['article']} {ev['start']}:{ev['end']}] {ev['text']}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .corpus import export_store
+    from .store import open_store
+
+    with open_store(_existing(args.db), read_only=True) as store:
+        n = export_store(store, args.format, args.out if args.out else sys.stdout)
+    print(f"exported {n} rows", file=sys.stderr)
+    return 0
+
+
+def cmd_spark(args: argparse.Namespace) -> int:
+    from .spark import run_spark_job
+
+    result = run_spark_job(args.manifest, args.out, batch=args.batch, master=args.master)
+    print(result.line(), file=sys.stderr)
+    return 0
+
+
+# --- output ---------------------------------------------------------------------------------
+
+
+def _existing(path: str) -> str:
+    if not Path(path).exists():
+        raise InputError(f"{path}: no such store")
+    return path
+
+
+def _print_events(rows: list[dict[str, Any]], fmt: str) -> None:
+    if fmt == "json":
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    elif fmt == "jsonl":
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["id", "type", "status", "participants", "date", "place", "source_count"])
+        for r in rows:
+            w, p = r.get("when") or {}, r.get("where") or {}
+            writer.writerow([r["id"], r["type"], r["status"], ";".join(r["participants"]),
+                             w.get("start", ""), p.get("name") or "", r["source_count"]])
+    else:
+        for row in rows:
+            print(_event_text(row))
+
+
+def _event_text(r: dict[str, Any]) -> str:
+    w, p = r.get("when") or {}, r.get("where") or {}
+    place = p.get("name") or p.get("venue") or "?"
+    return (f"{r['id']}  {r['type']:<9} {r['status']:<9} {w.get('start', '?'):<10}  {place:<16} "
+            f"{','.join(r['participants']) or '-'}  sources={r['source_count']}")
