@@ -1,0 +1,150 @@
+"""Is a capital ("Moscow") or a seat of government ("the Kremlin") used as an actor or a place?
+
+    "Moscow said ...", "Moscow's proposal", "talks with Moscow", "Washington and Beijing agreed"
+        -> actor (the state)
+    "talks in Moscow", "arrived at the Kremlin" -> place (left to the place stage)
+
+Decided from the dependency parse when tokens are available, else from the nearby words.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from typing import Literal
+
+from ..model import Token
+
+Reading = Literal["actor", "place"]
+IsState = Callable[[int, int], bool]  # does a state mention (by name) cover start:end?
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_AUXILIARIES = frozenset(
+    {
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "cannot",
+        "could",
+        "should",
+        "must",
+        "may",
+        "might",
+        "also",
+        "did",
+        "does",
+        "do",
+        "not",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "already",
+    }
+)
+_IRREGULAR = {"said": "say", "told": "tell", "sought": "seek", "made": "make", "took": "take"}
+_NEXT_WORD = re.compile(r"\s*([\w’']+)")
+_PREV_WORD = re.compile(r"([\w’']+)\s*$")
+
+
+def read_mention(
+    start: int,
+    end: int,
+    text: str,
+    tokens: Sequence[Token],
+    cues: dict[tuple[str, str], str],
+    is_state: IsState,
+    default: Reading,
+) -> Reading:
+    """The reading of the mention at ``start:end``; ``default`` when nothing decides."""
+    span = _tokens_in(tokens, start, end)
+    if span:
+        return _from_parse(span, tokens, cues, is_state) or default
+    return _from_words(start, end, text, cues) or default
+
+
+def _tokens_in(tokens: Sequence[Token], start: int, end: int) -> list[Token]:
+    first = bisect.bisect_left([t.start for t in tokens], start)
+    return [t for t in tokens[first:] if t.end <= end] if first < len(tokens) else []
+
+
+def _from_parse(
+    span: list[Token], tokens: Sequence[Token], cues: dict[tuple[str, str], str], is_state: IsState
+) -> Reading | None:
+    last = span[-1]
+    if last.i + 1 < len(tokens) and tokens[last.i + 1].tag == "POS":
+        return "actor"  # "Moscow's"
+    inside = {t.i for t in span}
+    root = next((t for t in span if t.head not in inside or t.head == t.i), span[-1])
+    for conjunct in _conjuncts(root, tokens):
+        if conjunct is not root and is_state(conjunct.start, conjunct.end):
+            return "actor"  # "Washington and Russia"
+    while root.dep == "conj" and root.head != root.i:
+        root = tokens[root.head]
+    return _role_reading(root, tokens, cues)
+
+
+def _conjuncts(root: Token, tokens: Sequence[Token]) -> list[Token]:
+    head = tokens[root.head] if root.dep == "conj" else root
+    return [head, *(t for t in tokens if t.dep == "conj" and t.head == head.i)]
+
+
+def _role_reading(
+    root: Token, tokens: Sequence[Token], cues: dict[tuple[str, str], str]
+) -> Reading | None:
+    head = tokens[root.head]
+    if root.dep in _SUBJECT_DEPS:
+        cue = cues.get(("subject", head.lemma.lower()))
+        if cue == "place":
+            return "place"
+        return "actor" if head.pos in ("VERB", "AUX") else None
+    if root.dep == "pobj":
+        cue = cues.get(("preposition", head.text.lower()))
+        return "actor" if cue == "actor" else "place" if cue == "place" else None
+    if root.dep == "dobj" and cues.get(("object", head.lemma.lower())) == "actor":
+        return "actor"
+    return None
+
+
+def _from_words(
+    start: int, end: int, text: str, cues: dict[tuple[str, str], str]
+) -> Reading | None:
+    after = text[end : end + 60]
+    if after.startswith(("'s", "’s")):
+        return "actor"
+    before = _PREV_WORD.search(text[max(0, start - 30) : start])
+    if before:
+        cue = cues.get(("preposition", before.group(1).lower()))
+        if cue is not None:
+            return "actor" if cue == "actor" else "place"
+    for m in _NEXT_WORD.finditer(after):
+        word = m.group(1).lower()
+        if word in _AUXILIARIES:
+            continue
+        return "actor" if _verb_cue(word, cues) == "actor" else None
+    return None
+
+
+def _verb_cue(word: str, cues: dict[tuple[str, str], str]) -> str | None:
+    """Match an inflected verb ("rejected", "says", "denies") to a lemma in the cues."""
+    stems = {
+        _IRREGULAR.get(word, word),
+        word,
+        word[:-1],
+        word[:-2],
+        word[:-3],
+        word[:-3] + "y",
+        word[:-2] + "e",
+        word[:-1] + "e",
+    }
+    for stem in sorted(stems, key=len, reverse=True):
+        cue = cues.get(("subject", stem))
+        if cue is not None:
+            return cue
+    return None

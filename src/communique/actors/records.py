@@ -1,0 +1,63 @@
+"""Records of the curated actor tables: states, IGOs and bodies, office holders, lookups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ..model import Role
+
+ActorKind = Literal["state", "igo", "body", "person"]
+Via = Literal["name", "alias", "code", "demonym", "capital", "metonym", "context"]
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    """A sovereign state (UN member or observer, or partially recognised)."""
+
+    code: str  # ISO 3166-1 alpha-3
+    iso2: str
+    name: str
+    status: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capital: str
+    capital_aliases: tuple[str, ...]
+    capital_ambiguous: bool  # the capital's name is also a common word or another place
+    metonyms: tuple[str, ...]  # "the Kremlin", "Downing Street"
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Igo:
+    """An intergovernmental organisation (``kind="igo"``) or one of its bodies (``"body"``)."""
+
+    code: str
+    name: str
+    kind: Literal["igo", "body"]
+    parent: str | None
+    aliases: tuple[str, ...]
+    context_aliases: tuple[str, ...]  # "the alliance": only once the IGO itself was named
+    metonyms: tuple[str, ...]  # "Brussels" for the EU
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """An office holder with every dated role the data know of."""
+
+    key: str  # "person:sergei-lavrov"
+    name: str
+    aliases: tuple[str, ...]
+    roles: tuple[Role, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """What a surface string resolves to, and how (``via``) it was written."""
+
+    key: str  # "state:RUS", "igo:NATO", "body:NRC", "person:sergei-lavrov"
+    kind: ActorKind
+    code: str | None  # ISO3 / IGO short name; None for people
+    name: str
+    via: Via

@@ -1,0 +1,360 @@
+"""From entity mentions to one ``Entity`` per actor: states, IGOs, bodies, people, organisations.
+
+1. each mention -> a reference (ruler key, then table lookup; capitals only when metonymic)
+2. mentions grouped per actor (people by data key or full name, surnames joined to full names)
+3. context aliases ("the alliance") attached to an IGO already named earlier
+4. people: titles as written (before or after the name), country and dated role
+5. organisations: country from a state word in or right before the name
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..model import AnnotatedArticle, Entity, EntityKind, Mention, Role, Span, content_id
+from .metonymy import Reading, read_mention
+from .records import ActorRef
+from .surface import fold, normalize
+from .tables import ActorData
+from .titles import TitleParse, title_after, title_before
+
+_ACTOR_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "FAC", "LOC"})
+_BY_NAME = frozenset({"name", "alias", "code", "demonym"})
+_ADJACENT = re.compile(r"^(?:\s*|\s*['’]s\s+)$")
+
+
+@dataclass(slots=True)
+class _Draft:
+    """An actor being assembled (private and mutable; frozen into an ``Entity`` at the end)."""
+
+    kind: EntityKind
+    code: str | None
+    name: str
+    spans: list[Span] = field(default_factory=list)
+    country: str | None = None
+    titles: list[str] = field(default_factory=list)
+    role: Role | None = None
+
+
+@dataclass(slots=True)
+class _Article:
+    annotated: AnnotatedArticle
+    data: ActorData
+    on: date | None
+    drafts: dict[str, _Draft] = field(default_factory=dict)
+    state_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.annotated.article.text
+
+    def add(self, key: str, draft: _Draft, start: int, end: int) -> _Draft:
+        kept = self.drafts.setdefault(key, draft)
+        kept.spans.append(Span(start, end, self.text[start:end]))
+        return kept
+
+    def is_state(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.state_spans)
+
+
+def resolve_actors(
+    annotated: AnnotatedArticle, data: ActorData, on: date | None
+) -> tuple[Entity, ...]:
+    """One ``Entity`` per distinct actor of the article, with all its mentions."""
+    art = _Article(annotated, data, on)
+    mentions = sorted(
+        (m for m in annotated.mentions if m.label in _ACTOR_LABELS), key=lambda m: (m.start, -m.end)
+    )
+    art.state_spans = [(m.start, m.end) for m in mentions if _by_name_state(m, data)]
+    people = sorted(
+        (m for m in mentions if m.label == "PERSON"), key=lambda m: " " not in _name_of(m)
+    )
+    for m in people:  # full names first, so that surnames find them
+        _add_person(art, m)
+    for m in mentions:
+        if m.label != "PERSON":
+            _place_mention(art, m)
+    _find_unlabelled_names(art)
+    _attach_context_aliases(art)
+    _merge_bare_organizations(art)
+    return tuple(_freeze(art, key, d) for key, d in _ordered(art.drafts))
+
+
+def _by_name_state(m: Mention, data: ActorData) -> bool:
+    ref = _reference(m, data)
+    return ref is not None and ref.kind == "state" and ref.via in _BY_NAME
+
+
+def _reference(m: Mention, data: ActorData) -> ActorRef | None:
+    ref = data.lookup(m.text) or (data.lookup(m.canonical) if m.canonical else None)
+    if ref is None and m.key:
+        ref = _ref_from_key(m.key, data)
+    return ref
+
+
+def _ref_from_key(key: str, data: ActorData) -> ActorRef | None:
+    prefix, _, code = key.partition(":")
+    if prefix == "state" and (state := data.state(code)):
+        return ActorRef(key, "state", code, state.name, "name")
+    if prefix in ("igo", "body") and (igo := data.igo(code)):
+        return ActorRef(key, igo.kind, code, igo.name, "name")
+    return None
+
+
+def _place_mention(art: _Article, m: Mention) -> None:
+    ref = _reference(m, art.data)
+    if (ref is not None and ref.kind == "person") or (
+        ref is None and _surname_key(art, _name_of(m))
+    ):
+        _add_person(art, m)  # a person the NER labelled otherwise ("Wang" as ORG)
+    elif ref is not None:
+        _add_reference(art, m.start, m.end, ref)
+    elif "-" in m.text and m.label in ("GPE", "NORP", "ORG"):
+        _add_hyphenated(art, m)
+    elif m.label == "ORG" and _is_organization_name(m.text, art.data):
+        _add_organization(art, m)
+
+
+def _add_reference(art: _Article, start: int, end: int, ref: ActorRef) -> None:
+    if ref.via in ("capital", "metonym"):
+        default: Reading = "place" if ref.via == "capital" else "actor"
+        reading = read_mention(
+            start, end, art.text, art.annotated.tokens, art.data.verb_cues, art.is_state, default
+        )
+        if reading == "place":
+            return
+        igo = art.data.igo_metonym(art.text[start:end]) if ref.via == "capital" else None
+        if igo is not None:
+            ref = ActorRef(f"{igo.kind}:{igo.code}", igo.kind, igo.code, igo.name, "metonym")
+    kind: EntityKind = "state" if ref.kind == "state" else "igo" if ref.kind == "igo" else "body"
+    art.add(ref.key, _Draft(kind, ref.code, ref.name, country=_parent(ref, art.data)), start, end)
+
+
+def _parent(ref: ActorRef, data: ActorData) -> str | None:
+    igo = data.igo(ref.code) if ref.kind == "body" and ref.code else None
+    return igo.parent if igo else None
+
+
+def _add_hyphenated(art: _Article, m: Mention) -> None:
+    """ "US-Russia talks": each part that names a state or IGO is a mention of it."""
+    offset = m.start
+    for part in m.text.split("-"):
+        ref = art.data.lookup(part)
+        if ref is not None and ref.kind != "person" and ref.via in _BY_NAME and part:
+            _add_reference(art, offset, offset + len(part), ref)
+        offset += len(part) + 1
+
+
+def _name_of(m: Mention) -> str:
+    return _clean_name(normalize(m.canonical or m.text))
+
+
+def _clean_name(name: str) -> str:
+    """ "Essid's 2015" -> "Essid"; a name never holds a possessive or digits."""
+    name = re.split(r"['’]s\b", name)[0].strip()
+    return "" if any(c.isdigit() for c in name) else name
+
+
+def _add_person(art: _Article, m: Mention) -> None:
+    start, end, name = _person_extent(art, m)
+    if not name:
+        return
+    person = art.data.person(name)
+    key = person.key if person else _surname_key(art, name) or "name:" + fold(name)
+    draft = _Draft("person", None, person.name if person else name)
+    kept = art.add(key, draft, start, end)
+    if not person and len(name) > len(kept.name) and key.startswith("name:"):
+        kept.name = name
+    _read_titles(art, kept, start, end, person.name if person else None)
+
+
+def _person_extent(art: _Article, m: Mention) -> tuple[int, int, str]:
+    """The name's own stretch: title words the NER swept in ("Economy Castro Soteldo") move out."""
+    start, end = m.start, m.start + len(_clean_name(m.text))
+    while True:
+        first, _, rest = art.text[start:end].partition(" ")
+        if not rest or art.data.title_words.get(first.lower()) not in ("head", "modifier"):
+            break
+        start += len(first) + 1
+    name = _name_of(m) if m.canonical and m.canonical != m.text else art.text[start:end]
+    if all(art.data.title_words.get(w.lower()) for w in name.split()):
+        return start, end, ""  # "Councilor": a title the NER took for a name
+    return start, end, name
+
+
+def _find_unlabelled_names(art: _Article) -> None:
+    """A full name the NER missed somewhere ("... Minister of Defence Sergey Shoyu") is still a
+    mention of the person found elsewhere in the article."""
+    taken = [(s.start, s.end) for d in art.drafts.values() for s in d.spans]
+    for key, draft in list(art.drafts.items()):
+        if draft.kind != "person" or " " not in draft.name:
+            continue
+        for hit in re.finditer(r"(?<!\w)" + re.escape(draft.name) + r"(?!\w)", art.text):
+            if not any(s < hit.end() and hit.start() < e for s, e in taken):
+                art.add(key, draft, hit.start(), hit.end())
+                taken.append((hit.start(), hit.end()))
+                _read_titles(art, draft, hit.start(), hit.end(), _known(art, key))
+
+
+def _known(art: _Article, key: str) -> str | None:
+    person = art.data.person(art.drafts[key].name) if key.startswith("person:") else None
+    return person.name if person else None
+
+
+def _surname_key(art: _Article, name: str) -> str | None:
+    """A short name ("Stoltenberg", "Wang", "El Abdi") joins the person it is part of."""
+    words = name.split()
+    if not words or len(words) > 2:
+        return None
+    people = [(k, d.name.split()) for k, d in art.drafts.items() if d.kind == "person"]
+    for key, full in people:
+        if len(full) > len(words) and full[-len(words) :] == words:
+            return key
+    for key, full in people:  # family name first ("Wang" of "Wang Yi")
+        if len(full) > len(words) and full[: len(words)] == words:
+            return key
+    return None
+
+
+def _read_titles(art: _Article, draft: _Draft, start: int, end: int, known: str | None) -> None:
+    sentence = art.annotated.sentence_at(start)
+    floor, ceiling = (sentence.start, sentence.end) if sentence else (0, len(art.text))
+    others = [
+        (s.start, s.end)
+        for d in art.drafts.values()
+        if d.kind == "person"
+        for s in d.spans
+        if s.end <= start
+    ]
+    parses = [
+        title_before(art.text, start, floor, art.data, others),
+        title_after(art.text, end, ceiling, art.data),
+    ]
+    for parse in (p for p in parses if p is not None):
+        _take_title(draft, parse)
+    if known:
+        draft.role = _best_role(art.data.roles_on(known, art.on), draft.titles) or draft.role
+        if draft.role is not None:
+            draft.country = draft.role.country
+
+
+def _best_role(roles: tuple[Role, ...], titles: list[str]) -> Role | None:
+    """Of the offices held that day, the one whose title the article's titles echo most."""
+    written = {w.lower() for t in titles for w in re.findall(r"\w+", t)}
+    scored = [
+        (len(written & {w.lower() for w in re.findall(r"\w+", r.title)}), -n, r)
+        for n, r in enumerate(roles)
+    ]
+    return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+
+
+def _take_title(draft: _Draft, parse: TitleParse) -> None:
+    if parse.text not in draft.titles:
+        draft.titles.append(parse.text)
+    if draft.country is None:
+        draft.country = parse.country
+
+
+def _is_organization_name(text: str, data: ActorData) -> bool:
+    """Not lower-case ("congress"), not only title words ("Defense", "Party")."""
+    name = normalize(text)
+    words = name.split()
+    return (
+        bool(words)
+        and name[:1].isupper()
+        and not all(data.title_words.get(w.lower()) for w in words)
+        and fold(name) not in _context_words(data)
+    )
+
+
+def _context_words(data: ActorData) -> set[str]:
+    return {fold(a) for g in data.igos for a in g.context_aliases}
+
+
+def _add_organization(art: _Article, m: Mention) -> None:
+    name = normalize(m.text)
+    country = art.data.title_country(name) or _country_before(art, m.start)
+    rest = _without_country(name, art.data)
+    key = f"org:{country or ''}:{fold(rest)}"
+    art.add(key, _Draft("organization", None, name, country=country), m.start, m.end)
+
+
+def _country_before(art: _Article, start: int) -> str | None:
+    """A state word right before an organisation's name ("Vietnamese" + "Defence Ministry")."""
+    for m in art.annotated.mentions:
+        if m.end <= start and _ADJACENT.match(art.text[m.end : start]):
+            ref = _reference(m, art.data)
+            if ref is not None and ref.kind == "state" and ref.via in _BY_NAME:
+                return ref.code
+    return None
+
+
+def _without_country(name: str, data: ActorData) -> str:
+    first, _, rest = name.partition(" ")
+    ref = data.lookup(first)
+    return rest if rest and ref is not None and ref.via in _BY_NAME else name
+
+
+def _merge_bare_organizations(art: _Article) -> None:
+    """ "the Foreign Ministry" joins "the Russian Foreign Ministry" when only one such exists."""
+    for key in [k for k in art.drafts if k.startswith("org::")]:
+        rest = key.removeprefix("org::")
+        matches = [
+            k for k in art.drafts if k.startswith("org:") and k.endswith(":" + rest) and k != key
+        ]
+        if len(matches) == 1:
+            art.drafts[matches[0]].spans.extend(art.drafts.pop(key).spans)
+
+
+def _attach_context_aliases(art: _Article) -> None:
+    """ "the alliance" -> NATO, "the bloc" -> the IGO named most recently before it."""
+    taken = [(s.start, s.end) for d in art.drafts.values() for s in d.spans]
+    for start, end, aliases in _context_hits(art):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        best = _latest_antecedent(art, start, aliases)
+        if best is not None:
+            art.drafts[best].spans.append(Span(start, end, art.text[start:end]))
+            taken.append((start, end))
+
+
+def _context_hits(art: _Article) -> Iterator[tuple[int, int, frozenset[str]]]:
+    phrases: dict[str, set[str]] = {}
+    for igo in art.data.igos:
+        for alias in igo.context_aliases:
+            phrases.setdefault(alias.lower(), set()).add(f"{igo.kind}:{igo.code}")
+    for phrase, keys in phrases.items():
+        for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", art.text, flags=re.IGNORECASE):
+            yield m.start(), m.end(), frozenset(keys)
+
+
+def _latest_antecedent(art: _Article, start: int, keys: frozenset[str]) -> str | None:
+    best, best_at = None, -1
+    for key in keys & art.drafts.keys():
+        before = [s.start for s in art.drafts[key].spans if s.end <= start]
+        if before and max(before) > best_at:
+            best, best_at = key, max(before)
+    return best
+
+
+def _ordered(drafts: dict[str, _Draft]) -> list[tuple[str, _Draft]]:
+    for d in drafts.values():
+        d.spans.sort(key=lambda s: (s.start, s.end))
+    return sorted(drafts.items(), key=lambda kv: kv[1].spans[0].start)
+
+
+def _freeze(art: _Article, key: str, d: _Draft) -> Entity:
+    ident = d.code or (d.name if d.kind == "person" else key)
+    return Entity(
+        id=content_id("ent", art.annotated.article.id, d.kind, ident),
+        name=d.name,
+        kind=d.kind,
+        code=d.code,
+        country=d.code if d.kind == "state" else d.country,
+        titles=tuple(d.titles),
+        mentions=tuple(dict.fromkeys(d.spans)),
+        role=d.role,
+    )

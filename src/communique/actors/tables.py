@@ -1,0 +1,270 @@
+"""Loading the curated actor tables and looking strings up in them."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Literal, cast
+
+from ..errors import ResourceError
+from ..model import Role
+from .patterns import ruler_patterns
+from .records import ActorRef, Igo, Person, State, Via
+from .surface import fold, is_acronym, normalize, slug
+from .titles import country_in_title
+
+_DATA = "communique.actors.data"
+
+
+def _split(cell: str | None) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(p.strip() for p in (cell or "").split("|") if p.strip()))
+
+
+def _parse_date(cell: str | None, where: str) -> date | None:
+    if not cell:
+        return None
+    try:
+        return date.fromisoformat(cell)
+    except ValueError as err:
+        raise ResourceError(f"actor data: bad date {cell!r} in {where}") from err
+
+
+def _rows(name: str) -> Iterator[dict[str, str]]:
+    try:
+        text = resources.files(_DATA).joinpath(name).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as err:
+        raise ResourceError(f"actor data file {name} is missing") from err
+    for number, row in enumerate(csv.DictReader(text.splitlines()), start=2):
+        if None in row or not row.get("source"):
+            raise ResourceError(f"actor data file {name}: malformed row {number}")
+        yield row
+
+
+def _states() -> tuple[State, ...]:
+    return tuple(
+        State(
+            code=r["code"],
+            iso2=r["iso2"],
+            name=r["name"],
+            status=r["status"],
+            aliases=_split(r["aliases"]),
+            demonyms=_split(r["demonyms"]),
+            capital=r["capital"],
+            capital_aliases=_split(r["capital_aliases"]),
+            capital_ambiguous=r["capital_ambiguous"] == "yes",
+            metonyms=_split(r["metonyms"]),
+            source=r["source"],
+        )
+        for r in _rows("states.csv")
+    )
+
+
+def _igos() -> tuple[Igo, ...]:
+    out = []
+    for r in _rows("igos.csv"):
+        if r["kind"] not in ("igo", "body"):
+            raise ResourceError(f"igos.csv: kind {r['kind']!r} of {r['code']} is not igo|body")
+        out.append(
+            Igo(
+                code=r["code"],
+                name=r["name"],
+                kind=cast(Literal["igo", "body"], r["kind"]),
+                parent=r["parent"] or None,
+                aliases=_split(r["aliases"]),
+                context_aliases=_split(r["context_aliases"]),
+                metonyms=_split(r["metonyms"]),
+                source=r["source"],
+            )
+        )
+    return tuple(out)
+
+
+def _people() -> tuple[Person, ...]:
+    names: dict[str, str] = {}
+    aliases: dict[str, tuple[str, ...]] = {}
+    roles: dict[str, list[Role]] = {}
+    for n, r in enumerate(_rows("office_holders.csv"), start=2):
+        key = "person:" + slug(r["name"])
+        where = f"office_holders.csv row {n}"
+        names.setdefault(key, r["name"])
+        aliases[key] = tuple(dict.fromkeys(aliases.get(key, ()) + _split(r["aliases"])))
+        role = Role(
+            title=r["title"],
+            country=r["country"] or None,
+            valid_from=_parse_date(r["valid_from"], where),
+            valid_to=_parse_date(r["valid_to"], where),
+            source=r["source"],
+        )
+        roles.setdefault(key, []).append(role)
+    return tuple(
+        Person(key=k, name=names[k], aliases=aliases[k], roles=tuple(roles[k])) for k in names
+    )
+
+
+def _title_words() -> dict[str, str]:
+    return {r["word"]: r["kind"] for r in _rows("title_words.csv")}
+
+
+def _verb_cues() -> dict[tuple[str, str], str]:
+    return {(r["role"], r["lemma"]): r["reading"] for r in _rows("verb_cues.csv")}
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """Surface form -> reference, exact (acronyms) and folded (everything else)."""
+
+    exact: dict[str, ActorRef] = field(default_factory=dict)
+    folded: dict[str, ActorRef] = field(default_factory=dict)
+
+    def add(self, surface: str, ref: ActorRef) -> None:
+        norm = normalize(surface)
+        if not norm:
+            return
+        self.exact.setdefault(norm, ref)
+        if not is_acronym(norm):
+            self.folded.setdefault(fold(norm), ref)
+
+    def get(self, surface: str) -> ActorRef | None:
+        norm = normalize(surface)
+        hit = self.exact.get(norm)
+        if hit is None and not is_acronym(norm):
+            hit = self.folded.get(fold(norm))
+        return hit
+
+
+def _state_ref(s: State, via: Via) -> ActorRef:
+    return ActorRef(key=f"state:{s.code}", kind="state", code=s.code, name=s.name, via=via)
+
+
+def _igo_ref(g: Igo, via: Via) -> ActorRef:
+    return ActorRef(key=f"{g.kind}:{g.code}", kind=g.kind, code=g.code, name=g.name, via=via)
+
+
+def _build_index(
+    states: tuple[State, ...], igos: tuple[Igo, ...], people: tuple[Person, ...]
+) -> _Index:
+    index = _Index()
+    for g in igos:  # IGO names first: "EU" must not become anything else
+        index.add(g.name, _igo_ref(g, "name"))
+        index.add(g.code, _igo_ref(g, "code"))
+        for a in g.aliases:
+            index.add(a, _igo_ref(g, "alias"))
+    for s in states:
+        index.add(s.name, _state_ref(s, "name"))
+        index.add(s.code, _state_ref(s, "code"))
+        for a in s.aliases:
+            index.add(a, _state_ref(s, "alias"))
+    for s in states:
+        for d in s.demonyms:
+            index.add(d, _state_ref(s, "demonym"))
+        for m in s.metonyms:
+            index.add(m, _state_ref(s, "metonym"))
+    for s in states:
+        for c in (s.capital, *s.capital_aliases):
+            index.add(c, _state_ref(s, "capital"))
+    for p in people:
+        ref = ActorRef(key=p.key, kind="person", code=None, name=p.name, via="name")
+        for n in (p.name, *p.aliases):
+            index.add(n, ref)
+    return index
+
+
+@dataclass(frozen=True, slots=True)
+class ActorData:
+    """The loaded actor tables with their lookup indexes. Build with ``load_actor_data``."""
+
+    states: tuple[State, ...]
+    igos: tuple[Igo, ...]
+    people: tuple[Person, ...]
+    title_words: dict[str, str]  # word -> head | modifier | connector
+    verb_cues: dict[tuple[str, str], str]  # (subject|object|preposition, lemma) -> actor | place
+    _index: _Index
+    _by_code: dict[str, State]
+    _igo_by_code: dict[str, Igo]
+    _people_by_key: dict[str, Person]
+
+    @classmethod
+    def build(
+        cls,
+        states: tuple[State, ...],
+        igos: tuple[Igo, ...],
+        people: tuple[Person, ...],
+        title_words: dict[str, str],
+        verb_cues: dict[tuple[str, str], str],
+    ) -> ActorData:
+        return cls(
+            states=states,
+            igos=igos,
+            people=people,
+            title_words=title_words,
+            verb_cues=verb_cues,
+            _index=_build_index(states, igos, people),
+            _by_code={s.code: s for s in states},
+            _igo_by_code={g.code: g for g in igos},
+            _people_by_key={p.key: p for p in people},
+        )
+
+    def state(self, code: str) -> State | None:
+        return self._by_code.get(code)
+
+    def igo(self, code: str) -> Igo | None:
+        return self._igo_by_code.get(code)
+
+    def person(self, name: str) -> Person | None:
+        """The office holder called ``name`` (any listed spelling), or None."""
+        ref = self._index.get(name)
+        return self._people_by_key.get(ref.key) if ref and ref.kind == "person" else None
+
+    def lookup(self, text: str) -> ActorRef | None:
+        """Resolve a surface string ("Russian", "the Kremlin", "Kyiv", "NATO", "Sergei Lavrov")."""
+        return self._index.get(text)
+
+    def igo_metonym(self, text: str) -> Igo | None:
+        """The IGO a place name stands for when used as an actor ("Brussels" -> EU)."""
+        norm = normalize(text)
+        return next((g for g in self.igos if norm in g.metonyms), None)
+
+    def roles_of(self, person_name: str) -> tuple[Role, ...]:
+        person = self.person(person_name)
+        return person.roles if person else ()
+
+    def roles_on(self, person_name: str, on: date | None) -> tuple[Role, ...]:
+        """Every office held on ``on``; with None, the latest office only."""
+        if on is None:
+            latest = self.role_on(person_name, None)
+            return (latest,) if latest else ()
+        return tuple(r for r in self.roles_of(person_name) if _holds(r, on))
+
+    def role_on(self, person_name: str, on: date | None) -> Role | None:
+        """The office held on ``on`` (the first listed if several); with None, the latest."""
+        roles = self.roles_of(person_name)
+        if on is None:
+            return max(roles, key=_role_order, default=None)
+        return next((r for r in roles if _holds(r, on)), None)
+
+    def title_country(self, title_text: str) -> str | None:
+        """The state or IGO a title names ("Russian Deputy Foreign Minister" -> "RUS")."""
+        return country_in_title(title_text, self)
+
+    def ruler_patterns(self) -> list[dict[str, object]]:
+        return ruler_patterns(self)
+
+
+def _role_order(role: Role) -> tuple[date, date]:
+    return (role.valid_to or date.max, role.valid_from or date.min)
+
+
+def _holds(role: Role, on: date) -> bool:
+    return (role.valid_from is None or role.valid_from <= on) and (
+        role.valid_to is None or on <= role.valid_to
+    )
+
+
+@lru_cache(maxsize=1)
+def load_actor_data() -> ActorData:
+    """Read the package's curated tables once per process."""
+    return ActorData.build(_states(), _igos(), _people(), _title_words(), _verb_cues())

@@ -1,0 +1,231 @@
+"""Titles written next to a person's name, and the state or IGO a title names.
+
+    "Russian Deputy Foreign Minister Sergey Ryabkov"  -> title "Deputy Foreign Minister", RUS
+    "Sergey Ryabkov, Russia's deputy foreign minister" -> the same, read after the name
+    "US Ambassador to Russia Jon Huntsman"             -> "Ambassador to Russia", USA
+
+Work on the text alone (no parser needed): a title is a run of capitalised words or title
+words ("minister", "deputy", "of") that ends at the name and contains a title head word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .surface import normalize
+
+if TYPE_CHECKING:
+    from .tables import ActorData
+
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w’'\-]*|\d+|[^\w\s]")
+_POSSESSIVE = re.compile(r"^(.+?)(?:'s|’s|'|’)$")
+_STOP = frozenset(
+    {
+        "a",
+        "an",
+        "both",
+        "according",
+        "when",
+        "while",
+        "as",
+        "after",
+        "before",
+        "with",
+        "by",
+        "from",
+        "meanwhile",
+        "however",
+        "also",
+        "then",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "they",
+        "it",
+        "said",
+        "says",
+        "told",
+    }
+)
+_DETERMINERS = frozenset({"the", "a", "an"})
+_DESTINATION = frozenset({"to", "in", "at"})
+_MAX_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class TitleParse:
+    """A title as written (``text`` slices the article at ``start:end``) and its country."""
+
+    start: int
+    end: int
+    text: str
+    country: str | None
+
+
+def words(text: str, start: int, end: int) -> list[Word]:
+    return [
+        Word(start + m.start(), start + m.end(), m.group()) for m in _WORD.finditer(text[start:end])
+    ]
+
+
+def _affiliation(phrase: str, data: ActorData) -> tuple[str, bool] | None:
+    """(code, is_adjective) when ``phrase`` names a state or IGO (not a capital city)."""
+    ref = data.lookup(phrase)
+    if ref is None or ref.kind == "person" or ref.via == "capital" or ref.code is None:
+        return None
+    return ref.code, ref.via == "demonym"
+
+
+def _possessive(word: str, data: ActorData) -> str | None:
+    m = _POSSESSIVE.match(word)
+    hit = _affiliation(m.group(1), data) if m else None
+    return hit[0] if hit else None
+
+
+def _kind(word: str, data: ActorData) -> str | None:
+    return data.title_words.get(word.lower().strip(".,"))
+
+
+def _is_titleish(word: str, data: ActorData) -> bool:
+    kind = _kind(word, data)
+    if kind in ("head", "modifier", "connector"):
+        return True
+    capitalised = word[:1].isupper() and word.lower() not in _STOP
+    return capitalised and (word.isalpha() or "-" in word[1:] or word.endswith("."))
+
+
+def _country_ending_at(ws: Sequence[Word], i: int, data: ActorData) -> tuple[int, str, bool] | None:
+    """(first word index, code, adjective?) of a state/IGO name that ends at word ``i``."""
+    possessive = _possessive(ws[i].text, data)
+    if possessive:
+        return i, possessive, True
+    for n in range(min(4, i + 1), 0, -1):
+        phrase = " ".join(w.text for w in ws[i - n + 1 : i + 1])
+        hit = _affiliation(phrase, data)
+        if hit is None:
+            continue
+        first = i - n + 1
+        before = ws[first - 1].text if first > 0 else ""
+        if not hit[1] and before[:1].isupper() and before.lower() not in _STOP | _DETERMINERS:
+            continue  # part of a longer proper name ("National Security Council")
+        return first, hit[0], hit[1]
+    return None
+
+
+def title_before(
+    text: str, name_start: int, floor: int, data: ActorData, blocked: Sequence[tuple[int, int]] = ()
+) -> TitleParse | None:
+    """The title written right before a name ("NATO Secretary-General Jens Stoltenberg")."""
+    ws = words(text, floor, name_start)
+    i = len(ws) - 1
+    if i >= 1 and ws[i].text == "," and _kind(ws[i - 1].text, data) == "head":
+        i -= 1  # "Majority Whip, Steve Scalise"
+    last, country, lo = i, None, 0
+    while i >= 0 and last - i < _MAX_WORDS:
+        w = ws[i]
+        if any(s < w.end and w.start < e for s, e in blocked):
+            lo = i + 1
+            break
+        found = _country_ending_at(ws, i, data)
+        if found is not None:
+            first, code, adjective = found
+            before = ws[first - 1].text.lower() if first > 0 else ""
+            if adjective or before not in _DESTINATION | {"of"}:
+                country, lo = code, i + 1
+                break
+            i = first - 1  # "... of Vietnam", "Ambassador to Russia": part of the title
+            continue
+        if i == last and _kind(w.text, data) == "connector":
+            return None  # "Lich and Sergey Shoyu": no title of its own
+        if not _is_titleish(w.text, data) or (i < last and "\n" in text[w.end : ws[i + 1].start]):
+            lo = i + 1
+            break
+        i -= 1
+    else:
+        lo = i + 1
+    return _title(text, ws[lo : last + 1], country, data)
+
+
+def _title(
+    text: str, run: Sequence[Word], country: str | None, data: ActorData
+) -> TitleParse | None:
+    run = list(run)
+    while run and (
+        _kind(run[0].text, data) == "connector"
+        or run[0].text.lower() in _DETERMINERS
+        or not run[0].text[:1].isalnum()
+    ):
+        run.pop(0)
+    while run and (_kind(run[-1].text, data) == "connector" or not run[-1].text[:1].isalnum()):
+        run.pop()
+    if not run or not any(_kind(w.text, data) == "head" for w in run):
+        return None
+    start, end = run[0].start, run[-1].end
+    written = text[start:end]
+    return TitleParse(start, end, written, country or country_in_title(written, data))
+
+
+def title_after(text: str, name_end: int, ceiling: int, data: ActorData) -> TitleParse | None:
+    """A title in apposition after a name ("Oleg Ryazantsev, Russia's deputy minister,")."""
+    ws = words(text, name_end, ceiling)
+    if not ws or ws[0].text != ",":
+        return None
+    run: list[Word] = []
+    for w in ws[1 : _MAX_WORDS + 1]:
+        if w.text in {",", ".", ";", ")", "(", ":"} or "\n" in w.text:
+            break
+        if not (
+            _is_titleish(w.text, data)
+            or _possessive(w.text, data)
+            or w.text.lower() in _DETERMINERS
+        ):
+            return None
+        run.append(w)
+    else:
+        return None
+    country = None
+    while run and (run[0].text.lower() in _DETERMINERS or _kind(run[0].text, data) == "connector"):
+        run.pop(0)
+    for n in range(min(4, len(run)), 0, -1):  # a leading state name or adjective is not title
+        found = _country_ending_at(run, n - 1, data)
+        if found is not None and found[0] == 0:
+            country, run = found[1], run[n:]
+            break
+    return _title(text, run, country, data)
+
+
+def country_in_title(title_text: str, data: ActorData) -> str | None:
+    """The first state or IGO named in a title, unless it is a destination ("to Russia")."""
+    ws = words(title_text, 0, len(title_text))
+    i = 0
+    while i < len(ws):
+        for n in range(min(4, len(ws) - i), 0, -1):
+            phrase = " ".join(w.text for w in ws[i : i + n])
+            code = _possessive(phrase, data) if n == 1 else None
+            hit = _affiliation(normalize(phrase), data)
+            code = code or (hit[0] if hit else None)
+            if code is None:
+                continue
+            if i > 0 and ws[i - 1].text.lower() in _DESTINATION:
+                break
+            return code
+        i += 1
+    return None

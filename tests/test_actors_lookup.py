@@ -1,0 +1,90 @@
+"""Surface strings, titles and entity-ruler patterns resolved against the actor tables."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from communique.actors import load_actor_data
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "via"),
+    [
+        ("Russia", "state:RUS", "name"),
+        ("Russian", "state:RUS", "demonym"),
+        ("Moscow", "state:RUS", "capital"),
+        ("the Kremlin", "state:RUS", "metonym"),
+        ("Washington", "state:USA", "capital"),
+        ("U.S.", "state:USA", "alias"),
+        ("the United States", "state:USA", "name"),
+        ("Beijing", "state:CHN", "capital"),
+        ("Kiev", "state:UKR", "capital"),
+        ("Kyiv", "state:UKR", "capital"),
+        ("DPRK", "state:PRK", "alias"),
+        ("Emirati", "state:ARE", "demonym"),
+        ("NATO", "igo:NATO", "name"),
+        ("EU", "igo:EU", "code"),
+        ("UN Security Council", "body:UNSC", "name"),
+        ("Arab League", "igo:LAS", "name"),
+        ("NATO-Russia Council", "body:NRC", "name"),
+        ("Russia-NATO Council", "body:NRC", "alias"),
+        ("Sergei Lavrov", "person:sergey-lavrov", "name"),
+        ("Sergey Lavrov's", "person:sergey-lavrov", "name"),
+    ],
+)
+def test_actors_lookup_resolves_surface_forms(text: str, key: str, via: str) -> None:
+    ref = load_actor_data().lookup(text)
+    assert ref is not None
+    assert (ref.key, ref.via) == (key, via)
+
+
+@pytest.mark.parametrize(
+    "text", ["us", "the alliance", "the bloc", "Foreign Ministry", "Congolese"]
+)
+def test_actors_lookup_leaves_ambiguous_or_common_words_alone(text: str) -> None:
+    assert load_actor_data().lookup(text) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "country"),
+    [
+        ("Russian Deputy Foreign Minister", "RUS"),
+        ("NATO Secretary-General", "NATO"),
+        ("US Ambassador to Russia", "USA"),
+        ("Vietnam's Defence Minister", "VNM"),
+        ("General Secretary of the Communist Party of Vietnam", "VNM"),
+        ("Ambassador to Russia", None),
+        ("Deputy Secretary of Defense", None),
+    ],
+)
+def test_actors_lookup_title_country(title: str, country: str | None) -> None:
+    assert load_actor_data().title_country(title) == country
+
+
+def test_actors_lookup_role_on_prefers_date_and_latest_without_date() -> None:
+    data = load_actor_data()
+    early = data.role_on("Boris Johnson", date(2017, 1, 1))
+    assert early is not None and early.title == "Foreign Secretary"
+    latest = data.role_on("Boris Johnson", None)
+    assert latest is not None and latest.title == "Prime Minister"
+    assert {r.title for r in data.roles_on("Wang Yi", date(2019, 1, 1))} == {
+        "Foreign Minister",
+        "State Councilor",
+    }
+
+
+def test_actors_lookup_ruler_patterns_are_unique_and_case_sensitive() -> None:
+    patterns = load_actor_data().ruler_patterns()
+    phrases = [p["pattern"] for p in patterns]
+    assert len(phrases) == len(set(phrases))
+    by_phrase = {p["pattern"]: p for p in patterns}
+    assert by_phrase["Kyiv"] == {"label": "GPE", "pattern": "Kyiv", "id": "state:UKR"}
+    assert by_phrase["Russian"]["label"] == "NORP"
+    assert by_phrase["NATO-Russia Council"]["id"] == "body:NRC"
+    assert by_phrase["North Atlantic Treaty Organization"]["id"] == "igo:NATO"
+    assert by_phrase["Sergei Lavrov"]["label"] == "PERSON"
+    assert "us" not in by_phrase and "the alliance" not in by_phrase
+    assert "Union" not in by_phrase and "Victoria" not in by_phrase
+    assert all(str(p["id"]).split(":")[0] in {"state", "igo", "body", "person"} for p in patterns)

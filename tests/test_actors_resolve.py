@@ -1,0 +1,158 @@
+"""resolve_actors on hand-built annotated articles (no model needed)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from communique.actors import load_actor_data, resolve_actors
+from communique.model import AnnotatedArticle, CleanArticle, Entity, Mention, Sentence, Token
+
+
+def _article(
+    text: str,
+    mentions: list[tuple[str, str] | tuple[str, str, str]],
+    tokens: tuple[Token, ...] = (),
+) -> AnnotatedArticle:
+    """Mentions as (surface, label[, key]), in text order, each after the one before."""
+    found: list[Mention] = []
+    cursor = 0
+    for item in mentions:
+        surface, label = item[0], item[1]
+        start = text.index(surface, cursor)
+        cursor = start + len(surface)
+        key = item[2] if len(item) == 3 else None
+        found.append(Mention(start, start + len(surface), surface, label, key))
+    sentences = tuple(
+        Sentence(m.start(), m.end(), m.group(), 0, 0) for m in re.finditer(r"[^.]+\.?", text)
+    )
+    article = CleanArticle(
+        id="art1",
+        text=text,
+        title=None,
+        byline=None,
+        section=None,
+        site=None,
+        url=None,
+        published=None,
+        published_source="none",
+        language="en",
+        removed=(),
+    )
+    return AnnotatedArticle(article, sentences, tokens, tuple(found))
+
+
+def _by_name(entities: tuple[Entity, ...]) -> dict[str, Entity]:
+    return {e.name: e for e in entities}
+
+
+def test_actors_resolve_title_gives_country_and_data_gives_role() -> None:
+    text = (
+        "Russian Deputy Foreign Minister Sergey Ryabkov met "
+        "NATO Secretary-General Jens Stoltenberg."
+    )
+    annotated = _article(
+        text,
+        [
+            ("Russian", "NORP"),
+            ("Sergey Ryabkov", "PERSON"),
+            ("NATO", "ORG"),
+            ("Jens Stoltenberg", "PERSON"),
+        ],
+    )
+    people = _by_name(resolve_actors(annotated, load_actor_data(), date(2022, 1, 12)))
+    ryabkov = people["Sergey Ryabkov"]
+    assert (ryabkov.kind, ryabkov.country, ryabkov.titles) == (
+        "person",
+        "RUS",
+        ("Deputy Foreign Minister",),
+    )
+    stoltenberg = people["Jens Stoltenberg"]
+    assert stoltenberg.country == "NATO"
+    assert stoltenberg.titles == ("Secretary-General",)
+    assert stoltenberg.role is not None and stoltenberg.role.title == "Secretary General"
+    assert people["Russia"].code == "RUS" and people["NATO"].kind == "igo"
+
+
+def test_actors_resolve_apposition_and_possessive_titles() -> None:
+    text = (
+        "Talks were led by Oleg Petrov, Russia's deputy minister of industry. "
+        "Vietnam's Defence Minister Tran Van Binh attended."
+    )
+    annotated = _article(text, [("Oleg Petrov", "PERSON"), ("Tran Van Binh", "PERSON")])
+    people = _by_name(resolve_actors(annotated, load_actor_data(), None))
+    assert people["Oleg Petrov"].country == "RUS"
+    assert people["Oleg Petrov"].titles == ("deputy minister of industry",)
+    assert people["Tran Van Binh"].country == "VNM"
+    assert people["Tran Van Binh"].titles == ("Defence Minister",)
+
+
+def test_actors_resolve_one_entity_per_actor_with_all_mentions() -> None:
+    text = "Chrystia Freeland flew to Ottawa. Freeland said Canada and the U.S. agreed."
+    annotated = _article(
+        text,
+        [
+            ("Chrystia Freeland", "PERSON"),
+            ("Ottawa", "GPE", "state:CAN"),
+            ("Freeland", "PERSON"),
+            ("Canada", "GPE", "state:CAN"),
+            ("U.S.", "GPE", "state:USA"),
+        ],
+    )
+    entities = resolve_actors(annotated, load_actor_data(), date(2018, 4, 5))
+    names = [e.name for e in entities]
+    assert names == ["Chrystia Freeland", "Canada", "United States"]  # "flew to Ottawa": a place
+    freeland = entities[0]
+    assert [m.text for m in freeland.mentions] == ["Chrystia Freeland", "Freeland"]
+    assert freeland.country == "CAN" and freeland.role is not None
+    assert all(text[m.start : m.end] == m.text for e in entities for m in e.mentions)
+    again = resolve_actors(annotated, load_actor_data(), date(2018, 4, 5))
+    assert [e.id for e in again] == [e.id for e in entities]
+
+
+def test_actors_resolve_capital_metonymy_from_words() -> None:
+    text = "Moscow rejected the plan. Talks in Beijing went on. Washington's envoy called."
+    annotated = _article(text, [("Moscow", "GPE"), ("Beijing", "GPE"), ("Washington", "GPE")])
+    codes = {e.code for e in resolve_actors(annotated, load_actor_data(), None)}
+    assert codes == {"RUS", "USA"}
+
+
+def test_actors_resolve_capital_metonymy_from_parse() -> None:
+    text = "Kyiv hosted talks with Moscow"
+    words = [
+        ("Kyiv", "PROPN", "nsubj", 1, "Kyiv"),
+        ("hosted", "VERB", "ROOT", 1, "host"),
+        ("talks", "NOUN", "dobj", 1, "talk"),
+        ("with", "ADP", "prep", 2, "with"),
+        ("Moscow", "PROPN", "pobj", 3, "Moscow"),
+    ]
+    tokens, offset = [], 0
+    for i, (w, pos, dep, head, lemma) in enumerate(words):
+        start = text.index(w, offset)
+        offset = start + len(w)
+        tokens.append(Token(i, start, offset, w, lemma, pos, pos, dep, head))
+    annotated = _article(text, [("Kyiv", "GPE"), ("Moscow", "GPE")], tuple(tokens))
+    codes = {e.code for e in resolve_actors(annotated, load_actor_data(), None)}
+    assert codes == {"RUS"}  # Kyiv is the subject of "host": a place
+
+
+def test_actors_resolve_context_alias_needs_an_antecedent() -> None:
+    text = "The alliance met. NATO said the alliance would not bend, and the bloc agreed."
+    annotated = _article(text, [("NATO", "ORG")])
+    nato = _by_name(resolve_actors(annotated, load_actor_data(), None))["NATO"]
+    assert [m.text for m in nato.mentions] == ["NATO", "the alliance", "the bloc"]
+
+
+def test_actors_resolve_organizations_keep_their_country() -> None:
+    text = "The Russian Foreign Ministry summoned the envoy. The Foreign Ministry said so."
+    annotated = _article(text, [("Russian Foreign Ministry", "ORG"), ("Foreign Ministry", "ORG")])
+    entities = resolve_actors(annotated, load_actor_data(), None)
+    orgs = [e for e in entities if e.kind == "organization"]
+    assert len(orgs) == 1
+    assert orgs[0].country == "RUS" and orgs[0].code is None and len(orgs[0].mentions) == 2
+
+
+def test_actors_resolve_ignores_dates_and_numbers() -> None:
+    text = "On Monday two envoys met."
+    annotated = _article(text, [("Monday", "DATE"), ("two", "CARDINAL")])
+    assert resolve_actors(annotated, load_actor_data(), None) == ()
