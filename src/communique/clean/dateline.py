@@ -85,3 +85,73 @@ def dateline_date(paragraph: str) -> date | None:
     """The date of an agency dateline opening ``paragraph`` ("CITY, 5 April 2018 (AFP) -")."""
     found = _DATELINE.match(paragraph)
     return parse_full_date(found["rest"]) if found else None
+
+
+_TIME_WORDS = frozenset(
+    {
+        "am",
+        "pm",
+        "a",
+        "p",
+        "m",
+        "utc",
+        "gmt",
+        "et",
+        "est",
+        "edt",
+        "ct",
+        "pt",
+        "pst",
+        "pdt",
+        "cet",
+        "cest",
+        "bst",
+        "ist",
+        "msk",
+        "published",
+        "updated",
+        "posted",
+        "last",
+        "modified",
+        "on",
+        "at",
+        "ago",
+        "h",
+        "min",
+        "mins",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "day",
+        "days",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "of",
+        "th",
+        "st",
+        "nd",
+        "rd",
+    }
+)
+
+
+def is_date_line(line: str) -> bool:
+    """A line that only gives a date or time ("Nov. 20, 2019, 9:28 AM UTC", "2 days ago")."""
+    tokens = _STAMP_WORD.findall(line.lower())
+    if not tokens or not any(t.isdigit() for t in tokens):
+        return False
+    rest = [t for t in tokens if not t.isdigit() and t not in _MONTHS and t not in _TIME_WORDS]
+    return not rest

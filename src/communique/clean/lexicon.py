@@ -28,6 +28,7 @@ _TOKEN = re.compile(r"\w+")
 _CONTAINS_MAX_WORDS = 80
 _PREFIX_MAX_WORDS = 16
 _WORD_MAX_WORDS = 5
+_CREDIT_MAX_WORDS = 60  # photo captions and reporting credits run long
 
 
 def normalise_line(line: str) -> str:
@@ -59,10 +60,10 @@ class Lexicon:
             for word in _TOKEN.findall(norm):
                 if word in self.words:
                     return self.words[word]
-        if words <= _PREFIX_MAX_WORDS:
-            for phrase, category in self.prefixes:
-                if raw.startswith(phrase) or norm.startswith(phrase):
-                    return category
+        for phrase, category in self.prefixes:
+            limit = _CREDIT_MAX_WORDS if category == "credit" else _PREFIX_MAX_WORDS
+            if words <= limit and (raw.startswith(phrase) or norm.startswith(phrase)):
+                return category
         if words <= _CONTAINS_MAX_WORDS:
             for phrase, category in self.contains:
                 if phrase in raw:

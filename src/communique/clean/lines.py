@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 
-from .dateline import dateline_date, stamp_date
+from .dateline import dateline_date, is_date_line, stamp_date
 from .lexicon import TERMINAL_CATEGORIES, Lexicon, all_stopwords, load_lexicon, normalise_line
 
 _WORD = re.compile(r"\w+")
@@ -43,6 +43,8 @@ _SUBSTANTIAL = 400  # characters of paragraphs that make a cluster an article
 _LONE_FACTOR = 0.5
 _TAIL_START = 0.85
 _TAIL_FACTOR = 0.5
+_HARD_ENDS = frozenset({"comments", "footer"})  # never inside an article
+_BOX_GAP = 8
 _ENDS = frozenset({"comments", "related"})  # what only follows an article
 _HEADING_MAX_WORDS = 15
 _BYLINE_MAX_WORDS = 12
@@ -72,6 +74,7 @@ class LineInfo:
     stop_ratio: float
     sentence: bool
     ui: str | None
+    bare: bool = False  # only a date/time, or no letters at all: never body text
 
     @property
     def strong(self) -> bool:
@@ -131,6 +134,7 @@ def describe_line(line: str, lexicon: Lexicon, stopwords: frozenset[str]) -> Lin
         stop_ratio=stops / len(tokens) if tokens else 0.0,
         sentence=bool(_SENTENCE_END.search(line)),
         ui=lexicon.match(line),
+        bare=is_date_line(line) or not any(char.isalpha() for char in line),
     )
 
 
@@ -192,9 +196,11 @@ def _merge(infos: Sequence[LineInfo], clusters: list[_Cluster]) -> tuple[int, in
 
     def joinable(a: int, b: int, other: _Cluster) -> bool:
         between = infos[a + 1 : b]
+        if any(info.ui in _HARD_ENDS for info in between):
+            return False
+        boxed = any(info.terminal for info in between)  # a related-articles box in the body
         return (
-            len(between) <= _MERGE_GAP
-            and not any(info.terminal for info in between)
+            len(between) <= (_BOX_GAP if boxed else _MERGE_GAP)
             and scores[id(other)] >= _MERGE_SHARE * scores[id(best)]
         )
 
@@ -292,7 +298,7 @@ def _read_footer(
 def _read_body(infos: Sequence[LineInfo], roles: list[Role], first: int, last: int) -> None:
     for i in range(first, last + 1):
         info = infos[i]
-        if info.ui is not None:
+        if info.ui is not None or info.bare:
             continue
         short = not info.sentence and info.words <= _HEADING_MAX_WORDS
         roles[i] = Role.HEADING if short and not info.strong else Role.BODY
