@@ -126,7 +126,9 @@ def errors_km(docs: Iterable[GoldDoc], gazetteer: Gazetteer, geocode: Geocoder) 
     for doc in docs:
         phrases = [doc.text[t.start : t.end] for t in doc.toponyms]
         demonyms = (gazetteer.demonyms.get(name_key(p)) for p in phrases)
-        context = build_context(phrases, gazetteer, [c for c in demonyms if c])
+        context = build_context(
+            phrases, gazetteer, [d.country for d in demonyms if d and d.country]
+        )
         for top in doc.toponyms:
             place = geocode(doc, top, context)
             if place is None:

@@ -103,9 +103,9 @@ def _mentioned_countries(mentions: Iterable[Mention], gazetteer: Gazetteer) -> I
         if m.key and m.key.startswith("state:"):
             yield m.key.split(":", 1)[1]
         elif m.label == "NORP":
-            iso3 = gazetteer.demonyms.get(name_key(m.text))
-            if iso3:
-                yield iso3
+            place = gazetteer.demonyms.get(name_key(m.text))
+            if place is not None and place.country:
+                yield place.country
 
 
 def _geocode(top: _Toponym, gazetteer: Gazetteer, context: PlaceContext) -> PlaceMention | None:
@@ -164,7 +164,8 @@ def _with_the(text: str, start: int) -> int:
 
 
 def _capital_of(who: str, gazetteer: Gazetteer) -> Place | None:
-    iso3 = gazetteer.demonyms.get(name_key(who))
+    demonym = gazetteer.demonyms.get(name_key(who))
+    iso3 = demonym.country if demonym is not None and demonym.feature == "country" else None
     if iso3 is None:
         cands = [c.place for c in gazetteer.candidates(who) if c.place.feature == "country"]
         iso3 = cands[0].country if cands else None
@@ -205,13 +206,16 @@ def geocode_span(
 ) -> Place | None:
     """Resolve a given span of ``text`` (a toponym found by someone else) in its document context.
 
-    A demonym span ("Syrian") resolves to its country when no place has that name.
+    A known venue ("White House") resolves to its city; a demonym span ("Syrian") resolves to
+    its country or region when no place has that name.
     """
     top = _trim(Mention(start, end, text[start:end], "GPE"))
     if top is None:
         return None
+    venue = gazetteer.venues.get(name_key(top.text))
+    if venue is not None:
+        return venue
     found = resolve(top.text, gazetteer, context)
     if found is not None:
         return found
-    iso3 = gazetteer.demonyms.get(name_key(top.text))
-    return gazetteer.country(iso3) if iso3 else None
+    return gazetteer.demonyms.get(name_key(top.text))

@@ -23,6 +23,17 @@ Feature = Literal["country", "admin1", "admin2", "capital", "city", "region", "c
 
 _LATIN = re.compile(r"^[A-Za-z0-9À-ɏ .'’\-,()&]+$")
 _SPACE = re.compile(r"\s+")
+#: Division names that are only a compass point or a generic word ("Western", "Central"):
+#: in text these describe, they do not name.
+_GENERIC_DIVISIONS = frozenset(
+    {
+        "north", "south", "east", "west", "central", "western", "eastern", "northern",
+        "southern", "northwest", "northeast", "southwest", "southeast", "north west",
+        "north east", "south west", "south east", "centre", "center", "capital", "coast",
+        "islands", "west coast", "east coast", "far north", "far west", "upper", "lower",
+    }
+)  # fmt: skip
+_DEMONYM_TARGETS = ("country", "continent", "region", "admin1")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +64,7 @@ class Candidate:
 
     place: Place
     primary: bool
+    acronym: bool = False  # reached through an all-capitals short form ("US", "B.C.", "NSW")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +73,7 @@ class Gazetteer:
 
     index: Mapping[str, tuple[Candidate, ...]]
     countries: Mapping[str, Place]  # ISO3 -> country entry
-    demonyms: Mapping[str, str]  # normalised demonym -> ISO3
+    demonyms: Mapping[str, Place]  # normalised demonym -> country or region
     venues: Mapping[str, Place]  # normalised venue name -> the venue's place
     venue_pattern: re.Pattern[str]  # matches any venue name as written in the data
     capitals: Mapping[str, Place]  # ISO3 -> capital city
@@ -78,7 +90,7 @@ def name_key(name: str) -> str:
     "the" ("U.S." and "US" share a key, as do "St. Louis" and "St Louis")."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("’", "'").replace("‘", "'").replace(".", " ")
+    text = text.replace("’", "'").replace("‘", "'").replace(".", "")
     text = _SPACE.sub(" ", text).strip().casefold()
     if text.startswith("the "):
         text = text[4:]
@@ -117,22 +129,23 @@ def _load(min_population: int) -> Gazetteer:
     entries += _continent_names(continents)
     entries += _alias_names(countries, admin)
     venues = _venues()
-    return _build(entries, countries, _demonyms(countries), venues)
+    return _build(entries, countries, venues)
 
 
 def _build(
     entries: list[tuple[str, Candidate]],
     countries: Mapping[str, Place],
-    demonyms: Mapping[str, str],
     venues: Mapping[str, Place],
 ) -> Gazetteer:
     grouped: dict[str, dict[Place, Candidate]] = defaultdict(dict)
-    for name, cand in entries:
+    for name, raw in entries:
         key = name_key(name)
         if not key:
             continue
+        bare = name.replace(".", "")
+        cand = Candidate(raw.place, raw.primary, bare.isupper() and len(bare) <= 3)
         seen = grouped[key].get(cand.place)
-        if seen is None or (cand.primary and not seen.primary):
+        if seen is None or (cand.primary, cand.acronym) > (seen.primary, seen.acronym):
             grouped[key][cand.place] = cand
     index = {key: tuple(found.values()) for key, found in grouped.items()}
     names = sorted(venues, key=len, reverse=True)
@@ -140,7 +153,7 @@ def _build(
     return Gazetteer(
         index=index,
         countries=countries,
-        demonyms=demonyms,
+        demonyms=_demonyms(countries, index),
         venues={name_key(v): p for v, p in venues.items()},
         venue_pattern=pattern,
         capitals=_capitals(entries),
@@ -190,19 +203,35 @@ def _countries(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, Place]:
 def _country_names(countries: Mapping[str, Place]) -> Iterator[tuple[str, Candidate]]:
     for place in countries.values():
         yield place.name, Candidate(place, True)
+    for row in _rows("countries.csv"):
+        country = countries.get(row["iso3"])
+        if country is not None:
+            for name in filter(None, row["names"].split("|")):
+                yield name, Candidate(country, True)
 
 
-def _demonyms(countries: Mapping[str, Place]) -> dict[str, str]:
-    """Demonym -> ISO3; where several countries share one ("French"), the most populous."""
-    out: dict[str, str] = {}
+def _demonyms(
+    countries: Mapping[str, Place], index: Mapping[str, tuple[Candidate, ...]]
+) -> dict[str, Place]:
+    """Demonym -> place: countries ("French"; where several share one, the most populous)
+    and the curated adjectives of regions ("European", "Kurdish")."""
+    out: dict[str, Place] = {}
     for row in _rows("countries.csv"):
         country = countries.get(row["iso3"])
         if not row["demonym"] or country is None:
             continue
         key = name_key(row["demonym"])
-        known = countries.get(out.get(key, ""))
+        known = out.get(key)
         if known is None or country.population > known.population:
-            out[key] = row["iso3"]
+            out[key] = country
+    for row in _rows("aliases.csv"):
+        if row["kind"] != "demonym":
+            continue
+        targets = [c.place for c in index.get(name_key(row["canonical"]), ())]
+        targets = [p for p in targets if p.feature in _DEMONYM_TARGETS]
+        if targets:
+            best = min(targets, key=lambda p: (_DEMONYM_TARGETS.index(p.feature), -p.population))
+            out[name_key(row["name"])] = best
     return out
 
 
@@ -240,6 +269,8 @@ def _admin_places() -> dict[tuple[str, str], tuple[Place, tuple[str, ...]]]:
     """(ISO3, name) -> (division, alternate names), from ``data/admin.csv``."""
     out: dict[tuple[str, str], tuple[Place, tuple[str, ...]]] = {}
     for row in _rows("admin.csv"):
+        if name_key(row["name"]) in _GENERIC_DIVISIONS:
+            continue
         level = row["level"]
         parts = row["code"].split(".")
         place = Place(
@@ -291,6 +322,8 @@ def _alias_names(
 ) -> Iterator[tuple[str, Candidate]]:
     for row in _rows("aliases.csv"):
         iso3 = row["country"] or None
+        if row["kind"] == "demonym":
+            continue
         if row["kind"] in ("country", "admin1"):
             known = (
                 countries.get(iso3 or "")

@@ -113,8 +113,14 @@ def _first_pass(name: str, gazetteer: Gazetteer) -> Place | None:
 
 
 def lookup(name: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
-    """Candidates for a name as written; "Springfield, Ill." falls back to its first part."""
+    """Candidates for a name as written; "Springfield, Ill." falls back to its first part.
+
+    A short all-capitals name ("WA", "OAS") only matches names written that way, never a
+    place that merely shares the letters ("Wa", "Oas")."""
     found = gazetteer.candidates(name)
+    bare = name.replace(".", "").strip()
+    if found and bare.isupper() and len(bare) <= 3:
+        found = tuple(c for c in found if c.acronym)
     if found:
         return found
     match = _TRAILING.search(name)
