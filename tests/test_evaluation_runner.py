@@ -100,7 +100,7 @@ def test_eval_error_is_one_line_and_exit_code_two(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     args = _parse(["eval", "events", "--data", str(tmp_path / "absent"), "--format", "json"])
-    assert args.func(args) == 2
+    assert args.handler(args) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("communique eval:") and "\n" not in err
 

@@ -1,7 +1,7 @@
 """``communique eval SUITE``: thin CLI over ``communique.evaluation``.
 
 The main CLI calls ``register(subparsers)``; the sub-command stores its handler in
-``args.func``, which returns the process exit code.
+``args.handler``, which returns the process exit code.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N items")
-    parser.set_defaults(func=eval_command)
+    parser.set_defaults(handler=eval_command)
 
 
 def eval_command(args: argparse.Namespace) -> int:
@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="communique")
     register(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(argv)
-    return int(args.func(args))
+    return int(args.handler(args))
 
 
 if __name__ == "__main__":
