@@ -26,8 +26,9 @@ from communique.model import (
 )
 from communique.store import open_store
 
-WORDS = ("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike "
-         "november oscar papa quebec romeo sierra tango uniform victor whiskey xray").split()
+WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india",
+         "juliet", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo",
+         "sierra", "tango", "uniform", "victor", "whiskey", "xray"]
 
 
 def story(n: int, codes: str = "NOR SUD", day: str = "2024-03-05") -> str:
@@ -54,14 +55,15 @@ def fake_process(raw: RawArticle) -> Record | Skip:
     return Record(article, entities, (event,) if codes else (), ())
 
 
-def write_jsonl(path: Path, texts: list[str], extra: list[str] = ()) -> Path:  # type: ignore[assignment]
-    lines = [json.dumps({"text": t, "url": f"https://example.org/{i}"}) for i, t in enumerate(texts)]
+def write_jsonl(path: Path, texts: list[str], extra: tuple[str, ...] = ()) -> Path:
+    lines = [json.dumps({"text": t, "url": f"https://example.org/{n}"})
+             for n, t in enumerate(texts)]
     path.write_text("\n".join(lines + list(extra)) + "\n", encoding="utf-8")
     return path
 
 
 def test_corpus_ingest_jsonl_counts_copies_and_skips(tmp_path: Path) -> None:
-    src = write_jsonl(tmp_path / "a.jsonl", [story(1), story(2), story(1)], ["{not json"])
+    src = write_jsonl(tmp_path / "a.jsonl", [story(1), story(2), story(1)], ("{not json",))
     with open_store(tmp_path / "s.duckdb") as store:
         summary = ingest_sources([str(src)], store, IngestOptions(), process=fake_process)
         counts = store.counts()

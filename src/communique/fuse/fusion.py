@@ -21,10 +21,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Literal
 
 from .dates import DayRange, day_range
 from .model import Report
 from .summary import choose_when, choose_where, fused_id
+
+DateFit = Literal["explicit", "window", "unknown"] | None
 
 # Types whose reports fuse with each other. Anything not listed is its own family.
 TYPE_FAMILY: dict[str, str] = {"CONSULT": "CONSULT"}
@@ -110,12 +113,19 @@ def match_score(report: Report, cluster: Cluster, settings: FuseSettings) -> flo
     overlap = _overlap(report_keys(report), cluster.keys(), settings)
     if overlap is None:
         return None
-    dates = _dates_compatible(report, cluster.reports, settings)
-    if dates is None:
+    fit = _dates_compatible(report, cluster.reports, settings)
+    if fit is None:
         return None
-    if not _places_compatible(report, cluster.reports, overlap >= settings.close_jaccard and dates):
+    if fit == "unknown" and not _same_group(report_keys(report), cluster.keys()):
+        return None  # with no date at all, only the very same participants may fuse
+    close = overlap >= settings.close_jaccard and fit == "explicit"
+    if not _places_compatible(report, cluster.reports, close):
         return None
-    return overlap + (0.5 if dates else 0.0)
+    return overlap + (0.5 if fit == "explicit" else 0.0)
+
+
+def _same_group(a: frozenset[str], b: frozenset[str]) -> bool:
+    return a == b and len(a) >= 2
 
 
 def _overlap(a: frozenset[str], b: frozenset[str], settings: FuseSettings) -> float | None:
@@ -128,33 +138,32 @@ def _overlap(a: frozenset[str], b: frozenset[str], settings: FuseSettings) -> fl
     return None
 
 
-def _dates_compatible(report: Report, members: Sequence[Report], s: FuseSettings) -> bool | None:
-    """True: explicit dates agree; False: compatible for lack of dates; None: incompatible."""
+def _dates_compatible(report: Report, members: Sequence[Report], s: FuseSettings) -> DateFit:
+    """How the dates fit: "explicit" dates agree, "window" a date fits the other side's
+    publication dates, "unknown" nothing to compare; None: incompatible."""
     chosen, _ = choose_when([m.when for m in members])
     mine, theirs = day_range(report.when), day_range(chosen)
     if mine and theirs:
-        return True if mine.widened(s.day_tolerance, s.day_tolerance).overlaps(theirs) else None
+        near = mine.widened(s.day_tolerance, s.day_tolerance).overlaps(theirs)
+        return "explicit" if near else None
     if mine or theirs:
         event = mine or theirs
         assert event is not None
         pubs = [report.published] if theirs else [m.published for m in members]
         return _published_fits(event, pubs, s)
-    if report.published is None:
-        return False
-    gap = s.published_before + s.published_after
     days = [m.published for m in members if m.published is not None]
-    if not days:
-        return False
-    return False if any(abs((d - report.published).days) <= gap for d in days) else None
+    if report.published is None or not days:
+        return "unknown"
+    gap = s.published_before + s.published_after
+    return "window" if any(abs((d - report.published).days) <= gap for d in days) else None
 
 
-def _published_fits(event: DayRange, published: Iterable[date | None],
-                    s: FuseSettings) -> bool | None:
+def _published_fits(event: DayRange, published: Iterable[date | None], s: FuseSettings) -> DateFit:
     days = [DayRange(d, d) for d in published if d is not None]
     if not days:
-        return False
+        return "unknown"
     window = event.widened(s.published_before, s.published_after)
-    return False if any(window.overlaps(d) for d in days) else None
+    return "window" if any(window.overlaps(d) for d in days) else None
 
 
 def _places_compatible(report: Report, members: Sequence[Report], lenient: bool) -> bool:

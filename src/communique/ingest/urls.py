@@ -24,7 +24,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from ..errors import FetchError
-from ..model import RawArticle, Skip, SkipReason
+from ..model import InputKind, RawArticle, Skip, SkipReason
 from ..settings import IngestSettings
 from .files import decode_item, detect_kind
 
@@ -97,7 +97,8 @@ class Fetcher:
         text = decode_item(page.body, ingest, url)
         if isinstance(text, Skip):
             return text
-        return RawArticle(content=text, kind=detect_kind(text), url=page.url,
+        kind: InputKind = "html" if detect_kind(text) == "html" else "text"
+        return RawArticle(content=text, kind=kind, url=page.url,
                           published=published, origin=url)
 
     def fetch(self, url: str) -> Page:

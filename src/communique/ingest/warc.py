@@ -17,7 +17,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from ..errors import InputError
-from ..model import RawArticle, Skip, SkipReason
+from ..model import InputKind, RawArticle, Skip, SkipReason
 from ..settings import IngestSettings
 from .files import decode_item, detect_kind
 
@@ -85,7 +85,8 @@ def _read_record(record: Any, settings: IngestSettings, where: str) -> RawArticl
     text = decode_item(data, settings, origin)
     if isinstance(text, Skip):
         return text
-    return RawArticle(content=text, kind=detect_kind(text), url=url, origin=origin)
+    kind: InputKind = "html" if detect_kind(text) == "html" else "text"
+    return RawArticle(content=text, kind=kind, url=url, origin=origin)
 
 
 def gzip_complete(path: Path) -> bool:
