@@ -49,6 +49,7 @@ _AUXILIARIES = frozenset(
     }
 )
 _IRREGULAR = {"said": "say", "told": "tell", "sought": "seek", "made": "make", "took": "take"}
+_DATELINE = re.compile(r"^\s*(?:\([^)]{1,30}\)\s*)?[,:\-–—(]")
 _NEXT_WORD = re.compile(r"\s*([\w’']+)")
 _PREV_WORD = re.compile(r"([\w’']+)\s*$")
 
@@ -63,6 +64,8 @@ def read_mention(
     default: Reading,
 ) -> Reading:
     """The reading of the mention at ``start:end``; ``default`` when nothing decides."""
+    if _DATELINE.match(text[end : end + 40]) and not text[:start].split("\n")[-1].strip():
+        return "place"  # "MOSCOW, Jan 5 (Reuters) -", "Hanoi (VNA) -"
     span = _tokens_in(tokens, start, end)
     if span:
         return _from_parse(span, tokens, cues, is_state) or default
@@ -100,6 +103,8 @@ def _role_reading(
 ) -> Reading | None:
     head = tokens[root.head]
     if root.dep in _SUBJECT_DEPS:
+        if head.lemma == "be" and any(t.head == head.i and t.dep == "acomp" for t in tokens):
+            return "actor"  # "Tunis is reluctant to ...", not "Tunis is a city"
         cue = cues.get(("subject", head.lemma.lower()))
         if cue == "place":
             return "place"

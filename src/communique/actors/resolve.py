@@ -16,6 +16,7 @@ from datetime import date
 
 from ..model import AnnotatedArticle, Entity, EntityKind, Mention, Role, Span, content_id
 from .metonymy import Reading, read_mention
+from .names import titled_names
 from .records import ActorRef
 from .surface import fold, normalize
 from .tables import ActorData
@@ -23,6 +24,7 @@ from .titles import TitleParse, title_after, title_before
 
 _ACTOR_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "FAC", "LOC"})
 _BY_NAME = frozenset({"name", "alias", "code", "demonym"})
+_TIME_ZONES = frozenset({"GMT", "UTC", "CET", "CEST", "EET", "EST", "EDT", "PST", "MSK", "BST"})
 _ADJACENT = re.compile(r"^(?:\s*|\s*['’]s\s+)$")
 
 
@@ -70,7 +72,8 @@ def resolve_actors(
     )
     art.state_spans = [(m.start, m.end) for m in mentions if _by_name_state(m, data)]
     people = sorted(
-        (m for m in mentions if m.label == "PERSON"), key=lambda m: " " not in _name_of(m)
+        [*(m for m in mentions if m.label == "PERSON"), *_missed_names(annotated, data)],
+        key=lambda m: " " not in _name_of(m),
     )
     for m in people:  # full names first, so that surnames find them
         _add_person(art, m)
@@ -81,6 +84,15 @@ def resolve_actors(
     _attach_context_aliases(art)
     _merge_bare_organizations(art)
     return tuple(_freeze(art, key, d) for key, d in _ordered(art.drafts))
+
+
+def _missed_names(annotated: AnnotatedArticle, data: ActorData) -> list[Mention]:
+    text = annotated.article.text
+    taken = [(m.start, m.end) for m in annotated.mentions]
+    return [
+        Mention(s, e, text[s:e], "PERSON", None, _clean_name(text[s:e]))
+        for s, e in titled_names(text, data, taken)
+    ]
 
 
 def _by_name_state(m: Mention, data: ActorData) -> bool:
@@ -114,7 +126,7 @@ def _place_mention(art: _Article, m: Mention) -> None:
         _add_reference(art, m.start, m.end, ref)
     elif "-" in m.text and m.label in ("GPE", "NORP", "ORG"):
         _add_hyphenated(art, m)
-    elif m.label == "ORG" and _is_organization_name(m.text, art.data):
+    elif m.label == "ORG" and _is_organization_name(m.text, art.data) and not _headline(art, m):
         _add_organization(art, m)
 
 
@@ -264,6 +276,7 @@ def _is_organization_name(text: str, data: ActorData) -> bool:
     words = name.split()
     return (
         bool(words)
+        and name not in _TIME_ZONES
         and name[:1].isupper()
         and not all(data.title_words.get(w.lower()) for w in words)
         and fold(name) not in _context_words(data)
@@ -272,6 +285,12 @@ def _is_organization_name(text: str, data: ActorData) -> bool:
 
 def _context_words(data: ActorData) -> set[str]:
     return {fold(a) for g in data.igos for a in g.context_aliases}
+
+
+def _headline(art: _Article, m: Mention) -> bool:
+    """A whole heading line tagged as an organisation ("Bilateral Relations")."""
+    heads = art.annotated.article.headlines
+    return any(h.start <= m.start <= h.start + 4 and m.end >= h.end - 1 for h in heads)
 
 
 def _add_organization(art: _Article, m: Mention) -> None:

@@ -1,0 +1,96 @@
+"""Names the statistical NER missed, found right after a written title.
+
+    "Russia's Deputy Minister of Industry and Trade Oleg Ryazantsev and ..." -> "Oleg Ryazantsev"
+
+A candidate is a run of two to four capitalised words that are neither title words nor names of
+states or IGOs, directly preceded by a capitalised title word, where ``title_before`` reads a
+complete title. Only spans no other mention covers are returned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .titles import Word, title_before, words
+
+if TYPE_CHECKING:
+    from .tables import ActorData
+
+_MONTHS = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    }
+)
+
+
+def titled_names(
+    text: str, data: ActorData, taken: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Spans of person names that follow a title and overlap nothing in ``taken``."""
+    ws = words(text, 0, len(text))
+    found: list[tuple[int, int]] = []
+    i = 1
+    while i < len(ws):
+        n = _name_length(ws, i, text, data)
+        if n and _after_title(ws, i, data):
+            start, end = ws[i].start, ws[i + n - 1].end
+            end -= 2 if text[start:end].endswith(("’s", "'s")) else 0
+            free = not any(s < end and start < e for s, e in taken)
+            if free and title_before(text, start, max(0, start - 200), data) is not None:
+                found.append((start, end))
+            i += n
+        else:
+            i += 1
+    return found
+
+
+def _name_word(w: Word, data: ActorData) -> bool:
+    token = w.text.removesuffix("’s").removesuffix("'s")
+    return (
+        token[:1].isupper()
+        and token[1:].islower() is not False
+        and token.replace("-", "").isalpha()
+        and token.lower() not in data.title_words
+        and token.lower() not in _MONTHS
+        and data.lookup(token) is None
+    )
+
+
+def _name_length(ws: Sequence[Word], i: int, text: str, data: ActorData) -> int:
+    n = 0
+    while i + n < len(ws) and n < 5 and _name_word(ws[i + n], data):
+        if n and ("\n" in text[ws[i + n - 1].end : ws[i + n].start]):
+            break
+        n += 1
+        if ws[i + n - 1].text.endswith(("’s", "'s")):
+            break
+    return n if 2 <= n <= 4 else 0
+
+
+def _after_title(ws: Sequence[Word], i: int, data: ActorData) -> bool:
+    """Right after a capitalised title word, or after "of <State>" ending a title."""
+    previous = ws[i - 1]
+    kind = data.title_words.get(previous.text.lower())
+    if previous.text[:1].isupper() and kind in ("head", "modifier"):
+        return True
+    ref = data.lookup(previous.text)
+    return i >= 2 and ws[i - 2].text == "of" and ref is not None and ref.via == "name"
