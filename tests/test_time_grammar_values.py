@@ -123,3 +123,10 @@ def test_time_no_publication_and_no_clue_leaves_values_empty() -> None:
 
 def test_time_explicit_year_needs_no_anchor() -> None:
     assert only("The treaty dates from 1987.", None).value == "1987"
+
+
+def test_time_bare_plural_units_are_vague_durations() -> None:
+    found = find_times(bare("The rebels struck days before the vote.", date(2022, 3, 16)))
+    assert [(t.text, t.value) for t in found] == [("days", "PXD")]
+    found = find_times(bare("Children aged 6 months and older.", date(2022, 3, 16)))
+    assert found == ()

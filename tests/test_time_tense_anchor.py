@@ -98,3 +98,19 @@ def test_time_example_article(backend: NlpBackend, example_text: str) -> None:
     assert day.year_inferred
     clock = next(t for t in found if t.text == "09:00 GMT")
     assert combine(day, clock).value == "2022-01-12T09:00:00Z"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("The match has been postponed until Saturday.", "Saturday", "2023-06-17"),
+        ("The firm agreed to sell its stake in February.", "February", "2023-02"),
+        ("Prices peaked by the end of the year.", "the end of the year", "2022"),
+        ("Prices will peak by the end of the year.", "the end of the year", "2023"),
+        ("He left office just six years ago.", "just six years ago", "2017"),
+    ],
+)
+def test_time_tense_special_clauses(
+    backend: NlpBackend, sentence: str, span: str, value: str
+) -> None:
+    assert value_of(times(backend, sentence, WEDNESDAY), span) == value

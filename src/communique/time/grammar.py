@@ -71,6 +71,10 @@ _NUM = (
     r"|a couple of|couple of|(?:twenty|thirty|forty|fifty)[- ](?:one|two|three|four|five|six"
     r"|seven|eight|nine))"
 )
+_QUANT = (
+    r"almost|nearly|about|around|some|more than|over|at least|just|a mere|only|roughly"
+    r"|approximately|up to|less than|fewer than"
+)
 _UNIT = r"(?P<unit>second|minute|hour|day|night|week|month|quarter|year|decade|centur(?:y|ie))s?"
 _DASH = r"\s*(?:-|–|—|to|through|until|and)\s*"
 _AMPM = r"(?:a\.m\.?|p\.m\.?|am|pm|AM|PM|A\.M\.|P\.M\.)(?![A-Za-z])"
@@ -227,6 +231,13 @@ def _relunit(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "relunit", rel=rel, unit=_unit_key(unit), mod=pre)
 
 
+def _unit_edge(m: re.Match[str]) -> Candidate | None:
+    """ "the end of the year": the current one, or the last one that ended (``rel="edge"``)."""
+    return Candidate(
+        m.start(), m.end(), "relunit", rel="edge", unit=m["unit"].lower(), mod=m["pre"].lower()
+    )
+
+
 def _unit_key(word: str) -> str:
     word = word.lower()
     if word in SEASONS:
@@ -244,10 +255,13 @@ def _ago(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "ago", unit=unit, amount=amount)
 
 
+_AGE_CUE = re.compile(r"\b(?:ages?|aged)\s+$", re.IGNORECASE)
+
+
 def _duration(m: re.Match[str]) -> Candidate | None:
     tail = m.string[m.end() : m.end() + 5].lower()
-    if re.match(r"(?:-|\s)old", tail):
-        return None  # ages ("a five-year-old")
+    if re.match(r"(?:-|\s)old", tail) or _preceded(m, _AGE_CUE):
+        return None  # ages ("a five-year-old", "children aged 6 months")
     unit = _unit_key(m["unit"])
     words = m["n"].lower()
     amount = None if words in VAGUE_NUMBERS else number_value(words)
@@ -257,7 +271,7 @@ def _duration(m: re.Match[str]) -> Candidate | None:
 
 
 def _bare_units(m: re.Match[str]) -> Candidate | None:
-    return Candidate(m.start("span"), m.end(), "duration", unit=_unit_key(m["unit"]))
+    return Candidate(m.start("span"), m.end("span"), "duration", unit=_unit_key(m["unit"]))
 
 
 def _weekday(m: re.Match[str]) -> Candidate | None:
@@ -365,15 +379,18 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
          r"(?![a-z])", _relunit, ci),
         (rf"{_MOD}(?:(?P<rel>last|next|this|past|coming|current)\s+)?(?P<s>{seasons})"
          rf"(?:\s+(?:of\s+)?(?P<y>{yr}))?(?![a-z])", _season, ci),
-        (rf"(?P<n>{_NUM})\s+{_UNIT}\s+ago(?![a-z])", _ago, ci),
-        (rf"(?:the\s+)?(?:(?P<q>almost|nearly|about|around|some|more than|over|at least|just"
-         r"|a mere|only|roughly|approximately|up to|less than|fewer than)\s+)?"
+        (rf"(?:(?:{_QUANT})\s+)?(?P<n>{_NUM})\s+{_UNIT}\s+ago(?![a-z])", _ago, ci),
+        (r"(?:the\s+)?(?P<pre>end|beginning|start|middle)\s+of\s+(?:the\s+)?"
+         r"(?P<unit>week|month|year)(?![a-z])(?!\s+(?:\d|of\b))", _unit_edge, ci),
+        (rf"(?:the\s+)?(?:(?P<q>{_QUANT})\s+)?"
          r"(?:(?:past|last|next|coming|first|previous|final|following)\s+)?"
          rf"(?P<n>{_NUM})[-\s]+{_UNIT}(?:-long)?(?![a-z])", _duration, ci),
-        (r"(?:for|in|within|over|after|took|takes|lasted|last)\s+(?P<span>(?:(?:recent|the past"
-         r"|the coming|the next|the last|the first|many|several|a few|coming)\s+)?"
-         r"(?P<unit>minutes|hours|days|weeks|months|years|decades))(?![a-z])",
-         _bare_units, ci),
+        (r"(?:for|in|within|over|after|took|takes|take|taking|lasted|last|spent|spend)\s+"
+         r"(?P<span>(?:(?:recent|the past|the coming|the next|the last|the first|many|several"
+         r"|a few|coming)\s+)?(?P<unit>minutes|hours|days|weeks|months|years|decades))"
+         r"(?![a-z])", _bare_units, ci),
+        (r"(?<![\w-])(?P<span>(?P<unit>minutes|hours|days|weeks|months|years|decades))"
+         r"\s+(?:before|after|later|earlier)(?![a-z])", _bare_units, ci),
         (rf"(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{wd})"
          r"(?:\s+(?P<part>morning|afternoon|evening|night))?", _weekday, 0),
         (r"(?<![\w:.])" + _CLOCK_CORE.replace("(?P<ap>", "(?P<ap>") + rf"(?:\s*\(?{zone}\)?)?",
@@ -382,7 +399,7 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
         (r"(?<![a-z])(?:noon|midnight)(?![a-z])", _noon, ci),
         (r"(?<![a-z])(?P<span>now|currently|at present|presently|nowadays|these days"
          r"|at the moment)(?![a-z])", _reference("present"), ci),
-        (r"(?<![a-z])(?:in\s+)?(?P<span>the past|recently|at the time|previously|formerly)"
+        (r"(?<![a-z])(?:in\s+)?(?P<span>the past|recently|at the time)"
          r"(?![a-z])(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|week"
          r"|month|year|decade|day|century|hour|minute))", _reference("past_ref"), ci),
         (r"(?<![a-z])(?:in\s+)?(?P<span>the future|the near future)(?![a-z])",

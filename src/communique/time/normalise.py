@@ -155,7 +155,19 @@ def _shift(rel: str | None) -> int:
 def _relunit(cand: Candidate, anchor: Anchor | None, tense: Tense) -> Reading:
     if anchor is None or cand.unit is None:
         return NONE
+    if cand.rel == "edge":
+        return _unit_around(anchor.day, cand.unit, _edge_shift(cand.mod, tense))
     return _unit_around(anchor.day, cand.unit, _shift(cand.rel))
+
+
+def _edge_shift(edge: str | None, tense: Tense) -> int:
+    """ "the end of the year" told in the past is the last one that ended; "the start of the
+    year" told in the future is the next one that starts; otherwise the current one."""
+    if edge == "end" and tense == "past":
+        return -1
+    if edge in {"beginning", "start"} and tense == "future":
+        return 1
+    return 0
 
 
 def _unit_around(day: date, unit: str, shift: int) -> Reading:

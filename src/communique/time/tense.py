@@ -23,6 +23,7 @@ _FUTURE_WORDS = frozenset(
      "slated", "coming", "future", "proposed"}
 )  # fmt: skip
 _MAX_HOPS = 8
+_UNTIL = frozenset({"until", "till", "til"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,8 @@ def tense_of(index: TenseIndex, start: int, end: int) -> Tense:
         return "present"
     span_ids = {t.i for t in inside}
     root = next((t for t in inside if t.head not in span_ids or t.head == t.i), inside[0])
+    if _object_of(index, root, _UNTIL):
+        return _until_tense(index, root)
     tok = root
     for _ in range(_MAX_HOPS):
         if tok.i not in span_ids:
@@ -64,6 +67,21 @@ def tense_of(index: TenseIndex, start: int, end: int) -> Tense:
             break
         tok = index.tokens[tok.head]
     return "present"
+
+
+def _object_of(index: TenseIndex, tok: Token, preps: frozenset[str]) -> bool:
+    head = index.tokens[tok.head]
+    return tok.dep == "pobj" and head.text.lower() in preps
+
+
+def _until_tense(index: TenseIndex, tok: Token) -> Tense:
+    """ "postponed until Saturday", "stays until Monday": ahead, unless told in the past."""
+    prep = index.tokens[tok.head]
+    verb = index.tokens[prep.head]
+    if verb.tag == "VBD" or any(k.tag == "VBD" and k.dep in {"aux", "auxpass"}
+                                for k in index.kids(verb)):  # fmt: skip
+        return "past"
+    return "future"
 
 
 def _future_marked(index: TenseIndex, tok: Token) -> bool:
@@ -83,7 +101,7 @@ def _verb_tense(index: TenseIndex, verb: Token) -> Tense | None:
     if words & _FUTURE_AUX or "going" in words:
         return "future"
     if "to" in words and verb.tag == "VB":
-        return "future"  # "is to meet", "expected to visit", "plans to travel"
+        return _infinitive_tense(index, verb)
     if any(a.tag in _PAST_AUX_TAGS for a in aux) or (words & _PERFECT and verb.tag == "VBN"):
         return "past"
     if verb.tag == "VBD":
@@ -95,6 +113,17 @@ def _verb_tense(index: TenseIndex, verb: Token) -> Tense | None:
     if verb.lemma == "be" and _predicates_future(index, verb):
         return "future"
     return "present"
+
+
+def _infinitive_tense(index: TenseIndex, verb: Token) -> Tense:
+    """ "is to meet", "expected to visit", "plans to travel": ahead of now. Under a verb in the
+    simple past ("agreed to sell ... in October") the time may be the agreement's: no side."""
+    matrix = index.tokens[verb.head]
+    if matrix.i != verb.i and matrix.pos in {"VERB", "AUX"}:
+        past_aux = any(k.dep in {"aux", "auxpass"} and k.tag == "VBD" for k in index.kids(matrix))
+        if matrix.tag == "VBD" or past_aux:
+            return "present"
+    return "future"
 
 
 def _predicates_future(index: TenseIndex, verb: Token) -> bool:
