@@ -156,3 +156,28 @@ def test_actors_resolve_ignores_dates_and_numbers() -> None:
     text = "On Monday two envoys met."
     annotated = _article(text, [("Monday", "DATE"), ("two", "CARDINAL")])
     assert resolve_actors(annotated, load_actor_data(), None) == ()
+
+
+def test_actors_resolve_bare_surname_of_an_office_holder() -> None:
+    text = "Lavrov said the talks were useful."
+    annotated = _article(text, [("Lavrov", "PERSON")])
+    (lavrov,) = resolve_actors(annotated, load_actor_data(), date(2019, 5, 1))
+    assert lavrov.name == "Sergey Lavrov" and lavrov.country == "RUS"
+    assert lavrov.role is not None and lavrov.role.title == "Foreign Minister"
+
+
+def test_actors_resolve_title_before_an_aside_and_a_comma() -> None:
+    text = "He met the Speaker of the Assembly (Morocco's lower house), Karim Idrissi, on Monday."
+    annotated = _article(text, [("Karim Idrissi", "PERSON")])
+    (person,) = resolve_actors(annotated, load_actor_data(), None)
+    assert person.titles == ("Speaker of the Assembly",)
+    assert person.country == "MAR"
+
+
+def test_actors_resolve_finds_a_titled_name_the_ner_missed() -> None:
+    text = "Russia's Deputy Minister of Industry Ivan Petrov and Venezuela's envoy took part."
+    annotated = _article(text, [("Russia", "GPE", "state:RUS"), ("Venezuela", "GPE", "state:VEN")])
+    people = [e for e in resolve_actors(annotated, load_actor_data(), None) if e.kind == "person"]
+    assert [(p.name, p.country, p.titles) for p in people] == [
+        ("Ivan Petrov", "RUS", ("Deputy Minister of Industry",))
+    ]

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from ..errors import CommuniqueError
 from ..model import Entity
-from . import load_actor_data, resolve_actors
+from . import ActorData, load_actor_data, resolve_actors
+from .evaluate import Annotate, score_dev_items, score_plover
 
 _DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
 
@@ -48,10 +49,21 @@ def _line(e: Entity) -> str:
     return f"{head}{titles}{role} x{len(e.mentions)}"
 
 
+def _score(folder: Path, actors: ActorData, annotate: Annotate, limit: int | None) -> int:
+    for score in (
+        *score_dev_items(folder, actors, annotate),
+        score_plover(folder, actors, annotate, limit),
+    ):
+        print(score.line())
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m communique.actors", description=__doc__)
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--data", type=Path, default=_DEFAULT_DATA)
+    parser.add_argument("--score", action="store_true", help="score on the gold sets instead")
+    parser.add_argument("--limit", type=int, default=None, help="PLOVER sentences to score")
     args = parser.parse_args(argv)
     from ..nlp import annotate_text, load_nlp  # the model is only needed here
     from ..settings import NlpSettings
@@ -59,6 +71,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         actors = load_actor_data()
         backend = load_nlp(NlpSettings(), actors.ruler_patterns())
+        if args.score:
+            return _score(
+                args.data, actors, lambda text, on: annotate_text(text, backend, on), args.limit
+            )
         for name, text, published in _inputs(args.files, args.data):
             annotated = annotate_text(text, backend, published)
             print(f"== {name} (on {published})")

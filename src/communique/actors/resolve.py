@@ -175,7 +175,10 @@ def _add_person(art: _Article, m: Mention) -> None:
     if not name:
         return
     person = art.data.person(name)
-    key = person.key if person else _surname_key(art, name) or "name:" + fold(name)
+    key = person.key if person else _surname_key(art, name)
+    if key is None and " " not in name and m.label == "PERSON":
+        person = art.data.person_by_surname(name, art.on)
+    key = key or (person.key if person else "name:" + fold(name))
     draft = _Draft("person", None, person.name if person else name)
     kept = art.add(key, draft, start, end)
     if not person and len(name) > len(kept.name) and key.startswith("name:"):

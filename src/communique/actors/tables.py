@@ -186,6 +186,7 @@ class ActorData:
     _by_code: dict[str, State]
     _igo_by_code: dict[str, Igo]
     _people_by_key: dict[str, Person]
+    _surnames: dict[str, str]  # folded surname -> person key, for surnames unique in the data
 
     @classmethod
     def build(
@@ -206,6 +207,7 @@ class ActorData:
             _by_code={s.code: s for s in states},
             _igo_by_code={g.code: g for g in igos},
             _people_by_key={p.key: p for p in people},
+            _surnames=_unique_surnames(people, title_words),
         )
 
     def state(self, code: str) -> State | None:
@@ -227,6 +229,15 @@ class ActorData:
         """The IGO a place name stands for when used as an actor ("Brussels" -> EU)."""
         norm = normalize(text)
         return next((g for g in self.igos if norm in g.metonyms), None)
+
+    def person_by_surname(self, surname: str, on: date | None) -> Person | None:
+        """The office holder a bare surname ("Stoltenberg") means, when only one in the data
+        bears it and (given a date) held an office on that date."""
+        key = self._surnames.get(fold(surname))
+        person = self._people_by_key.get(key) if key else None
+        if person is None or (on is not None and not self.roles_on(person.name, on)):
+            return None
+        return person
 
     def roles_of(self, person_name: str) -> tuple[Role, ...]:
         person = self.person(person_name)
@@ -252,6 +263,23 @@ class ActorData:
 
     def ruler_patterns(self) -> list[dict[str, object]]:
         return ruler_patterns(self)
+
+
+def _unique_surnames(people: tuple[Person, ...], title_words: dict[str, str]) -> dict[str, str]:
+    """Last words of names borne by one person only, never a first word or a title word."""
+    owners: dict[str, set[str]] = {}
+    firsts: set[str] = set()
+    for p in people:
+        for name in (p.name, *p.aliases):
+            parts = fold(name).split()
+            if len(parts) >= 2:
+                owners.setdefault(parts[-1], set()).add(p.key)
+                firsts.add(parts[0])
+    return {
+        last: next(iter(keys))
+        for last, keys in owners.items()
+        if len(keys) == 1 and len(last) >= 4 and last not in firsts and last not in title_words
+    }
 
 
 def _role_order(role: Role) -> tuple[date, date]:

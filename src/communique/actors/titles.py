@@ -135,12 +135,19 @@ def title_before(
 ) -> TitleParse | None:
     """The title written right before a name ("NATO Secretary-General Jens Stoltenberg")."""
     ws = words(text, floor, name_start)
+    if ws and ws[-1].text == ",":  # "Majority Whip, Steve Scalise"
+        if len(ws) < 2 or ws[-2].text == ",":
+            return None
+        return title_before(text, ws[-1].start, floor, data, blocked)
     i = len(ws) - 1
-    if i >= 1 and ws[i].text == "," and _kind(ws[i - 1].text, data) == "head":
-        i -= 1  # "Majority Whip, Steve Scalise"
-    last, country, lo = i, None, 0
+    last, country, lo, aside = i, None, 0, None
     while i >= 0 and last - i < _MAX_WORDS:
         w = ws[i]
+        if w.text == ")" and (opening := _opening(ws, i)) is not None:
+            aside = aside or country_in_title(text[ws[opening].end : w.start], data)
+            last = opening - 1 if i == last else last  # a trailing aside is not part of the title
+            i = opening - 1
+            continue
         if any(s < w.end and w.start < e for s, e in blocked):
             lo = i + 1
             break
@@ -161,7 +168,15 @@ def title_before(
         i -= 1
     else:
         lo = i + 1
-    return _title(text, ws[lo : last + 1], country, data)
+    return _title(text, ws[lo : last + 1], country or aside, data)
+
+
+def _opening(ws: Sequence[Word], close: int) -> int | None:
+    """The index of the "(" that the ")" at ``close`` ends, within a few words."""
+    for j in range(close - 1, max(-1, close - 8), -1):
+        if ws[j].text == "(":
+            return j
+    return None
 
 
 def _title(
