@@ -62,17 +62,40 @@ def premodifier_parties(parse: Parse, noun: int) -> list[Entity]:
     return parties_under(parse, left)
 
 
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our"})
+
+
 def noun_parties(parse: Parse, noun: int) -> list[Entity]:
-    """Participants of a meeting noun: premodifiers, then between/with/of/from complements."""
+    """Participants of a meeting noun: premodifiers, then between/with/of/from complements;
+    "his talks with X" / "X, who is on a visit to Y" add the clause's subject."""
     found = premodifier_parties(parse, noun)
     found += parties_under(parse, parse.preps(noun, *PARTY_PREPS))
+    poss = [k for k in parse.children[noun] if parse.tokens[k].dep == "poss"]
+    pronoun = any(parse.tokens[k].text.lower() in POSSESSIVE_PRONOUNS for k in poss)
+    if pronoun or (
+        not premodifier_parties(parse, noun) and parse.tokens[noun].lemma.lower() == "visit"
+    ):
+        found += clause_subject_parties(parse, noun)
     return _unique(found)
+
+
+def clause_subject_parties(parse: Parse, i: int) -> list[Entity]:
+    """The subject of the clause around ``i``; a relative pronoun stands for the noun it follows."""
+    verb = parse.governing_verb(i)
+    subj = parse.dep_children(verb, "nsubj", "nsubjpass")
+    tok = parse.tokens[verb]
+    if tok.dep == "relcl" and (not subj or parse.tokens[subj[0]].tag in {"WP", "WDT"}):
+        subj = [tok.head]
+    if not subj and tok.dep in {"advcl", "xcomp", "conj"}:
+        subj = parse.dep_children(tok.head, "nsubj")
+    heads = [s for s in subj if parse.tokens[s].pos != "PRON"]
+    return parties_under(parse, heads)
 
 
 def verb_parties(parse: Parse, verb: int) -> list[Entity]:
     """Participants of a meeting verb: subject (or its controller), object, with-complements."""
     heads = parse.dep_children(verb, "nsubj", "nsubjpass", "dobj", "dative", "attr")
-    heads += parse.preps(verb, "with", "between", "among", "to", "by")
+    heads += parse.preps(verb, "with", "between", "among", "to", "by", "at")
     subj = [h for h in heads if parse.tokens[h].dep in {"nsubj", "nsubjpass"}]
     tok = parse.tokens[verb]
     if not subj and tok.dep in {"xcomp", "advcl", "conj"} and tok.head != verb:

@@ -192,11 +192,9 @@ def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
     if kind == "person":
         objs = parse.dep_children(i, "dobj")
         return any(e.kind == "person" or e.kind == "state" for e in parse.entities_in(objs))
-    if kind == "venue":  # "was informed at the ministry"
-        return any(
-            "ministry" in parse.tokens[o].lemma.lower() or "office" in parse.tokens[o].lemma.lower()
-            for o in parse.preps(i, "at", "to")
-        )
+    if kind == "venue":  # "was informed (about the decision) at the ministry"
+        venues = {"ministry", "office", "embassy", "chancellery"}
+        return any(parse.tokens[o].lemma.lower() in venues for o in _at_objects(parse, i))
     if kind == "actor":
         return bool(verb_parties(parse, i))
     return True
@@ -232,8 +230,51 @@ def _mention(
         clock=clocks[0] if clocks else None,
         status=status_of(parse, i),
         definite=is_noun and (bool(dets & DEFINITE) or has_poss),
-        vague=is_noun and (bool(dets & VAGUE) or (not dets and not parties)),
+        vague=(is_noun and (bool(dets & VAGUE) or (not dets and not parties)))
+        or _habitual(parse, i),
     )
+
+
+HABITUAL = frozenset(
+    {
+        "continuously",
+        "regularly",
+        "repeatedly",
+        "often",
+        "frequently",
+        "constantly",
+        "routinely",
+        "periodically",
+        "sometimes",
+        "usually",
+    }
+)
+
+
+def _habitual(parse: Parse, i: int) -> bool:
+    """'have been negotiating continuously', 'meet regularly': an aggregate, not one meeting."""
+    verb = parse.governing_verb(i)
+    return any(parse.tokens[k].text.lower() in HABITUAL for k in parse.children[verb])
+
+
+def _best_date(parse: Parse, trigger: int, dates: list[TimeExpression]) -> TimeExpression | None:
+    """The date of the meeting: the most precise date attached near the trigger; a date that
+    only modifies another noun ("NATO's 2011 intervention") or a bare year far away in the tree
+    ("recognised it in 1777") is not the meeting's date."""
+    usable = []
+    for t in dates:
+        last = parse.token_at(max(t.start, t.end - 1))
+        tok = parse.tokens[last]
+        if tok.dep in {"compound", "nummod", "amod", "poss", "nmod"} and tok.head != trigger:
+            continue
+        dist = dependency_distance(parse, last, trigger)
+        if t.granularity == "year" and dist > 3:
+            continue
+        usable.append((t, dist))
+    if not usable:
+        return None
+    order = {"day": 0, "month": 1, "year": 2}
+    return min(usable, key=lambda p: (order.get(p[0].granularity or "year", 3), p[1]))[0]
 
 
 LOCATIVE = frozenset({"in", "at", "to", "near", "outside", "inside", "for", "into"})
@@ -244,7 +285,7 @@ def _best_place(parse: Parse, trigger: int, places: list[PlaceMention]) -> Place
     "at NATO headquarters", "visit to Morocco"), never a participant ("US-Russia talks")."""
     located = [p for p in places if _locative(parse, p)]
     if not located:
-        return None
+        return _institution_venue(parse, trigger)
     return min(
         located,
         key=lambda p: (
@@ -252,6 +293,40 @@ def _best_place(parse: Parse, trigger: int, places: list[PlaceMention]) -> Place
             p.kind == "country",
         ),
     )
+
+
+def _institution_venue(parse: Parse, trigger: int) -> PlaceMention | None:
+    """'informed at the Russian Foreign Ministry': a national institution as the venue."""
+    for o in _at_objects(parse, parse.governing_verb(trigger)):
+        for e in parse.entities_in(parse.subtree(o)):
+            if e.kind == "organization" and e.country and len(e.country) == 3:
+                span = e.mentions[0]
+                return PlaceMention(
+                    span.start,
+                    span.end,
+                    span.text,
+                    name=e.name,
+                    country=e.country,
+                    lat=None,
+                    lon=None,
+                    kind="venue",
+                    venue=e.name,
+                )
+    return None
+
+
+def _at_objects(parse: Parse, verb: int) -> list[int]:
+    """Objects of "at" phrases under a verb, also where the parser hung them on its object."""
+    out = []
+    for k in parse.subtree(verb, frozenset({"relcl", "ccomp", "advcl"})):
+        tok = parse.tokens[k]
+        if (
+            tok.dep == "prep"
+            and tok.text.lower() == "at"
+            and dependency_distance(parse, k, verb) <= 3
+        ):
+            out += parse.dep_children(k, "pobj")
+    return out
 
 
 def _locative(parse: Parse, p: PlaceMention) -> bool:
@@ -351,6 +426,10 @@ def _best_cluster(m: MeetingMention, clusters: list[MeetingCluster]) -> MeetingC
             c.last_sentence,
         ),
     )
+
+
+def _overlaps(a: set[str], b: set[str]) -> bool:
+    return bool(a & b) and (a <= b or b <= a or len(a & b) >= 2)
 
 
 def _compatible(m: MeetingMention, c: MeetingCluster) -> bool:

@@ -166,10 +166,8 @@ def _prep_status(parse: Parse, trigger: int) -> Status | None:
     prep = parse.tokens[tok.head].text.lower()
     if prep in AFTER_PREPS:
         return "occurred"
-    if (
-        prep in BEFORE_PREPS
-        or (prep == "of"
-        and parse.tokens[parse.tokens[tok.head].head].text.lower() == "ahead")
+    if prep in BEFORE_PREPS or (
+        prep == "of" and parse.tokens[parse.tokens[tok.head].head].text.lower() == "ahead"
     ):
         return "planned"
     return None

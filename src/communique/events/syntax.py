@@ -101,11 +101,11 @@ class Parse:
 
     def governing_verb(self, i: int) -> int:
         """The nearest verb (or auxiliary root) at or above ``i``."""
-        if self.tokens[i].pos in {"VERB", "AUX"}:
+        if self.tokens[i].pos in {"VERB", "AUX"} and self.tokens[i].dep != "prep":
             return i
         for a in self.ancestors(i):
-            if self.tokens[a].pos in {"VERB", "AUX"}:
-                return a
+            if self.tokens[a].pos in {"VERB", "AUX"} and self.tokens[a].dep != "prep":
+                return a  # "following his talks": a participle used as a preposition is skipped
         return i
 
     def dep_children(self, i: int, *deps: str) -> list[int]:
