@@ -9,6 +9,8 @@ dynamic partition overwrite: re-running a batch replaces that batch and touches 
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import sys
 import time
 from collections.abc import Iterator
@@ -18,6 +20,8 @@ from typing import Any
 
 from ..errors import InputError
 from .rows import ARTICLE_FIELDS, EVENT_FIELDS, REJECTION_FIELDS, TABLES, Row, file_rows
+
+_BATCH_NAME = re.compile(r"[A-Za-z0-9._-]{1,100}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,17 +59,23 @@ def read_manifest(manifest: Path) -> list[str]:
 
 
 def run_spark_job(manifest: Path, out: Path, *, batch: str | None = None,
-                  master: str = "local[2]") -> SparkResult:
-    """Run the pipeline over every file of the manifest and write the batch's partitions."""
+                  master: str = "local[2]", spark: Any = None) -> SparkResult:
+    """Run the pipeline over every file of the manifest and write the batch's partitions.
+    A given ``spark`` session is used and left running; otherwise one is started and stopped."""
     paths = read_manifest(manifest)
     name = batch or manifest.stem
+    if not _BATCH_NAME.fullmatch(name):
+        raise InputError(f"batch name {name!r}: use letters, digits, '.', '_' or '-'")
+    for table in TABLES:  # a batch is replaced whole, even tables it now leaves empty
+        shutil.rmtree(out / table / f"batch={name}", ignore_errors=True)
     started = time.monotonic()
-    spark = start_session(master)
+    session = spark if spark is not None else start_session(master)
     startup = time.monotonic() - started
     try:
-        rows = _run(spark, paths, name, out)
+        rows = _run(session, paths, name, out)
     finally:
-        spark.stop()
+        if spark is None:
+            session.stop()
     return SparkResult(name, len(paths), rows, time.monotonic() - started, startup)
 
 
@@ -90,17 +100,16 @@ def _run(spark: Any, paths: list[str], batch: str, out: Path) -> dict[str, int]:
     tasks = spark.sparkContext.parallelize(list(enumerate(paths)), numSlices=len(paths))
     rows = tasks.mapPartitions(lambda part: _partition_rows(part, batch))
     rows.persist(StorageLevel.MEMORY_AND_DISK)
-    counts = {}
     try:
         for table, fields in zip(TABLES, (ARTICLE_FIELDS, EVENT_FIELDS, REJECTION_FIELDS),
                                  strict=True):
             frame = spark.createDataFrame(
                 rows.filter(lambda r, t=table: r[0] == t).map(lambda r: r[1]), _schema(fields))
             frame.write.mode("overwrite").partitionBy("batch").parquet(str(out / table))
-            counts[table] = int(rows.filter(lambda r, t=table: r[0] == t).count())
+        found = rows.map(lambda r: r[0]).countByValue()
     finally:
         rows.unpersist()
-    return counts
+    return {table: int(found.get(table, 0)) for table in TABLES}
 
 
 def _partition_rows(part: Iterator[tuple[int, str]], batch: str) -> Iterator[Row]:
