@@ -130,3 +130,25 @@ def test_time_bare_plural_units_are_vague_durations() -> None:
     assert [(t.text, t.value) for t in found] == [("days", "PXD")]
     found = find_times(bare("Children aged 6 months and older.", date(2022, 3, 16)))
     assert found == ()
+
+
+def test_time_anaphors_count_from_the_date_told_before() -> None:
+    text = (
+        "Talks opened on 3 March 2021 in Vienna. The next day, they broke down. "
+        "Two weeks later, envoys returned. Later that year, a deal was signed."
+    )
+    found = {t.text: t for t in find_times(bare(text, None))}
+    assert found["The next day"].value == "2021-03-04"
+    assert (found["Two weeks later"].kind, found["Two weeks later"].value) == ("week", "2021-03-15")
+    assert found["Later that year"].value == "2021"
+
+
+def test_time_comparative_is_a_duration_not_an_anaphor() -> None:
+    found = find_times(bare("The season began a month earlier than usual.", date(2022, 3, 16)))
+    assert [(t.text, t.value) for t in found] == [("a month", "P1M")]
+
+
+def test_time_quarters() -> None:
+    assert only("Output fell in Q3 2021.").value == "2021-07"
+    q = only("Output fell in the fourth quarter of 2020.")
+    assert (q.kind, q.value, q.value_end) == ("quarter", "2020-10", "2020-12")

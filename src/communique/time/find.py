@@ -10,7 +10,7 @@ from ..model import AnnotatedArticle, TimeExpression
 from .anchor import Anchor, Clue, document_anchor
 from .combine import combine_in_sentences
 from .grammar import Candidate, find_candidates
-from .normalise import normalise
+from .normalise import normalise, resolve_anaphor
 from .tense import TenseIndex, tense_of
 
 _SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
@@ -23,8 +23,31 @@ def find_times(annotated: AnnotatedArticle) -> tuple[TimeExpression, ...]:
     index = TenseIndex.build(annotated)
     clues = _clues(annotated, index)
     anchor = document_anchor(clues, annotated.article.published)
-    exprs = [normalise(c.cand, text, anchor, c.tense) for c in clues]
+    exprs: list[TimeExpression] = []
+    for clue in clues:
+        if clue.cand.kind == "anaphor":
+            exprs.append(resolve_anaphor(clue.cand, text, _reference_for(clue.cand, exprs)))
+        else:
+            exprs.append(normalise(clue.cand, text, anchor, clue.tense))
     return combine_in_sentences(annotated, exprs)
+
+
+_FINE_ENOUGH = {
+    "day": {"day", "hour", "minute"},
+    "week": {"day", "hour", "minute"},
+    "weekend": {"day", "hour", "minute"},
+    "month": {"day", "hour", "minute", "month"},
+    "year": {"day", "hour", "minute", "month", "year"},
+}
+
+
+def _reference_for(cand: Candidate, before: Sequence[TimeExpression]) -> TimeExpression | None:
+    """The last expression before ``cand`` precise enough to count its unit from."""
+    fine = _FINE_ENOUGH.get(cand.unit or "", set())
+    for expr in reversed(before):
+        if expr.value and expr.granularity in fine and expr.kind not in {"duration", "set"}:
+            return expr
+    return None
 
 
 def reference_date(

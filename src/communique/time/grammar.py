@@ -222,13 +222,60 @@ def _part_of_today(m: re.Match[str]) -> Candidate | None:
 def _relunit(m: re.Match[str]) -> Candidate | None:
     rel = m["rel"].lower()
     unit = m["unit"].lower()
-    if m["the"] and rel in {"past", "coming", "next", "following", "previous"}:
+    if m["the"] and rel in {"following", "previous"} and not m["pre"]:
+        return Candidate(m.start(), m.end(), "anaphor", unit=_unit_key(unit),
+                         amount=1 if rel == "following" else -1)  # fmt: skip
+    if m["the"] and rel in {"past", "coming", "next"}:
         return Candidate(m.start(), m.end(), "duration", unit=_unit_key(unit), amount=1)
     if rel in {"past", "following", "previous"}:
         rel = {"past": "last", "previous": "last", "following": "next"}[rel]
     rel = {"coming": "next", "current": "this", "same": "this"}.get(rel, rel)
     pre = m["pre"].lower().split()[0] if m["pre"] else None
     return Candidate(m.start(), m.end(), "relunit", rel=rel, unit=_unit_key(unit), mod=pre)
+
+
+_ANAPHOR_STEPS = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1}
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+
+
+def _anaphor(m: re.Match[str]) -> Candidate | None:
+    """ "the next day", "that year", "the previous week": counted from the date told before."""
+    words, unit = m["w"].lower(), m["unit"].lower()
+    if words == "the next" and unit in {"week", "month", "year"}:
+        return None  # "over the next year" is a stretch of time, read as a duration
+    part = unit if unit in _DAY_PARTS else None
+    return Candidate(
+        m.start(), m.end(), "anaphor", unit="day" if part else unit,
+        amount=_ANAPHOR_STEPS.get(words, 0), part=part,
+    )  # fmt: skip
+
+
+def _anaphor_count(m: re.Match[str]) -> Candidate | None:
+    amount = number_value(m["n"])
+    unit = _unit_key(m["unit"])
+    if amount is None or unit not in {"day", "week", "month", "year"}:
+        return None
+    sign = 1 if m["dir"].lower() == "later" else -1
+    return Candidate(m.start(), m.end(), "anaphor", unit=unit, amount=sign * amount)
+
+
+def _anaphor_day(m: re.Match[str]) -> Candidate | None:
+    sign = 1 if m["dir"].lower() == "after" else -1
+    return Candidate(m.start(), m.end(), "anaphor", unit="day", amount=sign)
+
+
+def _weekend(m: re.Match[str]) -> Candidate | None:
+    return Candidate(m.start("span"), m.end("span"), "relunit", rel="tense", unit="weekend")
+
+
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+             "4th": 4, "final": 4, "last": 4}  # fmt: skip
+
+
+def _quarter(m: re.Match[str]) -> Candidate | None:
+    word = m["q"].lower()
+    number = int(word) if word.isdigit() else _QUARTERS[word]
+    return Candidate(m.start(), m.end(), "quarter", year=_year(m["y"]), month=3 * number - 2)
 
 
 def _unit_edge(m: re.Match[str]) -> Candidate | None:
@@ -380,6 +427,16 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
         (rf"{_MOD}(?:(?P<rel>last|next|this|past|coming|current)\s+)?(?P<s>{seasons})"
          rf"(?:\s+(?:of\s+)?(?P<y>{yr}))?(?![a-z])", _season, ci),
         (rf"(?:(?:{_QUANT})\s+)?(?P<n>{_NUM})\s+{_UNIT}\s+ago(?![a-z])", _ago, ci),
+        (r"(?:(?:later|earlier)\s+)?(?P<w>the next|the following|the previous|the preceding"
+         r"|that|the same)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)"
+         r"(?![a-z])", _anaphor, ci),
+        (rf"(?P<n>{_NUM})\s+{_UNIT}\s+(?P<dir>later|earlier)(?![a-z])(?!\s+than)",
+         _anaphor_count, ci),
+        (r"the day (?P<dir>before|after)(?=\s*[,.;:]|\s*$)", _anaphor_day, ci),
+        (r"(?:over|at|during|on|for)\s+(?P<span>the\s+weekend)(?![a-z])", _weekend, ci),
+        (rf"(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter"
+         rf"(?:\s+of\s+(?P<y>{yr}))?(?![a-z])", _quarter, ci),
+        (rf"(?<![A-Za-z0-9])Q(?P<q>[1-4])(?:\s+(?P<y>{yr}))?(?![A-Za-z0-9])", _quarter, 0),
         (r"(?:the\s+)?(?P<pre>end|beginning|start|middle)\s+of\s+(?:the\s+)?"
          r"(?P<unit>week|month|year)(?![a-z])(?!\s+(?:\d|of\b))", _unit_edge, ci),
         (rf"(?:the\s+)?(?:(?P<q>{_QUANT})\s+)?"

@@ -155,9 +155,20 @@ def _shift(rel: str | None) -> int:
 def _relunit(cand: Candidate, anchor: Anchor | None, tense: Tense) -> Reading:
     if anchor is None or cand.unit is None:
         return NONE
+    if cand.rel == "tense":
+        return _unit_around(anchor.day, cand.unit, _tense_shift(anchor.day, tense))
     if cand.rel == "edge":
         return _unit_around(anchor.day, cand.unit, _edge_shift(cand.mod, tense))
     return _unit_around(anchor.day, cand.unit, _shift(cand.rel))
+
+
+def _tense_shift(day: date, tense: Tense) -> int:
+    """ "over the weekend" told in the past is the last one (this one from Saturday on)."""
+    if tense == "past":
+        return 0 if day.weekday() >= 5 else -1
+    if tense == "future":
+        return 0
+    return 0 if day.weekday() >= 3 else -1
 
 
 def _edge_shift(edge: str | None, tense: Tense) -> int:
@@ -190,6 +201,59 @@ def _unit_around(day: date, unit: str, shift: int) -> Reading:
     if unit == "year":
         return Reading(f"{day.year + shift:04d}", "year", anchored=True, kind="year")
     return NONE
+
+
+def _quarter(cand: Candidate, anchor: Anchor | None, tense: Tense) -> Reading:
+    if cand.month is None:
+        return NONE
+    if cand.year is not None:
+        year = cand.year
+    elif anchor is not None:
+        year = month_year(anchor.day, cand.month, tense)
+    else:
+        return NONE
+    end = _month(*add_months(year, cand.month, 2))
+    return Reading(_month(year, cand.month), "month", end, cand.year is None, "quarter")
+
+
+def resolve_anaphor(cand: Candidate, text: str, reference: TimeExpression | None) -> TimeExpression:
+    """ "the next day", "two weeks later", "that year": counted from ``reference``, the last
+    expression told before it (None: no value)."""
+    reading = _from_reference(cand, reference) if reference else NONE
+    return TimeExpression(
+        start=cand.start, end=cand.end, text=text[cand.start : cand.end], value=reading.value,
+        granularity=reading.granularity, value_end=reading.value_end,
+        year_inferred=bool(reference and reference.year_inferred and reading.value),
+        kind=reading.kind or "relative",
+    )  # fmt: skip
+
+
+def _from_reference(cand: Candidate, reference: TimeExpression) -> Reading:
+    if reference.value is None or cand.unit is None:
+        return NONE
+    day = _loose_day(reference.value)
+    if day is None:
+        return NONE
+    n = cand.amount or 0
+    if cand.unit == "day":
+        return Reading(_day(day + timedelta(days=n)), "day", kind="relative")
+    if cand.unit in {"week", "weekend"}:
+        return _unit_around(day, cand.unit, n)
+    if cand.unit == "month":
+        return Reading(_month(*add_months(day.year, day.month, n)), "month", kind="month")
+    if cand.unit == "year":
+        return Reading(f"{day.year + n:04d}", "year", kind="year")
+    return NONE
+
+
+def _loose_day(value: str) -> date | None:
+    """The day of a value; the first day of a month ("2022-03") or year ("2022") value."""
+    parts = value[:10].split("-")
+    try:
+        numbers = [int(p) for p in parts] + [1, 1]
+        return date(numbers[0], numbers[1], numbers[2])
+    except ValueError:
+        return None
 
 
 def _season(cand: Candidate, anchor: Anchor | None, tense: Tense) -> Reading:
@@ -275,5 +339,5 @@ _READERS = {
     "date": _date, "range": _date, "weekday": _weekday, "relday": _relday, "month": _month_expr,
     "year": _year_expr, "decade": _decade, "century": _century, "relunit": _relunit,
     "season": _season, "ago": _ago, "duration": _duration, "set": _set, "present": _present,
-    "time": _time, "past_ref": _nothing, "future_ref": _nothing,
+    "time": _time, "past_ref": _nothing, "future_ref": _nothing, "quarter": _quarter,
 }  # fmt: skip
