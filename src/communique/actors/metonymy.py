@@ -10,6 +10,7 @@ Decided from the dependency parse when tokens are available, else from the nearb
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from typing import Literal
@@ -73,8 +74,8 @@ def read_mention(
 
 
 def _tokens_in(tokens: Sequence[Token], start: int, end: int) -> list[Token]:
-    first = bisect.bisect_left([t.start for t in tokens], start)
-    return [t for t in tokens[first:] if t.end <= end] if first < len(tokens) else []
+    first = bisect.bisect_left(tokens, start, key=lambda t: t.start)
+    return list(itertools.takewhile(lambda t: t.end <= end, tokens[first:]))
 
 
 def _from_parse(

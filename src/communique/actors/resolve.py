@@ -282,12 +282,8 @@ def _is_organization_name(text: str, data: ActorData) -> bool:
         and name not in _TIME_ZONES
         and name[:1].isupper()
         and not all(data.title_words.get(w.lower()) for w in words)
-        and fold(name) not in _context_words(data)
+        and fold(name) not in data.context_words
     )
-
-
-def _context_words(data: ActorData) -> set[str]:
-    return {fold(a) for g in data.igos for a in g.context_aliases}
 
 
 def _headline(art: _Article, m: Mention) -> bool:

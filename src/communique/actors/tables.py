@@ -187,6 +187,7 @@ class ActorData:
     _igo_by_code: dict[str, Igo]
     _people_by_key: dict[str, Person]
     _surnames: dict[str, str]  # folded surname -> person key, for surnames unique in the data
+    context_words: frozenset[str]  # folded context aliases ("alliance", "bloc")
 
     @classmethod
     def build(
@@ -208,6 +209,7 @@ class ActorData:
             _igo_by_code={g.code: g for g in igos},
             _people_by_key={p.key: p for p in people},
             _surnames=_unique_surnames(people, title_words),
+            context_words=frozenset(fold(a) for g in igos for a in g.context_aliases),
         )
 
     def state(self, code: str) -> State | None:
