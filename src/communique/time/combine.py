@@ -28,11 +28,15 @@ def combine(date_expr: TimeExpression, time_expr: TimeExpression) -> TimeExpress
     if day is None or clock is None:
         return time_expr
     granularity: Granularity = "minute" if clock.exact else "hour"
+    try:
+        value = iso_at_clock(day, clock)
+    except OverflowError:
+        return time_expr
     return TimeExpression(
         start=time_expr.start,
         end=time_expr.end,
         text=time_expr.text,
-        value=iso_at_clock(day, clock),
+        value=value,
         granularity=granularity,
         value_end=None,
         year_inferred=date_expr.year_inferred or time_expr.year_inferred,

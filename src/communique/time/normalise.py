@@ -47,7 +47,10 @@ _PUBLIC_KIND = {"relday": "relative", "ago": "relative", "relunit": "relative"}
 
 def _read(cand: Candidate, anchor: Anchor | None, tense: Tense) -> Reading:
     reader = _READERS.get(cand.kind)
-    return reader(cand, anchor, tense) if reader else NONE
+    try:
+        return reader(cand, anchor, tense) if reader else NONE
+    except (ValueError, OverflowError):  # calendar arithmetic past year 1 or 9999
+        return NONE
 
 
 def _day(d: date) -> str:
@@ -219,7 +222,10 @@ def _quarter(cand: Candidate, anchor: Anchor | None, tense: Tense) -> Reading:
 def resolve_anaphor(cand: Candidate, text: str, reference: TimeExpression | None) -> TimeExpression:
     """ "the next day", "two weeks later", "that year": counted from ``reference``, the last
     expression told before it (None: no value)."""
-    reading = _from_reference(cand, reference) if reference else NONE
+    try:
+        reading = _from_reference(cand, reference) if reference else NONE
+    except (ValueError, OverflowError):
+        reading = NONE
     return TimeExpression(
         start=cand.start, end=cand.end, text=text[cand.start : cand.end], value=reading.value,
         granularity=reading.granularity, value_end=reading.value_end,
