@@ -33,7 +33,7 @@ def code_events(
     lexicon = load_lexicon()
     parse = Parse(annotated, entities)
     mentions = find_meeting_mentions(parse, lexicon, times, places)  # 1.
-    clusters = cluster_mentions(mentions)
+    clusters = cluster_mentions(parse, mentions)
     roles = (find_delegations(parse), find_chairs(parse), find_agendas(parse))  # 2.
     triggers = {m.trigger for m in mentions}
     positions = find_positions(parse, lexicon, times, triggers)  # 3.

@@ -52,6 +52,8 @@ def _cue_of(parse: Parse, i: int) -> str | None:
     """'after X' / 'following X' -> X came first ("after"); 'before X' / 'followed by X' -> X later."""
     t = parse.tokens
     tok = t[i]
+    if tok.dep == "dobj" and t[tok.head].lemma.lower() in {"follow", "precede"}:
+        return "after" if t[tok.head].lemma.lower() == "follow" else "before"  # "A follows B"
     if tok.dep != "pobj":
         return None
     prep = t[tok.head]

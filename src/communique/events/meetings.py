@@ -208,6 +208,7 @@ def _mention(
     parties = noun_parties(parse, i) if is_noun else verb_parties(parse, i)
     if is_noun:
         parties += [e for e in _governor_parties(parse, i) if e not in parties]
+    parties += [e for e in _mediators(parse, i) if e not in parties]
     forum = next((e for e in parties if e.kind == "body"), None) or _framework_forum(parse, i)
     dets = {
         parse.tokens[k].text.lower()
@@ -346,6 +347,22 @@ def _locative_token(parse: Parse, i: int) -> bool:
     return i > 0 and parse.tokens[i - 1].text.lower() in LOCATIVE
 
 
+BROKER_VERBS = frozenset(
+    {"mediate", "facilitate", "broker", "host", "sponsor", "organize", "organise", "convene"}
+)
+
+
+def _mediators(parse: Parse, i: int) -> list[Entity]:
+    """'talks ..., mediated by X and Y', 'the summit, hosted by X': brokers take part too."""
+    out: list[Entity] = []
+    for head in {i, parse.governing_verb(i)}:
+        for k in parse.children[head]:
+            tok = parse.tokens[k]
+            if tok.dep in {"acl", "advcl", "relcl"} and tok.lemma.lower() in BROKER_VERBS:
+                out += parties_under(parse, parse.preps(k, "by"))
+    return out
+
+
 def _governor_parties(parse: Parse, noun: int) -> list[Entity]:
     """'A and B held talks', 'delegations of A and B attending the meeting', 'A hosted the summit'."""
     tok = parse.tokens[noun]
@@ -396,15 +413,56 @@ def _framework_forum(parse: Parse, i: int) -> Entity | None:
 # --- clustering -----------------------------------------------------------------------------
 
 
-def cluster_mentions(mentions: list[MeetingMention]) -> list[MeetingCluster]:
+TRACK_WORDS = frozenset({"round", "talk", "negotiation", "consultation", "meeting", "session"})
+
+
+def cluster_mentions(parse: Parse, mentions: list[MeetingMention]) -> list[MeetingCluster]:
     clusters: list[MeetingCluster] = []
     for m in mentions:
-        target = _best_cluster(m, clusters)
+        target = _same_phrase(parse, m, clusters) or _best_cluster(m, clusters)
         if target is not None:
             target.mentions.append(m)
         elif not m.vague and (m.parties or m.forum or m.place or m.date):
+            if not m.parties and m.entry.lemma in TRACK_WORDS and clusters and (m.date or m.place):
+                m.parties = list(_track_parties(clusters[-1]))  # "a new round of talks"
             clusters.append(MeetingCluster([m]))
     return [c for c in clusters if c.codes]
+
+
+def _track_parties(c: MeetingCluster) -> list[Entity]:
+    """A further round of the same negotiation, with its parties unnamed, is between the parties of
+    the round mentioned before it."""
+    out: list[Entity] = []
+    for m in c.mentions:
+        out += [e for e in m.parties if e not in out and e.kind in {"state", "igo"}]
+    return out
+
+
+def _same_phrase(
+    parse: Parse, m: MeetingMention, clusters: list[MeetingCluster]
+) -> MeetingCluster | None:
+    """Two meeting words tied in one phrase ("will meet ... for the summit", "the summit, hosted
+    by X") describe one meeting unless their dates or places disagree."""
+    if not clusters:
+        return None
+    c = clusters[-1]
+    last = c.mentions[-1]
+    if last.sentence != m.sentence or dependency_distance(parse, last.trigger, m.trigger) > 3:
+        return None
+    if (
+        m.date
+        and c.date
+        and m.date.value
+        and c.date.value
+        and not (m.date.value.startswith(c.date.value) or c.date.value.startswith(m.date.value))
+    ):
+        return None
+    cp = c.place
+    if m.place and cp and m.place.country and cp.country and m.place.country != cp.country:
+        return None
+    if m.status and c.status and (m.status, c.status) in CONFLICT:
+        m.status = None  # the nearer clause (a participle: "hosted by") does not set the status
+    return c
 
 
 def _best_cluster(m: MeetingMention, clusters: list[MeetingCluster]) -> MeetingCluster | None:
@@ -412,10 +470,7 @@ def _best_cluster(m: MeetingMention, clusters: list[MeetingCluster]) -> MeetingC
     if not candidates:
         return None
     codes = {party_code(e) for e in m.parties} - {None}
-    if not (
-        m.definite
-        or (codes and any(codes <= c.codes or len(codes & c.codes) >= 2 for c in candidates))
-    ):
+    if not (m.definite or (codes and any(_overlaps(codes, c.codes) for c in candidates))):
         return None
     return max(
         candidates,
