@@ -181,3 +181,27 @@ def test_actors_resolve_finds_a_titled_name_the_ner_missed() -> None:
     assert [(p.name, p.country, p.titles) for p in people] == [
         ("Ivan Petrov", "RUS", ("Deputy Minister of Industry",))
     ]
+
+
+def test_actors_resolve_metonyms_datelines_and_seats_of_government() -> None:
+    text = (
+        "MOSCOW, March 3 - Brussels warned on Monday that the Kremlin must pay. "
+        "Talks at the White House ended."
+    )
+    annotated = _article(
+        text,
+        [("MOSCOW", "GPE"), ("Brussels", "GPE"), ("Kremlin", "ORG"), ("White House", "ORG")],
+    )
+    entities = resolve_actors(annotated, load_actor_data(), None)
+    assert [(e.kind, e.code) for e in entities] == [("igo", "EU"), ("state", "RUS")]
+
+
+def test_actors_resolve_context_aliases_follow_case_and_latest_antecedent() -> None:
+    text = (
+        "The EU and NATO met. The alliance said no. Later the EU spoke and the bloc agreed. "
+        "The union of workers struck."
+    )
+    annotated = _article(text, [("EU", "ORG"), ("NATO", "ORG"), ("EU", "ORG")])
+    by_code = {e.code: e for e in resolve_actors(annotated, load_actor_data(), None)}
+    assert [m.text for m in by_code["NATO"].mentions] == ["NATO", "The alliance"]
+    assert [m.text for m in by_code["EU"].mentions] == ["EU", "EU", "the bloc"]

@@ -52,7 +52,7 @@ _AUXILIARIES = frozenset(
 _IRREGULAR = {"said": "say", "told": "tell", "sought": "seek", "made": "make", "took": "take"}
 _DATELINE = re.compile(r"^\s*(?:\([^)]{1,30}\)\s*)?[,:\-–—(]")
 _NEXT_WORD = re.compile(r"\s*([\w’']+)")
-_PREV_WORD = re.compile(r"([\w’']+)\s*$")
+_PREV_WORD = re.compile(r"([\w’']+)\s*(?:\b[Tt]he\s+)?$")
 
 
 def read_mention(

@@ -343,9 +343,11 @@ def _context_hits(art: _Article) -> Iterator[tuple[int, int, frozenset[str]]]:
     phrases: dict[str, set[str]] = {}
     for igo in art.data.igos:
         for alias in igo.context_aliases:
-            phrases.setdefault(alias.lower(), set()).add(f"{igo.kind}:{igo.code}")
+            phrases.setdefault(alias, set()).add(f"{igo.kind}:{igo.code}")
     for phrase, keys in phrases.items():
-        for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", art.text, flags=re.IGNORECASE):
+        rest = phrase.removeprefix("the ")
+        pattern = (r"\b[Tt]he " if rest != phrase else r"\b") + re.escape(rest) + r"\b"
+        for m in re.finditer(pattern, art.text):
             yield m.start(), m.end(), frozenset(keys)
 
 
