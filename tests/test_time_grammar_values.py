@@ -152,3 +152,21 @@ def test_time_quarters() -> None:
     assert only("Output fell in Q3 2021.").value == "2021-07"
     q = only("Output fell in the fourth quarter of 2020.")
     assert (q.kind, q.value, q.value_end) == ("quarter", "2020-10", "2020-12")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Talks start on 3 May 2021 at 10:00 Moscow time.", "2021-05-03T07:00:00Z"),
+        ("Talks start on 3 May 2021 at 14:00 (GMT+3).", "2021-05-03T11:00:00Z"),
+        ("Talks start on 3 May 2021 at 9 a.m. UTC-04:30.", "2021-05-03T13:30:00Z"),
+        ("Talks start on 3 May 2021 at 1100 GMT.", "2021-05-03T11:00:00Z"),
+    ],
+)
+def test_time_zones_written_as_names_and_offsets(text: str, value: str) -> None:
+    assert only(text, None).value == value
+
+
+def test_time_names_and_titles_are_not_dates() -> None:
+    found = find_times(bare("The Sunday Times said on Good Friday that April Ryan left.", None))
+    assert found == ()

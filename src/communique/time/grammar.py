@@ -24,7 +24,7 @@ from .lexicon import (
     month_number,
     number_value,
     weekday_number,
-    zone_offsets,
+    zone_offset,
     zone_pattern,
 )
 
@@ -130,6 +130,9 @@ def _month(m: re.Match[str]) -> Candidate | None:
         return None  # the modal verb "May ..."
     if word.rstrip(".").lower() in {"mar", "jun", "jul", "sep"} and not m["y"]:
         return None
+    bare = not (m["y"] or rel or m["mod"])
+    if bare and not _preceded(m, _MAY_CUES) and _NAME_NEXT.match(m.string, m.end()):
+        return None  # a first name: "April Ryan asked"
     return Candidate(
         m.start(),
         m.end(),
@@ -141,6 +144,7 @@ def _month(m: re.Match[str]) -> Candidate | None:
     )
 
 
+_NAME_NEXT = re.compile(r" [A-Z][a-z]+\b")
 _MAY_CUES = re.compile(
     r"(?:in|since|until|till|by|of|from|before|after|during|early|late|mid|"
     r"to|and|or|between|through|last|next|this|,)\s*$",
@@ -321,7 +325,16 @@ def _bare_units(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start("span"), m.end("span"), "duration", unit=_unit_key(m["unit"]))
 
 
+_NAMED_DAYS = re.compile(r"\b(?:Good|Black|Bloody|Holy|Ash|Palm|Easter|Cyber|Maundy)\s+$")
+_TITLE_WORDS = re.compile(
+    r"\s+(?:Times|Telegraph|Express|Mirror|Herald|Post|Tribune|Mail|Independent|Star|Sport"
+    r"|Agreement|Accords?|Club|Show|Night Live|Morning Herald)\b"
+)
+
+
 def _weekday(m: re.Match[str]) -> Candidate | None:
+    if _preceded(m, _NAMED_DAYS) or _TITLE_WORDS.match(m.string, m.end()):
+        return None  # "Good Friday", "the Sunday Times"
     rel = m["rel"].lower() if m["rel"] else None
     part = m["part"].lower() if m["part"] else None
     return Candidate(
@@ -385,7 +398,7 @@ def parse_clock(text: str) -> Clock | None:
         hour += 12
     elif ampm.startswith("a") and hour == 12:
         hour = 0
-    offset = zone_offsets()[m["z"]] if m["z"] else None
+    offset = zone_offset(re.sub(r"\s+", " ", m["z"])) if m["z"] else None
     return Clock(hour, minute, offset, bool(m["mi"]))
 
 
@@ -474,7 +487,7 @@ def _clock_military(m: re.Match[str]) -> Candidate | None:
     if digits is None or zone is None:
         return None
     hour, minute = int(digits.group(0)[:2]), int(digits.group(0)[2:])
-    clock = Clock(hour, minute, zone_offsets()[zone.group(0)], True)
+    clock = Clock(hour, minute, zone_offset(re.sub(r"\s+", " ", zone.group(0))), True)
     return Candidate(m.start(), m.end(), "time", clock=clock)
 
 

@@ -100,7 +100,25 @@ def zone_offsets() -> dict[str, int]:
     return {row["abbreviation"]: int(row["utc_offset_minutes"]) for row in rows}
 
 
+_OFFSET = re.compile(r"(?:GMT|UTC)\s?([+\-−–])\s?(\d{1,2})(?::?(\d\d))?")
+
+
+def zone_offset(name: str) -> int | None:
+    """Minutes east of UTC for a zone as written: "EST", "Moscow Time", "GMT+3", "UTC-04:30"."""
+    m = _OFFSET.fullmatch(name.strip())
+    if m:
+        minutes = int(m.group(2)) * 60 + int(m.group(3) or 0)
+        return minutes if m.group(1) == "+" else -minutes
+    zones = zone_offsets()
+    if name in zones:
+        return zones[name]
+    folded = {k.lower(): v for k, v in zones.items() if " " in k}
+    return folded.get(name.lower())
+
+
 def zone_pattern() -> str:
-    """An alternation of the known zone abbreviations, longest first."""
+    """An alternation of the known zones (abbreviations, "Moscow time", "GMT+3"), longest first."""
     names = sorted((z for z in zone_offsets() if len(z) > 1), key=len, reverse=True)
-    return r"(?:" + "|".join(names) + r")(?![A-Za-z])"
+    words = [re.escape(z).replace(r"\ ", r"\s+").replace(" time", " [Tt]ime") for z in names]
+    offset = r"(?:GMT|UTC)\s?[+\-−–]\s?\d{1,2}(?::?\d\d)?"
+    return r"(?:" + offset + "|" + "|".join(words) + r")(?![A-Za-z0-9])"

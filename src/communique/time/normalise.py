@@ -82,7 +82,7 @@ def _date(cand: Candidate, anchor: Anchor | None, tense: Tense) -> Reading:
 
 def _yearless_day(cand: Candidate, anchor: Anchor, tense: Tense) -> date | None:
     assert cand.month is not None and cand.day is not None
-    if cand.weekday is not None and anchor.inferred:
+    if cand.weekday is not None:
         fitting = [
             d
             for y in (anchor.day.year - 1, anchor.day.year, anchor.day.year + 1)
