@@ -3,16 +3,20 @@
 A report joins an existing fused event when it is *compatible* with it:
 
 1. same type family;
-2. participants overlap: at least two shared codes, or one set inside the other, or a Jaccard
-   index of at least ``min_jaccard`` (reports without codes compare entity names);
+2. participants overlap: at least two shared codes (reports without codes compare entity
+   names); a single shared code is enough only when both sides give compatible explicit dates,
+   or when the fused event already holds a report from the same article;
 3. dates compatible: the two dates' day ranges overlap within ``day_tolerance`` days; a report
    without a date is placed by its article's publication date (``published_before`` days before
-   to ``published_after`` days after the event); unknown dates are compatible;
-4. places not contradictory: a different country blocks fusion unless participants match
-   closely and both reports give compatible explicit dates (then the place becomes a variant).
+   to ``published_after`` days after the event); with no date on either side only the very same
+   participants (two or more) fuse;
+4. places not contradictory: the same place name, or the same country; a different country
+   blocks fusion unless participants match closely and both reports give compatible explicit
+   dates (then the place becomes a variant).
 
 Among compatible events the best overlap wins; ties go to the oldest fused event. The index is
-incremental: ``assign`` places a new report without revisiting older ones.
+incremental: ``assign_article`` places a new article's reports (the best dated and most
+complete first) without revisiting older ones.
 """
 
 from __future__ import annotations
@@ -35,7 +39,6 @@ TYPE_FAMILY: dict[str, str] = {"CONSULT": "CONSULT"}
 
 @dataclass(frozen=True, slots=True)
 class FuseSettings:
-    min_jaccard: float = 0.5
     day_tolerance: int = 1
     published_before: int = 7  # a report may appear this many days before the event ...
     published_after: int = 10  # ... and this many days after it
@@ -80,6 +83,12 @@ class FusionIndex:
         self.add(target, report)
         return target
 
+    def assign_article(self, reports: Sequence[Report]) -> tuple[str, ...]:
+        """Add the reports of one article, strongest first; return fused ids in input order."""
+        order = sorted(range(len(reports)), key=lambda i: _strength(reports[i]))
+        fused: dict[int, str] = {i: self.assign(reports[i]) for i in order}
+        return tuple(fused[i] for i in range(len(reports)))
+
     def add(self, cluster_id: str, report: Report) -> None:
         """Put a report in a given fused event (used when loading a store)."""
         cluster = self.clusters.setdefault(cluster_id, Cluster(cluster_id, family(report.type)))
@@ -95,47 +104,52 @@ class FusionIndex:
         candidates = dict.fromkeys(c for k in sorted(keys) for c in self._by_key.get((fam, k), ()))
         best: tuple[float, int] | None = None
         chosen: str | None = None
-        order = {cid: i for i, cid in enumerate(self.clusters)}
-        for cid in candidates:
+        for age, cid in enumerate(candidates):
             score = match_score(report, self.clusters[cid], self.settings)
             if score is None:
                 continue
-            rank = (score, -order[cid])
+            rank = (score, -age)
             if best is None or rank > best:
                 best, chosen = rank, cid
         return chosen
+
+
+def _strength(report: Report) -> tuple[int, int]:
+    """Sort key: dated reports with more participants are placed first."""
+    return (0 if report.when is not None else 1, -len(report_keys(report)))
 
 
 def match_score(report: Report, cluster: Cluster, settings: FuseSettings) -> float | None:
     """How well a report fits a fused event, or None when they are not compatible."""
     if family(report.type) != cluster.family:
         return None
-    overlap = _overlap(report_keys(report), cluster.keys(), settings)
+    mine, theirs = report_keys(report), cluster.keys()
+    overlap = _overlap(mine, theirs)
     if overlap is None:
         return None
     fit = _dates_compatible(report, cluster.reports, settings)
     if fit is None:
         return None
-    if fit == "unknown" and not _same_group(report_keys(report), cluster.keys()):
-        return None  # with no date at all, only the very same participants may fuse
+    sibling = any(m.article_id == report.article_id for m in cluster.reports)
+    if not sibling and not _enough_overlap(mine, theirs, fit):
+        return None
     close = overlap >= settings.close_jaccard and fit == "explicit"
     if not _places_compatible(report, cluster.reports, close):
         return None
-    return overlap + (0.5 if fit == "explicit" else 0.0)
+    return overlap + (0.5 if fit == "explicit" else 0.0) + (1.0 if sibling else 0.0)
 
 
-def _same_group(a: frozenset[str], b: frozenset[str]) -> bool:
-    return a == b and len(a) >= 2
-
-
-def _overlap(a: frozenset[str], b: frozenset[str], settings: FuseSettings) -> float | None:
-    if not a or not b:
-        return None
+def _enough_overlap(a: frozenset[str], b: frozenset[str], fit: DateFit) -> bool:
+    if fit == "unknown":  # with no date at all, only the very same participants may fuse
+        return a == b and len(a) >= 2
     shared = len(a & b)
-    jaccard = shared / len(a | b)
-    if shared >= 2 or (shared and (a <= b or b <= a)) or jaccard >= settings.min_jaccard:
-        return jaccard
-    return None
+    return shared >= 2 or (shared == 1 and fit == "explicit")
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
+    """The Jaccard index of two participant sets, or None when they share nothing."""
+    shared = len(a & b)
+    return shared / len(a | b) if shared else None
 
 
 def _dates_compatible(report: Report, members: Sequence[Report], s: FuseSettings) -> DateFit:
@@ -167,16 +181,26 @@ def _published_fits(event: DayRange, published: Iterable[date | None], s: FuseSe
 
 
 def _places_compatible(report: Report, members: Sequence[Report], lenient: bool) -> bool:
-    if lenient or report.where is None or not report.where.country:
+    where = report.where
+    if lenient or where is None or not where.country:
+        return True
+    names = {m.where.name.lower() for m in members if m.where and m.where.name}
+    if where.name and where.name.lower() in names:
         return True
     chosen, _ = choose_where([m.where for m in members])
     if chosen is None or not chosen.country:
         return True
     countries = {m.where.country for m in members if m.where and m.where.country}
-    return report.where.country in countries or report.where.country == chosen.country
+    return where.country in countries
 
 
 def fuse_reports(reports: Iterable[Report], settings: FuseSettings | None = None) -> dict[str, str]:
     """Fuse a whole batch at once: event id -> fused event id."""
     index = FusionIndex(settings)
-    return {r.event_id: index.assign(r) for r in reports}
+    by_article: dict[str, list[Report]] = defaultdict(list)
+    for r in reports:
+        by_article[r.article_id].append(r)
+    out: dict[str, str] = {}
+    for group in by_article.values():
+        out.update(zip((r.event_id for r in group), index.assign_article(group), strict=True))
+    return out

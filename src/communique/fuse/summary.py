@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TypeVar
 
 from ..model import When, Where, content_id
 from .model import (
@@ -16,6 +17,7 @@ from .model import (
     VariantCount,
 )
 
+V = TypeVar("V")
 _STATUS_RANK = {"occurred": 0, "ongoing": 1, "planned": 2, "cancelled": 3, "hypothetical": 4,
                 "negated": 5}
 _GRANULARITY_RANK = {"minute": 0, "hour": 1, "day": 2, "month": 3, "year": 4}
@@ -37,10 +39,12 @@ def summarize(
     copies = copies or {}
     articles = list(dict.fromkeys(r.article_id for r in reports))
     extra = [c for a in articles for c in copies.get(a, ()) if c not in articles]
-    when, when_variants = choose_when([r.when for r in reports])
-    where, where_variants = choose_where([r.where for r in reports])
-    status = _vote([r.status for r in reports], key=lambda s: _STATUS_RANK.get(s, 9))
-    status_variants = _variants("status", [r.status for r in reports], status)
+    # Each article votes once per value: three sentences of one report are one source.
+    when, when_variants = choose_when(_per_article(reports, lambda r: r.when))
+    where, where_variants = choose_where(_per_article(reports, lambda r: r.where))
+    statuses = _per_article(reports, lambda r: r.status)
+    status = _vote(statuses, key=lambda s: _STATUS_RANK.get(s, 9))
+    status_variants = _variants("status", statuses, status)
     return FusedEvent(
         id=fused or fused_id(reports[0].event_id),
         type=_vote([r.type for r in reports]) or reports[0].type,
@@ -60,10 +64,25 @@ def summarize(
 
 
 def majority_participants(reports: Sequence[Report]) -> tuple[str, ...]:
-    """Codes named by at least half of the reports (all codes when there is one report)."""
-    counts = Counter(code for r in reports for code in r.participants)
-    need = len(reports) / 2
+    """Codes named by at least half of the source articles (all codes when there is one)."""
+    by_article: dict[str, set[str]] = {}
+    for r in reports:
+        by_article.setdefault(r.article_id, set()).update(r.participants)
+    counts = Counter(code for codes in by_article.values() for code in codes)
+    need = len(by_article) / 2
     return tuple(sorted(code for code, n in counts.items() if n >= need))
+
+
+def _per_article(reports: Sequence[Report], get: Callable[[Report], V]) -> list[V]:
+    """The values of ``get``, keeping one per (article, value)."""
+    seen: set[tuple[str, object]] = set()
+    out: list[V] = []
+    for r in reports:
+        value = get(r)
+        if (r.article_id, value) not in seen:
+            seen.add((r.article_id, value))
+            out.append(value)
+    return out
 
 
 def choose_when(whens: Iterable[When | None]) -> tuple[When | None, FieldVariants | None]:

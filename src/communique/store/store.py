@@ -110,7 +110,7 @@ class Store(StoreReader):
         copy = dups.find(digest, mh)
         reports = () if copy else reports_from_record(record)
         try:
-            fused = tuple(fusion.assign(r) for r in reports)
+            fused = fusion.assign_article(reports)
             self._seq += 1
             self._in_transaction(lambda: self._insert(record, origin, batch, digest, mh, copy,
                                                       reports, fused, input_key))
