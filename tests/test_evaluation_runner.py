@@ -110,3 +110,21 @@ def test_text_table_puts_ours_beside_baselines_and_published() -> None:
     headers = [str(c.header) for c in table.columns]
     assert headers == ["metric", "communique", "majority", "paper"]
     assert table.row_count == 1
+
+
+def test_published_figure_named_like_a_baseline_gets_its_own_column() -> None:
+    result = SuiteResult(
+        suite="fake",
+        items=1,
+        metrics={"f1": 0.5},
+        baselines={"tool": {"f1": 0.4}},
+        published={"tool": {"f1": 0.9}},
+    )
+    table = result_table(result)
+    assert [str(c.header) for c in table.columns] == [
+        "metric",
+        "communique",
+        "tool",
+        "tool (published)",
+    ]
+    assert list(table.columns[3].cells) == ["0.900"]

@@ -65,20 +65,22 @@ def eval_command(args: argparse.Namespace) -> int:
 
 def result_table(result: SuiteResult) -> Table:
     """One table: a row per metric, ours beside every baseline and published figure."""
-    columns = [*result.baselines, *result.published]
+    columns = list(result.baselines.items())
+    columns += [
+        (f"{name} (published)" if name in result.baselines else name, figures)
+        for name, figures in result.published.items()
+    ]
     table = Table(title=f"{result.suite}: {result.items} items, {result.seconds:.1f} s")
     table.add_column("metric", no_wrap=True)
     table.add_column("communique", justify="right")
-    for name in columns:
-        table.add_column(name, justify="right")
+    for label, _ in columns:
+        table.add_column(label, justify="right")
     names = list(result.metrics)
-    for figures in (*result.baselines.values(), *result.published.values()):
+    for _, figures in columns:
         names += [n for n in figures if n not in names]
     for name in names:
         cells = [_cell(result.metrics.get(name))]
-        cells += [
-            _cell(result.baselines.get(c, result.published.get(c, {})).get(name)) for c in columns
-        ]
+        cells += [_cell(figures.get(name)) for _, figures in columns]
         table.add_row(name, *cells)
     return table
 
