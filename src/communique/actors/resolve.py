@@ -197,6 +197,8 @@ def _person_extent(art: _Article, m: Mention) -> tuple[int, int, str]:
     name = _name_of(m) if m.canonical and m.canonical != m.text else art.text[start:end]
     if all(art.data.title_words.get(w.lower()) for w in name.split()):
         return start, end, ""  # "Councilor": a title the NER took for a name
+    if name.isupper() and " " not in name and art.data.person(name) is None:
+        return start, end, ""  # "LINK", "REUTERS": a label in capitals, not a name
     return start, end, name
 
 

@@ -118,16 +118,28 @@ def _country_ending_at(ws: Sequence[Word], i: int, data: ActorData) -> tuple[int
     if possessive:
         return i, possessive, True
     for n in range(min(4, i + 1), 0, -1):
-        phrase = " ".join(w.text for w in ws[i - n + 1 : i + 1])
-        hit = _affiliation(phrase, data)
+        first = i - n + 1
+        if _kind(ws[first].text, data) == "connector" or ws[first].text.lower() in _DETERMINERS:
+            continue  # "the EU" is read as "EU", with "the" left to the title
+        hit = _affiliation(" ".join(w.text for w in ws[first : i + 1]), data)
         if hit is None:
             continue
-        first = i - n + 1
         before = ws[first - 1].text if first > 0 else ""
         if not hit[1] and before[:1].isupper() and before.lower() not in _STOP | _DETERMINERS:
             continue  # part of a longer proper name ("National Security Council")
         return first, hit[0], hit[1]
     return None
+
+
+def _inside_title(ws: Sequence[Word], first: int, data: ActorData) -> bool:
+    """Is the state named at ``first`` part of a title ("Ambassador to the United States",
+    "Party of Vietnam") rather than the title holder's own country?"""
+    j = first - 1
+    while j >= 0 and ws[j].text.lower() in _DETERMINERS:
+        j -= 1
+    if j < 1 or ws[j].text.lower() not in _DESTINATION | {"of"}:
+        return False
+    return ws[j - 1].text[:1].isupper() and _is_titleish(ws[j - 1].text, data)
 
 
 def title_before(
@@ -154,8 +166,7 @@ def title_before(
         found = _country_ending_at(ws, i, data)
         if found is not None:
             first, code, adjective = found
-            before = ws[first - 1].text.lower() if first > 0 else ""
-            if adjective or before not in _DESTINATION | {"of"}:
+            if adjective or not _inside_title(ws, first, data):
                 country, lo = code, i + 1
                 break
             i = first - 1  # "... of Vietnam", "Ambassador to Russia": part of the title
