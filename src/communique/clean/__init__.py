@@ -8,19 +8,27 @@ from __future__ import annotations
 
 from .article import clean_article, heading_spans
 from .dateline import dateline_date, parse_full_date, stamp_date
-from .html import EXTRACT_OPTIONS, HtmlExtraction, body_lines, extract_body, extract_html, html_body
+from .html import (
+    EXTRACT_OPTIONS,
+    HtmlBody,
+    HtmlExtraction,
+    extract_body,
+    extract_html,
+    html_body,
+    html_body_lines,
+)
 from .language import LanguageGuess, guess_language, is_english
 from .lexicon import Lexicon, load_lexicon, load_stopwords
 from .lines import LineFilterResult, LineInfo, describe_line, filter_lines
 
 __all__ = [
     "EXTRACT_OPTIONS",
+    "HtmlBody",
     "HtmlExtraction",
     "LanguageGuess",
     "Lexicon",
     "LineFilterResult",
     "LineInfo",
-    "body_lines",
     "clean_article",
     "dateline_date",
     "describe_line",
@@ -30,6 +38,7 @@ __all__ = [
     "guess_language",
     "heading_spans",
     "html_body",
+    "html_body_lines",
     "is_english",
     "load_lexicon",
     "load_stopwords",

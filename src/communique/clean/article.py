@@ -18,7 +18,7 @@ from ..model import (
     content_id,
 )
 from ..settings import CleanSettings
-from .html import body_lines, extract_html
+from .html import extract_html, html_body_lines
 from .language import guess_language
 from .lines import filter_lines
 
@@ -84,11 +84,11 @@ def _from_text(raw: RawArticle) -> _Draft:
 
 def _from_html(raw: RawArticle) -> _Draft:
     found = extract_html(raw.content, raw.url)
-    lines = body_lines(found)
+    body = html_body_lines(found)
     return _Draft(
-        text="\n".join(lines),
-        headlines=heading_spans(lines, _short_headings(lines)),
-        removed=(),
+        text=body.text,
+        headlines=heading_spans(body.lines, _short_headings(body.lines)),
+        removed=body.removed,
         title=_field(found.title, "metadata"),
         byline=_field(found.author, "metadata"),
         section=_field(found.categories[0] if found.categories else None, "metadata"),

@@ -16,9 +16,10 @@ Gold sets (read from the data directory, never copied):
 * ``flat_text_*`` — the benchmark pages flattened to plain text as a scraper would (inscriptis),
   then put through communique's line filter; the kept body is scored like ``aeb_*``.
 
-Baselines run on the same pages in the same run: trafilatura with its default settings and with
-the settings communique uses, readability-lxml; for flat text, keeping every line and a simple
-length threshold.
+Baselines run on the same pages in the same run: trafilatura with its default settings, with
+the settings of communique's plain pass (comments excluded) and with ``favor_precision`` (the
+precise pass), readability-lxml; for flat text, keeping every line and a simple length threshold.
+communique itself combines the two passes and drops lexicon lines (see ``clean/html.py``).
 
     python -m communique.evaluation.boilerplate [--data DIR] [--limit N] [--sets aeb,...]
 """
@@ -217,6 +218,12 @@ def trafilatura_communique(html: bytes, url: str | None) -> str | None:
     return extract_body(html, url)
 
 
+def trafilatura_precise(html: bytes, url: str | None) -> str | None:
+    from ..clean import extract_body
+
+    return extract_body(html, url, favor_precision=True)
+
+
 def readability_lxml(html: bytes, url: str | None) -> str | None:
     from inscriptis import get_text
     from readability import Document
@@ -251,6 +258,7 @@ def flat_length_filter(flat: str, min_words: int = 10) -> str:
 HTML_BASELINES: dict[str, Extractor] = {
     "trafilatura (default settings)": trafilatura_default,
     "trafilatura (communique settings)": trafilatura_communique,
+    "trafilatura (communique settings, favor_precision)": trafilatura_precise,
     "readability-lxml": readability_lxml,
 }
 FLAT_BASELINES: dict[str, Callable[[str], str]] = {
