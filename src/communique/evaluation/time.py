@@ -26,14 +26,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import EvaluationError
 from ..model import TimeExpression
 from .base import SuiteResult, prf
 
+if TYPE_CHECKING:
+    from ..nlp import NlpBackend
+
 SUITE = "time"
 TE3_DIR = Path("tempeval3") / "Evaluation" / "te3-platinum"
+PUBLISHED_NAME = "heideltime (TE3 2013)"
 HEIDELTIME_PUBLISHED = {"value_f1": 0.776}
 HEIDELTIME_SOURCE = (
     "UzZaman et al. 2013, SemEval-2013 Task 1: TempEval-3 (Task A results on TE3-platinum): "
@@ -218,12 +222,13 @@ Tagger = Callable[[GoldDoc], list[Timex]]
 BatchTagger = Callable[[Sequence[GoldDoc]], list[list[Timex]]]
 
 
-def _ours() -> Tagger:
+def ours(backend: NlpBackend | None = None) -> Tagger:
+    """communique's time stage, over the NLP stage's annotation of each document."""
     from ..nlp import annotate_text, load_nlp
     from ..settings import NlpSettings
     from ..time import find_times
 
-    backend = load_nlp(NlpSettings(), [])
+    backend = backend or load_nlp(NlpSettings(), [])
 
     def tag(doc: GoldDoc) -> list[Timex]:
         annotated = annotate_text(doc.text, backend, doc.dct)
@@ -338,7 +343,7 @@ def score_tagger(tagger: BatchTagger, docs: Sequence[GoldDoc]) -> dict[str, floa
 def run(data_dir: Path, limit: int | None = None) -> SuiteResult:
     started = time.perf_counter()
     docs = load_gold(data_dir, limit)
-    ours = score_tagger(per_doc(_ours()), docs)
+    scores = score_tagger(per_doc(ours()), docs)
     baselines: dict[str, dict[str, float]] = {}
     notes: list[str] = [
         f"{len(docs)} TE3-platinum documents, {sum(len(d.timexes) for d in docs)} gold TIMEX3, "
@@ -354,7 +359,8 @@ def run(data_dir: Path, limit: int | None = None) -> SuiteResult:
         except Exception as err:  # a baseline that cannot run here is noted, not fatal
             notes.append(f"{name} could not run: {type(err).__name__}: {err}"[:300])
     return SuiteResult(
-        suite=SUITE, items=len(docs), metrics=ours, baselines=baselines,
-        published={"heideltime": HEIDELTIME_PUBLISHED}, sources={"heideltime": HEIDELTIME_SOURCE},
+        suite=SUITE, items=len(docs), metrics=scores, baselines=baselines,
+        published={PUBLISHED_NAME: HEIDELTIME_PUBLISHED},
+        sources={PUBLISHED_NAME: HEIDELTIME_SOURCE},
         notes=tuple(notes), seconds=time.perf_counter() - started,
     )  # fmt: skip
