@@ -170,3 +170,10 @@ def test_time_zones_written_as_names_and_offsets(text: str, value: str) -> None:
 def test_time_names_and_titles_are_not_dates() -> None:
     found = find_times(bare("The Sunday Times said on Good Friday that April Ryan left.", None))
     assert found == ()
+
+
+def test_time_numbers_are_not_clock_times_or_years() -> None:
+    text = "Prices rose 10.30 percent after Resolution 1973 and 3.45 million votes."
+    assert find_times(bare(text, date(2022, 3, 16))) == ()
+    found = find_times(bare("Talks began at 10.30am and ended at 13.45 CET.", None))
+    assert [t.text for t in found] == ["10.30am", "13.45 CET"]

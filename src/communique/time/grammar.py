@@ -156,7 +156,15 @@ def _preceded(m: re.Match[str], cue: re.Pattern[str]) -> bool:
     return bool(cue.search(m.string[max(0, m.start() - 20) : m.start()]))
 
 
+_NUMBERED = re.compile(
+    r"\b(?:[Rr]esolution|[Rr]esolutions|No\.?|[Nn]umber|Article|Section|Flight|Route|Room"
+    r"|Highway|[Pp]rotocol|[Pp]age|[Pp]ages|[Vv]ol\.?|[Uu]nit|[Bb]atch|[Ll]aw|[Dd]ecree)\s+$"
+)
+
+
 def _year_expr(m: re.Match[str]) -> Candidate | None:
+    if _preceded(m, _NUMBERED):
+        return None  # "Resolution 1973", "Flight 2019"
     year = int(m["y"])
     end = m["y2"]
     if end:
@@ -360,6 +368,8 @@ def _season(m: re.Match[str]) -> Candidate | None:
 
 def _clock(m: re.Match[str]) -> Candidate | None:
     clock = parse_clock(m.group(0))
+    if clock and not _CLOCK_SURE.search(m.group(0)) and _NOT_CLOCK_NEXT.match(m.string, m.end()):
+        return None  # "10.30 percent", "3:1 majority"
     return Candidate(m.start(), m.end(), "time", clock=clock) if clock else None
 
 
@@ -387,10 +397,21 @@ def _set(m: re.Match[str]) -> Candidate | None:
 _CLOCK_CORE = r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?(?![\d:])\s*(?P<ap>" + _AMPM + r")?"
 
 
+_CLOCK_SURE = re.compile(r"[ap]\.?m\b|[A-Z]{2}|[Tt]ime|:\d\d\s*h", re.IGNORECASE)
+_NOT_CLOCK_NEXT = re.compile(r"\s*(?:%|per\s*cent|percent|million|billion|bn|m\b|km|kg|points?"
+                             r"|majority|ratio|margin|votes?)", re.IGNORECASE)  # fmt: skip
+
+
 def parse_clock(text: str) -> Clock | None:
-    """The time of day in ``text`` ("09:00 GMT", "10 a.m. EST", "13.30"), or None."""
+    """The time of day in ``text`` ("09:00 GMT", "10 a.m. EST", "13.30 CET"), or None.
+
+    A dot between hour and minutes counts only with a.m./p.m. or a zone: "10.30" alone is a
+    number more often than a time."""
     m = re.search(_CLOCK_CORE + r"\s*(?:\(?(?P<z>" + zone_pattern() + r")\)?)?", text)
     if m is None or not (m["mi"] or m["ap"]):
+        return None
+    dotted = "." in text[m.start() : m.end("mi") if m["mi"] else m.start()]
+    if dotted and not (m["ap"] or m["z"]):
         return None
     hour, minute = int(m["h"]), int(m["mi"] or 0)
     ampm = (m["ap"] or "").lower()
