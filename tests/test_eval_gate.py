@@ -71,6 +71,13 @@ def _listing(folder: Path) -> str:
     return f"{folder.name}\x1e" + "\x1e".join(rows)
 
 
+def pinnable(metric: str, value: float) -> bool:
+    """Floors are for scores where higher is better, between 0 and 1 (not distances, AUCs of
+    error curves or timings)."""
+    lower_is_better = any(part in metric for part in ("_km", "auc", "error", "seconds"))
+    return 0.0 <= value <= 1.0 and not lower_is_better
+
+
 def lowered_without_reason(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """History entries that lower a floor below an earlier value and give no reason."""
     bad: list[dict[str, Any]] = []
@@ -103,9 +110,17 @@ def test_floors_are_never_lowered_without_a_reason() -> None:
                 "change floors with `python tests/test_eval_gate.py pin`"
             )
             assert 0.0 <= entry["tolerance"] <= 0.05, f"{suite}.{metric}: tolerance too wide"
+            assert pinnable(metric, entry["floor"]), f"{suite}.{metric}: not a 0-1 score"
             assert not lowered_without_reason(history), (
                 f"{suite}.{metric}: floor lowered without a recorded reason"
             )
+
+
+def test_only_higher_is_better_scores_are_pinned() -> None:
+    assert pinnable("type_micro_f1", 0.4)
+    assert not pinnable("median_km_lgl", 0.0)
+    assert not pinnable("auc_gwn", 0.3)
+    assert not pinnable("count", 12.0)
 
 
 def test_lowering_rule_catches_a_silent_drop() -> None:
@@ -160,6 +175,8 @@ def _pin(suites: list[str], reason: str, tolerance: float) -> dict[str, Any]:
         spec["subset_sha256"] = subset_digest(suite, spec)
         result = run_suite(suite, DATA, spec["limit"])
         for metric, value in result.metrics.items():
+            if not pinnable(metric, value):
+                continue
             entry = spec["floors"].setdefault(
                 metric, {"floor": 0.0, "tolerance": tolerance, "history": []}
             )
