@@ -62,7 +62,6 @@ def open_store(path: str) -> object:
 
 
 __all__ = [
-    "SCHEMA",
     "CommuniqueError",
     "EvaluationError",
     "FetchError",
@@ -71,6 +70,7 @@ __all__ = [
     "Record",
     "ResourceError",
     "Resources",
+    "SCHEMA",
     "Settings",
     "Skip",
     "SkippedArticleError",

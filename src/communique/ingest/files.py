@@ -87,6 +87,11 @@ def decode_item(data: bytes, settings: IngestSettings, origin: str) -> str | Ski
         )
     if not data.strip():
         return Skip(SkipReason.EMPTY, "the input is empty", origin)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a byte-order mark
+        try:
+            return data.decode("utf-16").replace("\r\n", "\n").replace("\r", "\n")
+        except UnicodeDecodeError:
+            return Skip(SkipReason.BAD_ENCODING, "the bytes are not valid UTF-16", origin)
     if _is_binary(data):
         return Skip(SkipReason.BINARY, "the input is binary data, not text or HTML", origin)
     text = _decode(data)
