@@ -89,3 +89,21 @@ def test_clean_lines_lexicon_matches_counts_and_prefixes() -> None:
     assert lexicon.match("We use cookies to improve your experience on our site.") == "cookie"
     assert lexicon.match(PARA_A) is None
     assert lexicon.match("Ministers meet in Oslo") is None
+
+
+def test_clean_lines_byline_and_date_after_a_standfirst() -> None:
+    page = "\n".join(
+        [
+            "Ministers meet in Oslo",
+            PARA_A,
+            "Posted by Jane Roe on November 19, 2019, 6:21 AM EST",
+            "PUBLISHED: 10:48, Tue, Nov 19, 2019",
+            PARA_B,
+            PARA_C,
+        ]
+    )
+    result = filter_lines(page)
+    assert result.byline == "Jane Roe"
+    assert result.body == (PARA_A, PARA_B, PARA_C)
+    assert result.published is not None and result.published.isoformat() == "2019-11-19"
+    assert result.removed == ()

@@ -27,10 +27,11 @@ _WORD = re.compile(r"\w+")
 _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*$")
 _BYLINE = re.compile(
-    r"^(?:by|written by|words by|reporting by|von|par|por|di|door|autor:?|author:?)"
+    r"^(?:posted by|written by|words by|reporting by|by|von|par|por|di|door|autor:?|author:?)"
     r"\s+(?P<name>\S.*)$",
     re.IGNORECASE,
 )
+_NAME_END = re.compile(r"\s+[|•·]\s+.*$|\s+(?:on|at)\s+\S.*\d{4}.*$|[\s,;:]+$")
 _STRONG_WORDS = 10
 _LONG_WORDS = 25
 _MIN_STOP_RATIO = 0.1
@@ -47,6 +48,7 @@ _HARD_ENDS = frozenset({"comments", "footer"})  # never inside an article
 _BOX_GAP = 8
 _ENDS = frozenset({"comments", "related"})  # what only follows an article
 _HEADING_MAX_WORDS = 15
+_OPENING_LINES = 4  # body lines that may still hold the byline or a date stamp
 _BYLINE_MAX_WORDS = 12
 _TITLE_MAX_WORDS = 30
 _SECTION_MAX_WORDS = 4
@@ -233,7 +235,10 @@ def _byline_name(info: LineInfo) -> str | None:
     if info.ui is not None or info.words > _BYLINE_MAX_WORDS:
         return None
     found = _BYLINE.match(info.text)
-    return found["name"].strip() if found else None
+    if not found:
+        return None
+    name = _NAME_END.sub("", found["name"].strip())
+    return name if name and any(char.isalpha() for char in name) else None
 
 
 def _is_section(info: LineInfo) -> bool:
@@ -304,6 +309,24 @@ def _read_body(infos: Sequence[LineInfo], roles: list[Role], first: int, last: i
         roles[i] = Role.HEADING if short and not info.strong else Role.BODY
 
 
+def _read_opening(
+    infos: Sequence[LineInfo], roles: list[Role], first: int, last: int, has_byline: bool
+) -> tuple[str | None, date | None]:
+    """Byline and date lines among the body's first lines (after a standfirst, say)."""
+    byline: str | None = None
+    published: date | None = None
+    for i in range(first, min(last + 1, first + _OPENING_LINES)):
+        info = infos[i]
+        name = _byline_name(info) if roles[i] is Role.HEADING else None
+        if name is not None:
+            roles[i] = Role.META if has_byline or byline else Role.BYLINE
+            byline = byline or name
+        elif info.bare and info.ui is None and (found := stamp_date(info.text)) is not None:
+            roles[i] = Role.META
+            published = published or found
+    return byline, published
+
+
 def _page_stop_ratio(infos: Sequence[LineInfo]) -> float:
     words = sum(info.words for info in infos)
     return sum(info.stop_ratio * info.words for info in infos) / words if words else 0.0
@@ -323,9 +346,11 @@ def filter_lines(text: str) -> LineFilterResult:
     first, last = span
     _read_body(infos, roles, first, last)
     byline, published = _read_header(infos[:first], roles)
+    opening_byline, opening_date = _read_opening(infos, roles, first, last, byline is not None)
+    byline = byline or opening_byline
     signatures = {normalise_line(v) for v in (byline,) if v}
     footer_date = _read_footer(infos, roles, last + 1, signatures)
-    published = published or dateline_date(infos[first].text) or footer_date
+    published = published or opening_date or dateline_date(infos[first].text) or footer_date
     return _result(infos, roles, byline, published)
 
 
