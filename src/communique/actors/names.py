@@ -55,12 +55,34 @@ def titled_names(
             start, end = ws[i].start, ws[i + n - 1].end
             end -= 2 if text[start:end].endswith(("’s", "'s")) else 0
             free = not any(s < end and start < e for s, e in taken)
-            if free and title_before(text, start, max(0, start - 200), data) is not None:
+            if (
+                free
+                and not _title_case_line(text, start, data)
+                and title_before(text, start, max(0, start - 200), data)
+            ):
                 found.append((start, end))
             i += n
         else:
             i += 1
     return found
+
+
+def _title_case_line(text: str, at: int, data: ActorData) -> bool:
+    """Is the line around ``at`` a short headline in Title Case ("Perm Secretary Launches
+    Book for Development")? Title words and state names do not count either way."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].split()
+    plain = [
+        w
+        for w in line
+        if len(w) >= 4
+        and w[:1].isalpha()
+        and w.lower() not in data.title_words
+        and data.lookup(w) is None
+    ]
+    capitalised = [w for w in plain if w[:1].isupper()]
+    return len(line) <= 15 and len(plain) >= 3 and len(capitalised) >= 0.75 * len(plain)
 
 
 def _name_word(w: Word, data: ActorData) -> bool:

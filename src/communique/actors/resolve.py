@@ -48,6 +48,7 @@ class _Article:
     on: date | None
     drafts: dict[str, _Draft] = field(default_factory=dict)
     state_spans: list[tuple[int, int]] = field(default_factory=list)
+    person_spans: list[tuple[int, int]] = field(default_factory=list)  # every name found
 
     @property
     def text(self) -> str:
@@ -75,6 +76,7 @@ def resolve_actors(
         [*(m for m in mentions if m.label == "PERSON"), *_missed_names(annotated, data)],
         key=lambda m: " " not in _name_of(m),
     )
+    art.person_spans = [(m.start, m.end) for m in people]
     for m in people:  # full names first, so that surnames find them
         _add_person(art, m)
     for m in mentions:
@@ -239,16 +241,10 @@ def _surname_key(art: _Article, name: str) -> str | None:
 def _read_titles(art: _Article, draft: _Draft, start: int, end: int, known: str | None) -> None:
     sentence = art.annotated.sentence_at(start)
     floor, ceiling = (sentence.start, sentence.end) if sentence else (0, len(art.text))
-    others = [
-        (s.start, s.end)
-        for d in art.drafts.values()
-        if d.kind == "person"
-        for s in d.spans
-        if s.end <= start
-    ]
+    others = [(s, e) for s, e in art.person_spans if e <= start or s >= end]
     parses = [
         title_before(art.text, start, floor, art.data, others),
-        title_after(art.text, end, ceiling, art.data),
+        title_after(art.text, end, ceiling, art.data, others),
     ]
     for parse in (p for p in parses if p is not None):
         _take_title(draft, parse)

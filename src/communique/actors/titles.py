@@ -108,6 +108,8 @@ def _is_titleish(word: str, data: ActorData) -> bool:
     kind = _kind(word, data)
     if kind in ("head", "modifier", "connector"):
         return True
+    if word.isupper() and len(word) > 3:
+        return False  # "LONDON" in a dateline
     capitalised = word[:1].isupper() and word.lower() not in _STOP
     return capitalised and (word.isalpha() or "-" in word[1:] or word.endswith("."))
 
@@ -209,7 +211,9 @@ def _title(
     return TitleParse(start, end, written, country or country_in_title(written, data))
 
 
-def title_after(text: str, name_end: int, ceiling: int, data: ActorData) -> TitleParse | None:
+def title_after(
+    text: str, name_end: int, ceiling: int, data: ActorData, blocked: Sequence[tuple[int, int]] = ()
+) -> TitleParse | None:
     """A title in apposition after a name ("Oleg Ryazantsev, Russia's deputy minister,")."""
     ws = words(text, name_end, ceiling)
     if not ws or ws[0].text != ",":
@@ -218,6 +222,8 @@ def title_after(text: str, name_end: int, ceiling: int, data: ActorData) -> Titl
     for w in ws[1 : _MAX_WORDS + 1]:
         if w.text in {",", ".", ";", ")", "(", ":"} or "\n" in w.text:
             break
+        if any(s < w.end and w.start < e for s, e in blocked):
+            return None  # the next person's title and name, not an apposition
         if not (
             _is_titleish(w.text, data)
             or _possessive(w.text, data)
