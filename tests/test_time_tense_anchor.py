@@ -114,3 +114,17 @@ def test_time_tense_special_clauses(
     backend: NlpBackend, sentence: str, span: str, value: str
 ) -> None:
     assert value_of(times(backend, sentence, WEDNESDAY), span) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("Talks to be held on Monday will cover trade.", "Monday", "2023-06-19"),
+        ("The upcoming summit on Friday is in Oslo.", "Friday", "2023-06-16"),
+        ("The council shall convene on Monday.", "Monday", "2023-06-19"),
+        ("Officials have met on Monday.", "Monday", "2023-06-12"),
+        ("Ministers met on Sunday and will meet again on Sunday.", "Sunday", "2023-06-11"),
+    ],
+)
+def test_time_tense_auxiliaries(backend: NlpBackend, sentence: str, span: str, value: str) -> None:
+    assert value_of(times(backend, sentence, WEDNESDAY), span) == value

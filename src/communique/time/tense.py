@@ -100,8 +100,8 @@ def _verb_tense(index: TenseIndex, verb: Token) -> Tense | None:
     words = {a.text.lower() for a in aux}
     if words & _FUTURE_AUX or "going" in words:
         return "future"
-    if "to" in words and verb.tag == "VB":
-        return _infinitive_tense(index, verb)
+    if "to" in words and (verb.tag == "VB" or (verb.tag == "VBN" and words & {"be", "have"})):
+        return _infinitive_tense(index, verb)  # "to meet", "to be held", "to have met"
     if any(a.tag in _PAST_AUX_TAGS for a in aux) or (words & _PERFECT and verb.tag == "VBN"):
         return "past"
     if verb.tag == "VBD":
