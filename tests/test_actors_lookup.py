@@ -47,6 +47,15 @@ def test_actors_lookup_leaves_ambiguous_or_common_words_alone(text: str) -> None
     assert load_actor_data().lookup(text) is None
 
 
+def test_actors_lookup_context_aliases_need_a_named_antecedent() -> None:
+    data = load_actor_data()
+    alliance = data.lookup("the alliance", context=("EU", "NATO"))
+    assert alliance is not None and (alliance.code, alliance.via) == ("NATO", "context")
+    bloc = data.lookup("The bloc", context=("NATO", "EU"))
+    assert bloc is not None and bloc.code == "EU"
+    assert data.lookup("the alliance", context=("EU",)) is None
+
+
 @pytest.mark.parametrize(
     ("title", "country"),
     [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -223,9 +223,22 @@ class ActorData:
         ref = self._index.get(name)
         return self._people_by_key.get(ref.key) if ref and ref.kind == "person" else None
 
-    def lookup(self, text: str) -> ActorRef | None:
-        """Resolve a surface string ("Russian", "the Kremlin", "Kyiv", "NATO", "Sergei Lavrov")."""
-        return self._index.get(text)
+    def lookup(self, text: str, context: Sequence[str] = ()) -> ActorRef | None:
+        """Resolve a surface string ("Russian", "the Kremlin", "Kyiv", "NATO", "Sergei Lavrov").
+
+        ``context``: codes of the IGOs and bodies already named, in order of mention; with it,
+        a context alias ("the alliance", "the bloc") resolves to the latest one it fits."""
+        hit = self._index.get(text)
+        if hit is not None or not context:
+            return hit
+        said = fold(text if text.lower().startswith("the ") else "the " + text)
+        for code in reversed(context):
+            igo = self.igo(code)
+            if igo is not None and said in {
+                fold("the " + normalize(a)) for a in igo.context_aliases
+            }:
+                return ActorRef(f"{igo.kind}:{igo.code}", igo.kind, igo.code, igo.name, "context")
+        return None
 
     def igo_metonym(self, text: str) -> Igo | None:
         """The IGO a place name stands for when used as an actor ("Brussels" -> EU)."""
