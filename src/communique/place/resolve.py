@@ -1,115 +1,122 @@
 """Toponym resolution: pick one gazetteer entry for a name, using the document's context.
 
-The score of a candidate adds, in log-population units:
+The score of a candidate adds, in log10-population units:
   - its size (log10 population),
   - a prior by feature class (a name that is both a country and a town is nearly always the
     country; first-level divisions and capitals come next),
   - a penalty when the name is only an alternate name of the entry,
-  - the document context: the share of the document's other toponyms that lie in the same
-    country or first-level division, and whether another toponym lies nearby.
-Context comes from a first, context-free pass over all the document's names; each name's own
-contribution is left out when it is resolved, so a name never votes for itself.
+  - support from the document's other names: how much of their (probability-weighted)
+    readings fall in the candidate's country, in its first-level division, or near it.
+Each name's readings are weighted by a context-free first pass (a softmax of the scores
+above), so "Springfield" spreads its weight thin while "Texas" votes with all of it. A name
+never supports itself.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .gazetteer import Candidate, Gazetteer, Place, haversine_km, name_key
+from .gazetteer import Candidate, Gazetteer, Place, name_key
 
-FEATURE_PRIOR: Mapping[str, float] = {
-    "country": 4.0,
+FEATURE_PRIOR: dict[str, float] = {
+    "country": 3.0,
     "continent": 3.0,
     "region": 2.5,
-    "admin1": 2.0,
+    "admin1": 1.0,
     "admin2": 0.5,
-    "capital": 1.0,
+    "capital": 2.0,
     "city": 0.0,
 }
 ALTERNATE_PENALTY = 1.0
-COUNTRY_BONUS = 2.5  # the candidate's country is mentioned elsewhere in the document
-COUNTRY_SHARE_BONUS = 2.0  # scaled by the share of the document's places in that country
-ADMIN1_BONUS = 2.0  # the candidate's first-level division is mentioned elsewhere
-NEAR_BONUS = 1.0  # another of the document's places lies within NEAR_KM
-NEAR_KM = 150.0
+COUNTRY_BONUS = 2.5  # other names of the document read as lying in the candidate's country
+COUNTRY_SHARE_BONUS = 2.0  # scaled by the share of the document's names in that country
+ADMIN1_BONUS = 2.0  # other names read as lying in the candidate's first-level division
+NEAR_BONUS = 1.0  # other names read as lying within about a degree of the candidate
+TEMPERATURE = 1.0  # of the first-pass softmax, in log10 units
+CELL_DEGREES = 1.0
+_LOCAL = frozenset({"city", "capital", "admin2"})
 
 _TRAILING = re.compile(r"\s*,\s*(.+)$")
 
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """What one name contributes to its document's context."""
+    """Probability-weighted readings of one name (or of the whole document)."""
 
-    countries: Counter[str] = field(default_factory=Counter)
-    admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
-    points: tuple[tuple[float, float], ...] = ()
+    countries: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    admin1: dict[tuple[str, str], float] = field(default_factory=lambda: defaultdict(float))
+    cells: dict[tuple[int, int], float] = field(default_factory=lambda: defaultdict(float))
+
+    def add(self, place: Place, weight: float) -> None:
+        if place.country:
+            self.countries[place.country] += weight
+            if place.admin1:
+                self.admin1[(place.country, place.admin1)] += weight
+        if place.feature in _LOCAL:
+            self.cells[_cell(place.lat, place.lon)] += weight
+
+    def merge(self, other: Evidence) -> None:
+        for iso3, w in other.countries.items():
+            self.countries[iso3] += w
+        for key, w in other.admin1.items():
+            self.admin1[key] += w
+        for cell, w in other.cells.items():
+            self.cells[cell] += w
 
 
 @dataclass(frozen=True, slots=True)
 class PlaceContext:
-    """The geographic context of one document: totals and each name's own share."""
+    """The geographic context of one document: all names' readings and each name's own."""
 
-    countries: Counter[str]
-    admin1: Counter[tuple[str, str]]
-    points: tuple[tuple[float, float], ...]
+    total: Evidence
     by_name: Mapping[str, Evidence]
-    weight: float
-
-    def without(self, name: str) -> PlaceContext:
-        own = self.by_name.get(name_key(name))
-        if own is None:
-            return self
-        own_points = set(own.points)
-        return PlaceContext(
-            countries=self.countries - own.countries,
-            admin1=self.admin1 - own.admin1,
-            points=tuple(p for p in self.points if p not in own_points),
-            by_name={},
-            weight=max(0.0, self.weight - sum(own.countries.values())),
-        )
+    weight: float  # names (and known countries) that contributed
 
 
-EMPTY_CONTEXT = PlaceContext(Counter(), Counter(), (), {}, 0.0)
+EMPTY_CONTEXT = PlaceContext(Evidence(), {}, 0.0)
+_NO_EVIDENCE = Evidence()
 
 
 def build_context(
     names: Iterable[str], gazetteer: Gazetteer, countries: Iterable[str] = ()
 ) -> PlaceContext:
-    """Context from a document's toponyms (resolved without context) and known countries."""
+    """Context from a document's toponyms and the countries it is known to be about."""
     by_name: dict[str, Evidence] = {}
     for name in names:
         key = name_key(name)
-        best = _first_pass(name, gazetteer)
-        if best is None:
+        if key in by_name:
             continue
-        ev = by_name.setdefault(key, Evidence())
-        if best.country:
-            ev.countries[best.country] += 1
-        if best.country and best.admin1:
-            ev.admin1[(best.country, best.admin1)] += 1
-        if best.feature in ("city", "capital"):
-            by_name[key] = Evidence(ev.countries, ev.admin1, ((best.lat, best.lon),))
-    total_c: Counter[str] = Counter()
-    total_a: Counter[tuple[str, str]] = Counter()
-    points: list[tuple[float, float]] = []
+        cands = lookup(name, gazetteer)
+        if cands:
+            by_name[key] = _readings(cands)
+    total = Evidence()
     for ev in by_name.values():
-        total_c.update(ev.countries)
-        total_a.update(ev.admin1)
-        points.extend(ev.points)
+        total.merge(ev)
+    known = 0
     for iso3 in countries:
-        total_c[iso3] += 1
-    return PlaceContext(total_c, total_a, tuple(points), by_name, float(sum(total_c.values())))
+        total.countries[iso3] += 1.0
+        known += 1
+    return PlaceContext(total, by_name, float(len(by_name) + known))
 
 
-def _first_pass(name: str, gazetteer: Gazetteer) -> Place | None:
-    cands = lookup(name, gazetteer)
-    if not cands:
-        return None
-    return max(cands, key=lambda c: _score(c, EMPTY_CONTEXT)).place
+def _readings(cands: tuple[Candidate, ...]) -> Evidence:
+    scores = [_prior(c) for c in cands]
+    top = max(scores)
+    weights = [10 ** ((s - top) / TEMPERATURE) for s in scores]
+    norm = sum(weights)
+    ev = Evidence()
+    for cand, w in zip(cands, weights, strict=True):
+        if w / norm >= 0.01:
+            ev.add(cand.place, w / norm)
+    return ev
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat / CELL_DEGREES), math.floor(lon / CELL_DEGREES)
 
 
 def lookup(name: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
@@ -130,12 +137,13 @@ def lookup(name: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
 
 
 def resolve(name: str, gazetteer: Gazetteer, context: PlaceContext = EMPTY_CONTEXT) -> Place | None:
-    """The best entry for ``name`` given the document context (its own share left out)."""
+    """The best entry for ``name`` given the document context (its own readings left out)."""
     cands = lookup(name, gazetteer)
     if not cands:
         return None
-    ctx = context.without(name)
-    return max(cands, key=lambda c: _score(c, ctx)).place
+    own = context.by_name.get(name_key(name), _NO_EVIDENCE)
+    others = context.weight - (1.0 if own is not _NO_EVIDENCE else 0.0)
+    return max(cands, key=lambda c: _prior(c) + _support(c.place, context.total, own, others)).place
 
 
 def resolve_by_population(name: str, gazetteer: Gazetteer) -> Place | None:
@@ -146,24 +154,37 @@ def resolve_by_population(name: str, gazetteer: Gazetteer) -> Place | None:
     return max(cands, key=lambda c: c.place.population).place
 
 
-def _score(cand: Candidate, ctx: PlaceContext) -> float:
+def _prior(cand: Candidate) -> float:
     place = cand.place
     score = math.log10(place.population + 1)
     if cand.primary or place.feature not in ("admin1", "admin2"):
         score += FEATURE_PRIOR[place.feature]  # "Geneva" the canton is only an alternate name
     if not cand.primary:
         score -= ALTERNATE_PENALTY
-    if ctx.weight <= 0 or place.country is None:
-        return score
-    seen = ctx.countries.get(place.country, 0)
-    if seen:
-        score += COUNTRY_BONUS + COUNTRY_SHARE_BONUS * seen / ctx.weight
-    if place.admin1 and ctx.admin1.get((place.country, place.admin1), 0):
-        score += ADMIN1_BONUS
-    if place.feature in ("city", "capital") and _near(place, ctx.points):
-        score += NEAR_BONUS
     return score
 
 
-def _near(place: Place, points: Sequence[tuple[float, float]]) -> bool:
-    return any(haversine_km(place.lat, place.lon, lat, lon) <= NEAR_KM for lat, lon in points)
+def _support(place: Place, total: Evidence, own: Evidence, others: float) -> float:
+    if others <= 0 or place.country is None:
+        return 0.0
+    score = 0.0
+    country = total.countries.get(place.country, 0.0) - own.countries.get(place.country, 0.0)
+    if country > 0.05:
+        score += COUNTRY_BONUS * min(1.0, country) + COUNTRY_SHARE_BONUS * country / others
+    if place.admin1:
+        key = (place.country, place.admin1)
+        admin = total.admin1.get(key, 0.0) - own.admin1.get(key, 0.0)
+        score += ADMIN1_BONUS * min(1.0, admin)
+    if place.feature in _LOCAL:
+        score += NEAR_BONUS * min(1.0, _near(place, total, own))
+    return score
+
+
+def _near(place: Place, total: Evidence, own: Evidence) -> float:
+    lat, lon = _cell(place.lat, place.lon)
+    found = 0.0
+    for dlat in (-1, 0, 1):
+        for dlon in (-1, 0, 1):
+            cell = (lat + dlat, lon + dlon)
+            found += total.cells.get(cell, 0.0) - own.cells.get(cell, 0.0)
+    return found
