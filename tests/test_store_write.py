@@ -137,3 +137,10 @@ def test_store_records_rejections_once(tmp_path: Path) -> None:
         assert store.counts().rejections == {"not_english": 1}
         expected = ("feed.xml:3", "clean", "not_english", "the text is in German")
         assert store.rejections() == [expected]
+
+
+def test_store_article_without_entities_or_events(tmp_path: Path) -> None:
+    bare = record(BODY, (), codes=())
+    with open_store(tmp_path / "s.duckdb") as store:
+        assert store.write_record(bare).created
+        assert store.counts().articles == 1 and store.fused_events() == []

@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from ..errors import StoreError
 from ..ingest.feeds import looks_like_feed
 from ..ingest.files import decode_item, detect_kind
 from ..ingest.urls import Fetcher, FetchSettings
@@ -102,8 +103,12 @@ class _Run:
     def store_outcome(self, key: str, origin: str, outcome: Outcome) -> None:
         """Step 5: one transaction per item."""
         if isinstance(outcome, Record):
-            result = self.store.write_record(outcome, origin=origin, input_key=key,
-                                             batch=self.options.batch)
+            try:
+                result = self.store.write_record(outcome, origin=origin, input_key=key,
+                                                 batch=self.options.batch)
+            except StoreError as err:  # this item only: recorded, and the batch goes on
+                self._fail(key, Failure(origin, "store", "write_failed", str(err)))
+                return
             if not result.created:
                 self.summary.unchanged += 1
             elif result.duplicate_of:

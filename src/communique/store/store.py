@@ -194,10 +194,11 @@ class Store(StoreReader):
     def _insert_facts(self, record: Record, reports: tuple[Report, ...],
                       fused: tuple[str, ...]) -> None:
         a = record.article
-        self.con.executemany(
-            "INSERT OR IGNORE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [[a.id, e.id, e.name, e.kind, e.code, e.country, json.dumps(entity_to_dict(e))]
-             for e in record.entities])
+        if record.entities:
+            self.con.executemany(
+                "INSERT OR IGNORE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [[a.id, e.id, e.name, e.kind, e.code, e.country, json.dumps(entity_to_dict(e))]
+                 for e in record.entities])
         marks = ", ".join("?" for _ in range(len(EVENT_COLUMNS) + 7))
         names = ", ".join(("article_id", *EVENT_COLUMNS, "participants", "names", "meeting_named",
                            "producer", "schema_version", "seq"))
