@@ -205,3 +205,14 @@ def test_actors_resolve_context_aliases_follow_case_and_latest_antecedent() -> N
     by_code = {e.code: e for e in resolve_actors(annotated, load_actor_data(), None)}
     assert [m.text for m in by_code["NATO"].mentions] == ["NATO", "The alliance"]
     assert [m.text for m in by_code["EU"].mentions] == ["EU", "EU", "the bloc"]
+
+
+def test_actors_resolve_undated_role_follows_the_written_title() -> None:
+    data = load_actor_data()
+    text = "Dutch Prime Minister Mark Rutte met NATO Secretary General Jens Stoltenberg."
+    annotated = _article(text, [("Mark Rutte", "PERSON"), ("Jens Stoltenberg", "PERSON")])
+    people = _by_name(resolve_actors(annotated, data, None))
+    rutte = people["Mark Rutte"]
+    assert rutte.role is not None and (rutte.role.title, rutte.country) == ("Prime Minister", "NLD")
+    dated = _by_name(resolve_actors(annotated, data, date(2025, 3, 1)))["Mark Rutte"]
+    assert dated.role is not None and dated.role.country == "NATO"  # the office held that day

@@ -39,6 +39,7 @@ class _Draft:
     country: str | None = None
     titles: list[str] = field(default_factory=list)
     role: Role | None = None
+    written_countries: set[str] = field(default_factory=set)  # countries the titles name
 
 
 @dataclass(slots=True)
@@ -249,24 +250,30 @@ def _read_titles(art: _Article, draft: _Draft, start: int, end: int, known: str 
     for parse in (p for p in parses if p is not None):
         _take_title(draft, parse)
     if known:
-        draft.role = _best_role(art.data.roles_on(known, art.on), draft.titles) or draft.role
+        held = art.data.roles_on(known, art.on) if art.on else art.data.roles_of(known)
+        draft.role = _best_role(held, draft) or draft.role
         if draft.role is not None:
             draft.country = draft.role.country
 
 
-def _best_role(roles: tuple[Role, ...], titles: list[str]) -> Role | None:
-    """Of the offices held that day, the one whose title the article's titles echo most."""
-    written = {w.lower() for t in titles for w in re.findall(r"\w+", t)}
-    scored = [
-        (len(written & {w.lower() for w in re.findall(r"\w+", r.title)}), -n, r)
-        for n, r in enumerate(roles)
-    ]
-    return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+def _best_role(roles: tuple[Role, ...], draft: _Draft) -> Role | None:
+    """The office the article speaks of: the one whose country and words the written titles
+    echo most, else the most recent (roles are those held on the article's date, or all)."""
+    written = {w.lower() for t in draft.titles for w in re.findall(r"\w+", t)}
+
+    def score(role: Role) -> tuple[bool, int, date, date]:
+        words = {w.lower() for w in re.findall(r"\w+", role.title)}
+        recency = (role.valid_to or date.max, role.valid_from or date.min)
+        return (role.country in draft.written_countries, len(written & words), *recency)
+
+    return max(roles, key=score, default=None)
 
 
 def _take_title(draft: _Draft, parse: TitleParse) -> None:
     if parse.text not in draft.titles:
         draft.titles.append(parse.text)
+    if parse.country is not None:
+        draft.written_countries.add(parse.country)
     if draft.country is None:
         draft.country = parse.country
 
