@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from communique.clean import dateline_date, parse_full_date, stamp_date
+from communique.clean import dateline_date, parse_full_date, stamp_date, trailing_stamp_date
 
 
 def test_clean_dateline_parses_common_full_dates() -> None:
@@ -26,3 +26,11 @@ def test_clean_dateline_needs_the_dateline_shape_and_a_year() -> None:
     assert dateline_date("MOSCOW, April 5 (Wire) - Talks began.") is None
     assert dateline_date("MOSCOW, April 5, 2018 (Wire) - Talks began.") == date(2018, 4, 5)
     assert dateline_date("Talks began on April 5, 2018 - in Moscow.") is None
+
+
+def test_clean_dateline_trailing_agency_stamp_closes_the_last_paragraph() -> None:
+    assert trailing_stamp_date("Both sides spoke of common interests. MAP 05 April 2018") == date(
+        2018, 4, 5
+    )
+    assert trailing_stamp_date("Talks ended on 5 April 2018") is None
+    assert trailing_stamp_date("The meeting was held. It ended on 5 April 2018.") is None

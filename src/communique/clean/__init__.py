@@ -7,7 +7,13 @@ filter of ``lines.py``. Expected drops (no article, not English, too short) are 
 from __future__ import annotations
 
 from .article import clean_article, heading_spans
-from .dateline import dateline_date, parse_full_date, stamp_date
+from .dateline import (
+    dateline_date,
+    is_date_line,
+    parse_full_date,
+    stamp_date,
+    trailing_stamp_date,
+)
 from .html import (
     EXTRACT_OPTIONS,
     HtmlBody,
@@ -39,9 +45,11 @@ __all__ = [
     "heading_spans",
     "html_body",
     "html_body_lines",
+    "is_date_line",
     "is_english",
     "load_lexicon",
     "load_stopwords",
     "parse_full_date",
     "stamp_date",
+    "trailing_stamp_date",
 ]

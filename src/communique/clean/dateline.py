@@ -155,3 +155,19 @@ def is_date_line(line: str) -> bool:
         return False
     rest = [t for t in tokens if not t.isdigit() and t not in _MONTHS and t not in _TIME_WORDS]
     return not rest
+
+
+_AGENCY_CODE = re.compile(r"^[A-Z][A-Z/&-]{1,9}$")
+_LAST_SENTENCE_END = re.compile(r"[.!?”\"’)]\s+(?=\S[^.!?]*$)")
+
+
+def trailing_stamp_date(paragraph: str) -> date | None:
+    """The date of an agency stamp closing the last paragraph ("... ties. MAP 05 April 2018")."""
+    found = _LAST_SENTENCE_END.search(paragraph)
+    tail = paragraph[found.end() :] if found else paragraph
+    words = tail.split()
+    if not words or len(words) > _STAMP_MAX_WORDS:
+        return None
+    if _AGENCY_CODE.match(words[0]) and not is_date_line(words[0]):
+        tail = " ".join(words[1:])
+    return parse_full_date(tail) if is_date_line(tail) else None

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 
-from .dateline import dateline_date, is_date_line, stamp_date
+from .dateline import dateline_date, is_date_line, stamp_date, trailing_stamp_date
 from .lexicon import TERMINAL_CATEGORIES, Lexicon, all_stopwords, load_lexicon, normalise_line
 
 _WORD = re.compile(r"\w+")
@@ -350,7 +350,13 @@ def filter_lines(text: str) -> LineFilterResult:
     byline = byline or opening_byline
     signatures = {normalise_line(v) for v in (byline,) if v}
     footer_date = _read_footer(infos, roles, last + 1, signatures)
-    published = published or opening_date or dateline_date(infos[first].text) or footer_date
+    published = (
+        published
+        or opening_date
+        or dateline_date(infos[first].text)
+        or footer_date
+        or trailing_stamp_date(infos[last].text)
+    )
     return _result(infos, roles, byline, published)
 
 
