@@ -177,3 +177,24 @@ def test_time_numbers_are_not_clock_times_or_years() -> None:
     assert find_times(bare(text, date(2022, 3, 16))) == ()
     found = find_times(bare("Talks began at 10.30am and ended at 13.45 CET.", None))
     assert [t.text for t in found] == ["10.30am", "13.45 CET"]
+
+
+def test_time_dateline_anchors_an_undated_article() -> None:
+    text = "OSLO, 5 April 2018 - Envoys met yesterday. " + "Talks went on. " * 30
+    found = {t.text: t for t in find_times(bare(text, None))}
+    assert (found["yesterday"].value, found["yesterday"].year_inferred) == ("2018-04-04", True)
+
+
+def test_time_full_date_deep_in_the_text_is_history_not_an_anchor() -> None:
+    text = "Talks went on. " * 30 + "The crackdown began on July 9, 2015. They met yesterday. "
+    text += "Talks went on. " * 30
+    found = {t.text: t for t in find_times(bare(text, None))}
+    assert found["July 9, 2015"].value == "2015-07-09"
+    assert found["yesterday"].value is None
+
+
+def test_time_month_of_last_year_and_figurative_days() -> None:
+    assert only("It was suspended in January last year.").value == "2021-01"
+    text = "We want a better tomorrow and the future of peace."
+    found = find_times(bare(text, date(2022, 3, 16)))
+    assert found == ()

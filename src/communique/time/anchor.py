@@ -4,7 +4,8 @@ Without a publication date the year comes from weekday+date agreement: "Wednesda
 only fits some years (2022, 2028, 2033, 2016, ...). Every weekday+date of the article must
 agree, and the year must not come before the latest year the article names outside a future
 clause ("the first since 2019" -> 2019 or later); the earliest such year wins. Without any
-weekday+date, the latest full date written with its year serves. With neither, there is no
+weekday+date, a dateline serves: a full date with its year at the start or the end of the
+text, or one written with its (agreeing) weekday. With neither, there is no
 anchor: the machine clock is never used."""
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class Clue:
     cand: Candidate
     tense: Tense
     since: bool = False  # written after "since": a past year whatever the clause's tense
+    stamp: bool = False  # at the very start or end of the text, where datelines stand
 
 
 def document_anchor(clues: Sequence[Clue], published: date | None) -> Anchor | None:
@@ -84,9 +86,12 @@ def _latest_named_year(clues: Sequence[Clue]) -> int | None:
 
 
 def _from_full_dates(clues: Sequence[Clue]) -> date | None:
+    """A dateline: a full date (with its year) at the start or end of the text, or one whose
+    weekday is written and agrees. A full date elsewhere may be history: no anchor from it."""
     found = [(d, c.tense) for c in clues
              if c.cand.kind in {"date", "range"} and c.cand.year and c.cand.month and c.cand.day
-             and (d := safe_date(c.cand.year, c.cand.month, c.cand.day)) is not None]  # fmt: skip
+             and (d := safe_date(c.cand.year, c.cand.month, c.cand.day)) is not None
+             and (c.stamp or d.weekday() == c.cand.weekday)]  # fmt: skip
     return _pick(found)
 
 

@@ -13,6 +13,7 @@ from .grammar import Candidate, find_candidates
 from .normalise import normalise, resolve_anaphor
 from .tense import TenseIndex, tense_of
 
+_STAMP_CHARS = 240
 _SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 
 
@@ -74,7 +75,15 @@ def _anchor(annotated: AnnotatedArticle) -> Anchor | None:
 def _clues(annotated: AnnotatedArticle, index: TenseIndex) -> list[Clue]:
     cands = [c for c in find_candidates(annotated.article.text) if not _is_count(c, index)]
     text = annotated.article.text
-    return [Clue(c, tense_of(index, c.start, c.end), _after_since(text, c.start)) for c in cands]
+    return [
+        Clue(c, tense_of(index, c.start, c.end), _after_since(text, c.start), _stamp(text, c))
+        for c in cands
+    ]
+
+
+def _stamp(text: str, cand: Candidate) -> bool:
+    """Where a dateline or an agency stamp stands: the first or last few lines."""
+    return cand.start < _STAMP_CHARS or len(text) - cand.end < _STAMP_CHARS // 2
 
 
 def _after_since(text: str, start: int) -> bool:

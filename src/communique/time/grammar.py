@@ -152,6 +152,14 @@ _MAY_CUES = re.compile(
 )
 
 
+def _month_of_year(m: re.Match[str]) -> Candidate | None:
+    """ "January last year": the month in the year before (after, of) the anchor's."""
+    return Candidate(
+        m.start(), m.end(), "month", month=month_number(m["m"]), rel=f"{m['rel']} year",
+        mod=_mod(m),
+    )  # fmt: skip
+
+
 def _preceded(m: re.Match[str], cue: re.Pattern[str]) -> bool:
     return bool(cue.search(m.string[max(0, m.start() - 20) : m.start()]))
 
@@ -213,8 +221,13 @@ def _numeric(m: re.Match[str]) -> Candidate | None:
 _REL_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
 
+_FIGURATIVE = re.compile(r"\b(?:a|the|of|better|brighter|safer)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
 def _relday(m: re.Match[str]) -> Candidate | None:
     word = m["w"].lower()
+    if word in {"today", "tomorrow"} and _preceded(m, _FIGURATIVE):
+        return None  # "a better tomorrow", "the world of today"
     if "before" in word:
         offset = -2
     elif "after" in word:
@@ -380,7 +393,8 @@ def _noon(m: re.Match[str]) -> Candidate | None:
 
 def _reference(kind: str) -> Builder:
     def build(m: re.Match[str]) -> Candidate | None:
-        return Candidate(m.start("span"), m.end("span"), kind)
+        group = next(g for g in ("span", "span2", "span3") if m.groupdict().get(g))
+        return Candidate(m.start(group), m.end(group), kind)
 
     return build
 
@@ -444,6 +458,8 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
          rf"(?:,?\s+(?P<y>{yr}))?", _month_range, 0),
         (rf"{_MOD}(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<m>{mon})"
          rf"(?:,?\s+(?P<y>{yr}))?", _month, 0),
+        (rf"{_MOD}(?P<m>{mon})(?:\s+of)?\s+(?P<rel>last|next|this)\s+year(?![a-z])",
+         _month_of_year, 0),
         (rf"(?<![\d$£€¥.,/-]){_MOD}(?P<y>{yr})(?:\s*(?:-|–|to)\s*(?P<y2>{yr}|\d\d(?!\d)))?"
          r"(?![\d,.%]\d|%|-\d)", _year_expr, 0),
         (rf"(?:the\s+)?{_MOD}(?P<y>1[6-9]\d0|20\d0)'?s(?![a-z])", _decade, 0),
@@ -490,11 +506,12 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
         (r"(?<![a-z])(?:noon|midnight)(?![a-z])", _noon, ci),
         (r"(?<![a-z])(?P<span>now|currently|at present|presently|nowadays|these days"
          r"|at the moment)(?![a-z])", _reference("present"), ci),
-        (r"(?<![a-z])(?:in\s+)?(?P<span>the past|recently|at the time)"
-         r"(?![a-z])(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|week"
-         r"|month|year|decade|day|century|hour|minute))", _reference("past_ref"), ci),
-        (r"(?<![a-z])(?:in\s+)?(?P<span>the future|the near future)(?![a-z])",
-         _reference("future_ref"), ci),
+        (r"(?<![A-Za-z])(?:(?:in|into)\s+(?P<span>the past)|(?P<span2>recently)"
+         r"|(?P<span3>at the time))(?![a-z])(?!\s+of\b)(?!\s+(?:\d|few|several|two|three"
+         r"|four|five|six|seven|eight|nine|ten|week|month|year|decade|day|century|hour|minute))",
+         _reference("past_ref"), ci),
+        (r"(?<![A-Za-z])(?:in|for|into)\s+(?P<span>the (?:near |distant |foreseeable )?future)"
+         r"(?![a-z])(?!\s+of\b)", _reference("future_ref"), ci),
         (r"(?<![a-z])(?:annually|yearly|every year|each year|monthly|every month|each month"
          r"|weekly|every week|each week|daily|every day|each day|every (?:morning|afternoon"
          r"|evening|night))(?![a-z])", _set, ci),

@@ -126,6 +126,9 @@ def _month_expr(cand: Candidate, anchor: Anchor | None, tense: Tense) -> Reading
         return Reading(_month(cand.year, cand.month), "month")
     if anchor is None:
         return NONE
+    if cand.rel and cand.rel.endswith(" year"):
+        year = anchor.day.year + _shift(cand.rel.split()[0])
+        return Reading(_month(year, cand.month), "month", anchored=True)
     year = month_year(anchor.day, cand.month, tense, cand.rel)
     return Reading(_month(year, cand.month), "month", anchored=True)
 
