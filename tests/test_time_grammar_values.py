@@ -198,3 +198,17 @@ def test_time_month_of_last_year_and_figurative_days() -> None:
     text = "We want a better tomorrow and the future of peace."
     found = find_times(bare(text, date(2022, 3, 16)))
     assert found == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The vote opens on 3 May 2021 at 10 a.m. ET.", "2021-05-03T14:00:00Z"),
+        ("The vote opens on 3 December 2021 at 10 a.m. ET.", "2021-12-03T15:00:00Z"),
+        ("Talks start on 3 May 2021 at 10:00 Kyiv time.", "2021-05-03T07:00:00Z"),
+        ("Talks start on 3 Jan 2021 at 10:00 Brussels time.", "2021-01-03T09:00:00Z"),
+        ("Talks start on 28 March 2021 at 10:00 Brussels time.", "2021-03-28T08:00:00Z"),
+    ],
+)
+def test_time_zones_with_summer_time(text: str, value: str) -> None:
+    assert only(text, None).value == value

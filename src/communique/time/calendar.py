@@ -90,4 +90,26 @@ def iso_at_clock(day: date, clock: Clock) -> str:
     local = datetime(day.year, day.month, day.day, clock.hour % 24, clock.minute)
     if clock.offset is None:
         return local.strftime("%Y-%m-%dT%H:%M:%S")
-    return (local - timedelta(minutes=clock.offset)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    offset = clock.offset + (60 if in_summer_time(clock.summer, day) else 0)
+    return (local - timedelta(minutes=offset)).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def in_summer_time(rule: str, day: date) -> bool:
+    """Whether ``day`` falls in summer time under ``rule``: "us" (second Sunday of March to
+    first Sunday of November, since 2007), "eu" (last Sunday of March to last Sunday of
+    October). Decided by the day; the hours around a switch are not told apart."""
+    if rule == "us":
+        return _sunday(day.year, 3, 2) <= day < _sunday(day.year, 11, 1)
+    if rule == "eu":
+        return _last_sunday(day.year, 3) <= day < _last_sunday(day.year, 10)
+    return False
+
+
+def _sunday(year: int, month: int, nth: int) -> date:
+    first = date(year, month, 1)
+    return first + timedelta(days=(6 - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def _last_sunday(year: int, month: int) -> date:
+    last = date(*add_months(year, month, 1), 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - 6) % 7)

@@ -26,6 +26,7 @@ from .lexicon import (
     weekday_number,
     zone_offset,
     zone_pattern,
+    zone_summer_rule,
 )
 
 
@@ -37,6 +38,7 @@ class Clock:
     minute: int
     offset: int | None
     exact: bool  # minutes written ("09:00") rather than an hour ("10 a.m.")
+    summer: str = ""  # summer-time rule of the zone ("us", "eu"): ``offset`` is its winter one
 
 
 @dataclass(frozen=True, slots=True)
@@ -433,8 +435,9 @@ def parse_clock(text: str) -> Clock | None:
         hour += 12
     elif ampm.startswith("a") and hour == 12:
         hour = 0
-    offset = zone_offset(re.sub(r"\s+", " ", m["z"])) if m["z"] else None
-    return Clock(hour, minute, offset, bool(m["mi"]))
+    zone = re.sub(r"\s+", " ", m["z"]) if m["z"] else None
+    offset = zone_offset(zone) if zone else None
+    return Clock(hour, minute, offset, bool(m["mi"]), zone_summer_rule(zone) if zone else "")
 
 
 @lru_cache(maxsize=1)

@@ -90,14 +90,28 @@ def number_value(word: str) -> int | None:
 
 
 @lru_cache(maxsize=1)
-def zone_offsets() -> dict[str, int]:
-    """Time-zone abbreviation -> offset from UTC in minutes, from ``data/zones.csv``."""
+def _zone_rows() -> tuple[dict[str, str], ...]:
     try:
         text = resources.files(__package__).joinpath("data/zones.csv").read_text("utf-8")
     except OSError as err:
         raise ResourceError(f"time-zone table missing: {err}") from err
-    rows = csv.DictReader(text.splitlines())
-    return {row["abbreviation"]: int(row["utc_offset_minutes"]) for row in rows}
+    return tuple(csv.DictReader(text.splitlines()))
+
+
+@lru_cache(maxsize=1)
+def zone_offsets() -> dict[str, int]:
+    """Zone as written -> standard offset from UTC in minutes, from ``data/zones.csv``."""
+    return {row["abbreviation"]: int(row["utc_offset_minutes"]) for row in _zone_rows()}
+
+
+@lru_cache(maxsize=1)
+def zone_summer_rules() -> dict[str, str]:
+    """Zone as written -> its summer-time rule ("us", "eu"); zones without one are absent."""
+    return {row["abbreviation"].lower(): row["dst"] for row in _zone_rows() if row["dst"]}
+
+
+def zone_summer_rule(name: str) -> str:
+    return zone_summer_rules().get(re.sub(r"\s+", " ", name.strip()).lower(), "")
 
 
 _OFFSET = re.compile(r"(?:GMT|UTC)\s?([+\-−–])\s?(\d{1,2})(?::?(\d\d))?")
