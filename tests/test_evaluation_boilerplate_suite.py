@@ -61,3 +61,10 @@ def test_evaluation_boilerplate_suite_fails_cleanly_without_data(tmp_path: Path)
         run(tmp_path, limit=1)
     with pytest.raises(EvaluationError):
         run(tmp_path, sets=("nonsense",))
+
+
+def test_evaluation_boilerplate_subset_ids_follow_the_limit(tmp_path: Path) -> None:
+    from communique.evaluation.boilerplate import subset_ids
+
+    _write_gold(tmp_path)
+    assert subset_ids(tmp_path, 1) == ["aeb:k1", "trafilatura-eval:https://example.org/a"]

@@ -183,6 +183,14 @@ def load_segments(data_dir: Path, limit: int | None = None) -> Iterator[SegmentP
         yield SegmentPage(url, html, url, tuple(item["with"]), tuple(item["without"]))
 
 
+def subset_ids(data_dir: Path, limit: int | None = None) -> list[str]:
+    """Ids of the pages a run with ``limit`` scores (the evaluation gate hashes them)."""
+    truth: dict[str, Any] = _read_json(data_dir / AEB_DIR / "ground-truth.json")
+    items: dict[str, Any] = _read_json(data_dir / TRAF_DIR / "evaldata.json")
+    aeb = [f"aeb:{key}" for key in sorted(truth)[:limit]]
+    return aeb + [f"trafilatura-eval:{url}" for url in sorted(items)[:limit]]
+
+
 # --- extractors -------------------------------------------------------------------------------
 
 
