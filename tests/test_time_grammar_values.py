@@ -212,3 +212,12 @@ def test_time_month_of_last_year_and_figurative_days() -> None:
 )
 def test_time_zones_with_summer_time(text: str, value: str) -> None:
     assert only(text, None).value == value
+
+
+def test_time_numeric_order_settled_by_the_article() -> None:
+    found = find_times(bare("Held 30/04/2018 - 02/05/2018 in Cardiff.", None))
+    assert [t.value for t in found] == ["2018-04-30", "2018-05-02"]
+    found = find_times(bare("Held 04/30/2018 - 05/02/2018 in Ohio.", None))
+    assert [t.value for t in found] == ["2018-04-30", "2018-05-02"]
+    found = find_times(bare("Held 03/04/2018 and 05/05/2018.", None))
+    assert [t.value for t in found] == [None, "2018-05-05"]

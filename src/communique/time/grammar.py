@@ -208,16 +208,33 @@ def _iso(m: re.Match[str]) -> Candidate | None:
 
 
 def _numeric(m: re.Match[str]) -> Candidate | None:
-    """d/m/y or m/d/y: kept only where one reading is impossible or both agree."""
+    """d/m/y or m/d/y. Where both readings are possible and differ ("03/04/2021") the
+    candidate keeps the day-first reading marked ``mod="ambiguous"``: the article's other
+    numeric dates may settle the order (``settle_numeric_order``), else it gets no value."""
     a, b, y = int(m["a"]), int(m["b"]), m["y"]
     year = int(y) if len(y) == 4 else 2000 + int(y)
-    readings = {(mo, d) for mo, d in ((b, a), (a, b)) if 1 <= mo <= 12 and 1 <= d <= 31}
-    if not readings:
-        return None
-    if len(readings) > 1:
-        return Candidate(m.start(), m.end(), "date", year=year, mod="ambiguous")
-    month, day = readings.pop()
-    return Candidate(m.start(), m.end(), "date", year=year, month=month, day=day)
+    day_first = 1 <= b <= 12 and 1 <= a <= 31
+    month_first = 1 <= a <= 12 and 1 <= b <= 31
+    if day_first and month_first and a != b:
+        return Candidate(m.start(), m.end(), "date", year=year, month=b, day=a, mod="ambiguous")
+    if day_first:
+        return Candidate(m.start(), m.end(), "date", year=year, month=b, day=a, mod="dm")
+    if month_first:
+        return Candidate(m.start(), m.end(), "date", year=year, month=a, day=b, mod="md")
+    return None
+
+
+def settle_numeric_order(cands: list[Candidate]) -> list[Candidate]:
+    """Read ambiguous numeric dates in the order the article's unambiguous ones use."""
+    orders = {c.mod for c in cands if c.mod in {"dm", "md"} and c.day != c.month}
+    if len(orders) != 1:
+        return [replace(c, month=None, day=None) if c.mod == "ambiguous" else c for c in cands]
+    month_first = orders == {"md"}
+    return [
+        replace(c, month=c.day, day=c.month, mod=None) if c.mod == "ambiguous" and month_first
+        else replace(c, mod=None) if c.mod == "ambiguous" else c
+        for c in cands
+    ]  # fmt: skip
 
 
 _REL_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
@@ -595,4 +612,4 @@ def _merge_pair(a: Candidate, b: Candidate) -> Candidate | None:
 
 def find_candidates(text: str) -> list[Candidate]:
     """The grammar's reading of ``text``: settled, merged candidates in text order."""
-    return merge_clock_dates(text, select(list(scan(text))))
+    return settle_numeric_order(merge_clock_dates(text, select(list(scan(text)))))
