@@ -103,11 +103,23 @@ def test_place_find_georgia_country_or_state(gazetteer: Gazetteer) -> None:
     assert (state.country, state.kind) == ("USA", "region")
 
 
-def test_place_find_state_key_wins(gazetteer: Gazetteer) -> None:
-    text = "Moscow rejected the plan."
-    key = {"Moscow": "state:RUS"}
-    (place,) = find_places(_article(text, [("Moscow", "GPE")], key), gazetteer)
-    assert (place.kind, place.country) == ("country", "RUS")
+def test_place_find_state_key_keeps_the_city(gazetteer: Gazetteer) -> None:
+    text = "Moscow rejected the plan, and Russia said so in Vienna."
+    key = {"Moscow": "state:RUS", "Russia": "state:RUS", "Vienna": "state:AUT"}
+    spans = [("Moscow", "GPE"), ("Russia", "GPE"), ("Vienna", "GPE")]
+    places = find_places(_article(text, spans, key), gazetteer)
+    assert [(p.name, p.country, p.kind) for p in places] == [
+        ("Moscow", "RUS", "city"),
+        ("Russia", "RUS", "country"),
+        ("Vienna", "AUT", "city"),
+    ]
+
+
+def test_place_find_actor_countries_do_not_pull_towns(gazetteer: Gazetteer) -> None:
+    text = "The US and Russia held talks in Geneva; the United States and Moscow agreed."
+    spans = [("US", "GPE"), ("Russia", "GPE"), ("Geneva", "GPE"), ("United States", "GPE")]
+    geneva = next(p for p in find_places(_article(text, spans), gazetteer) if p.text == "Geneva")
+    assert (geneva.name, geneva.country) == ("Geneva", "CHE")
 
 
 def test_place_find_exonym_and_unknown(gazetteer: Gazetteer) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..model import AnnotatedArticle, Mention, PlaceMention
 from .gazetteer import Gazetteer, Place, name_key
-from .resolve import PlaceContext, build_context, resolve
+from .resolve import PlaceContext, build_context, resolve, resolve_in_country
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 VENUE_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC"})
@@ -99,19 +99,21 @@ def _trim(m: Mention) -> _Toponym | None:
 
 
 def _mentioned_countries(mentions: Iterable[Mention], gazetteer: Gazetteer) -> Iterator[str]:
+    """Countries named only through demonyms ("Russian", "French"): the toponyms themselves,
+    keyed or not, already speak through their own readings."""
     for m in mentions:
+        if m.label != "NORP":
+            continue
         if m.key and m.key.startswith("state:"):
             yield m.key.split(":", 1)[1]
-        elif m.label == "NORP":
-            place = gazetteer.demonyms.get(name_key(m.text))
-            if place is not None and place.country:
-                yield place.country
+            continue
+        place = gazetteer.demonyms.get(name_key(m.text))
+        if place is not None and place.country:
+            yield place.country
 
 
 def _geocode(top: _Toponym, gazetteer: Gazetteer, context: PlaceContext) -> PlaceMention | None:
-    place = gazetteer.country(top.iso3) if top.iso3 else None
-    if place is None:
-        place = resolve(top.text, gazetteer, context)
+    place = _place_of(top, gazetteer, context)
     if place is None:
         return None
     return PlaceMention(
@@ -124,6 +126,12 @@ def _geocode(top: _Toponym, gazetteer: Gazetteer, context: PlaceContext) -> Plac
         lon=place.lon,
         kind=place.kind,
     )
+
+
+def _place_of(top: _Toponym, gazetteer: Gazetteer, context: PlaceContext) -> Place | None:
+    if top.iso3:
+        return resolve_in_country(top.text, top.iso3, gazetteer, context)
+    return resolve(top.text, gazetteer, context)
 
 
 def _venues(
@@ -181,8 +189,7 @@ def _located_in(
         return None
     for top in toponyms:
         if top.start == gap.end() or (top.start > gap.end() and top.start - gap.end() <= 4):
-            place = gazetteer.country(top.iso3) if top.iso3 else None
-            place = place or resolve(top.text, gazetteer, context)
+            place = _place_of(top, gazetteer, context)
             return (top, place) if place is not None else None
     return None
 

@@ -48,6 +48,7 @@ class Place:
     population: int
     admin1: str | None = None  # GeoNames admin1 code ("TX" for US states, "08" for Ontario)
     geonameid: int | None = None
+    names: int = 0  # how many alternate names GeoNames knows: a sign of a town's renown
 
     @property
     def kind(self) -> Literal["city", "country", "region"]:
@@ -263,6 +264,7 @@ def _city_names(
             population=int(row.get("population") or 0),
             admin1=str(row.get("admin1code") or "") or None,
             geonameid=int(row["geonameid"]),
+            names=len(row.get("alternatenames") or ()),
         )
         yield name, Candidate(place, True)
         if place.population < ALTERNATES_MIN_POPULATION:

@@ -32,11 +32,17 @@ FEATURE_PRIOR: dict[str, float] = {
     "city": 0.0,
 }
 ALTERNATE_PENALTY = 1.0
-COUNTRY_BONUS = 2.5  # other names of the document read as lying in the candidate's country
-COUNTRY_SHARE_BONUS = 2.0  # scaled by the share of the document's names in that country
+COUNTRY_BONUS = 1.0  # other names of the document read as lying in the candidate's country
+COUNTRY_SHARE_BONUS = 4.0  # scaled by the share of the document's names in that country
 ADMIN1_BONUS = 2.0  # other names read as lying in the candidate's first-level division
 NEAR_BONUS = 1.0  # other names read as lying within about a degree of the candidate
 TEMPERATURE = 1.0  # of the first-pass softmax, in log10 units
+POPULATION_WEIGHT = 1.0  # per power of ten
+RENOWN_WEIGHT = 1.0  # per power of ten of a town's alternate names in GeoNames
+#: A country named in the text says what the article is about more than where its towns are:
+#: its reading counts for this much of a town's or a division's towards the country's share,
+#: and not at all towards COUNTRY_BONUS, which only towns and divisions earn.
+COUNTRY_READING_WEIGHT = 0.5
 CELL_DEGREES = 1.0
 _LOCAL = frozenset({"city", "capital", "admin2"})
 
@@ -48,12 +54,16 @@ class Evidence:
     """Probability-weighted readings of one name (or of the whole document)."""
 
     countries: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    towns: dict[str, float] = field(default_factory=lambda: defaultdict(float))  # by country
     admin1: dict[tuple[str, str], float] = field(default_factory=lambda: defaultdict(float))
     cells: dict[tuple[int, int], float] = field(default_factory=lambda: defaultdict(float))
 
     def add(self, place: Place, weight: float) -> None:
         if place.country:
-            self.countries[place.country] += weight
+            is_country = place.feature == "country"
+            self.countries[place.country] += weight * (COUNTRY_READING_WEIGHT if is_country else 1)
+            if not is_country:
+                self.towns[place.country] += weight
             if place.admin1:
                 self.admin1[(place.country, place.admin1)] += weight
         if place.feature in _LOCAL:
@@ -62,6 +72,8 @@ class Evidence:
     def merge(self, other: Evidence) -> None:
         for iso3, w in other.countries.items():
             self.countries[iso3] += w
+        for iso3, w in other.towns.items():
+            self.towns[iso3] += w
         for key, w in other.admin1.items():
             self.admin1[key] += w
         for cell, w in other.cells.items():
@@ -97,8 +109,8 @@ def build_context(
     for ev in by_name.values():
         total.merge(ev)
     known = 0
-    for iso3 in countries:
-        total.countries[iso3] += 1.0
+    for iso3 in set(countries):
+        total.countries[iso3] += COUNTRY_READING_WEIGHT
         known += 1
     return PlaceContext(total, by_name, float(len(by_name) + known))
 
@@ -146,6 +158,19 @@ def resolve(name: str, gazetteer: Gazetteer, context: PlaceContext = EMPTY_CONTE
     return max(cands, key=lambda c: _prior(c) + _support(c.place, context.total, own, others)).place
 
 
+def resolve_in_country(
+    name: str, iso3: str, gazetteer: Gazetteer, context: PlaceContext = EMPTY_CONTEXT
+) -> Place | None:
+    """The best entry for ``name`` inside country ``iso3`` ("Moscow" written for Russia is
+    still the city), else the country itself."""
+    cands = [c for c in lookup(name, gazetteer) if c.place.country == iso3]
+    if not cands:
+        return gazetteer.country(iso3)
+    own = context.by_name.get(name_key(name), _NO_EVIDENCE)
+    others = context.weight - (1.0 if own is not _NO_EVIDENCE else 0.0)
+    return max(cands, key=lambda c: _prior(c) + _support(c.place, context.total, own, others)).place
+
+
 def resolve_by_population(name: str, gazetteer: Gazetteer) -> Place | None:
     """Baseline: the most populous entry with the name."""
     cands = lookup(name, gazetteer)
@@ -156,7 +181,9 @@ def resolve_by_population(name: str, gazetteer: Gazetteer) -> Place | None:
 
 def _prior(cand: Candidate) -> float:
     place = cand.place
-    score = math.log10(place.population + 1)
+    score = POPULATION_WEIGHT * math.log10(place.population + 1)
+    if place.feature in _LOCAL:
+        score += RENOWN_WEIGHT * math.log10(place.names + 1)
     if cand.primary or place.feature not in ("admin1", "admin2"):
         score += FEATURE_PRIOR[place.feature]  # "Geneva" the canton is only an alternate name
     if not cand.primary:
@@ -168,9 +195,10 @@ def _support(place: Place, total: Evidence, own: Evidence, others: float) -> flo
     if others <= 0 or place.country is None:
         return 0.0
     score = 0.0
-    country = total.countries.get(place.country, 0.0) - own.countries.get(place.country, 0.0)
-    if country > 0.05:
-        score += COUNTRY_BONUS * min(1.0, country) + COUNTRY_SHARE_BONUS * country / others
+    iso3 = place.country
+    country = total.countries.get(iso3, 0.0) - own.countries.get(iso3, 0.0)
+    towns = total.towns.get(iso3, 0.0) - own.towns.get(iso3, 0.0)
+    score += COUNTRY_BONUS * min(1.0, towns) + COUNTRY_SHARE_BONUS * country / others
     if place.admin1:
         key = (place.country, place.admin1)
         admin = total.admin1.get(key, 0.0) - own.admin1.get(key, 0.0)
