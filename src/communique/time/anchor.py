@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .calendar import place_near, safe_date, weekday_years
-from .grammar import Candidate
+from .candidate import Candidate
 from .tense import Tense
 
 

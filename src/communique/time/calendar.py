@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from .grammar import Clock
+from .candidate import Clock
 from .tense import Tense
 
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from ..model import AnnotatedArticle, Granularity, TimeExpression
 from .calendar import iso_at_clock
-from .grammar import parse_clock
+from .clock import parse_clock
 
 _DAY_LIKE = frozenset({"day", "hour", "minute"})
 

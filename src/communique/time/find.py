@@ -8,8 +8,9 @@ from datetime import date
 
 from ..model import AnnotatedArticle, TimeExpression
 from .anchor import Anchor, Clue, document_anchor
+from .candidate import Candidate
 from .combine import combine_in_sentences
-from .grammar import Candidate, find_candidates
+from .grammar import find_candidates
 from .normalise import normalise, resolve_anaphor
 from .tense import TenseIndex, tense_of
 

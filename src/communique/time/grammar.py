@@ -8,10 +8,12 @@ later (``normalise``)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
+from .candidate import Builder, Candidate, Clock
+from .clock import CLOCK_CORE, clock_builder, military_builder, noon_builder
 from .lexicon import (
     DAY_PATTERN,
     MONTH_PATTERN,
@@ -24,46 +26,9 @@ from .lexicon import (
     month_number,
     number_value,
     weekday_number,
-    zone_offset,
     zone_pattern,
-    zone_summer_rule,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Clock:
-    """A time of day as written; ``offset`` (minutes east of UTC) when a zone is given."""
-
-    hour: int
-    minute: int
-    offset: int | None
-    exact: bool  # minutes written ("09:00") rather than an hour ("10 a.m.")
-    summer: str = ""  # summer-time rule of the zone ("us", "eu"): ``offset`` is its winter one
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """One match of the grammar, not yet anchored to a date."""
-
-    start: int
-    end: int
-    kind: str
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    weekday: int | None = None
-    year_end: int | None = None
-    month_end: int | None = None
-    day_end: int | None = None
-    clock: Clock | None = None
-    rel: str | None = None
-    unit: str | None = None
-    amount: int | None = None
-    part: str | None = None
-    mod: str | None = None
-
-
-Builder = Callable[[re.Match[str]], Candidate | None]
+from .settle import merge_clock_dates, select, settle_numeric_order
 
 _MOD = r"(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[-\s]+)?"
 _NUM = (
@@ -79,7 +44,6 @@ _QUANT = (
 )
 _UNIT = r"(?P<unit>second|minute|hour|day|night|week|month|quarter|year|decade|centur(?:y|ie))s?"
 _DASH = r"\s*(?:-|–|—|to|through|until|and)\s*"
-_AMPM = r"(?:a\.m\.?|p\.m\.?|am|pm|AM|PM|A\.M\.|P\.M\.)(?![A-Za-z])"
 
 
 def _mod(m: re.Match[str]) -> str | None:
@@ -222,19 +186,6 @@ def _numeric(m: re.Match[str]) -> Candidate | None:
     if month_first:
         return Candidate(m.start(), m.end(), "date", year=year, month=a, day=b, mod="md")
     return None
-
-
-def settle_numeric_order(cands: list[Candidate]) -> list[Candidate]:
-    """Read ambiguous numeric dates in the order the article's unambiguous ones use."""
-    orders = {c.mod for c in cands if c.mod in {"dm", "md"} and c.day != c.month}
-    if len(orders) != 1:
-        return [replace(c, month=None, day=None) if c.mod == "ambiguous" else c for c in cands]
-    month_first = orders == {"md"}
-    return [
-        replace(c, month=c.day, day=c.month, mod=None) if c.mod == "ambiguous" and month_first
-        else replace(c, mod=None) if c.mod == "ambiguous" else c
-        for c in cands
-    ]  # fmt: skip
 
 
 _REL_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
@@ -398,18 +349,6 @@ def _season(m: re.Match[str]) -> Candidate | None:
     )
 
 
-def _clock(m: re.Match[str]) -> Candidate | None:
-    clock = parse_clock(m.group(0))
-    if clock and not _CLOCK_SURE.search(m.group(0)) and _NOT_CLOCK_NEXT.match(m.string, m.end()):
-        return None  # "10.30 percent", "3:1 majority"
-    return Candidate(m.start(), m.end(), "time", clock=clock) if clock else None
-
-
-def _noon(m: re.Match[str]) -> Candidate | None:
-    hour = 12 if m.group(0).lower() == "noon" else 0
-    return Candidate(m.start(), m.end(), "time", clock=Clock(hour, 0, None, False))
-
-
 def _reference(kind: str) -> Builder:
     def build(m: re.Match[str]) -> Candidate | None:
         group = next(g for g in ("span", "span2", "span3") if m.groupdict().get(g))
@@ -427,39 +366,10 @@ def _set(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "set", unit="day", part=word.split()[-1])
 
 
-_CLOCK_CORE = r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?(?![\d:])\s*(?P<ap>" + _AMPM + r")?"
-
-
-_CLOCK_SURE = re.compile(r"[ap]\.?m\b|[A-Z]{2}|[Tt]ime|:\d\d\s*h", re.IGNORECASE)
-_NOT_CLOCK_NEXT = re.compile(r"\s*(?:%|per\s*cent|percent|million|billion|bn|m\b|km|kg|points?"
-                             r"|majority|ratio|margin|votes?)", re.IGNORECASE)  # fmt: skip
-
-
-def parse_clock(text: str) -> Clock | None:
-    """The time of day in ``text`` ("09:00 GMT", "10 a.m. EST", "13.30 CET"), or None.
-
-    A dot between hour and minutes counts only with a.m./p.m. or a zone: "10.30" alone is a
-    number more often than a time."""
-    m = re.search(_CLOCK_CORE + r"\s*(?:\(?(?P<z>" + zone_pattern() + r")\)?)?", text)
-    if m is None or not (m["mi"] or m["ap"]):
-        return None
-    dotted = "." in text[m.start() : m.end("mi") if m["mi"] else m.start()]
-    if dotted and not (m["ap"] or m["z"]):
-        return None
-    hour, minute = int(m["h"]), int(m["mi"] or 0)
-    ampm = (m["ap"] or "").lower()
-    if ampm.startswith("p") and hour < 12:
-        hour += 12
-    elif ampm.startswith("a") and hour == 12:
-        hour = 0
-    zone = re.sub(r"\s+", " ", m["z"]) if m["z"] else None
-    offset = zone_offset(zone) if zone else None
-    return Clock(hour, minute, offset, bool(m["mi"]), zone_summer_rule(zone) if zone else "")
-
-
 @lru_cache(maxsize=1)
 def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
-    """The grammar, compiled once."""
+    """The grammar, compiled once: one row per pattern (regex, builder, flags). A table, long
+    on purpose; the order breaks ties between candidates of equal length."""
     wd, mon, day, yr = WEEKDAY_PATTERN, MONTH_PATTERN, DAY_PATTERN, YEAR_PATTERN
     zone = zone_pattern()
     ci = re.IGNORECASE
@@ -520,10 +430,9 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
          r"\s+(?:before|after|later|earlier)(?![a-z])", _bare_units, ci),
         (rf"(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{wd})"
          r"(?:\s+(?P<part>morning|afternoon|evening|night))?", _weekday, 0),
-        (r"(?<![\w:.])" + _CLOCK_CORE.replace("(?P<ap>", "(?P<ap>") + rf"(?:\s*\(?{zone}\)?)?",
-         _clock, 0),
-        (r"(?<![\w:.])(?:[01]\d|2[0-3])[0-5]\d\s*(?:" + zone + r")", _clock_military, 0),
-        (r"(?<![a-z])(?:noon|midnight)(?![a-z])", _noon, ci),
+        (r"(?<![\w:.])" + CLOCK_CORE + rf"(?:\s*\(?{zone}\)?)?", clock_builder, 0),
+        (r"(?<![\w:.])(?:[01]\d|2[0-3])[0-5]\d\s*(?:" + zone + r")", military_builder, 0),
+        (r"(?<![a-z])(?:noon|midnight)(?![a-z])", noon_builder, ci),
         (r"(?<![a-z])(?P<span>now|currently|at present|presently|nowadays|these days"
          r"|at the moment)(?![a-z])", _reference("present"), ci),
         (r"(?<![A-Za-z])(?:(?:in|into)\s+(?P<span>the past)|(?P<span2>recently)"
@@ -537,16 +446,6 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
          r"|evening|night))(?![a-z])", _set, ci),
     ]  # fmt: skip
     return tuple((re.compile(p, flags), build) for p, build, flags in rules)
-
-
-def _clock_military(m: re.Match[str]) -> Candidate | None:
-    digits = re.match(r"\d{4}", m.group(0))
-    zone = re.search(zone_pattern(), m.group(0))
-    if digits is None or zone is None:
-        return None
-    hour, minute = int(digits.group(0)[:2]), int(digits.group(0)[2:])
-    clock = Clock(hour, minute, zone_offset(re.sub(r"\s+", " ", zone.group(0))), True)
-    return Candidate(m.start(), m.end(), "time", clock=clock)
 
 
 def scan(text: str) -> Iterator[Candidate]:
@@ -572,42 +471,6 @@ def _trim(text: str, cand: Candidate) -> Candidate:
     while start < end and text[start] in " \t\n":
         start += 1
     return replace(cand, start=start, end=end)
-
-
-def select(cands: list[Candidate]) -> list[Candidate]:
-    """Non-overlapping candidates, longest first; ties go to the earlier pattern."""
-    order = sorted(enumerate(cands), key=lambda ic: (-(ic[1].end - ic[1].start), ic[0]))
-    taken: list[Candidate] = []
-    for _, cand in order:
-        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
-            taken.append(cand)
-    return sorted(taken, key=lambda c: c.start)
-
-
-_GLUE = re.compile(r"\s*,?\s*(?:on|at|(?:at\s+)?(?:around|about)|by)?\s*", re.IGNORECASE)
-_DATED = frozenset({"date", "weekday", "relday"})
-
-
-def merge_clock_dates(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """Join a clock time written right beside a date ("Monday at 10:00", "15:00 GMT Saturday")."""
-    out: list[Candidate] = []
-    for cand in cands:
-        prev = out[-1] if out else None
-        if prev is not None and _GLUE.fullmatch(text[prev.end : cand.start]):
-            merged = _merge_pair(prev, cand)
-            if merged is not None:
-                out[-1] = merged
-                continue
-        out.append(cand)
-    return out
-
-
-def _merge_pair(a: Candidate, b: Candidate) -> Candidate | None:
-    if a.kind == "time" and b.kind in _DATED and b.clock is None:
-        return replace(b, start=a.start, clock=a.clock)
-    if b.kind == "time" and a.kind in _DATED and a.clock is None:
-        return replace(a, end=b.end, clock=b.clock)
-    return None
 
 
 def find_candidates(text: str) -> list[Candidate]:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from ..model import Granularity, TimeExpression
 from .anchor import Anchor
 from .calendar import add_months, day_near, iso_at_clock, month_year, safe_date, weekday_near
-from .grammar import Candidate
+from .candidate import Candidate
 from .lexicon import SEASONS, UNITS
 from .tense import Tense
 
