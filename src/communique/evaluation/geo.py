@@ -13,6 +13,7 @@ Metrics per corpus (``lgl``, ``trnews``, ``gwn``): ``acc161_*`` (share within 16
 ``mean_km_*``, ``median_km_*`` and ``auc_*`` (area under the curve of sorted log errors,
 normalised by log(20039 km), lower is better). A span left unresolved counts as 20039 km.
 Baseline on the same spans: the most populous gazetteer entry with the name.
+``limit`` keeps the first N documents of each corpus.
 """
 
 from __future__ import annotations
@@ -77,25 +78,40 @@ class GoldDoc:
 Geocoder = Callable[[GoldDoc, GoldToponym, PlaceContext], Place | None]
 
 
-def run(data_dir: Path, limit: int | None = None) -> SuiteResult:
-    gazetteer = load_gazetteer()
+def load_corpora(data_dir: Path, limit: int | None = None) -> dict[str, list[GoldDoc]]:
+    """The three corpora, each cut to its first ``limit`` documents."""
     corpora = {
         "lgl": load_gritta_xml(data_dir / LGL_FILE),
         "trnews": load_gritta_xml(data_dir / TRNEWS_FILE),
         "gwn": load_gwn(data_dir / GWN_FILE, data_dir / GWN_GOLD_FILE),
     }
+    return {name: docs[:limit] if limit else docs for name, docs in corpora.items()}
+
+
+def subset_ids(data_dir: Path, limit: int | None = None) -> list[str]:
+    """One id per scored gold toponym ("corpus:doc:start:end"), for the evaluation gate."""
+    return [
+        f"{name}:{n}:{top.start}:{top.end}"
+        for name, docs in load_corpora(data_dir, limit).items()
+        for n, doc in enumerate(docs)
+        for top in doc.toponyms
+    ]
+
+
+def run(data_dir: Path, limit: int | None = None) -> SuiteResult:
+    gazetteer = load_gazetteer()
     metrics: dict[str, float] = {}
     baseline: dict[str, float] = {}
     items = 0
     notes: list[str] = []
-    for name, docs in corpora.items():
-        docs = docs[:limit] if limit else docs
+    for name, docs in load_corpora(data_dir, limit).items():
         ours = list(errors_km(docs, gazetteer, _ours(gazetteer)))
         base = list(errors_km(docs, gazetteer, _population_first(gazetteer)))
         metrics.update(score(ours, name))
         baseline.update(score(base, name))
         items += len(ours)
         notes.append(f"{name}: {len(docs)} documents, {len(ours)} gold toponyms with coordinates")
+    notes.append(f"gazetteer: {len(gazetteer.index):,} names (GeoNames places >= 1000 people)")
     return SuiteResult(
         suite="geo",
         items=items,
