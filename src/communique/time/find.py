@@ -95,9 +95,9 @@ def _is_count(cand: Candidate, index: TenseIndex) -> bool:
     """A bare four-digit number counting things ("2000 troops") is not a year."""
     if cand.kind != "year" or cand.mod or cand.year_end:
         return False
-    toks = [t for t in index.tokens if t.start >= cand.start and t.end <= cand.end]
+    toks = index.within(cand.start, cand.end)
     if len(toks) != 1:
         return False
     tok = toks[0]
-    head = index.tokens[tok.head]
+    head = index.head_of(tok)
     return bool(tok.dep == "nummod" and head.tag == "NNS")

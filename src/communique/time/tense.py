@@ -6,6 +6,7 @@ present). A noun on the way with "upcoming"/"next" marks the future."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -32,6 +33,7 @@ class TenseIndex:
 
     tokens: Sequence[Token]
     children: dict[int, tuple[Token, ...]]
+    starts: tuple[int, ...]
 
     @classmethod
     def build(cls, annotated: AnnotatedArticle) -> TenseIndex:
@@ -39,15 +41,31 @@ class TenseIndex:
         for tok in annotated.tokens:
             if tok.head != tok.i:
                 kids.setdefault(tok.head, []).append(tok)
-        return cls(annotated.tokens, {k: tuple(v) for k, v in kids.items()})
+        starts = tuple(t.start for t in annotated.tokens)
+        return cls(annotated.tokens, {k: tuple(v) for k, v in kids.items()}, starts)
 
     def kids(self, tok: Token) -> tuple[Token, ...]:
         return self.children.get(tok.i, ())
 
+    def within(self, start: int, end: int) -> list[Token]:
+        """The tokens lying inside the characters ``start:end``."""
+        first = bisect_left(self.starts, start)
+        out: list[Token] = []
+        for tok in self.tokens[first:]:
+            if tok.start >= end:
+                break
+            if tok.end <= end:
+                out.append(tok)
+        return out
+
+    def head_of(self, tok: Token) -> Token:
+        """The syntactic head (the token itself at a root or a broken index)."""
+        return self.tokens[tok.head] if 0 <= tok.head < len(self.tokens) else tok
+
 
 def tense_of(index: TenseIndex, start: int, end: int) -> Tense:
     """The tense of the clause holding the characters ``start:end``."""
-    inside = [t for t in index.tokens if t.start >= start and t.end <= end]
+    inside = index.within(start, end)
     if not inside:
         return "present"
     span_ids = {t.i for t in inside}
@@ -65,19 +83,19 @@ def tense_of(index: TenseIndex, start: int, end: int) -> Tense:
                     return verdict
         if tok.head == tok.i:
             break
-        tok = index.tokens[tok.head]
+        tok = index.head_of(tok)
     return "present"
 
 
 def _object_of(index: TenseIndex, tok: Token, preps: frozenset[str]) -> bool:
-    head = index.tokens[tok.head]
+    head = index.head_of(tok)
     return tok.dep == "pobj" and head.text.lower() in preps
 
 
 def _until_tense(index: TenseIndex, tok: Token) -> Tense:
     """ "postponed until Saturday", "stays until Monday": ahead, unless told in the past."""
-    prep = index.tokens[tok.head]
-    verb = index.tokens[prep.head]
+    prep = index.head_of(tok)
+    verb = index.head_of(prep)
     if verb.tag == "VBD" or any(k.tag == "VBD" and k.dep in {"aux", "auxpass"}
                                 for k in index.kids(verb)):  # fmt: skip
         return "past"
@@ -118,7 +136,7 @@ def _verb_tense(index: TenseIndex, verb: Token) -> Tense | None:
 def _infinitive_tense(index: TenseIndex, verb: Token) -> Tense:
     """ "is to meet", "expected to visit", "plans to travel": ahead of now. Under a verb in the
     simple past ("agreed to sell ... in October") the time may be the agreement's: no side."""
-    matrix = index.tokens[verb.head]
+    matrix = index.head_of(verb)
     if matrix.i != verb.i and matrix.pos in {"VERB", "AUX"}:
         past_aux = any(k.dep in {"aux", "auxpass"} and k.tag == "VBD" for k in index.kids(matrix))
         if matrix.tag == "VBD" or past_aux:
