@@ -31,7 +31,8 @@ def _candidates(data: ActorData) -> Iterator[tuple[str, str, str]]:
     for g in data.igos:
         yield from _emit("ORG", f"{g.kind}:{g.code}", (g.name, *g.aliases))
     for s in data.states:
-        yield from _emit("GPE", f"state:{s.code}", (s.name, *s.aliases))
+        names = s.aliases if s.name_ambiguous else (s.name, *s.aliases)
+        yield from _emit("GPE", f"state:{s.code}", names)
     for s in data.states:
         yield from _emit("NORP", f"state:{s.code}", s.demonyms)
         yield from _emit("ORG", f"state:{s.code}", s.metonyms)
@@ -43,9 +44,12 @@ def _candidates(data: ActorData) -> Iterator[tuple[str, str, str]]:
 
 
 def ruler_patterns(data: ActorData) -> list[dict[str, object]]:
-    """Phrase patterns (case-sensitive, so "US" never matches "us") with ids like "state:RUS"."""
-    seen: set[str] = set()
-    patterns: list[dict[str, object]] = []
+    """Phrase patterns (case-sensitive, so "US" never matches "us") with ids like "state:RUS",
+    plus id-less patterns for regions that contain a state's name ("Latin America")."""
+    seen: set[str] = {phrase for phrase, _ in data.regions}
+    patterns: list[dict[str, object]] = [
+        {"label": label, "pattern": phrase} for phrase, label in data.regions
+    ]
     for label, phrase, key in _candidates(data):
         if phrase in seen:
             continue

@@ -24,6 +24,7 @@ class State:
     capital: str
     capital_aliases: tuple[str, ...]
     capital_ambiguous: bool  # the capital's name is also a common word or another place
+    name_ambiguous: bool  # the name is also a common first name ("Chad", "Jordan")
     metonyms: tuple[str, ...]  # "the Kremlin", "Downing Street"
     source: str
 

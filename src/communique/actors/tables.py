@@ -56,6 +56,7 @@ def _states() -> tuple[State, ...]:
             capital=r["capital"],
             capital_aliases=_split(r["capital_aliases"]),
             capital_ambiguous=r["capital_ambiguous"] == "yes",
+            name_ambiguous=r["name_ambiguous"] == "yes",
             metonyms=_split(r["metonyms"]),
             source=r["source"],
         )
@@ -103,6 +104,10 @@ def _people() -> tuple[Person, ...]:
     return tuple(
         Person(key=k, name=names[k], aliases=aliases[k], roles=tuple(roles[k])) for k in names
     )
+
+
+def _regions() -> tuple[tuple[str, str], ...]:
+    return tuple((r["pattern"], r["label"]) for r in _rows("regions.csv"))
 
 
 def _title_words() -> dict[str, str]:
@@ -180,6 +185,7 @@ class ActorData:
     states: tuple[State, ...]
     igos: tuple[Igo, ...]
     people: tuple[Person, ...]
+    regions: tuple[tuple[str, str], ...]  # (pattern, label): "Latin America" is not "America"
     title_words: dict[str, str]  # word -> head | modifier | connector
     verb_cues: dict[tuple[str, str], str]  # (subject|object|preposition, lemma) -> actor | place
     _index: _Index
@@ -195,6 +201,7 @@ class ActorData:
         states: tuple[State, ...],
         igos: tuple[Igo, ...],
         people: tuple[Person, ...],
+        regions: tuple[tuple[str, str], ...],
         title_words: dict[str, str],
         verb_cues: dict[tuple[str, str], str],
     ) -> ActorData:
@@ -202,6 +209,7 @@ class ActorData:
             states=states,
             igos=igos,
             people=people,
+            regions=regions,
             title_words=title_words,
             verb_cues=verb_cues,
             _index=_build_index(states, igos, people),
@@ -310,4 +318,4 @@ def _holds(role: Role, on: date) -> bool:
 @lru_cache(maxsize=1)
 def load_actor_data() -> ActorData:
     """Read the package's curated tables once per process."""
-    return ActorData.build(_states(), _igos(), _people(), _title_words(), _verb_cues())
+    return ActorData.build(_states(), _igos(), _people(), _regions(), _title_words(), _verb_cues())
