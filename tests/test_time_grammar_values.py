@@ -221,3 +221,9 @@ def test_time_numeric_order_settled_by_the_article() -> None:
     assert [t.value for t in found] == ["2018-04-30", "2018-05-02"]
     found = find_times(bare("Held 03/04/2018 and 05/05/2018.", None))
     assert [t.value for t in found] == [None, "2018-05-05"]
+
+
+def test_time_halves_of_a_year() -> None:
+    half = only("Growth should pick up in the second half of next year.")
+    assert (half.kind, half.value, half.value_end) == ("half", "2023-07", "2023-12")
+    assert only("Output rose in H1 2021.", None).value == "2021-01"

@@ -145,6 +145,8 @@ def _shaped(expr: TimeExpression, value: str) -> tuple[str | None, str]:
         return f"{year}-W{week:02d}" + ("-WE" if expr.kind == "weekend" else ""), "DATE"
     if expr.kind == "season":
         return f"{value[:4]}-{_SEASON_CODES.get(int(value[5:7]), 'XX')}", "DATE"
+    if expr.kind == "half":
+        return f"{value[:4]}-H{1 if int(value[5:7]) <= 6 else 2}", "DATE"
     if expr.kind == "quarter":
         return f"{value[:4]}-Q{(int(value[5:7]) - 1) // 3 + 1}", "DATE"
     if expr.kind == "decade":

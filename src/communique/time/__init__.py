@@ -7,7 +7,7 @@
 Values are ISO 8601 at their granularity ("2022-01-12T09:00:00Z", "2022-01-12", "2021-12",
 "2022"); spans (``value``..``value_end``) for ranges, weeks, seasons, decades. Kinds:
 "date", "range", "weekday", "relative" (yesterday, today ...), "week", "weekend", "month",
-"quarter", "season", "year", "decade", "century", "time" (clock times, UTC when a zone is
+"quarter", "half", "season", "year", "decade", "century", "time" (clock times, UTC when a zone is
 written), "duration" and "set" (``value`` an ISO 8601 duration such as "P3Y"; not a point in
 time), "present" (now: the anchor day), "past_ref"/"future_ref" (value None).
 

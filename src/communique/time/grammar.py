@@ -273,6 +273,16 @@ def _quarter(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "quarter", year=_year(m["y"]), month=3 * number - 2)
 
 
+def _half(m: re.Match[str]) -> Candidate | None:
+    """ "the first half of 2022", "the second half of next year", "H2 2021"."""
+    first = m["h"].lower() in {"first", "1st", "1"}
+    rel = m.groupdict().get("rel")
+    return Candidate(
+        m.start(), m.end(), "half", year=_year(m["y"]), month=1 if first else 7,
+        rel=rel.lower() if rel else None,
+    )  # fmt: skip
+
+
 def _unit_edge(m: re.Match[str]) -> Candidate | None:
     """ "the end of the year": the current one, or the last one that ended (``rel="edge"``)."""
     return Candidate(
@@ -416,6 +426,9 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
         (r"(?:over|at|during|on|for)\s+(?P<span>the\s+weekend)(?![a-z])", _weekend, ci),
         (rf"(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter"
          rf"(?:\s+of\s+(?P<y>{yr}))?(?![a-z])", _quarter, ci),
+        (rf"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+(?:of\s+)?(?:(?P<y>{yr})"
+         r"|(?:the|this|(?P<rel>last|next))\s+year)(?![a-z])", _half, ci),
+        (rf"(?<![A-Za-z0-9])H(?P<h>[12])\s+(?P<y>{yr})", _half, 0),
         (rf"(?<![A-Za-z0-9])Q(?P<q>[1-4])(?:\s+(?P<y>{yr}))?(?![A-Za-z0-9])", _quarter, 0),
         (r"(?:the\s+)?(?P<pre>end|beginning|start|middle)\s+of\s+(?:the\s+)?"
          r"(?P<unit>week|month|year)(?![a-z])(?!\s+(?:\d|of\b))", _unit_edge, ci),

@@ -222,6 +222,19 @@ def _quarter(cand: Candidate, anchor: Anchor | None, tense: Tense) -> Reading:
     return Reading(_month(year, cand.month), "month", end, cand.year is None, "quarter")
 
 
+def _half(cand: Candidate, anchor: Anchor | None, tense: Tense) -> Reading:
+    if cand.month is None:
+        return NONE
+    if cand.year is not None:
+        year, anchored = cand.year, False
+    elif anchor is not None:
+        year, anchored = anchor.day.year + _shift(cand.rel), True
+    else:
+        return NONE
+    end = _month(year, cand.month + 5)
+    return Reading(_month(year, cand.month), "month", end, anchored, "half")
+
+
 def resolve_anaphor(cand: Candidate, text: str, reference: TimeExpression | None) -> TimeExpression:
     """ "the next day", "two weeks later", "that year": counted from ``reference``, the last
     expression told before it (None: no value)."""
@@ -349,4 +362,5 @@ _READERS = {
     "year": _year_expr, "decade": _decade, "century": _century, "relunit": _relunit,
     "season": _season, "ago": _ago, "duration": _duration, "set": _set, "present": _present,
     "time": _time, "past_ref": _nothing, "future_ref": _nothing, "quarter": _quarter,
+    "half": _half,
 }  # fmt: skip
