@@ -5,11 +5,14 @@
     combine(date_expr, time_expr) a clock time re-anchored on the day of its event
 
 Values are ISO 8601 at their granularity ("2022-01-12T09:00:00Z", "2022-01-12", "2021-12",
-"2022"); spans (``value``..``value_end``) for ranges, weeks, seasons, decades. Kinds:
-"date", "range", "weekday", "relative" (yesterday, today ...), "week", "weekend", "month",
-"quarter", "half", "season", "year", "decade", "century", "time" (clock times, UTC when a zone is
-written), "duration" and "set" (``value`` an ISO 8601 duration such as "P3Y"; not a point in
-time), "present" (now: the anchor day), "past_ref"/"future_ref" (value None).
+"2022"), with ``value``..``value_end`` for spans (ranges, weeks, quarters, seasons, decades).
+Kinds: "date", "range", "weekday", "relative" (yesterday, the next day ...), "week",
+"weekend", "month", "quarter", "half", "season", "year", "decade", "century", "time" (clock
+times; UTC with a "Z" when a zone is written, local without one), "present" (now: the anchor
+day). Not points in time, all with granularity None: "duration" and "set" (``value`` an ISO
+8601 duration such as "P3Y", "PXD" when the amount is vague) and "past_ref"/"future_ref"
+("recently", "in the future": value None). A consumer looking for the date of an event keeps
+expressions whose granularity is not None.
 
 Bare weekdays and yearless dates follow the tense of their clause: past -> the most recent on
 or before the anchor, future -> the next on or after it, otherwise the nearest. Without a
