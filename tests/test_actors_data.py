@@ -19,7 +19,15 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 
 @pytest.mark.parametrize(
-    "name", ["states.csv", "igos.csv", "office_holders.csv", "title_words.csv", "verb_cues.csv"]
+    "name",
+    [
+        "states.csv",
+        "igos.csv",
+        "office_holders.csv",
+        "regions.csv",
+        "title_words.csv",
+        "verb_cues.csv",
+    ],
 )
 def test_actors_data_every_row_has_a_source(name: str) -> None:
     rows = _rows(name)
