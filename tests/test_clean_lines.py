@@ -107,3 +107,19 @@ def test_clean_lines_byline_and_date_after_a_standfirst() -> None:
     assert result.body == (PARA_A, PARA_B, PARA_C)
     assert result.published is not None and result.published.isoformat() == "2019-11-19"
     assert result.removed == ()
+
+
+def test_clean_lines_title_skips_captions_credits_and_dates() -> None:
+    page = "\n".join(
+        [
+            "* World",
+            "Ministers agree on a new round of border talks",
+            "Image 1 of 12",
+            "Anna Lind",
+            "Updated 10:32 GMT",
+            "The two foreign ministers shake hands in the capital.",
+            PARA_A,
+            PARA_B,
+        ]
+    )
+    assert filter_lines(page).title == "Ministers agree on a new round of border talks"

@@ -20,7 +20,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 
-from .dateline import dateline_date, is_date_line, stamp_date, trailing_stamp_date
+from .dateline import (
+    dateline_date,
+    is_date_line,
+    parse_full_date,
+    stamp_date,
+    trailing_stamp_date,
+)
 from .lexicon import TERMINAL_CATEGORIES, Lexicon, all_stopwords, load_lexicon, normalise_line
 
 _WORD = re.compile(r"\w+")
@@ -29,6 +35,11 @@ _SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*$")
 _BYLINE = re.compile(
     r"^(?:posted by|written by|words by|reporting by|by|von|par|por|di|door|autor:?|author:?)"
     r"\s+(?P<name>\S.*)$",
+    re.IGNORECASE,
+)
+_NOT_TITLE = re.compile(
+    r"^[*+•·>\-–(\[]|@|\b\d+ of\W+\d+\b|\bmin(?:ute)?s? read\b|\bupdated\b|\bposted\b|"
+    r"\b\d{1,2}:\d\d\b",
     re.IGNORECASE,
 )
 _NAME_END = re.compile(r"\s+[|•·]\s+.*$|\s+(?:on|at)\s+\S.*\d{4}.*$|[\s,;:]+$")
@@ -51,6 +62,8 @@ _HEADING_MAX_WORDS = 15
 _OPENING_LINES = 4  # body lines that may still hold the byline or a date stamp
 _BYLINE_MAX_WORDS = 12
 _TITLE_MAX_WORDS = 30
+_TITLE_FULL_WORDS = 4
+_TITLE_WINDOW = 8  # header lines above the byline or body where the headline may stand
 _SECTION_MAX_WORDS = 4
 _SECTION_JOINERS = frozenset({"and", "&", "of", "the", "in", "on", "for", "-", "–", "/"})
 
@@ -249,7 +262,21 @@ def _is_section(info: LineInfo) -> bool:
 
 
 def _is_title(info: LineInfo) -> bool:
-    return info.ui is None and 2 <= info.words <= _TITLE_MAX_WORDS and stamp_date(info.text) is None
+    """A headline: a few words, not a sentence ending in a full stop, not a list item, caption,
+    credit, date or byline."""
+    text = info.text
+    if info.ui is not None or info.bare or not 2 <= info.words <= _TITLE_MAX_WORDS:
+        return False
+    if text.endswith((",", ":")) or (text.endswith(".") and not text.endswith("...")):
+        return False
+    return not (_NOT_TITLE.search(text) or parse_full_date(text) or _BYLINE.match(text))
+
+
+def _pick_title(infos: Sequence[LineInfo], roles: list[Role], order: range) -> int | None:
+    """The nearest headline-like line in ``order``; a full headline before a two-word one."""
+    found = [i for i in order if roles[i] is Role.CHROME and _is_title(infos[i])]
+    full = [i for i in found if infos[i].words >= _TITLE_FULL_WORDS]
+    return (full or found or [None])[0]
 
 
 def _read_header(infos: Sequence[LineInfo], roles: list[Role]) -> tuple[str | None, date | None]:
@@ -263,19 +290,11 @@ def _read_header(infos: Sequence[LineInfo], roles: list[Role]) -> tuple[str | No
             byline, anchor, roles[i] = name, i, Role.BYLINE
         elif info.ui is None and published is None and stamp_date(info.text) is not None:
             published, roles[i] = stamp_date(info.text), Role.META
-    title = next(
-        (i for i in range(anchor - 1, -1, -1) if roles[i] is Role.CHROME and _is_title(infos[i])),
-        None,
-    )
+    title = _pick_title(infos, roles, range(anchor - 1, max(-1, anchor - 1 - _TITLE_WINDOW), -1))
     if title is None:
-        title = next(
-            (
-                i
-                for i in range(anchor + 1, len(infos))
-                if roles[i] is Role.CHROME and _is_title(infos[i])
-            ),
-            None,
-        )
+        title = _pick_title(infos, roles, range(anchor - 1, -1, -1))
+    if title is None:
+        title = _pick_title(infos, roles, range(anchor + 1, len(infos)))
     if title is not None:
         roles[title] = Role.TITLE
         if title > 0 and roles[title - 1] is Role.CHROME and _is_section(infos[title - 1]):
