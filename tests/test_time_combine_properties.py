@@ -88,3 +88,10 @@ def test_time_extreme_publication_dates_do_not_raise() -> None:
     text = "tomorrow, next week, Monday, 12 January, in December, Q3, two years ago at 23:00 EST"
     for published in (date(9999, 12, 31), date(1, 1, 1)):
         assert len(find_times(bare(text, published))) >= 6
+
+
+def test_time_combine_reads_the_clock_in_a_longer_span() -> None:
+    day = expr("Monday", "2022-01-10", "day", kind="weekday")
+    out = combine(day, expr("12 January 2022 at 09:00 GMT", "2022-01-12T09:00:00Z", "minute"))
+    assert out.value == "2022-01-10T09:00:00Z"
+    assert combine(day, expr("noon", None, "hour", kind="time")).value == "2022-01-10T12:00:00"

@@ -23,12 +23,18 @@ def parse_clock(text: str) -> Clock | None:
 
     A dot between hour and minutes counts only with a.m./p.m. or a zone: "10.30" alone is a
     number more often than a time."""
-    m = re.search(CLOCK_CORE + r"\s*(?:\(?(?P<z>" + zone_pattern() + r")\)?)?", text)
-    if m is None or not (m["mi"] or m["ap"]):
-        return None
-    dotted = "." in text[m.start() : m.end("mi") if m["mi"] else m.start()]
-    if dotted and not (m["ap"] or m["z"]):
-        return None
+    pattern = r"(?<![\w:.])" + CLOCK_CORE + r"\s*(?:\(?(?P<z>" + zone_pattern() + r")\)?)?"
+    for m in re.finditer(pattern, text):
+        dotted = "." in text[m.start() : m.end("mi") if m["mi"] else m.start()]
+        if (m["mi"] or m["ap"]) and not (dotted and not (m["ap"] or m["z"])):
+            return _clock_of(m)
+    word = re.search(r"\b(noon|midday|midnight)\b", text, re.IGNORECASE)
+    if word:
+        return Clock(0 if word.group(1).lower() == "midnight" else 12, 0, None, False)
+    return None
+
+
+def _clock_of(m: re.Match[str]) -> Clock:
     hour, minute = int(m["h"]), int(m["mi"] or 0)
     ampm = (m["ap"] or "").lower()
     if ampm.startswith("p") and hour < 12:
@@ -48,8 +54,7 @@ def clock_builder(m: re.Match[str]) -> Candidate | None:
 
 
 def noon_builder(m: re.Match[str]) -> Candidate | None:
-    hour = 12 if m.group(0).lower() == "noon" else 0
-    return Candidate(m.start(), m.end(), "time", clock=Clock(hour, 0, None, False))
+    return Candidate(m.start(), m.end(), "time", clock=parse_clock(m.group(0)))
 
 
 def military_builder(m: re.Match[str]) -> Candidate | None:

@@ -445,7 +445,7 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
          r"(?:\s+(?P<part>morning|afternoon|evening|night))?", _weekday, 0),
         (r"(?<![\w:.])" + CLOCK_CORE + rf"(?:\s*\(?{zone}\)?)?", clock_builder, 0),
         (r"(?<![\w:.])(?:[01]\d|2[0-3])[0-5]\d\s*(?:" + zone + r")", military_builder, 0),
-        (r"(?<![a-z])(?:noon|midnight)(?![a-z])", noon_builder, ci),
+        (r"(?<![a-z])(?:noon|midday|midnight)(?![a-z])", noon_builder, ci),
         (r"(?<![a-z])(?P<span>now|currently|at present|presently|nowadays|these days"
          r"|at the moment)(?![a-z])", _reference("present"), ci),
         (r"(?<![A-Za-z])(?:(?:in|into)\s+(?P<span>the past)|(?P<span2>recently)"
