@@ -30,7 +30,10 @@ from .lexicon import (
 )
 from .settle import merge_clock_dates, select, settle_numeric_order
 
-_MOD = r"(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[-\s]+)?"
+_MOD = (
+    r"(?:(?P<mod>(?i:early|mid|late|the end of|the beginning of|the start of|the middle of))"
+    r"[-\s]+)?"
+)
 _NUM = (
     r"(?:\d+(?:,\d{3})*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty"
@@ -121,7 +124,7 @@ _MAY_CUES = re.compile(
 def _month_of_year(m: re.Match[str]) -> Candidate | None:
     """ "January last year": the month in the year before (after, of) the anchor's."""
     return Candidate(
-        m.start(), m.end(), "month", month=month_number(m["m"]), rel=f"{m['rel']} year",
+        m.start(), m.end(), "month", month=month_number(m["m"]), rel=f"{m['rel'].lower()} year",
         mod=_mod(m),
     )  # fmt: skip
 
@@ -396,7 +399,7 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
          rf"(?:,?\s+(?P<y>{yr}))?", _month_range, 0),
         (rf"(?P<d>{day})\s+(?P<m>{mon}){_DASH}(?P<d2>{day})\s+(?P<m2>{mon})"
          rf"(?:,?\s+(?P<y>{yr}))?", _month_range, 0),
-        (rf"{_MOD}(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<m>{mon})"
+        (rf"{_MOD}(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<m>{mon})"
          rf"(?:,?\s+(?P<y>{yr}))?", _month, 0),
         (rf"{_MOD}(?P<m>{mon})(?:\s+of)?\s+(?P<rel>last|next|this)\s+year(?![a-z])",
          _month_of_year, 0),
@@ -441,7 +444,7 @@ def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
          r"(?![a-z])", _bare_units, ci),
         (r"(?<![\w-])(?P<span>(?P<unit>minutes|hours|days|weeks|months|years|decades))"
          r"\s+(?:before|after|later|earlier)(?![a-z])", _bare_units, ci),
-        (rf"(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{wd})"
+        (rf"(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?(?P<wd>{wd})"
          r"(?:\s+(?P<part>morning|afternoon|evening|night))?", _weekday, 0),
         (r"(?<![\w:.])" + CLOCK_CORE + rf"(?:\s*\(?{zone}\)?)?", clock_builder, 0),
         (r"(?<![\w:.])(?:[01]\d|2[0-3])[0-5]\d\s*(?:" + zone + r")", military_builder, 0),
