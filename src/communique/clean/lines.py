@@ -276,7 +276,8 @@ def _pick_title(infos: Sequence[LineInfo], roles: list[Role], order: range) -> i
     """The nearest headline-like line in ``order``; a full headline before a two-word one."""
     found = [i for i in order if roles[i] is Role.CHROME and _is_title(infos[i])]
     full = [i for i in found if infos[i].words >= _TITLE_FULL_WORDS]
-    return (full or found or [None])[0]
+    ranked = full or found
+    return ranked[0] if ranked else None
 
 
 def _read_header(infos: Sequence[LineInfo], roles: list[Role]) -> tuple[str | None, date | None]:
