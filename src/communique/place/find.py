@@ -214,15 +214,13 @@ def geocode_span(
     """Resolve a given span of ``text`` (a toponym found by someone else) in its document context.
 
     A known venue ("White House") resolves to its city; a demonym span ("Syrian") resolves to
-    its country or region when no place has that name.
+    its country or region.
     """
     top = _trim(Mention(start, end, text[start:end], "GPE"))
     if top is None:
         return None
-    venue = gazetteer.venues.get(name_key(top.text))
-    if venue is not None:
-        return venue
-    found = resolve(top.text, gazetteer, context)
-    if found is not None:
-        return found
-    return gazetteer.demonyms.get(name_key(top.text))
+    key = name_key(top.text)
+    known = gazetteer.venues.get(key) or gazetteer.demonyms.get(key)
+    if known is not None:
+        return known  # "Canadian" is Canada here, not the town of Canadian, Texas
+    return resolve(top.text, gazetteer, context)

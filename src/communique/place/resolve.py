@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from .gazetteer import Candidate, Gazetteer, Place, name_key
 
 FEATURE_PRIOR: dict[str, float] = {
-    "country": 3.0,
+    "country": 4.0,
     "continent": 3.0,
     "region": 2.5,
     "admin1": 1.0,
@@ -38,11 +38,11 @@ ADMIN1_BONUS = 2.0  # other names read as lying in the candidate's first-level d
 NEAR_BONUS = 1.0  # other names read as lying within about a degree of the candidate
 TEMPERATURE = 1.0  # of the first-pass softmax, in log10 units
 POPULATION_WEIGHT = 1.0  # per power of ten
-RENOWN_WEIGHT = 1.0  # per power of ten of a town's alternate names in GeoNames
+RENOWN_WEIGHT = 0.5  # per power of ten of a town's alternate names in GeoNames
 #: A country named in the text says what the article is about more than where its towns are:
 #: its reading counts for this much of a town's or a division's towards the country's share,
 #: and not at all towards COUNTRY_BONUS, which only towns and divisions earn.
-COUNTRY_READING_WEIGHT = 0.5
+COUNTRY_READING_WEIGHT = 0.25
 CELL_DEGREES = 1.0
 _LOCAL = frozenset({"city", "capital", "admin2"})
 
