@@ -128,3 +128,12 @@ def test_time_tense_special_clauses(
 )
 def test_time_tense_auxiliaries(backend: NlpBackend, sentence: str, span: str, value: str) -> None:
     assert value_of(times(backend, sentence, WEDNESDAY), span) == value
+
+
+def test_time_deadline_years_do_not_bound_the_inferred_year(backend: NlpBackend) -> None:
+    text = (
+        "The first round since 2017 opens in Oslo on Tuesday, 9 March. "
+        "The plan aims at peace by 2030."
+    )
+    found = {t.text: t for t in times(backend, text, None)}
+    assert found["Tuesday, 9 March"].value == "2021-03-09"

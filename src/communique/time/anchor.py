@@ -3,10 +3,10 @@
 Without a publication date the year comes from weekday+date agreement: "Wednesday, 12 January"
 only fits some years (2022, 2028, 2033, 2016, ...). Every weekday+date of the article must
 agree, and the year must not come before the latest year the article names outside a future
-clause ("the first since 2019" -> 2019 or later); the earliest such year wins. Without any
-weekday+date, a dateline serves: a full date with its year at the start or the end of the
-text, or one written with its (agreeing) weekday. With neither, there is no
-anchor: the machine clock is never used."""
+clause or a deadline ("the first since 2019" -> 2019 or later; "by 2030" says nothing); the
+earliest such year wins. Without any weekday+date, a dateline serves: a full date with its
+year at the start or the end of the text, or one written with its (agreeing) weekday. With
+neither, there is no anchor: the machine clock is never used."""
 
 from __future__ import annotations
 
@@ -25,13 +25,17 @@ class Anchor:
     inferred: bool  # True when not the publication date
 
 
+_DEADLINE_WORDS = frozenset({"by", "until", "till", "before", "through", "to"})
+
+
 @dataclass(frozen=True, slots=True)
 class Clue:
     """A candidate with the tense of its clause."""
 
     cand: Candidate
     tense: Tense
-    since: bool = False  # written after "since": a past year whatever the clause's tense
+    lead: str = ""  # the word before: "since" marks a past year whatever the clause's tense,
+    #                "by"/"until"/"before" a deadline, which may lie ahead
     stamp: bool = False  # at the very start or end of the text, where datelines stand
 
 
@@ -80,7 +84,11 @@ def _agreement(primary: date, others: Sequence[Clue]) -> int:
 
 def _latest_named_year(clues: Sequence[Clue]) -> int | None:
     """The latest year written in the article outside future clauses."""
-    named = [c.cand for c in clues if c.tense != "future" or c.since]
+    named = [
+        c.cand
+        for c in clues
+        if (c.tense != "future" or c.lead == "since") and c.lead not in _DEADLINE_WORDS
+    ]
     years = [y for c in named for y in (c.year, c.year_end) if y and 1900 <= y <= 2099]
     return max(years) if years else None
 

@@ -15,7 +15,7 @@ from .normalise import normalise, resolve_anaphor
 from .tense import TenseIndex, tense_of
 
 _STAMP_CHARS = 240
-_SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+_LEAD = re.compile(r"\b([A-Za-z]+)\s+(?:early\s+|late\s+|mid-?)?(?:the\s+)?$")
 
 
 def find_times(annotated: AnnotatedArticle) -> tuple[TimeExpression, ...]:
@@ -77,7 +77,7 @@ def _clues(annotated: AnnotatedArticle, index: TenseIndex) -> list[Clue]:
     cands = [c for c in find_candidates(annotated.article.text) if not _is_count(c, index)]
     text = annotated.article.text
     return [
-        Clue(c, tense_of(index, c.start, c.end), _after_since(text, c.start), _stamp(text, c))
+        Clue(c, tense_of(index, c.start, c.end), _lead(text, c.start), _stamp(text, c))
         for c in cands
     ]
 
@@ -87,8 +87,10 @@ def _stamp(text: str, cand: Candidate) -> bool:
     return cand.start < _STAMP_CHARS or len(text) - cand.end < _STAMP_CHARS // 2
 
 
-def _after_since(text: str, start: int) -> bool:
-    return bool(_SINCE.search(text[max(0, start - 12) : start]))
+def _lead(text: str, start: int) -> str:
+    """The word just before an expression, lower-cased ("since", "by", ...)."""
+    m = _LEAD.search(text[max(0, start - 24) : start])
+    return m.group(1).lower() if m else ""
 
 
 def _is_count(cand: Candidate, index: TenseIndex) -> bool:
