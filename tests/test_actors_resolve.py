@@ -216,3 +216,25 @@ def test_actors_resolve_undated_role_follows_the_written_title() -> None:
     assert rutte.role is not None and (rutte.role.title, rutte.country) == ("Prime Minister", "NLD")
     dated = _by_name(resolve_actors(annotated, data, date(2025, 3, 1)))["Mark Rutte"]
     assert dated.role is not None and dated.role.country == "NATO"  # the office held that day
+
+
+def test_actors_resolve_capitals_between_possessives_and_shouted_datelines() -> None:
+    text = (
+        "Talks between Moscow and Kyiv resumed. Flights between Rome and Madrid stopped. "
+        "Berlin's proposal was welcome, Warsaw's central station was shut. "
+        "Photo by AP. OTTAWA, Canada - rain fell."
+    )
+    annotated = _article(
+        text,
+        [
+            ("Moscow", "GPE"),
+            ("Kyiv", "GPE"),
+            ("Rome", "GPE"),
+            ("Madrid", "GPE"),
+            ("Berlin", "GPE"),
+            ("Warsaw", "GPE"),
+            ("OTTAWA", "GPE"),
+        ],
+    )
+    codes = {e.code for e in resolve_actors(annotated, load_actor_data(), None)}
+    assert codes == {"RUS", "UKR", "DEU"}

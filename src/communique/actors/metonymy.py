@@ -52,7 +52,7 @@ _AUXILIARIES = frozenset(
 _IRREGULAR = {"said": "say", "told": "tell", "sought": "seek", "made": "make", "took": "take"}
 _DATELINE = re.compile(r"^\s*(?:\([^)]{1,30}\)\s*)?[,:\-–—(]")
 _NEXT_WORD = re.compile(r"\s*([\w’']+)")
-_PREV_WORD = re.compile(r"([\w’']+)\s*(?:\b[Tt]he\s+)?$")
+_WORD = re.compile(r"[\w’']+")
 
 
 def read_mention(
@@ -65,12 +65,18 @@ def read_mention(
     default: Reading,
 ) -> Reading:
     """The reading of the mention at ``start:end``; ``default`` when nothing decides."""
-    if _DATELINE.match(text[end : end + 40]) and not text[:start].split("\n")[-1].strip():
+    if _is_dateline(start, end, text):
         return "place"  # "MOSCOW, Jan 5 (Reuters) -", "Hanoi (VNA) -"
     span = _tokens_in(tokens, start, end)
     if span:
         return _from_parse(span, tokens, cues, is_state) or default
-    return _from_words(start, end, text, cues) or default
+    return _from_words(start, end, text, cues, is_state) or default
+
+
+def _is_dateline(start: int, end: int, text: str) -> bool:
+    at_line_start = not text[:start].split("\n")[-1].strip()
+    shouted = text[start:end].isupper() and end - start > 3
+    return bool(_DATELINE.match(text[end : end + 40])) and (at_line_start or shouted)
 
 
 def _tokens_in(tokens: Sequence[Token], start: int, end: int) -> list[Token]:
@@ -82,13 +88,16 @@ def _from_parse(
     span: list[Token], tokens: Sequence[Token], cues: dict[tuple[str, str], str], is_state: IsState
 ) -> Reading | None:
     last = span[-1]
-    if last.i + 1 < len(tokens) and tokens[last.i + 1].tag == "POS":
-        return "actor"  # "Moscow's"
     inside = {t.i for t in span}
     root = next((t for t in span if t.head not in inside or t.head == t.i), span[-1])
+    if last.i + 1 < len(tokens) and tokens[last.i + 1].tag == "POS":
+        owned = tokens[root.head].lemma.lower()  # "Moscow's proposal", "Amsterdam's station"
+        return "place" if cues.get(("possessed", owned)) == "place" else "actor"
     for conjunct in _conjuncts(root, tokens):
         if conjunct is not root and is_state(conjunct.start, conjunct.end):
-            return "actor"  # "Washington and Russia"
+            first, second = sorted((conjunct, root), key=lambda t: t.i)
+            if any(t.dep == "cc" for t in tokens[first.i + 1 : second.i]):
+                return "actor"  # "Washington and Russia", not "Bogota, Colombia"
     while root.dep == "conj" and root.head != root.i:
         root = tokens[root.head]
     return _role_reading(root, tokens, cues)
@@ -112,6 +121,9 @@ def _role_reading(
         return "actor" if head.pos in ("VERB", "AUX") else None
     if root.dep == "pobj":
         cue = cues.get(("preposition", head.text.lower()))
+        if cue == "relation":  # "talks between Moscow and Kyiv", not "flights between"
+            noun = tokens[head.head].lemma.lower()
+            cue = "actor" if cues.get(("relation", noun)) == "actor" else "place"
         return "actor" if cue == "actor" else "place" if cue == "place" else None
     if root.dep == "dobj" and cues.get(("object", head.lemma.lower())) == "actor":
         return "actor"
@@ -119,14 +131,22 @@ def _role_reading(
 
 
 def _from_words(
-    start: int, end: int, text: str, cues: dict[tuple[str, str], str]
+    start: int, end: int, text: str, cues: dict[tuple[str, str], str], is_state: IsState
 ) -> Reading | None:
     after = text[end : end + 60]
     if after.startswith(("'s", "’s")):
-        return "actor"
-    before = _PREV_WORD.search(text[max(0, start - 30) : start])
-    if before:
-        cue = cues.get(("preposition", before.group(1).lower()))
+        owned = [m.group(1).lower() for m in itertools.islice(_NEXT_WORD.finditer(after[2:]), 2)]
+        return "place" if any(cues.get(("possessed", w)) == "place" for w in owned) else "actor"
+    prev = _words_before(text, start)
+    if prev and prev[-1] in ("and", "or"):  # "Moscow and Kyiv": as the first conjunct
+        joint = text.rfind(" " + prev[-1], 0, start)
+        if joint > 0 and is_state(joint - 1, joint):
+            return "actor"
+    if prev:
+        cue = cues.get(("preposition", prev[-1]))
+        if cue == "relation":  # "talks between Moscow and Kyiv"
+            related = len(prev) > 1 and cues.get(("relation", prev[-2])) == "actor"
+            cue = "actor" if related else "place"
         if cue is not None:
             return "actor" if cue == "actor" else "place"
     for m in _NEXT_WORD.finditer(after):
@@ -135,6 +155,12 @@ def _from_words(
             continue
         return "actor" if _verb_cue(word, cues) == "actor" else None
     return None
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    """The few words before ``start``, lower-cased, a final "the" left out."""
+    found = [w.lower() for w in _WORD.findall(text[max(0, start - 60) : start])]
+    return found[:-1] if found and found[-1] == "the" else found
 
 
 def _verb_cue(word: str, cues: dict[tuple[str, str], str]) -> str | None:

@@ -141,6 +141,7 @@ def _add_reference(art: _Article, start: int, end: int, ref: ActorRef) -> None:
         )
         if reading == "place":
             return
+        art.state_spans.append((start, end))  # read as an actor: its conjuncts are too
         igo = art.data.igo_metonym(art.text[start:end]) if ref.via == "capital" else None
         if igo is not None:
             ref = ActorRef(f"{igo.kind}:{igo.code}", igo.kind, igo.code, igo.name, "metonym")
