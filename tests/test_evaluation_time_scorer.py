@@ -82,3 +82,30 @@ def expr(kind: str, value: str | None, granularity: str | None, text: str = "x")
 def test_evaluation_time_to_timeml(record: TimeExpression, value: str, kind: str) -> None:
     out = to_timeml(record)
     assert (out.value, out.type) == (value, kind)
+
+
+def test_evaluation_time_joined_documents_split_back() -> None:
+    from communique.evaluation.time import _join, _locate, _split
+
+    texts = ["Met on Friday.", "Back on Monday, then Friday."]
+    joined, offsets = _join(texts)
+    found = _locate(joined, [("Friday", "a"), ("Monday", "b"), ("Friday", "c")], "DATE")
+    per_doc = _split(found, offsets, [len(t) for t in texts])
+    assert [
+        [(texts[i][t.start : t.end], t.value) for t in doc] for i, doc in enumerate(per_doc)
+    ] == [
+        [("Friday", "a")],
+        [("Monday", "b"), ("Friday", "c")],
+    ]
+
+
+def test_evaluation_time_dateparser_values_keep_the_written_precision() -> None:
+    from datetime import datetime
+
+    from communique.evaluation.time import _granular
+
+    moment = datetime(2013, 3, 22, 15, 0)
+    assert _granular("Friday", moment) == "2013-03-22"
+    assert _granular("March", moment) == "2013-03"
+    assert _granular("2013", moment) == "2013"
+    assert _granular("15:00", moment) == "2013-03-22T15:00"
