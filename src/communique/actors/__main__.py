@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import CommuniqueError
 from ..model import Entity
 from . import ActorData, load_actor_data, resolve_actors
-from .evaluate import Annotate, score_dev_items, score_plover
+from .evaluate import Annotate, score_dev_items, score_metonymy, score_plover
 
 _DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
 
@@ -53,6 +53,7 @@ def _score(folder: Path, actors: ActorData, annotate: Annotate, limit: int | Non
     for score in (
         *score_dev_items(folder, actors, annotate),
         score_plover(folder, actors, annotate, limit),
+        *score_metonymy(folder, actors, annotate, limit),
     ):
         print(score.line())
     return 0
@@ -63,7 +64,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--data", type=Path, default=_DEFAULT_DATA)
     parser.add_argument("--score", action="store_true", help="score on the gold sets instead")
-    parser.add_argument("--limit", type=int, default=None, help="PLOVER sentences to score")
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=None,
+        help="items per gold set (PLOVER sentences, GeoWebNews articles)",
+    )
     args = parser.parse_args(argv)
     from ..nlp import annotate_text, load_nlp  # the model is only needed here
     from ..settings import NlpSettings

@@ -2,6 +2,7 @@
 
     diplomatic-dev  meeting participants (ISO3 / IGO codes) and delegation heads (name + code)
     plover-gsr      sentence actors and recipients with ISO3 codes
+    geoparsing      GeoWebNews toponyms marked Metonymic or Literal: capitals read as actors
 
 Both take an ``annotate`` function (text -> AnnotatedArticle), so the model stays outside.
 """
@@ -121,3 +122,44 @@ def score_plover(folder: Path, data: ActorData, annotate: Annotate, limit: int |
             found += hit
             wrong += bool(over) and not hit
     return Score("plover-gsr actors/recipients with a state code", found, total, wrong)
+
+
+_ANN = re.compile(r"^T\d+\t(Literal|Metonymic) (\d+) (\d+)\t(.+)$")
+
+
+def _capital_annotations(path: Path, data: ActorData) -> list[tuple[int, int, bool]]:
+    """(start, end, metonymic?) of the annotated capitals and seats of government."""
+    found = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = _ANN.match(line)
+        ref = data.lookup(m.group(4)) if m else None
+        if m and ref is not None and ref.via in ("capital", "metonym"):
+            found.append((int(m.group(2)), int(m.group(3)), m.group(1) == "Metonymic"))
+    return found
+
+
+def score_metonymy(
+    folder: Path, data: ActorData, annotate: Annotate, limit: int | None
+) -> list[Score]:
+    """Capitals annotated Metonymic should become state entities; Literal ones should not."""
+    texts = sorted((folder / "geoparsing" / "GeoWebNews").glob("*.txt"))
+    if not texts:
+        raise EvaluationError(f"no GeoWebNews texts under {folder}")
+    metonymic = literal = metonymic_found = literal_kept = 0
+    for path in texts[:limit]:
+        gold = _capital_annotations(path.with_suffix(".ann"), data)
+        if not gold:
+            continue
+        text = path.read_text(encoding="utf-8")
+        entities = resolve_actors(annotate(text, None), data, None)
+        spans = [(m.start, m.end) for e in entities if e.kind != "person" for m in e.mentions]
+        for start, end, is_metonymic in gold:
+            actor = any(s < end and start < e for s, e in spans)
+            metonymic += is_metonymic
+            literal += not is_metonymic
+            metonymic_found += is_metonymic and actor
+            literal_kept += not is_metonymic and not actor
+    return [
+        Score("geowebnews metonymic capitals read as actors", metonymic_found, metonymic),
+        Score("geowebnews literal capitals left as places", literal_kept, literal),
+    ]
