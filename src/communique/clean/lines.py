@@ -7,9 +7,17 @@ A flattened page (the text a scraper gets from a news page) has three zones:
     footer   share prompts, related-article lists, comment forms, site footer
 
 The body is found from general signals, not from any one site's lines: paragraph-like lines
-(long, ending like a sentence, dense in function words) form clusters; the heaviest cluster is
-the body. Interface phrases from the multilingual lexicon in ``data/ui_phrases.csv`` are chrome
-wherever they stand, and some of them (comments, related articles, footer) end the article.
+(long, ending like a sentence, dense in function words) form clusters with short gaps. A cluster
+scores its paragraph characters times its paragraph density (teaser lists and comment threads
+are sparse), less for a lone paragraph, for a start in the page's last lines (disclaimers) and
+after an earlier article has been closed by comments or related articles. The best cluster is
+joined with close, heavy neighbours (across a related-articles box, never across comments or a
+site footer) and widened by short sentences on either side. Interface phrases from the
+multilingual lexicon in ``data/ui_phrases.csv`` are chrome wherever they stand.
+
+Above the body, the header gives the section (rubric), headline and byline; the body's opening
+lines may still hold a byline or a date stamp; after it, a line repeating the byline is a
+signature. Such lines are metadata: neither body text nor ``removed``.
 """
 
 from __future__ import annotations
@@ -251,7 +259,7 @@ def _byline_name(info: LineInfo) -> str | None:
     if not found:
         return None
     name = _NAME_END.sub("", found["name"].strip())
-    return name if name and any(char.isalpha() for char in name) else None
+    return name if name[:1].isupper() else None  # "By the numbers" is no byline
 
 
 def _is_section(info: LineInfo) -> bool:
