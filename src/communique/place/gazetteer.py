@@ -274,9 +274,9 @@ def _city_names(
                 yield alt, Candidate(place, False)
 
 
-def _admin_places() -> dict[tuple[str, str], tuple[Place, tuple[str, ...]]]:
-    """(ISO3, name) -> (division, alternate names), from ``data/admin.csv``."""
-    out: dict[tuple[str, str], tuple[Place, tuple[str, ...]]] = {}
+def _admin_places() -> dict[str, tuple[Place, tuple[str, ...]]]:
+    """GeoNames code ("US.KY.169") -> (division, alternate names), from ``data/admin.csv``."""
+    out: dict[str, tuple[Place, tuple[str, ...]]] = {}
     for row in _rows("admin.csv"):
         if name_key(row["name"]) in _GENERIC_DIVISIONS:
             continue
@@ -292,13 +292,15 @@ def _admin_places() -> dict[tuple[str, str], tuple[Place, tuple[str, ...]]]:
             admin1=parts[1] if len(parts) > 1 else None,
             geonameid=int(row["geonameid"]) if row["geonameid"] else None,
         )
-        alternates = tuple(a for a in row["alternates"].split("|") if a)
-        out.setdefault((row["country"], row["name"]), (place, alternates))
+        alternates = tuple(
+            a for a in row["alternates"].split("|") if a and name_key(a) not in _GENERIC_DIVISIONS
+        )
+        out.setdefault(row["code"], (place, alternates))
     return out
 
 
 def _admin_names(
-    admin: Mapping[tuple[str, str], tuple[Place, tuple[str, ...]]],
+    admin: Mapping[str, tuple[Place, tuple[str, ...]]],
 ) -> Iterator[tuple[str, Candidate]]:
     for place, alternates in admin.values():
         yield place.name, Candidate(place, True)
@@ -327,8 +329,11 @@ def _continent_names(
 
 def _alias_names(
     countries: Mapping[str, Place],
-    admin: Mapping[tuple[str, str], tuple[Place, tuple[str, ...]]],
+    admin: Mapping[str, tuple[Place, tuple[str, ...]]],
 ) -> Iterator[tuple[str, Candidate]]:
+    divisions = {
+        (p.country, p.name): p for p, _ in admin.values() if p.feature == "admin1"
+    }  # for abbreviations such as "Ky." and "B.C."
     for row in _rows("aliases.csv"):
         iso3 = row["country"] or None
         if row["kind"] == "demonym":
@@ -337,7 +342,7 @@ def _alias_names(
             known = (
                 countries.get(iso3 or "")
                 if row["kind"] == "country"
-                else admin.get((iso3 or "", row["canonical"]), (None, ()))[0]
+                else divisions.get((iso3, row["canonical"]))
             )
             if known is not None:
                 yield row["name"], Candidate(known, True)
