@@ -238,3 +238,13 @@ def test_actors_resolve_capitals_between_possessives_and_shouted_datelines() -> 
     )
     codes = {e.code for e in resolve_actors(annotated, load_actor_data(), None)}
     assert codes == {"RUS", "UKR", "DEU"}
+
+
+def test_actors_resolve_country_written_after_the_name() -> None:
+    text = "President Ivan Horvat of Croatia met EU foreign policy chief Ana Novak."
+    annotated = _article(text, [("Ivan Horvat", "PERSON"), ("Ana Novak", "PERSON")])
+    people = _by_name(resolve_actors(annotated, load_actor_data(), None))
+    assert people["Ivan Horvat"].country == "HRV"
+    assert people["Ivan Horvat"].titles == ("President",)
+    assert people["Ana Novak"].titles == ("foreign policy chief",)
+    assert people["Ana Novak"].country == "EU"

@@ -20,7 +20,7 @@ from .names import titled_names
 from .records import ActorRef
 from .surface import fold, normalize
 from .tables import ActorData
-from .titles import TitleParse, title_after, title_before
+from .titles import TitleParse, country_after, title_after, title_before
 
 _ACTOR_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "FAC", "LOC"})
 _BY_NAME = frozenset({"name", "alias", "code", "demonym"})
@@ -250,6 +250,9 @@ def _read_titles(art: _Article, draft: _Draft, start: int, end: int, known: str 
     ]
     for parse in (p for p in parses if p is not None):
         _take_title(draft, parse)
+    if (after := country_after(art.text, end, art.data)) is not None:
+        draft.written_countries.add(after)
+        draft.country = draft.country or after
     if known:
         held = art.data.roles_on(known, art.on) if art.on else art.data.roles_of(known)
         draft.role = _best_role(held, draft) or draft.role

@@ -261,3 +261,16 @@ def country_in_title(title_text: str, data: ActorData) -> str | None:
             return code
         i += 1
     return None
+
+
+def country_after(text: str, name_end: int, data: ActorData) -> str | None:
+    """The state in "King Abdullah II of Jordan", "Prime Minister Modi of India"."""
+    ws = words(text, name_end, min(len(text), name_end + 60))
+    if not ws or ws[0].text != "of" or name_end == ws[0].start:
+        return None
+    rest = ws[2:] if len(ws) > 1 and ws[1].text.lower() in _DETERMINERS else ws[1:]
+    for n in range(min(4, len(rest)), 0, -1):
+        ref = data.lookup(" ".join(w.text for w in rest[:n]))
+        if ref is not None and ref.kind == "state" and ref.via in ("name", "alias"):
+            return ref.code
+    return None
