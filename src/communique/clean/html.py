@@ -28,7 +28,9 @@ EXTRACT_OPTIONS: dict[str, Any] = {
 }
 #: The precise pass is kept when it has at least this share of the plain pass's characters.
 PRECISE_MIN_SHARE = 0.5
-_FAILURES = (LxmlError, ValueError, TypeError, AttributeError, UnicodeError)
+#: trafilatura and lxml raise many kinds of errors on broken markup (RecursionError on deep
+#: nesting among them); any of them means "no article on this page", never a traceback.
+_FAILURES = (LxmlError, RecursionError, Exception)
 
 
 @dataclass(frozen=True, slots=True)
