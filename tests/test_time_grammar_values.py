@@ -227,3 +227,11 @@ def test_time_halves_of_a_year() -> None:
     half = only("Growth should pick up in the second half of next year.")
     assert (half.kind, half.value, half.value_end) == ("half", "2023-07", "2023-12")
     assert only("Output rose in H1 2021.", None).value == "2021-01"
+
+
+def test_time_seasons() -> None:
+    assert only("The talks resume this summer.").value == "2022-06"
+    assert only("Prices fell last summer.").value == "2021-06"
+    winter = only("Gas ran short this winter.")
+    assert (winter.kind, winter.value, winter.value_end) == ("season", "2021-12", "2022-02")
+    assert only("Talks resumed in summer 2019.").value == "2019-06"

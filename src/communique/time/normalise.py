@@ -286,16 +286,28 @@ def _season(cand: Candidate, anchor: Anchor | None, tense: Tense) -> Reading:
         return _season_reading(cand.year, first_month, False)
     if anchor is None:
         return NONE
-    starts = [date(y, first_month, 1) for y in range(anchor.day.year - 2, anchor.day.year + 2)]
-    ends = [date(*add_months(s.year, s.month, 3), 1) for s in starts]
-    spans = list(zip(starts, ends, strict=True))
-    if cand.rel == "last":
-        start = max(s for s, e in spans if e <= anchor.day)
-    elif cand.rel == "next":
-        start = min(s for s, _ in spans if s > anchor.day)
-    else:
-        start = max(s for s, _ in spans if s <= anchor.day + timedelta(days=92))
+    start = _season_start(anchor.day, first_month, cand.rel, tense)
     return _season_reading(start.year, first_month, True)
+
+
+def _season_start(day: date, first_month: int, rel: str | None, tense: Tense) -> date:
+    """Which summer: "last" ended before ``day``, "next" starts after it; "this" is the one
+    under way, else the one just past (past tense), the coming one (future), the nearer one."""
+    starts = [date(y, first_month, 1) for y in range(day.year - 2, day.year + 2)]
+    spans = [(s, date(*add_months(s.year, s.month, 3), 1)) for s in starts]
+    past = [s for s, e in spans if e <= day]
+    ahead = [s for s, _ in spans if s > day]
+    under_way = [s for s, e in spans if s <= day < e]
+    if rel == "last":
+        return max(past)
+    if rel == "next":
+        return min(ahead)
+    if under_way:
+        return under_way[0]
+    if tense != "present":
+        return max(past) if tense == "past" else min(ahead)
+    last_end = date(*add_months(max(past).year, first_month, 3), 1)
+    return max(past) if (day - last_end) < (min(ahead) - day) else min(ahead)
 
 
 def _season_reading(year: int, first_month: int, anchored: bool) -> Reading:
