@@ -2,6 +2,8 @@
 
 With no FILE, reads the shared example article and the diplomatic development items
 (``<data>/diplomatic-dev/items/*.json``, field ``text``; ``published`` sets the role date).
+With ``--score``, prints the scores of ``evaluate`` on the gold sets under ``--data``
+(``--limit N`` caps the PLOVER sentences and GeoWebNews articles read).
 """
 
 from __future__ import annotations
