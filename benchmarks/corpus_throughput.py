@@ -76,7 +76,19 @@ def run_spark(paths: list[Path], folder: Path, name: str) -> dict[str, Any]:
     result = run_spark_job(manifest, folder / f"{name}-out", master="local[2]")
     return {"path": "spark local[2]", "seconds": time.perf_counter() - started,
             "articles": result.rows.get("articles", 0), "events": result.rows.get("events", 0),
-            "session_start": result.startup_seconds}
+            "session_start": result.startup_seconds,
+            "rejected": _rejections(folder / f"{name}-out" / "rejections")}
+
+
+def _rejections(folder: Path) -> dict[str, int]:
+    import duckdb
+
+    files = list(folder.rglob("*.parquet"))
+    if not files:
+        return {}
+    rows = duckdb.sql("SELECT reason, count(*) FROM read_parquet(?) GROUP BY reason",
+                      params=[[str(f) for f in files]]).fetchall()
+    return {str(reason): int(n) for reason, n in rows}
 
 
 def peak_mib(who: int) -> float:

@@ -27,6 +27,12 @@ class _Handler(BaseHTTPRequestHandler):
         elif path.startswith("/article"):
             n = int(path.rsplit("/", 1)[-1])
             self._send(200, f"<html><body><p>{story(n)}</p></body></html>".encode(), "text/html")
+        elif path == "/feed":
+            host = self.headers["Host"]
+            items = "".join(f"<item><title>n{n}</title><link>http://{host}/article/{n}</link>"
+                            "<description>teaser</description></item>" for n in (11, 12))
+            body = f'<?xml version="1.0"?><rss version="2.0"><channel>{items}</channel></rss>'
+            self._send(200, body.encode(), "application/rss+xml")
         elif path == "/missing":
             self._send(404, b"not here", "text/html")
         elif path == "/broken":
@@ -109,3 +115,12 @@ def test_ingest_urls_per_host_interval_is_kept(server: str) -> None:
         fetcher.fetch(f"{server}/article/4")
         fetcher.fetch(f"{server}/article/5")
     assert waits and max(waits) > 4.0
+
+
+def test_ingest_urls_feed_at_a_url_is_expanded(server: str, tmp_path: Path) -> None:
+    options = IngestOptions(fetch=_settings())
+    with open_store(tmp_path / "s.duckdb") as store:
+        summary = ingest_sources([f"{server}/feed"], store, options, process=fake_process)
+        urls = sorted(a.url or "" for a in store.articles())
+    assert summary.stored == 2
+    assert urls == [f"{server}/article/11", f"{server}/article/12"]

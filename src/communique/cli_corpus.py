@@ -29,21 +29,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     show.add_argument("event_id", metavar="EVENT_ID")
     show.add_argument("--db", required=True, metavar="PATH")
     show.add_argument("--format", choices=("json", "text"), default="text")
-    show.set_defaults(handler=_guard("show", cmd_show), func=_guard("show", cmd_show))
+    show.set_defaults(handler=_guard("show", cmd_show))
     export = subparsers.add_parser("export", help="write a store as JSONL, CSV, Parquet, POLECAT")
     export.add_argument("--db", required=True, metavar="PATH")
     export.add_argument("--format", choices=("jsonl", "csv", "parquet", "polecat"),
                         default="jsonl")
     export.add_argument("--out", type=Path, metavar="PATH",
                         help="output file (a directory for parquet); default standard output")
-    export.set_defaults(handler=_guard("export", cmd_export), func=_guard("export", cmd_export))
+    export.set_defaults(handler=_guard("export", cmd_export))
     spark = subparsers.add_parser("spark", help="run the pipeline on Spark over a manifest")
     spark.add_argument("--manifest", required=True, type=Path, metavar="FILE",
                        help="one WARC / JSONL path per line")
     spark.add_argument("--out", required=True, type=Path, metavar="DIR")
     spark.add_argument("--batch", help="ingest batch name (default: the manifest's name)")
     spark.add_argument("--master", default="local[2]")
-    spark.set_defaults(handler=_guard("spark", cmd_spark), func=_guard("spark", cmd_spark))
+    spark.set_defaults(handler=_guard("spark", cmd_spark))
 
 
 def _add_ingest(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -61,7 +61,7 @@ def _add_ingest(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
     p.add_argument("--rate", type=float, default=1.0,
                    help="seconds between two requests to one host")
     p.add_argument("--no-progress", action="store_true")
-    p.set_defaults(handler=_guard("ingest", cmd_ingest), func=_guard("ingest", cmd_ingest))
+    p.set_defaults(handler=_guard("ingest", cmd_ingest))
 
 
 def _add_events(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -74,7 +74,7 @@ def _add_events(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
     p.add_argument("--since", type=_day, metavar="DATE", help="events on or after YYYY-MM-DD")
     p.add_argument("--limit", type=int)
     p.add_argument("--format", choices=("json", "jsonl", "text", "csv"), default="text")
-    p.set_defaults(handler=_guard("events", cmd_events), func=_guard("events", cmd_events))
+    p.set_defaults(handler=_guard("events", cmd_events))
 
 
 def _guard(name: str, handler: Handler) -> Handler:

@@ -73,8 +73,7 @@ class _Run:
                 continue
             if isinstance(item, Pending):
                 fetched = self._fetch(item)
-                if isinstance(fetched, list):
-                    self.store.mark_input(key, item.url, "feed", batch=self.options.batch)
+                if isinstance(fetched, list):  # a feed: not marked done, its entries are
                     yield from self.raw_articles(iter(fetched))
                 elif isinstance(fetched, Skip):
                     self._reject(key, fetched, "fetch")
