@@ -30,7 +30,7 @@ def _inputs(files: list[Path], data: Path) -> Iterator[tuple[str, str, date | No
         return
     example = data.parent / "examples" / "nato-russia-council.txt"
     if example.exists():
-        yield example.name, example.read_text(encoding="utf-8"), date(2022, 1, 11)
+        yield example.name, example.read_text(encoding="utf-8"), None
     for f in sorted((data / "diplomatic-dev" / "items").glob("*.json")):
         yield from _read(f)
 
