@@ -1,7 +1,7 @@
 """Titles written next to a person's name, and the state or IGO a title names.
 
-    "Russian Deputy Foreign Minister Sergey Ryabkov"  -> title "Deputy Foreign Minister", RUS
-    "Sergey Ryabkov, Russia's deputy foreign minister" -> the same, read after the name
+    "Russian Deputy Foreign Minister Ivan Petrov"  -> title "Deputy Foreign Minister", RUS
+    "Ivan Petrov, Russia's deputy foreign minister" -> the same, read after the name
     "US Ambassador to Russia Jon Huntsman"             -> "Ambassador to Russia", USA
 
 Work on the text alone (no parser needed): a title is a run of capitalised words or title
@@ -147,7 +147,7 @@ def _inside_title(ws: Sequence[Word], first: int, data: ActorData) -> bool:
 def title_before(
     text: str, name_start: int, floor: int, data: ActorData, blocked: Sequence[tuple[int, int]] = ()
 ) -> TitleParse | None:
-    """The title written right before a name ("NATO Secretary-General Jens Stoltenberg")."""
+    """The title written right before a name ("NATO Secretary-General Mark Rutte")."""
     ws = words(text, floor, name_start)
     if ws and ws[-1].text == ",":  # "Majority Whip, Steve Scalise"
         if len(ws) < 2 or ws[-2].text == ",":
