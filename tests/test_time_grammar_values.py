@@ -235,3 +235,12 @@ def test_time_seasons() -> None:
     winter = only("Gas ran short this winter.")
     assert (winter.kind, winter.value, winter.value_end) == ("season", "2021-12", "2022-02")
     assert only("Talks resumed in summer 2019.").value == "2019-06"
+
+
+def test_time_capitals_in_datelines() -> None:
+    text = "WASHINGTON, MONDAY, JANUARY 10, 2022 - TALKS MAY FAIL. They met on Dec. 3."
+    found = [(t.text, t.value, t.year_inferred) for t in find_times(bare(text, None))]
+    assert found == [
+        ("MONDAY, JANUARY 10, 2022", "2022-01-10", False),
+        ("Dec. 3", "2021-12-03", True),
+    ]

@@ -95,7 +95,7 @@ def _month_range(m: re.Match[str]) -> Candidate | None:
 def _month(m: re.Match[str]) -> Candidate | None:
     word = m["m"]
     rel = m["rel"].lower() if m["rel"] else None
-    if word == "May" and not (m["y"] or rel or m["mod"] or _preceded(m, _MAY_CUES)):
+    if word in {"May", "MAY"} and not (m["y"] or rel or m["mod"] or _preceded(m, _MAY_CUES)):
         return None  # the modal verb "May ..."
     if word.rstrip(".").lower() in {"mar", "jun", "jul", "sep"} and not m["y"]:
         return None

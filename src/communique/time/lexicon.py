@@ -54,12 +54,14 @@ SEASONS: dict[str, tuple[int, str]] = {
 
 PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
 
-MONTH_PATTERN = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
-    r"(?![A-Za-z])"
+_MONTH_WORDS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?"
 )
-WEEKDAY_PATTERN = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])"
+_WEEKDAY_WORDS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+#: capitalised as in running text, or all capitals as in datelines and headlines
+MONTH_PATTERN = rf"(?:{_MONTH_WORDS}|{_MONTH_WORDS.upper()})(?![A-Za-z])"
+WEEKDAY_PATTERN = rf"(?:{_WEEKDAY_WORDS}|{_WEEKDAY_WORDS.upper()})(?![A-Za-z])"
 DAY_PATTERN = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 YEAR_PATTERN = r"(?:1[6-9]\d\d|20\d\d)(?![\d])"
 
