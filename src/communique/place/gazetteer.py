@@ -33,6 +33,7 @@ _GENERIC_DIVISIONS = frozenset(
     }
 )  # fmt: skip
 ALTERNATES_MIN_POPULATION = 50_000
+_SHORT_WORDS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
 _DEMONYM_TARGETS = ("country", "continent", "region", "admin1")
 
 
@@ -88,13 +89,15 @@ class Gazetteer:
 
 def name_key(name: str) -> str:
     """Normalise a name for lookup: no accents or dots, casefolded, single spaces, no leading
-    "the" ("U.S." and "US" share a key, as do "St. Louis" and "St Louis")."""
+    "the", and the usual short forms ("U.S." and "US" share a key, as do "Saint Louis",
+    "St. Louis" and "St Louis")."""
     text = name
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
         text = text.replace("’", "'").replace("‘", "'")
-    text = " ".join(text.replace(".", "").split()).casefold()
+    words = text.replace(".", "").casefold().split()
+    text = " ".join(_SHORT_WORDS.get(w, w) for w in words)
     if text.startswith("the "):
         text = text[4:]
     if text.endswith("'s"):
