@@ -17,9 +17,11 @@ def normalize(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form (only for strings that are not short acronyms)."""
-    decomposed = unicodedata.normalize("NFKD", normalize(text))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    """Case-, accent- and hyphen-insensitive form ("Omar el-Bashir" = "Omar El Bashir"); used
+    for strings that are not short acronyms."""
+    decomposed = unicodedata.normalize("NFKD", normalize(text).replace("-", " "))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(plain.split())
 
 
 def is_acronym(text: str) -> bool:
