@@ -52,7 +52,6 @@ SEASONS: dict[str, tuple[int, str]] = {
     "winter": (12, "WI"),
 }  # fmt: skip
 
-PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
 
 _MONTH_WORDS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
