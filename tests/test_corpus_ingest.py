@@ -165,3 +165,15 @@ def test_corpus_ingest_jsonl_gz_and_directory(tmp_path: Path) -> None:
     with open_store(tmp_path / "s.duckdb") as store:
         summary = ingest_sources([str(folder)], store, IngestOptions(), process=fake_process)
     assert summary.stored == 2
+
+
+def test_corpus_ingest_two_workers_store_what_one_worker_stores(tmp_path: Path) -> None:
+    texts = [story(i, day=f"2024-03-{i % 3 + 1:02d}") for i in range(8)] + [story(2) + " "]
+    src = write_jsonl(tmp_path / "a.jsonl", texts)
+    results = []
+    for workers in (1, 2):
+        with open_store(tmp_path / f"w{workers}.duckdb") as store:
+            ingest_sources([str(src)], store, IngestOptions(workers=workers), process=fake_process)
+            results.append((store.counts(), [e.sources for e in store.fused_events()]))
+    assert results[0] == results[1]
+    assert results[0][0].duplicates == 1

@@ -7,8 +7,10 @@ in the pipeline) comes back as a ``Failure`` and never stops the batch.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     from ..pipeline import Resources
 
 Process = Callable[[RawArticle], Record | Skip]
+_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 T = TypeVar("T")
 
 
@@ -83,8 +86,25 @@ def run_ordered(items: Iterable[tuple[T, RawArticle]], process: Process | None, 
             yield tag, safe_run(chosen, raw)
         return
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(chosen,)) as pool:
+    with _one_thread_each(), ctx.Pool(workers, initializer=_init_worker,
+                                      initargs=(chosen,)) as pool:
         yield from _windowed(pool, items, window=workers * 4)
+
+
+@contextlib.contextmanager
+def _one_thread_each() -> Iterator[None]:
+    """Worker processes start with one math-library thread each: the pool is the parallelism."""
+    saved = {k: os.environ.get(k) for k in _THREAD_VARS}
+    for k in _THREAD_VARS:
+        os.environ.setdefault(k, "1")
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
 
 
 def _windowed(pool: Pool, items: Iterable[tuple[T, RawArticle]], window: int
