@@ -72,9 +72,8 @@ def noun_parties(parse: Parse, noun: int) -> list[Entity]:
     found += parties_under(parse, parse.preps(noun, *PARTY_PREPS))
     poss = [k for k in parse.children[noun] if parse.tokens[k].dep == "poss"]
     pronoun = any(parse.tokens[k].text.lower() in POSSESSIVE_PRONOUNS for k in poss)
-    if pronoun or (
-        not premodifier_parties(parse, noun) and parse.tokens[noun].lemma.lower() == "visit"
-    ):
+    visit = parse.tokens[noun].lemma.lower() == "visit" and not premodifier_parties(parse, noun)
+    if pronoun or visit or (not found and _attended(parse, noun)):
         found += clause_subject_parties(parse, noun)
     return _unique(found)
 
@@ -88,8 +87,22 @@ def clause_subject_parties(parse: Parse, i: int) -> list[Entity]:
         subj = [tok.head]
     if not subj and tok.dep in {"advcl", "xcomp", "conj"}:
         subj = parse.dep_children(tok.head, "nsubj")
+    if subj and parse.tokens[subj[0]].pos == "PRON" and tok.dep in {"ccomp", "xcomp"}:
+        speaker = parse.dep_children(tok.head, "nsubj")  # "X said he would ... at the summit"
+        if not speaker and parse.tokens[tok.head].dep in {"ccomp", "xcomp"}:
+            speaker = parse.dep_children(parse.tokens[tok.head].head, "nsubj")
+        subj = speaker
     heads = [s for s in subj if parse.tokens[s].pos != "PRON"]
     return parties_under(parse, heads)
+
+
+ATTENDANCE_PREPS = frozenset({"at", "during", "on"})
+
+
+def _attended(parse: Parse, noun: int) -> bool:
+    """'announce X at the summit', 'met during the summit': the subject is present."""
+    tok = parse.tokens[noun]
+    return tok.dep == "pobj" and parse.tokens[tok.head].text.lower() in ATTENDANCE_PREPS
 
 
 def verb_parties(parse: Parse, verb: int) -> list[Entity]:
@@ -103,6 +116,28 @@ def verb_parties(parse: Parse, verb: int) -> list[Entity]:
     if tok.dep in {"amod", "acl"} and tok.head != verb:  # "visiting minister X"
         heads.append(tok.head)
     return _unique(parties_under(parse, heads))
+
+
+def span_root(parse: Parse, start: int, end: int) -> int:
+    """The token of a character span whose head lies outside the span (the phrase's head)."""
+    first, last = parse.token_range(start, end)
+    for i in range(first, max(first, last) + 1):
+        head = parse.tokens[i].head
+        if head == i or not first <= head <= last:
+            return i
+    return last
+
+
+def head_entities(parse: Parse, heads: Iterable[int]) -> list[Entity]:
+    """Entities named by the heads themselves (and their conjuncts), not by their modifiers:
+    "accused Russia and Iran" -> both; "a statute for Serb-majority municipalities" -> none."""
+    out: list[Entity] = []
+    for h in heads:
+        for c in parse.conjuncts(h):
+            hit = parse.entity_at.get(c)
+            if hit is not None and hit.entity not in out and party_code(hit.entity):
+                out.append(hit.entity)
+    return out
 
 
 def dependency_distance(parse: Parse, a: int, b: int) -> int:

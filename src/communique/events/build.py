@@ -59,6 +59,8 @@ def build_events(
     sentences: dict[str, tuple[int, ...]] = {}
     for n, c in enumerate(clusters):
         ev = _meeting_event(parse, c, attached[n], art.id)
+        if ev.when is None and ev.status in {"occurred", "ongoing"}:
+            ev = replace(ev, when=_speaker_date(c, positions))
         events.append(ev)
         sentences[ev.id] = tuple(sorted({m.sentence for m in c.mentions}))
         for m in c.mentions:
@@ -132,7 +134,8 @@ def _attach_roles(
     for a in agendas:
         t = target(a.sentence, a.noun, set(), None)
         if t is not None and (
-            a.noun is not None or any(m.sentence == a.sentence for m in clusters[t].mentions)
+            a.noun is not None
+            or any(0 <= a.sentence - m.sentence <= 1 for m in clusters[t].mentions)
         ):
             out[t].agenda.extend(x for x in a.items if x not in out[t].agenda)
     return out
@@ -193,6 +196,19 @@ def _forum_references(
             and parse.tokens[i].dep in {"nsubj", "nsubjpass", "pobj", "dobj"}
         ):
             ids[i] = forum_event[hit.entity.id]
+
+
+def _speaker_date(c: MeetingCluster, positions: list[PositionCandidate]) -> When | None:
+    """A meeting told without a date, next to a dated statement by one of its participants
+    ("X said Wednesday in Rabat. Speaking with Y, X ..."), took place that day."""
+    first = c.mentions[0].sentence
+    ids = {e.id for m in c.mentions for e in m.parties}
+    for p in positions:
+        if p.date is None or p.date.granularity != "day" or p.sentence not in {first - 1, first}:
+            continue
+        if ids & {e.id for e in p.actors} and p.status == "occurred":
+            return _to_when(p.date)
+    return None
 
 
 def _when(c: MeetingCluster) -> When | None:

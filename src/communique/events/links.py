@@ -71,7 +71,7 @@ def _responses(built: Built) -> list[Link]:
     requests = [(eid, p) for eid, p in built.positions if p.entry.type == "REQUEST"]
     out = []
     for eid, p in built.positions:
-        if p.entry.type not in {"REJECT", "AGREE", "CONCEDE"} or not (
+        if p.entry.type not in {"REJECT", "AGREE", "CONCEDE", "SUPPORT"} or not (
             p.responds or p.entry.type == "REJECT"
         ):
             continue

@@ -18,6 +18,7 @@ from .arguments import (
     parties_under,
     party_code,
     places_in_sentence,
+    span_root,
     times_in_sentence,
     verb_parties,
 )
@@ -225,9 +226,7 @@ def _mention(
         parties=parties,
         forum=forum,
         place=_best_place(parse, i, places),
-        date=min(dates, key=lambda t: dependency_distance(parse, parse.token_at(t.start), i))
-        if dates
-        else None,
+        date=_best_date(parse, i, dates),
         clock=clocks[0] if clocks else None,
         status=status_of(parse, i),
         definite=is_noun and (bool(dets & DEFINITE) or has_poss),
@@ -264,7 +263,7 @@ def _best_date(parse: Parse, trigger: int, dates: list[TimeExpression]) -> TimeE
     ("recognised it in 1777") is not the meeting's date."""
     usable = []
     for t in dates:
-        last = parse.token_at(max(t.start, t.end - 1))
+        last = span_root(parse, t.start, t.end)
         tok = parse.tokens[last]
         if tok.dep in {"compound", "nummod", "amod", "poss", "nmod"} and tok.head != trigger:
             continue

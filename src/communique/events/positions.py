@@ -12,7 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Entity, Status, TimeExpression
-from .arguments import dependency_distance, parties_under, party_code, times_in_sentence
+from .arguments import (
+    dependency_distance,
+    head_entities,
+    parties_under,
+    party_code,
+    times_in_sentence,
+)
 from .lexicon import Entry, Lexicon
 from .status import status_of
 from .syntax import CLAUSE_DEPS, Parse
@@ -41,6 +47,9 @@ ELABORATION_VERBS = frozenset(
 )
 SPEECH = frozenset(
     {"say", "state", "stress", "add", "insist", "declare", "note", "tell", "reiterate"}
+)
+ADDRESSEE_VERBS = frozenset(
+    {"urge", "ask", "call", "press", "invite", "request", "appeal", "encourage"}
 )
 ITEM_TYPES = frozenset({"REQUEST", "REJECT", "AGREE", "CONCEDE"})
 
@@ -71,6 +80,8 @@ def find_positions(
                 continue
             entry = _entry(parse, lexicon, i)
             if entry is None or _inside_typed_complement(parse, lexicon, i, entry):
+                continue
+            if _content_of_parent(parse, lexicon, i):
                 continue
             actors = _actors(parse, i) or (last_actors if _pronoun_subject(parse, i) else [])
             refusal = _refusal(parse, i) if entry.type == "STATEMENT" else None
@@ -107,7 +118,39 @@ def find_positions(
             if actors:
                 last_actors = actors
                 out.append(cand)
-    return _elaborate(parse, out)
+    return _elaborate(parse, _drop_echoes(out))
+
+
+CONTENT_HEADS = frozenset(
+    {
+        "offer",
+        "propose",
+        "promise",
+        "pledge",
+        "agree",
+        "refuse",
+        "threaten",
+        "urge",
+        "ask",
+        "call",
+        "vow",
+        "demand",
+        "seek",
+        "decline",
+        "plan",
+    }
+)
+
+
+def _content_of_parent(parse: Parse, lexicon: Lexicon, i: int) -> bool:
+    """'offered to fund X': funding is what is offered, not a second event."""
+    tok = parse.tokens[i]
+    head = parse.tokens[tok.head]
+    return (
+        tok.dep == "xcomp"
+        and head.lemma.lower() in CONTENT_HEADS
+        and _entry(parse, lexicon, head.i) is not None
+    )
 
 
 def _entry(parse: Parse, lexicon: Lexicon, i: int) -> Entry | None:
@@ -122,7 +165,12 @@ def _needs_met(parse: Parse, i: int, e: Entry) -> bool:
     t = parse.tokens
     if kind == "obj":
         objs = parse.dep_children(i, "dobj", "nsubjpass")
-        return any(t[o].lemma.lower() in words for o in objs)
+        # "presented a draft statute": the object or one of its modifiers names the kind
+        return any(
+            t[o].lemma.lower() in words
+            or any(t[m].lemma.lower() in words for m in parse.dep_children(o, "compound", "amod"))
+            for o in objs
+        )
     if kind == "prep":
         return any(
             t[k].text.lower() in words for k in parse.children[i] if t[k].dep in {"prep", "prt"}
@@ -171,14 +219,26 @@ def _recipients(parse: Parse, i: int) -> list[Entity]:
     heads = parse.dep_children(i, "dobj", "dative", "nsubjpass") + parse.preps(
         i, "to", "on", "upon", "with", "against", "from"
     )
-    return [e for e in parties_under(parse, heads) if party_code(e)]
+    found = head_entities(parse, heads)
+    if not found:  # "presented a plan for X to the EU": the parser hung "to the EU" on the object
+        tos = [
+            k
+            for o in parse.dep_children(i, "dobj")
+            for k in parse.subtree(o, frozenset({"relcl", "acl"}))
+            if parse.tokens[k].dep == "prep" and parse.tokens[k].text.lower() == "to"
+        ]
+        found = head_entities(parse, [p for k in tos for p in parse.dep_children(k, "pobj")])
+    return found
 
 
 def _items(parse: Parse, i: int) -> list[str]:
     t = parse.tokens
+    clauses = parse.dep_children(i, "ccomp", "xcomp")
     heads = parse.dep_children(i, "dobj") + parse.preps(i, "for")
+    if clauses and t[i].lemma.lower() in ADDRESSEE_VERBS:  # "urged both sides to return to X"
+        return [_clause_text(parse, c) for c in clauses]
     if not heads:
-        heads = [k for k in parse.dep_children(i, "ccomp", "xcomp")]
+        heads = clauses
     out = []
     for h in heads:
         if t[h].pos in {"PRON"}:
@@ -243,6 +303,22 @@ def _clause_text(parse: Parse, c: int) -> str:
     return parse.text[parse.tokens[idx[0]].start : parse.tokens[idx[-1]].end]
 
 
+def _drop_echoes(cands: list[PositionCandidate]) -> list[PositionCandidate]:
+    """'rejected X, saying it would not accept Y': the negated acceptance restates the rejection."""
+    rejects = {
+        (c.sentence, frozenset(e.id for e in c.actors)) for c in cands if c.entry.type == "REJECT"
+    }
+    return [
+        c
+        for c in cands
+        if not (
+            c.status == "negated"
+            and c.entry.type in {"AGREE", "SUPPORT", "COOPERATE"}
+            and (c.sentence, frozenset(e.id for e in c.actors)) in rejects
+        )
+    ]
+
+
 def _duplicate(found: list[PositionCandidate], n: int, entry: Entry, actors: list[Entity]) -> bool:
     """One event per sentence, type and actor set ("reiterated ..., saying ...")."""
     ids = {e.id for e in actors}
@@ -252,12 +328,35 @@ def _duplicate(found: list[PositionCandidate], n: int, entry: Entry, actors: lis
     )
 
 
+PROPOSAL_WORDS = frozenset(
+    {
+        "proposal",
+        "offer",
+        "plan",
+        "initiative",
+        "draft",
+        "demand",
+        "request",
+        "idea",
+        "suggestion",
+        "call",
+        "appeal",
+        "decision",
+        "statute",
+    }
+)
+
+
 def _responds(parse: Parse, i: int) -> bool:
+    """'responded to the proposals', 'welcomed the offer', 'rejected the plan'."""
     t = parse.tokens
     chain = [i, *parse.ancestors(i)][:3]
-    return any(
+    if any(
         t[c].lemma.lower() in {"respond", "reply", "react", "answer", "reiterate"} for c in chain
-    )
+    ):
+        return True
+    objs = parse.dep_children(i, "dobj") + parse.preps(i, "to")
+    return any(t[o].lemma.lower() in PROPOSAL_WORDS for o in objs)
 
 
 def _elaborate(parse: Parse, cands: list[PositionCandidate]) -> list[PositionCandidate]:

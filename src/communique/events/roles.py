@@ -129,7 +129,7 @@ def find_agendas(parse: Parse) -> list[AgendaFact]:
         idx = parse.sentence_tokens(n)
         agenda = [i for i in idx if parse.tokens[i].lemma.lower() == "agenda"]
         if agenda:
-            items = _listed_items(parse, idx)
+            items = _included_items(parse, idx) or _listed_items(parse, idx)
             if items:
                 out.append(AgendaFact(n, items, _meeting_owner(parse, agenda[0])))
             continue
@@ -189,18 +189,77 @@ def _separator(parse: Parse, lo: int, hi: int) -> bool:
 
 
 def _conjunct_phrases(parse: Parse, head: int) -> tuple[str, ...]:
+    """Each member of "A of B, the C and D in E" as written, with its own modifiers and
+    complements but without the other members."""
     out = []
+    stop = frozenset({"conj", "cc", "relcl", "acl", "advcl", "appos"})
     for c in parse.conjuncts(head):
         if parse.tokens[c].pos not in {"NOUN", "PROPN"}:
             continue
+        idx = _contiguous(sorted(parse.subtree(c, stop)), c)
+        while idx and parse.tokens[idx[0]].dep in {"det", "punct", "poss"}:
+            idx.pop(0)
+        while idx and parse.tokens[idx[-1]].pos in {"PUNCT", "SPACE"}:
+            idx.pop()
+        if idx:
+            out.append(parse.text[parse.tokens[idx[0]].start : parse.tokens[idx[-1]].end])
+    return tuple(out)
+
+
+def _contiguous(idx: list[int], around: int) -> list[int]:
+    """The run of consecutive token indices that contains ``around``."""
+    pos = idx.index(around)
+    lo = hi = pos
+    while lo > 0 and idx[lo - 1] == idx[lo] - 1:
+        lo -= 1
+    while hi < len(idx) - 1 and idx[hi + 1] == idx[hi] + 1:
+        hi += 1
+    return idx[lo : hi + 1]
+
+
+SEPARATORS = frozenset({",", "and", "or", ";", "as", "well"})
+
+
+def _split_list(parse: Parse, members: list[int], objs: list[int]) -> tuple[str, ...]:
+    """Cut the object region at the list members: each runs from its left edge to just before
+    the next member (robust to complements the parser hung on the wrong member)."""
+    t = parse.tokens
+    region = sorted({k for o in objs for k in parse.subtree(o, frozenset({"relcl", "advcl"}))})
+    end = region[-1]
+    while end > region[0] and t[end].pos in {"PUNCT", "SPACE"}:
+        end -= 1
+    starts = []
+    for m in members:
         left = [
             k
-            for k in parse.children[c]
-            if k < c and parse.tokens[k].dep in {"compound", "amod", "nmod", "npadvmod"}
+            for k in parse.children[m]
+            if k < m and t[k].dep in {"compound", "amod", "nmod", "nummod"}
         ]
-        start = parse.tokens[min([c, *left])].start
-        out.append(parse.text[start : parse.tokens[c].end])
+        starts.append(min([m, *left]))
+    out = []
+    for n, first in enumerate(starts):
+        last = starts[n + 1] - 1 if n + 1 < len(starts) else end
+        while last > first and (
+            t[last].text.lower() in SEPARATORS or t[last].dep in {"det", "punct", "cc"}
+        ):
+            last -= 1
+        out.append(parse.text[t[first].start : t[last].end])
     return tuple(out)
+
+
+def _included_items(parse: Parse, idx: range) -> tuple[str, ...]:
+    """'The agenda includes A, B and C': the objects of the including verb."""
+    for i in idx:
+        tok = parse.tokens[i]
+        if tok.pos == "VERB" and tok.lemma.lower() in {"include", "cover", "feature", "comprise"}:
+            objs = parse.dep_children(i, "dobj")
+            if objs:  # list members may hang off each other's complements: take every conjunct
+                members = sorted(
+                    {*objs}
+                    | {k for o in objs for k in parse.subtree(o) if parse.tokens[k].dep == "conj"}
+                )
+                return _split_list(parse, members, objs)
+    return ()
 
 
 def _generic(items: tuple[str, ...]) -> bool:
