@@ -137,3 +137,10 @@ def test_time_deadline_years_do_not_bound_the_inferred_year(backend: NlpBackend)
     )
     found = {t.text: t for t in times(backend, text, None)}
     assert found["Tuesday, 9 March"].value == "2021-03-09"
+
+
+def test_time_dates_days_away_stay_in_the_anchor_year(backend: NlpBackend) -> None:
+    found = times(backend, "The vote was held on 17 June.", WEDNESDAY)
+    assert [t.value for t in found] == ["2023-06-17"]
+    found = times(backend, "The vote was held on 30 June.", WEDNESDAY)
+    assert [t.value for t in found] == ["2022-06-30"]

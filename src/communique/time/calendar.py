@@ -54,12 +54,21 @@ def safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+#: a date this close to the anchor is read in the anchor's year whatever the tense: a past
+#: tense about "20 March" in a text dated 16 March more likely means a publication date a few
+#: days off (or reported speech) than a date a year back
+SLACK = timedelta(days=7)
+
+
 def day_near(anchor: date, month: int, day: int, direction: Tense) -> date | None:
     """The date of a month-day named without a year ("on 12 January")."""
     options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1)
                if (d := safe_date(y, month, day)) is not None]  # fmt: skip
     if not options:
         return None
+    close = [d for d in options if abs(d - anchor) <= SLACK]
+    if close:
+        return close[0]
     before = [d for d in options if d <= anchor]
     after = [d for d in options if d >= anchor]
     if direction == "past" and before:
