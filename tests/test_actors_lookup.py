@@ -25,7 +25,7 @@ from communique.actors import load_actor_data
         ("DPRK", "state:PRK", "alias"),
         ("Emirati", "state:ARE", "demonym"),
         ("NATO", "igo:NATO", "name"),
-        ("EU", "igo:EU", "code"),
+        ("EU", "igo:EU", "alias"),
         ("UN Security Council", "body:UNSC", "name"),
         ("Arab League", "igo:LAS", "name"),
         ("NATO-Russia Council", "body:NRC", "name"),

@@ -8,7 +8,7 @@ from typing import Literal
 from ..model import Role
 
 ActorKind = Literal["state", "igo", "body", "person"]
-Via = Literal["name", "alias", "code", "demonym", "capital", "metonym", "context"]
+Via = Literal["name", "alias", "demonym", "capital", "metonym", "context"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from .tables import ActorData
 from .titles import TitleParse, country_after, title_after, title_before
 
 _ACTOR_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "FAC", "LOC"})
-_BY_NAME = frozenset({"name", "alias", "code", "demonym"})
+_BY_NAME = frozenset({"name", "alias", "demonym"})
 _TIME_ZONES = frozenset({"GMT", "UTC", "CET", "CEST", "EET", "EST", "EDT", "PST", "MSK", "BST"})
 _ADJACENT = re.compile(r"^(?:\s*|\s*['’]s\s+)$")
 

@@ -155,12 +155,10 @@ def _build_index(
     index = _Index()
     for g in igos:  # IGO names first: "EU" must not become anything else
         index.add(g.name, _igo_ref(g, "name"))
-        index.add(g.code, _igo_ref(g, "code"))
         for a in g.aliases:
             index.add(a, _igo_ref(g, "alias"))
     for s in states:
         index.add(s.name, _state_ref(s, "name"))
-        index.add(s.code, _state_ref(s, "code"))
         for a in s.aliases:
             index.add(a, _state_ref(s, "alias"))
     for s in states:
