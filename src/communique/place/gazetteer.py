@@ -33,6 +33,12 @@ _GENERIC_DIVISIONS = frozenset(
     }
 )  # fmt: skip
 ALTERNATES_MIN_POPULATION = 50_000
+#: Combining marks (accents) removed after NFKD decomposition, and curly quotes made straight.
+_STRIP_MARKS = {
+    **{c: None for c in range(0x10000) if unicodedata.combining(chr(c))},
+    ord("’"): "'",
+    ord("‘"): "'",
+}
 _SHORT_WORDS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
 _DEMONYM_TARGETS = ("country", "continent", "region", "admin1")
 
@@ -93,9 +99,7 @@ def name_key(name: str) -> str:
     "St. Louis" and "St Louis")."""
     text = name
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-        text = text.replace("’", "'").replace("‘", "'")
+        text = unicodedata.normalize("NFKD", text).translate(_STRIP_MARKS)
     words = text.replace(".", "").casefold().split()
     text = " ".join(_SHORT_WORDS.get(w, w) for w in words)
     if text.startswith("the "):
