@@ -131,3 +131,11 @@ def test_actors_data_role_gaps_and_unknowns_give_none() -> None:
     assert data.role_on("Barack Obama", date(2018, 1, 1)) is None
     assert data.role_on("Nobody Atall", date(2018, 1, 1)) is None
     assert data.roles_of("Nobody Atall") == ()
+
+
+def test_actors_data_person_spellings_name_no_state_or_igo() -> None:
+    data = load_actor_data()
+    for person in data.people:
+        for spelling in (person.name, *person.aliases):
+            ref = data.lookup(spelling)
+            assert ref is not None and ref.kind == "person", (person.name, spelling)
