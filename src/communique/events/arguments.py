@@ -33,6 +33,7 @@ TOPIC_STOPS = (
     )
     | CLAUSE_DEPS
 )
+NOT_A_POINT = frozenset({"duration", "set", "past_ref", "future_ref", "present"})
 NON_TIME_PREPS = frozenset({"since", "until", "till", "for", "by"})
 PARTY_KINDS = frozenset({"state", "igo", "body", "person", "organization"})
 
@@ -73,7 +74,7 @@ def noun_parties(parse: Parse, noun: int) -> list[Entity]:
     poss = [k for k in parse.children[noun] if parse.tokens[k].dep == "poss"]
     pronoun = any(parse.tokens[k].text.lower() in POSSESSIVE_PRONOUNS for k in poss)
     visit = parse.tokens[noun].lemma.lower() == "visit" and not premodifier_parties(parse, noun)
-    if pronoun or visit or (not found and _attended(parse, noun)):
+    if pronoun or visit or _attended(parse, noun):
         found += clause_subject_parties(parse, noun)
     return _unique(found)
 
@@ -96,7 +97,7 @@ def clause_subject_parties(parse: Parse, i: int) -> list[Entity]:
     return parties_under(parse, heads)
 
 
-ATTENDANCE_PREPS = frozenset({"at", "during", "on"})
+ATTENDANCE_PREPS = frozenset({"at", "during", "on", "for"})
 
 
 def _attended(parse: Parse, noun: int) -> bool:
@@ -164,7 +165,8 @@ def times_in_sentence(
     for t in times:
         if (
             s.start <= t.start < s.end
-            and (t.value or t.kind == "time")
+            and t.kind not in NOT_A_POINT
+            and ((t.value and t.granularity) or t.kind == "time")
             and not _after_word(parse, t.start, NON_TIME_PREPS)
         ):
             out.append(t)

@@ -191,8 +191,8 @@ def _noun_ok(parse: Parse, i: int, entry: Entry) -> bool:
 def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
     kind = entry.need_kind
     if kind == "person":
-        objs = parse.dep_children(i, "dobj")
-        return any(e.kind == "person" or e.kind == "state" for e in parse.entities_in(objs))
+        objs = parse.dep_children(i, "dobj")  # "received his Greek counterpart X"
+        return any(e.kind in {"person", "state"} for e in parties_under(parse, objs))
     if kind == "venue":  # "was informed (about the decision) at the ministry"
         venues = {"ministry", "office", "embassy", "chancellery"}
         return any(parse.tokens[o].lemma.lower() in venues for o in _at_objects(parse, i))
