@@ -138,4 +138,4 @@ def test_actors_data_person_spellings_name_no_state_or_igo() -> None:
     for person in data.people:
         for spelling in (person.name, *person.aliases):
             ref = data.lookup(spelling)
-            assert ref is not None and ref.kind == "person", (person.name, spelling)
+            assert ref is not None and ref.key == person.key, (person.name, spelling)
