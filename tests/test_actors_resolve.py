@@ -248,3 +248,11 @@ def test_actors_resolve_country_written_after_the_name() -> None:
     assert people["Ivan Horvat"].titles == ("President",)
     assert people["Ana Novak"].titles == ("foreign policy chief",)
     assert people["Ana Novak"].country == "EU"
+
+
+def test_actors_resolve_plural_title_covers_joined_names() -> None:
+    text = "Talks between Defence Ministers Ngo Van A and Ivan Petrov went well."
+    annotated = _article(text, [("Ngo Van A", "PERSON"), ("Ivan Petrov", "PERSON")])
+    people = _by_name(resolve_actors(annotated, load_actor_data(), None))
+    assert people["Ngo Van A"].titles == ("Defence Ministers",)
+    assert people["Ivan Petrov"].titles == ("Defence Ministers",)

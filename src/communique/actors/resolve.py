@@ -25,6 +25,7 @@ from .titles import TitleParse, country_after, title_after, title_before
 _ACTOR_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "FAC", "LOC"})
 _BY_NAME = frozenset({"name", "alias", "demonym"})
 _TIME_ZONES = frozenset({"GMT", "UTC", "CET", "CEST", "EET", "EST", "EDT", "PST", "MSK", "BST"})
+_JOINED = re.compile(r"^\s*(?:,|and|,\s*and)\s*$")
 _ADJACENT = re.compile(r"^(?:\s*|\s*['’]s\s+)$")
 
 
@@ -244,8 +245,9 @@ def _read_titles(art: _Article, draft: _Draft, start: int, end: int, known: str 
     sentence = art.annotated.sentence_at(start)
     floor, ceiling = (sentence.start, sentence.end) if sentence else (0, len(art.text))
     others = [(s, e) for s, e in art.person_spans if e <= start or s >= end]
+    before = title_before(art.text, start, floor, art.data, others)
     parses = [
-        title_before(art.text, start, floor, art.data, others),
+        before or _shared_title(art, start, floor, others),
         title_after(art.text, end, ceiling, art.data, others),
     ]
     for parse in (p for p in parses if p is not None):
@@ -271,6 +273,20 @@ def _best_role(roles: tuple[Role, ...], draft: _Draft) -> Role | None:
         return (role.country in draft.written_countries, len(written & words), *recency)
 
     return max(roles, key=score, default=None)
+
+
+def _shared_title(
+    art: _Article, start: int, floor: int, others: list[tuple[int, int]]
+) -> TitleParse | None:
+    """ "Defence Ministers Ngo Van A and Ivan Petrov": a plural title covers both names (its
+    country, if any, is left to the first)."""
+    for s, e in others:
+        if e <= start and _JOINED.match(art.text[e:start]):
+            shared = title_before(art.text, s, floor, art.data, [o for o in others if o[1] <= s])
+            last = shared.text.split()[-1].lower() if shared else ""
+            if shared and last.endswith("s") and art.data.title_words.get(last) == "head":
+                return TitleParse(shared.start, shared.end, shared.text, None)
+    return None
 
 
 def _take_title(draft: _Draft, parse: TitleParse) -> None:
