@@ -72,3 +72,11 @@ def test_actors_robustness_public_names_are_exported() -> None:
     for name in actors.__all__:
         assert hasattr(actors, name), name
     assert actors.__all__ == sorted(actors.__all__)
+
+
+def test_actors_robustness_actor_data_pickles_for_workers() -> None:
+    import pickle
+
+    data = pickle.loads(pickle.dumps(load_actor_data()))
+    ref = data.lookup("Kyiv")
+    assert ref is not None and ref.code == "UKR"
