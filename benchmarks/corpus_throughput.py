@@ -37,10 +37,16 @@ def build_corpus(data: Path, limit: int, files: int, folder: Path) -> list[Path]
     rows: list[dict[str, Any]] = []
     for item in sorted((data / "diplomatic-dev" / "items").glob("*.json")):
         d = json.loads(item.read_text(encoding="utf-8"))
-        rows.append({"text": d["text"], "published": d.get("published"),
-                     "url": f"https://dev.invalid/{d['id']}"})
-    truth = json.loads((data / "article-extraction-benchmark" / "ground-truth.json")
-                       .read_text(encoding="utf-8"))
+        rows.append(
+            {
+                "text": d["text"],
+                "published": d.get("published"),
+                "url": f"https://dev.invalid/{d['id']}",
+            }
+        )
+    truth = json.loads(
+        (data / "article-extraction-benchmark" / "ground-truth.json").read_text(encoding="utf-8")
+    )
     pages = sorted((data / "article-extraction-benchmark" / "html").glob("*.html.gz"))[:limit]
     for page in pages:
         key = page.name.split(".")[0]
@@ -62,9 +68,14 @@ def run_ingest(paths: list[Path], workers: int, folder: Path) -> dict[str, Any]:
         summary = ingest_sources([str(p) for p in paths], store, IngestOptions(workers=workers))
         counts = store.counts()
     seconds = time.perf_counter() - started
-    return {"path": f"ingest --workers {workers}", "seconds": seconds, "read": summary.read,
-            "articles": summary.extracted, "events": counts.events,
-            "fused_events": counts.fused_events}
+    return {
+        "path": f"ingest --workers {workers}",
+        "seconds": seconds,
+        "read": summary.read,
+        "articles": summary.extracted,
+        "events": counts.events,
+        "fused_events": counts.fused_events,
+    }
 
 
 def run_spark(paths: list[Path], folder: Path, name: str) -> dict[str, Any]:
@@ -74,10 +85,14 @@ def run_spark(paths: list[Path], folder: Path, name: str) -> dict[str, Any]:
     manifest.write_text("\n".join(str(p) for p in paths) + "\n", encoding="utf-8")
     started = time.perf_counter()
     result = run_spark_job(manifest, folder / f"{name}-out", master="local[2]")
-    return {"path": "spark local[2]", "seconds": time.perf_counter() - started,
-            "articles": result.rows.get("articles", 0), "events": result.rows.get("events", 0),
-            "session_start": result.startup_seconds,
-            "rejected": _rejections(folder / f"{name}-out" / "rejections")}
+    return {
+        "path": "spark local[2]",
+        "seconds": time.perf_counter() - started,
+        "articles": result.rows.get("articles", 0),
+        "events": result.rows.get("events", 0),
+        "session_start": result.startup_seconds,
+        "rejected": _rejections(folder / f"{name}-out" / "rejections"),
+    }
 
 
 def _rejections(folder: Path) -> dict[str, int]:
@@ -86,8 +101,10 @@ def _rejections(folder: Path) -> dict[str, int]:
     files = list(folder.rglob("*.parquet"))
     if not files:
         return {}
-    rows = duckdb.sql("SELECT reason, count(*) FROM read_parquet(?) GROUP BY reason",
-                      params=[[str(f) for f in files]]).fetchall()
+    rows = duckdb.sql(
+        "SELECT reason, count(*) FROM read_parquet(?) GROUP BY reason",
+        params=[[str(f) for f in files]],
+    ).fetchall()
     return {str(reason): int(n) for reason, n in rows}
 
 
@@ -117,29 +134,37 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_spark:
             runs.append(run_spark(paths, folder, "corpus"))
             one = folder / "one.jsonl"
-            one.write_text(paths[0].read_text(encoding="utf-8").splitlines()[0] + "\n",
-                           encoding="utf-8")
+            one.write_text(
+                paths[0].read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8"
+            )
             tiny = run_spark([one], folder, "tiny")
-            startup = {"session_start_s": runs[-1]["session_start"],
-                       "one_article_job_s": tiny["seconds"]}
+            startup = {
+                "session_start_s": runs[-1]["session_start"],
+                "one_article_job_s": tiny["seconds"],
+            }
     base = runs[0]["seconds"]
     for r in runs:
         r["articles_per_s"] = r["articles"] / r["seconds"] if r["seconds"] else 0.0
         r["ratio_to_1_worker"] = base / r["seconds"] if r["seconds"] else 0.0
-    report = {"runs": runs, "memory": memory, "spark_fixed_cost": startup,
-              "items": runs[0]["read"]}
+    report = {"runs": runs, "memory": memory, "spark_fixed_cost": startup, "items": runs[0]["read"]}
     if args.format == "json":
         print(json.dumps(report, indent=2))
     else:
         print(f"corpus: {runs[0]['read']} items in {args.files} JSONL files")
         for r in runs:
-            print(f"{r['path']:<22} {r['seconds']:7.1f}s  {r['articles']:4d} articles  "
-                  f"{r['articles_per_s']:5.2f}/s  x{r['ratio_to_1_worker']:.2f} vs 1 worker")
-        print(f"peak memory: single process {memory['single_process_peak_mib']:.0f} MiB, "
-              f"largest pool worker {memory['pool_worker_peak_mib']:.0f} MiB")
+            print(
+                f"{r['path']:<22} {r['seconds']:7.1f}s  {r['articles']:4d} articles  "
+                f"{r['articles_per_s']:5.2f}/s  x{r['ratio_to_1_worker']:.2f} vs 1 worker"
+            )
+        print(
+            f"peak memory: single process {memory['single_process_peak_mib']:.0f} MiB, "
+            f"largest pool worker {memory['pool_worker_peak_mib']:.0f} MiB"
+        )
         if startup:
-            print(f"spark fixed cost: session start {startup['session_start_s']:.1f}s, "
-                  f"a one-article job {startup['one_article_job_s']:.1f}s")
+            print(
+                f"spark fixed cost: session start {startup['session_start_s']:.1f}s, "
+                f"a one-article job {startup['one_article_job_s']:.1f}s"
+            )
     return 0
 
 

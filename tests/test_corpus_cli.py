@@ -31,8 +31,7 @@ def db(tmp_path: Path) -> str:
     return str(path)
 
 
-def test_corpus_cli_events_filters_and_formats(db: str, capsys: pytest.CaptureFixture[str]
-                                               ) -> None:
+def test_corpus_cli_events_filters_and_formats(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(["events", "--db", db, "--format", "jsonl", "--actor", "NOR"]) == 0
     (line,) = capsys.readouterr().out.splitlines()
     event = json.loads(line)
@@ -41,8 +40,9 @@ def test_corpus_cli_events_filters_and_formats(db: str, capsys: pytest.CaptureFi
     assert capsys.readouterr().out == ""
 
 
-def test_corpus_cli_show_lists_sources_and_evidence(db: str,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_corpus_cli_show_lists_sources_and_evidence(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     _run(["events", "--db", db, "--format", "json"])
     (event,) = json.loads(capsys.readouterr().out)
     assert _run(["show", event["id"], "--db", db]) == 0
@@ -50,11 +50,20 @@ def test_corpus_cli_show_lists_sources_and_evidence(db: str,
     assert text.count("source ") == 2 and "evidence" in text
 
 
-def test_corpus_cli_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]
-                                        ) -> None:
+def test_corpus_cli_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(["show", "fev_nothing", "--db", str(tmp_path / "none.duckdb")]) == 2
-    assert _run(["ingest", str(tmp_path / "missing.jsonl"), "--db",
-                 str(tmp_path / "s.duckdb"), "--no-progress"]) == 2
+    assert (
+        _run(
+            [
+                "ingest",
+                str(tmp_path / "missing.jsonl"),
+                "--db",
+                str(tmp_path / "s.duckdb"),
+                "--no-progress",
+            ]
+        )
+        == 2
+    )
     assert _run(["events", "--parquet", str(tmp_path)]) == 2
     errors = capsys.readouterr().err.strip().splitlines()
     assert len(errors) == 3 and all(e.startswith("communique ") for e in errors)

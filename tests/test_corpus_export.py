@@ -15,8 +15,20 @@ from communique.store import Store, open_store
 from test_store_write import BODY, OTHER, THIRD, meeting, record
 
 ARTICLE_KEYS = {"record", "id", "url", "title", "published", "duplicate_of"}
-EVENT_KEYS = {"record", "id", "type", "status", "participants", "when", "where", "meeting",
-              "sources", "source_count", "variants", "evidence"}
+EVENT_KEYS = {
+    "record",
+    "id",
+    "type",
+    "status",
+    "participants",
+    "when",
+    "where",
+    "meeting",
+    "sources",
+    "source_count",
+    "variants",
+    "evidence",
+}
 
 
 def _store(path: Path) -> Store:
@@ -24,8 +36,9 @@ def _store(path: Path) -> Store:
     store.write_record(record(BODY, (meeting("ev-a", "2024-03-05"),)))
     store.write_record(record(BODY + " ", (meeting("ev-copy", "2024-03-05"),)))
     store.write_record(record(OTHER, (meeting("ev-b", "2024-03-04", text=OTHER),)))
-    planned = replace(meeting("ev-c", "2024-06-01", codes=("WES", "EAS"), text=THIRD),
-                      status="planned")
+    planned = replace(
+        meeting("ev-c", "2024-06-01", codes=("WES", "EAS"), text=THIRD), status="planned"
+    )
     said = replace(meeting("ev-d", "2024-03-05", text=THIRD), type="STATEMENT")
     store.write_record(record(THIRD, (planned, said), codes=("NOR", "SUD", "WES", "EAS")))
     return store
@@ -44,8 +57,10 @@ def test_corpus_export_jsonl_follows_the_contract(tmp_path: Path) -> None:
     assert sum(1 for a in articles if a["duplicate_of"]) == 1
     meet = next(e for e in events if e["source_count"] == 3)
     assert meet["participants"] == ["NOR", "SUD"]
-    assert meet["variants"]["when"] == [{"value": "2024-03-04", "count": 1},
-                                        {"value": "2024-03-05", "count": 1}]
+    assert meet["variants"]["when"] == [
+        {"value": "2024-03-04", "count": 1},
+        {"value": "2024-03-05", "count": 1},
+    ]
     assert {ev["article"] for ev in meet["evidence"]} <= set(meet["sources"])
 
 

@@ -26,9 +26,32 @@ from communique.model import (
 )
 from communique.store import open_store
 
-WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india",
-         "juliet", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo",
-         "sierra", "tango", "uniform", "victor", "whiskey", "xray"]
+WORDS = [
+    "alpha",
+    "bravo",
+    "charlie",
+    "delta",
+    "echo",
+    "foxtrot",
+    "golf",
+    "hotel",
+    "india",
+    "juliet",
+    "kilo",
+    "lima",
+    "mike",
+    "november",
+    "oscar",
+    "papa",
+    "quebec",
+    "romeo",
+    "sierra",
+    "tango",
+    "uniform",
+    "victor",
+    "whiskey",
+    "xray",
+]
 
 
 def story(n: int, codes: str = "NOR SUD", day: str = "2024-03-05") -> str:
@@ -46,18 +69,40 @@ def fake_process(raw: RawArticle) -> Record | Skip:
     codes = sorted(set(re.findall(r"\b[A-Z]{3}\b", text)))
     day = re.search(r"\d{4}-\d\d-\d\d", text)
     entities = tuple(Entity(f"{aid}:{c}", c, "state", c, c, (), ()) for c in codes)
-    event = Event(content_id("ev", aid, "0"), "CONSULT", "meet", "occurred",
-                  tuple(e.id for e in entities[:1]), tuple(e.id for e in entities[1:]),
-                  When(day.group(0), None, "day", day.group(0)) if day else None, None, None,
-                  (), (Span(0, 10, text[:10]),), 0.7)
-    article = CleanArticle(aid, text, Field("t", "metadata"), None, None, None, raw.url,
-                           raw.published, "none", "en", ())
+    event = Event(
+        content_id("ev", aid, "0"),
+        "CONSULT",
+        "meet",
+        "occurred",
+        tuple(e.id for e in entities[:1]),
+        tuple(e.id for e in entities[1:]),
+        When(day.group(0), None, "day", day.group(0)) if day else None,
+        None,
+        None,
+        (),
+        (Span(0, 10, text[:10]),),
+        0.7,
+    )
+    article = CleanArticle(
+        aid,
+        text,
+        Field("t", "metadata"),
+        None,
+        None,
+        None,
+        raw.url,
+        raw.published,
+        "none",
+        "en",
+        (),
+    )
     return Record(article, entities, (event,) if codes else (), ())
 
 
 def write_jsonl(path: Path, texts: list[str], extra: tuple[str, ...] = ()) -> Path:
-    lines = [json.dumps({"text": t, "url": f"https://example.org/{n}"})
-             for n, t in enumerate(texts)]
+    lines = [
+        json.dumps({"text": t, "url": f"https://example.org/{n}"}) for n, t in enumerate(texts)
+    ]
     path.write_text("\n".join(lines + list(extra)) + "\n", encoding="utf-8")
     return path
 
@@ -120,20 +165,30 @@ def _warc(records: list[tuple[str, int, str, bytes]]) -> bytes:
     writer = WARCWriter(buf, gzip=True)
     for url, status, ctype, body in records:
         headers = StatusAndHeaders(f"{status} X", [("Content-Type", ctype)], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
-                                                      http_headers=headers))
+        writer.write_record(
+            writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), http_headers=headers
+            )
+        )
     return buf.getvalue()
 
 
 def test_corpus_ingest_warc_keeps_html_responses_and_reports_truncation(tmp_path: Path) -> None:
     page = "<html><body><p>{}</p></body></html>"
-    data = _warc([
-        ("https://a.example/1", 200, "text/html", page.format(story(1)).encode()),
-        ("https://a.example/img", 200, "image/png", b"\x89PNG"),
-        ("https://a.example/2", 404, "text/html", b"<html>gone</html>"),
-        ("https://a.example/3", 200, "text/html; charset=utf-8", page.format(story(3)).encode()),
-        ("https://a.example/4", 200, "text/html", page.format(story(4)).encode()),
-    ])
+    data = _warc(
+        [
+            ("https://a.example/1", 200, "text/html", page.format(story(1)).encode()),
+            ("https://a.example/img", 200, "image/png", b"\x89PNG"),
+            ("https://a.example/2", 404, "text/html", b"<html>gone</html>"),
+            (
+                "https://a.example/3",
+                200,
+                "text/html; charset=utf-8",
+                page.format(story(3)).encode(),
+            ),
+            ("https://a.example/4", 200, "text/html", page.format(story(4)).encode()),
+        ]
+    )
     cut = tmp_path / "cut.warc.gz"
     cut.write_bytes(data[: len(data) - 40])
     with open_store(tmp_path / "s.duckdb") as store:
@@ -150,7 +205,9 @@ def test_corpus_ingest_feed_with_broken_entries(tmp_path: Path) -> None:
         f"<item><title>one</title><description><![CDATA[{body}]]></description>"
         "<pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate></item>"
         "<item><title>broken</title></item>"
-        "</channel></rss>", encoding="utf-8")
+        "</channel></rss>",
+        encoding="utf-8",
+    )
     with open_store(tmp_path / "s.duckdb") as store:
         summary = ingest_sources([str(feed)], store, IngestOptions(), process=fake_process)
     assert summary.stored == 1 and summary.skipped == {"no_article": 1}

@@ -29,8 +29,11 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, f"<html><body><p>{story(n)}</p></body></html>".encode(), "text/html")
         elif path == "/feed":
             host = self.headers["Host"]
-            items = "".join(f"<item><title>n{n}</title><link>http://{host}/article/{n}</link>"
-                            "<description>teaser</description></item>" for n in (11, 12))
+            items = "".join(
+                f"<item><title>n{n}</title><link>http://{host}/article/{n}</link>"
+                "<description>teaser</description></item>"
+                for n in (11, 12)
+            )
             body = f'<?xml version="1.0"?><rss version="2.0"><channel>{items}</channel></rss>'
             self._send(200, body.encode(), "application/rss+xml")
         elif path == "/missing":
@@ -71,16 +74,31 @@ def server() -> Iterator[str]:
 
 
 def _settings(**kw: object) -> FetchSettings:
-    base = {"timeout": 0.5, "per_host_interval": 0.0, "retries": 1, "backoff": 0.01,
-            "max_bytes": 1024 * 1024, "allow_private": True}
+    base = {
+        "timeout": 0.5,
+        "per_host_interval": 0.0,
+        "retries": 1,
+        "backoff": 0.01,
+        "max_bytes": 1024 * 1024,
+        "allow_private": True,
+    }
     base.update(kw)
     return FetchSettings(**base)  # type: ignore[arg-type]
 
 
-def test_ingest_urls_every_failure_recorded_and_batch_completes(server: str,
-                                                                tmp_path: Path) -> None:
-    urls = [f"{server}/article/1", f"{server}/missing", f"{server}/broken", f"{server}/slow",
-            f"{server}/junk", f"{server}/private/page", f"{server}/moved", f"{server}/article/2"]
+def test_ingest_urls_every_failure_recorded_and_batch_completes(
+    server: str, tmp_path: Path
+) -> None:
+    urls = [
+        f"{server}/article/1",
+        f"{server}/missing",
+        f"{server}/broken",
+        f"{server}/slow",
+        f"{server}/junk",
+        f"{server}/private/page",
+        f"{server}/moved",
+        f"{server}/article/2",
+    ]
     listing = tmp_path / "urls.txt"
     listing.write_text("\n".join(urls) + "\n", encoding="utf-8")
     options = IngestOptions(fetch=_settings())
@@ -88,13 +106,19 @@ def test_ingest_urls_every_failure_recorded_and_batch_completes(server: str,
         summary = ingest_sources([str(listing)], store, options, process=fake_process)
         again = ingest_sources([str(listing)], store, options, process=fake_process)
     assert summary.stored == 3
-    assert summary.failed == {"http_404": 1, "http_500": 1, "timeout": 1, "too_large": 1,
-                              "robots": 1}
+    assert summary.failed == {
+        "http_404": 1,
+        "http_500": 1,
+        "timeout": 1,
+        "too_large": 1,
+        "robots": 1,
+    }
     assert again.unchanged == 8 and again.stored == 0  # nothing fetched twice
 
 
-def test_ingest_urls_private_address_refused_without_permission(server: str,
-                                                                tmp_path: Path) -> None:
+def test_ingest_urls_private_address_refused_without_permission(
+    server: str, tmp_path: Path
+) -> None:
     options = IngestOptions(fetch=_settings(allow_private=False))
     with open_store(tmp_path / "s.duckdb") as store:
         summary = ingest_sources([f"{server}/article/3"], store, options, process=fake_process)

@@ -18,13 +18,17 @@ def _warc(bodies: list[bytes], compress: bool = True) -> bytes:
     writer = WARCWriter(buf, gzip=compress)
     for n, body in enumerate(bodies):
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(
-            f"https://w.example/{n}", "response", payload=io.BytesIO(body), http_headers=headers))
+        writer.write_record(
+            writer.create_warc_record(
+                f"https://w.example/{n}", "response", payload=io.BytesIO(body), http_headers=headers
+            )
+        )
     return buf.getvalue()
 
 
-PAGES = [f"<html><body><p>Page number {n} of the archive.</p></body></html>".encode()
-         for n in range(3)]
+PAGES = [
+    f"<html><body><p>Page number {n} of the archive.</p></body></html>".encode() for n in range(3)
+]
 
 
 def test_ingest_warc_reads_every_html_response(tmp_path: Path) -> None:
@@ -32,7 +36,10 @@ def test_ingest_warc_reads_every_html_response(tmp_path: Path) -> None:
     path.write_bytes(_warc(PAGES))
     items = list(read_warc(path, IngestSettings()))
     assert [i.url for i in items if isinstance(i, RawArticle)] == [
-        "https://w.example/0", "https://w.example/1", "https://w.example/2"]
+        "https://w.example/0",
+        "https://w.example/1",
+        "https://w.example/2",
+    ]
     assert gzip_complete(path)
 
 

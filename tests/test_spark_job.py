@@ -71,22 +71,27 @@ def test_spark_job_matches_single_machine_and_replaces_batches(
     assert first.rows["articles"] == 2
 
     events = str(out / "events" / "**" / "*.parquet")
-    spark_ids = {r[0] for r in duckdb.sql(
-        f"SELECT id FROM read_parquet('{events}', hive_partitioning=true) WHERE batch='one'"
-    ).fetchall()}
+    spark_ids = {
+        r[0]
+        for r in duckdb.sql(
+            f"SELECT id FROM read_parquet('{events}', hive_partitioning=true) WHERE batch='one'"
+        ).fetchall()
+    }
     local_ids = set()
     for text in TEXTS["a"]:
-        result = run(RawArticle(text, "text", published=date(2024, 6, 5), origin="x"),
-                     resources)
+        result = run(RawArticle(text, "text", published=date(2024, 6, 5), origin="x"), resources)
         assert isinstance(result, Record)
         local_ids |= {e.id for e in result.events}
     assert spark_ids == local_ids and spark_ids
 
     run_spark_job(_manifest(tmp_path, "again", ["c"]), out, batch="one", spark=spark)
     articles = str(out / "articles" / "**" / "*.parquet")
-    by_batch = dict(duckdb.sql(
-        f"SELECT batch, count(*) FROM read_parquet('{articles}', hive_partitioning=true)"
-        " GROUP BY batch").fetchall())
+    by_batch = dict(
+        duckdb.sql(
+            f"SELECT batch, count(*) FROM read_parquet('{articles}', hive_partitioning=true)"
+            " GROUP BY batch"
+        ).fetchall()
+    )
     assert by_batch == {"one": 1, "two": 1}
     assert _files(out / "articles" / "batch=two") == two_files
     assert query_parquet_events(out)

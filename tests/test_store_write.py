@@ -46,24 +46,49 @@ def entity(eid: str, name: str, code: str) -> Entity:
     return Entity(eid, name, "state", code, code, (), (Span(0, 3, name[:3]),))
 
 
-def meeting(eid: str, day: str | None, city: str = "Porto", codes: tuple[str, ...] = ("NOR", "SUD"),
-            text: str = BODY) -> Event:
+def meeting(
+    eid: str,
+    day: str | None,
+    city: str = "Porto",
+    codes: tuple[str, ...] = ("NOR", "SUD"),
+    text: str = BODY,
+) -> Event:
     when = When(day, None, "day", "Tuesday") if day else None
     return Event(
-        id=eid, type="CONSULT", mode="meet", status="occurred",
-        actors=tuple(f"e{c}" for c in codes[:1]), recipients=tuple(f"e{c}" for c in codes[1:]),
-        when=when, where=Where(city, None, "PRT", 41.1, -8.6), meeting=Meeting(None, (), (), ()),
-        items=(), evidence=(Span(0, 40, text[:40]),), confidence=0.8,
+        id=eid,
+        type="CONSULT",
+        mode="meet",
+        status="occurred",
+        actors=tuple(f"e{c}" for c in codes[:1]),
+        recipients=tuple(f"e{c}" for c in codes[1:]),
+        when=when,
+        where=Where(city, None, "PRT", 41.1, -8.6),
+        meeting=Meeting(None, (), (), ()),
+        items=(),
+        evidence=(Span(0, 40, text[:40]),),
+        confidence=0.8,
     )
 
 
-def record(text: str, events: tuple[Event, ...], published: date | None = date(2024, 3, 6),
-           codes: tuple[str, ...] = ("NOR", "SUD")) -> Record:
+def record(
+    text: str,
+    events: tuple[Event, ...],
+    published: date | None = date(2024, 3, 6),
+    codes: tuple[str, ...] = ("NOR", "SUD"),
+) -> Record:
     aid = content_id("art", text)
     article = CleanArticle(
-        id=aid, text=text, title=Field("Ministers meet", "metadata"), byline=None, section=None,
-        site=Field("Example Wire", "metadata"), url=f"https://example.org/{aid}",
-        published=published, published_source="metadata", language="en", removed=(),
+        id=aid,
+        text=text,
+        title=Field("Ministers meet", "metadata"),
+        byline=None,
+        section=None,
+        site=Field("Example Wire", "metadata"),
+        url=f"https://example.org/{aid}",
+        published=published,
+        published_source="metadata",
+        language="en",
+        removed=(),
     )
     ents = tuple(entity(f"e{c}", f"{c} land", c) for c in codes)
     return Record(article, ents, events, ())
@@ -82,8 +107,10 @@ def test_store_write_is_idempotent(tmp_path: Path) -> None:
 def test_store_exact_and_near_copies_link_to_canonical(tmp_path: Path) -> None:
     original = record(BODY, (meeting("ev-a", "2024-03-05"),))
     exact = record(BODY + " ", (meeting("ev-b", "2024-03-05"),))
-    edited = record(BODY.replace("four hours", "nearly four hours") + " (Reporting by staff)",
-                    (meeting("ev-c", "2024-03-05"),))
+    edited = record(
+        BODY.replace("four hours", "nearly four hours") + " (Reporting by staff)",
+        (meeting("ev-c", "2024-03-05"),),
+    )
     with open_store(tmp_path / "s.duckdb") as store:
         store.write_record(original)
         r_exact, r_edit = store.write_record(exact), store.write_record(edited)
@@ -117,8 +144,11 @@ def test_store_fuses_reports_across_articles_and_keeps_variants(tmp_path: Path) 
 def test_store_keeps_different_events_apart(tmp_path: Path) -> None:
     a = record(BODY, (meeting("ev-a", "2024-03-05"),))
     later = record(OTHER, (meeting("ev-b", "2024-05-20", text=OTHER),), published=date(2024, 5, 21))
-    others = record(THIRD, (meeting("ev-c", "2024-03-05", codes=("WES", "EAS"), text=THIRD),),
-                    codes=("WES", "EAS"))
+    others = record(
+        THIRD,
+        (meeting("ev-c", "2024-03-05", codes=("WES", "EAS"), text=THIRD),),
+        codes=("WES", "EAS"),
+    )
     with open_store(tmp_path / "s.duckdb") as store:
         for r in (a, later, others):
             store.write_record(r)

@@ -32,14 +32,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     show.set_defaults(handler=_guard("show", cmd_show))
     export = subparsers.add_parser("export", help="write a store as JSONL, CSV, Parquet, POLECAT")
     export.add_argument("--db", required=True, metavar="PATH")
-    export.add_argument("--format", choices=("jsonl", "csv", "parquet", "polecat"),
-                        default="jsonl")
-    export.add_argument("--out", type=Path, metavar="PATH",
-                        help="output file (a directory for parquet); default standard output")
+    export.add_argument("--format", choices=("jsonl", "csv", "parquet", "polecat"), default="jsonl")
+    export.add_argument(
+        "--out",
+        type=Path,
+        metavar="PATH",
+        help="output file (a directory for parquet); default standard output",
+    )
     export.set_defaults(handler=_guard("export", cmd_export))
     spark = subparsers.add_parser("spark", help="run the pipeline on Spark over a manifest")
-    spark.add_argument("--manifest", required=True, type=Path, metavar="FILE",
-                       help="one WARC / JSONL path per line")
+    spark.add_argument(
+        "--manifest",
+        required=True,
+        type=Path,
+        metavar="FILE",
+        help="one WARC / JSONL path per line",
+    )
     spark.add_argument("--out", required=True, type=Path, metavar="DIR")
     spark.add_argument("--batch", help="ingest batch name (default: the manifest's name)")
     spark.add_argument("--master", default="local[2]")
@@ -48,18 +56,27 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _add_ingest(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser("ingest", help="ingest files, WARCs, feeds or URLs into a store")
-    p.add_argument("sources", nargs="+", metavar="SOURCE",
-                   help="file, directory, glob, JSONL(.gz), WARC(.gz), feed, URL list or URL")
+    p.add_argument(
+        "sources",
+        nargs="+",
+        metavar="SOURCE",
+        help="file, directory, glob, JSONL(.gz), WARC(.gz), feed, URL list or URL",
+    )
     p.add_argument("--db", required=True, metavar="PATH")
     p.add_argument("--workers", type=int, default=1, metavar="N")
     p.add_argument("--batch", default="", help="a name recorded with every stored item")
-    p.add_argument("--allow-private", action="store_true",
-                   help="allow fetching private, loopback and link-local addresses")
+    p.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="allow fetching private, loopback and link-local addresses",
+    )
     p.add_argument("--timeout", type=float, default=10.0, help="seconds per request")
-    p.add_argument("--max-bytes", type=int, default=5 * 1024 * 1024,
-                   help="largest page fetched, in bytes")
-    p.add_argument("--rate", type=float, default=1.0,
-                   help="seconds between two requests to one host")
+    p.add_argument(
+        "--max-bytes", type=int, default=5 * 1024 * 1024, help="largest page fetched, in bytes"
+    )
+    p.add_argument(
+        "--rate", type=float, default=1.0, help="seconds between two requests to one host"
+    )
     p.add_argument("--no-progress", action="store_true")
     p.set_defaults(handler=_guard("ingest", cmd_ingest))
 
@@ -105,10 +122,18 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     if args.workers < 1:
         raise InputError("--workers must be at least 1")
-    fetch = FetchSettings(timeout=args.timeout, max_bytes=args.max_bytes,
-                          per_host_interval=args.rate, allow_private=args.allow_private)
-    options = IngestOptions(workers=args.workers, batch=args.batch, fetch=fetch,
-                            progress=not args.no_progress and sys.stderr.isatty())
+    fetch = FetchSettings(
+        timeout=args.timeout,
+        max_bytes=args.max_bytes,
+        per_host_interval=args.rate,
+        allow_private=args.allow_private,
+    )
+    options = IngestOptions(
+        workers=args.workers,
+        batch=args.batch,
+        fetch=fetch,
+        progress=not args.no_progress and sys.stderr.isatty(),
+    )
     with open_store(args.db) as store:
         summary = ingest_sources(args.sources, store, options)
     for line in summary.lines():
@@ -123,8 +148,9 @@ def cmd_events(args: argparse.Namespace) -> int:
     if args.parquet is not None:
         from .spark.query import query_parquet_events
 
-        rows = query_parquet_events(args.parquet, actor=args.actor, type_=args.type,
-                                    since=args.since, limit=args.limit)
+        rows = query_parquet_events(
+            args.parquet, actor=args.actor, type_=args.type, since=args.since, limit=args.limit
+        )
     else:
         query = EventQuery(actor=args.actor, type=args.type, since=args.since, limit=args.limit)
         with open_store(_existing(args.db), read_only=True) as store:
@@ -150,8 +176,10 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(_event_text(payload))
         for a in payload["articles"]:
             copy = f"  (copy of {a['duplicate_of']})" if a["duplicate_of"] else ""
-            print(f"  source {a['id']}  {a['published'] or '-'}  {a['title'] or ''}  "
-                  f"{a['url'] or ''}{copy}")
+            print(
+                f"  source {a['id']}  {a['published'] or '-'}  {a['title'] or ''}  "
+                f"{a['url'] or ''}{copy}"
+            )
         for ev in payload["evidence"]:
             print(f"  evidence [{ev['article']} {ev['start']}:{ev['end']}] {ev['text']}")
     return 0
@@ -195,8 +223,17 @@ def _print_events(rows: list[dict[str, Any]], fmt: str) -> None:
         writer.writerow(["id", "type", "status", "participants", "date", "place", "source_count"])
         for r in rows:
             w, p = r.get("when") or {}, r.get("where") or {}
-            writer.writerow([r["id"], r["type"], r["status"], ";".join(r["participants"]),
-                             w.get("start", ""), p.get("name") or "", r["source_count"]])
+            writer.writerow(
+                [
+                    r["id"],
+                    r["type"],
+                    r["status"],
+                    ";".join(r["participants"]),
+                    w.get("start", ""),
+                    p.get("name") or "",
+                    r["source_count"],
+                ]
+            )
     else:
         for row in rows:
             print(_event_text(row))
@@ -205,5 +242,7 @@ def _print_events(rows: list[dict[str, Any]], fmt: str) -> None:
 def _event_text(r: dict[str, Any]) -> str:
     w, p = r.get("when") or {}, r.get("where") or {}
     place = p.get("name") or p.get("venue") or "?"
-    return (f"{r['id']}  {r['type']:<9} {r['status']:<9} {w.get('start', '?'):<10}  {place:<16} "
-            f"{','.join(r['participants']) or '-'}  sources={r['source_count']}")
+    return (
+        f"{r['id']}  {r['type']:<9} {r['status']:<9} {w.get('start', '?'):<10}  {place:<16} "
+        f"{','.join(r['participants']) or '-'}  sources={r['source_count']}"
+    )

@@ -18,8 +18,22 @@ from .lines import article_line, event_line
 from .polecat import POLECAT_COLUMNS, polecat_row
 
 EXPORT_FORMATS = ("jsonl", "csv", "parquet", "polecat")
-CSV_COLUMNS = ("id", "type", "status", "participants", "date", "granularity", "place", "venue",
-               "country", "lat", "lon", "forum", "source_count", "sources")
+CSV_COLUMNS = (
+    "id",
+    "type",
+    "status",
+    "participants",
+    "date",
+    "granularity",
+    "place",
+    "venue",
+    "country",
+    "lat",
+    "lon",
+    "forum",
+    "source_count",
+    "sources",
+)
 
 
 def export_store(store: StoreReader, fmt: str, out: TextIO | Path) -> int:
@@ -49,13 +63,19 @@ def jsonl_lines(store: StoreReader) -> Iterator[dict[str, Any]]:
 def csv_row(e: FusedEvent) -> dict[str, Any]:
     w, p, m = e.when, e.where, e.meeting
     return {
-        "id": e.id, "type": e.type, "status": e.status, "participants": ";".join(e.participants),
-        "date": w.start if w else "", "granularity": w.granularity if w else "",
-        "place": (p.name or "") if p else "", "venue": (p.venue or "") if p else "",
+        "id": e.id,
+        "type": e.type,
+        "status": e.status,
+        "participants": ";".join(e.participants),
+        "date": w.start if w else "",
+        "granularity": w.granularity if w else "",
+        "place": (p.name or "") if p else "",
+        "venue": (p.venue or "") if p else "",
         "country": (p.country or "") if p else "",
         "lat": p.lat if p and p.lat is not None else "",
         "lon": p.lon if p and p.lon is not None else "",
-        "forum": (m.forum or "") if m else "", "source_count": e.source_count,
+        "forum": (m.forum or "") if m else "",
+        "source_count": e.source_count,
         "sources": ";".join(e.sources),
     }
 
@@ -78,11 +98,15 @@ def _json_to_parquet(rows: list[dict[str, Any]], target: Path) -> None:
         con = duckdb.connect()
         try:
             if rows:
-                con.execute(f"COPY (SELECT * FROM read_json_auto('{_sql_path(src)}')) "
-                            f"TO '{_sql_path(target)}' (FORMAT parquet)")
+                con.execute(
+                    f"COPY (SELECT * FROM read_json_auto('{_sql_path(src)}')) "
+                    f"TO '{_sql_path(target)}' (FORMAT parquet)"
+                )
             else:
-                con.execute(f"COPY (SELECT NULL::VARCHAR AS id WHERE false) "
-                            f"TO '{_sql_path(target)}' (FORMAT parquet)")
+                con.execute(
+                    f"COPY (SELECT NULL::VARCHAR AS id WHERE false) "
+                    f"TO '{_sql_path(target)}' (FORMAT parquet)"
+                )
         except duckdb.Error as err:
             raise StoreError(f"{target}: cannot write parquet ({err})") from err
         finally:
@@ -102,8 +126,9 @@ def _write_lines(out: TextIO | Path, rows: Iterator[dict[str, Any]]) -> int:
     return n
 
 
-def _write_table(out: TextIO | Path, columns: tuple[str, ...], rows: Iterator[dict[str, Any]],
-                 delimiter: str) -> int:
+def _write_table(
+    out: TextIO | Path, columns: tuple[str, ...], rows: Iterator[dict[str, Any]], delimiter: str
+) -> int:
     with _open(out) as stream:
         writer = csv.DictWriter(stream, fieldnames=columns, delimiter=delimiter)
         writer.writeheader()

@@ -39,8 +39,12 @@ class IngestOptions:
     progress: bool = False
 
 
-def ingest_sources(sources: Sequence[str], store: Store, options: IngestOptions | None = None,
-                   process: Process | None = None) -> IngestSummary:
+def ingest_sources(
+    sources: Sequence[str],
+    store: Store,
+    options: IngestOptions | None = None,
+    process: Process | None = None,
+) -> IngestSummary:
     """Ingest every source into the store; return the counts. ``process`` replaces the full
     pipeline (it must be a module-level function when ``workers`` > 1)."""
     options = options or IngestOptions()
@@ -48,8 +52,10 @@ def ingest_sources(sources: Sequence[str], store: Store, options: IngestOptions 
     started = time.monotonic()
     with Fetcher(options.fetch) as fetcher, IngestProgress(options.progress) as progress:
         run = _Run(store, options, summary, fetcher, progress)
-        todo = (((key, raw.origin), raw)
-                for key, raw in run.raw_articles(iter_items(sources, options.ingest)))
+        todo = (
+            ((key, raw.origin), raw)
+            for key, raw in run.raw_articles(iter_items(sources, options.ingest))
+        )
         for (key, origin), outcome in run_ordered(todo, process, options.workers):
             run.store_outcome(key, origin, outcome)
     summary.seconds = time.monotonic() - started
@@ -57,8 +63,14 @@ def ingest_sources(sources: Sequence[str], store: Store, options: IngestOptions 
 
 
 class _Run:
-    def __init__(self, store: Store, options: IngestOptions, summary: IngestSummary,
-                 fetcher: Fetcher, progress: IngestProgress) -> None:
+    def __init__(
+        self,
+        store: Store,
+        options: IngestOptions,
+        summary: IngestSummary,
+        fetcher: Fetcher,
+        progress: IngestProgress,
+    ) -> None:
         self.store, self.options, self.summary = store, options, summary
         self.fetcher, self.progress = fetcher, progress
 
@@ -96,15 +108,15 @@ class _Run:
         if isinstance(text, Skip):
             return text
         kind: InputKind = "html" if detect_kind(text) == "html" else "text"
-        return RawArticle(text, kind, url=page.url, published=pending.published,
-                          origin=pending.url)
+        return RawArticle(text, kind, url=page.url, published=pending.published, origin=pending.url)
 
     def store_outcome(self, key: str, origin: str, outcome: Outcome) -> None:
         """Step 5: one transaction per item."""
         if isinstance(outcome, Record):
             try:
-                result = self.store.write_record(outcome, origin=origin, input_key=key,
-                                                 batch=self.options.batch)
+                result = self.store.write_record(
+                    outcome, origin=origin, input_key=key, batch=self.options.batch
+                )
             except StoreError as err:  # this item only: recorded, and the batch goes on
                 self._fail(key, Failure(origin, "store", "write_failed", str(err)))
                 return
@@ -126,12 +138,19 @@ class _Run:
         failed = is_failure(skip)
         if failed:
             stage = "fetch" if skip.reason is SkipReason.FETCH_FAILED else stage
-        self.store.record_rejection(skip.origin, stage, cause, skip.detail, input_key=key,
-                                    batch=self.options.batch)
+        self.store.record_rejection(
+            skip.origin, stage, cause, skip.detail, input_key=key, batch=self.options.batch
+        )
         (self.summary.failed if failed else self.summary.skipped)[cause] += 1
         self.progress.update(self.summary)
 
     def _fail(self, key: str, failure: Failure) -> None:
-        self.store.record_rejection(failure.origin, failure.stage, failure.reason,
-                                    failure.detail, input_key=key, batch=self.options.batch)
+        self.store.record_rejection(
+            failure.origin,
+            failure.stage,
+            failure.reason,
+            failure.detail,
+            input_key=key,
+            batch=self.options.batch,
+        )
         self.summary.failed[failure.reason] += 1

@@ -45,8 +45,13 @@ def event_line(e: FusedEvent) -> dict[str, Any]:
 def when_dict(w: When | None) -> dict[str, Any] | None:
     if w is None:
         return None
-    return {"start": w.start, "end": w.end, "granularity": w.granularity, "text": w.text,
-            "year_inferred": w.year_inferred}
+    return {
+        "start": w.start,
+        "end": w.end,
+        "granularity": w.granularity,
+        "text": w.text,
+        "year_inferred": w.year_inferred,
+    }
 
 
 def where_dict(w: Where | None) -> dict[str, Any] | None:

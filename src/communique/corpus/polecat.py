@@ -17,9 +17,22 @@ from typing import Any
 from ..fuse.model import FusedEvent
 
 POLECAT_COLUMNS: tuple[str, ...] = (
-    "Event ID", "Event Date", "Event Type", "Event Mode", "Contexts", "Actor Country",
-    "Recipient Country", "Placename", "Country", "Latitude", "Longitude", "Feed",
-    "Story IDs", "Source Count", "Date Granularity", "Status",
+    "Event ID",
+    "Event Date",
+    "Event Type",
+    "Event Mode",
+    "Contexts",
+    "Actor Country",
+    "Recipient Country",
+    "Placename",
+    "Country",
+    "Latitude",
+    "Longitude",
+    "Feed",
+    "Story IDs",
+    "Source Count",
+    "Date Granularity",
+    "Status",
 )
 _DROPPED_STATUS = {"cancelled", "hypothetical", "negated"}
 
@@ -40,11 +53,27 @@ def polecat_row(event: FusedEvent) -> dict[str, Any] | None:
     kind, mode = projected
     parts = list(event.participants)
     w, p = event.when, event.where
-    return dict(zip(POLECAT_COLUMNS, (
-        event.id, w.start[:10] if w else "", kind, mode or "", "",
-        parts[0] if parts else "", ";".join(parts[1:]),
-        (p.name or p.venue or "") if p else "", (p.country or "") if p else "",
-        p.lat if p and p.lat is not None else "", p.lon if p and p.lon is not None else "",
-        "communique", ";".join(event.sources), event.source_count,
-        w.granularity if w else "", event.status,
-    ), strict=True))
+    return dict(
+        zip(
+            POLECAT_COLUMNS,
+            (
+                event.id,
+                w.start[:10] if w else "",
+                kind,
+                mode or "",
+                "",
+                parts[0] if parts else "",
+                ";".join(parts[1:]),
+                (p.name or p.venue or "") if p else "",
+                (p.country or "") if p else "",
+                p.lat if p and p.lat is not None else "",
+                p.lon if p and p.lon is not None else "",
+                "communique",
+                ";".join(event.sources),
+                event.source_count,
+                w.granularity if w else "",
+                event.status,
+            ),
+            strict=True,
+        )
+    )

@@ -34,17 +34,20 @@ class IngestProgress:
             self._task = self._progress.add_task("starting", total=None, rate="")
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, err: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, err: BaseException | None, tb: TracebackType | None
+    ) -> None:
         if self._progress is not None:
             self._progress.stop()
 
     def update(self, s: IngestSummary) -> None:
         if self._progress is None or self._task is None:
             return
-        text = (f"read {s.read}  stored {s.stored}  copies {s.copies}  "
-                f"done before {s.unchanged}  skipped {sum(s.skipped.values())}  "
-                f"failed {sum(s.failed.values())}")
+        text = (
+            f"read {s.read}  stored {s.stored}  copies {s.copies}  "
+            f"done before {s.unchanged}  skipped {sum(s.skipped.values())}  "
+            f"failed {sum(s.failed.values())}"
+        )
         self._progress.update(self._task, description=text, completed=s.read)
         task = self._progress.tasks[0]
         speed = task.speed

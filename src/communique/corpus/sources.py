@@ -48,8 +48,11 @@ def expand_sources(sources: Sequence[str]) -> list[str]:
                 raise InputError(f"{source}: the pattern matches no file")
             out += matches
         elif Path(source).is_dir():
-            out += sorted(str(p) for p in Path(source).rglob("*")
-                          if p.is_file() and not p.name.startswith("."))
+            out += sorted(
+                str(p)
+                for p in Path(source).rglob("*")
+                if p.is_file() and not p.name.startswith(".")
+            )
         elif Path(source).is_file():
             out.append(source)
         else:

@@ -77,8 +77,9 @@ def _work(raw: RawArticle) -> Outcome:
     return safe_run(_WORKER_PROCESS, raw)
 
 
-def run_ordered(items: Iterable[tuple[T, RawArticle]], process: Process | None, workers: int
-                ) -> Iterator[tuple[T, Outcome]]:
+def run_ordered(
+    items: Iterable[tuple[T, RawArticle]], process: Process | None, workers: int
+) -> Iterator[tuple[T, Outcome]]:
     """Process (tag, raw) pairs and yield (tag, outcome) in input order."""
     chosen = process or run_pipeline
     if workers <= 1:
@@ -86,8 +87,10 @@ def run_ordered(items: Iterable[tuple[T, RawArticle]], process: Process | None, 
             yield tag, safe_run(chosen, raw)
         return
     ctx = multiprocessing.get_context("spawn")
-    with _one_thread_each(), ctx.Pool(workers, initializer=_init_worker,
-                                      initargs=(chosen,)) as pool:
+    with (
+        _one_thread_each(),
+        ctx.Pool(workers, initializer=_init_worker, initargs=(chosen,)) as pool,
+    ):
         yield from _windowed(pool, items, window=workers * 4)
 
 
@@ -107,8 +110,9 @@ def _one_thread_each() -> Iterator[None]:
                 os.environ[k] = v
 
 
-def _windowed(pool: Pool, items: Iterable[tuple[T, RawArticle]], window: int
-              ) -> Iterator[tuple[T, Outcome]]:
+def _windowed(
+    pool: Pool, items: Iterable[tuple[T, RawArticle]], window: int
+) -> Iterator[tuple[T, Outcome]]:
     pending: deque[tuple[T, AsyncResult[Outcome]]] = deque()
     for tag, raw in items:
         pending.append((tag, pool.apply_async(_work, (raw,))))

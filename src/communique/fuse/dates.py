@@ -29,7 +29,7 @@ def day_range(when: When | None) -> DayRange | None:
 
 
 def value_range(value: str) -> DayRange | None:
-    """"2022", "2022-01" or "2022-01-12[T...]" -> the days it covers."""
+    """ "2022", "2022-01" or "2022-01-12[T...]" -> the days it covers."""
     parts = value[:10].split("-")
     try:
         year = int(parts[0])

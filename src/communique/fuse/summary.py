@@ -18,8 +18,14 @@ from .model import (
 )
 
 V = TypeVar("V")
-_STATUS_RANK = {"occurred": 0, "ongoing": 1, "planned": 2, "cancelled": 3, "hypothetical": 4,
-                "negated": 5}
+_STATUS_RANK = {
+    "occurred": 0,
+    "ongoing": 1,
+    "planned": 2,
+    "cancelled": 3,
+    "hypothetical": 4,
+    "negated": 5,
+}
 _GRANULARITY_RANK = {"minute": 0, "hour": 1, "day": 2, "month": 3, "year": 4}
 
 
@@ -29,7 +35,8 @@ def fused_id(first_event_id: str) -> str:
 
 
 def summarize(
-    reports: Sequence[Report], copies: Mapping[str, Sequence[str]] | None = None,
+    reports: Sequence[Report],
+    copies: Mapping[str, Sequence[str]] | None = None,
     fused: str | None = None,
 ) -> FusedEvent:
     """Fuse the reports of one event. ``copies`` maps an article id to its duplicate articles,
@@ -96,8 +103,12 @@ def choose_when(whens: Iterable[When | None]) -> tuple[When | None, FieldVariant
         return sum(n for other, n in counts.items() if value.startswith(other))
 
     def rank(w: When) -> tuple[int, int, int, str]:
-        return (-support(w.start), _GRANULARITY_RANK.get(w.granularity, 9), int(w.year_inferred),
-                w.start)
+        return (
+            -support(w.start),
+            _GRANULARITY_RANK.get(w.granularity, 9),
+            int(w.year_inferred),
+            w.start,
+        )
 
     best = min(known, key=rank)
     return best, _variants("when", [w.start for w in known], best.start)

@@ -70,8 +70,9 @@ def _entry(entry: Any, where: str) -> RawArticle | FeedLink | Skip:
     if body and len(body) >= MIN_FULL_TEXT:
         title = entry.get("title") or ""
         html = f"<html><head><title>{title}</title></head><body>{body}</body></html>"
-        return RawArticle(content=html, kind="html", url=url, published=published,
-                          origin=url or where)
+        return RawArticle(
+            content=html, kind="html", url=url, published=published, origin=url or where
+        )
     if url:
         return FeedLink(url, published, where)
     return Skip(SkipReason.NO_ARTICLE, "feed entry has neither full text nor a link", where)

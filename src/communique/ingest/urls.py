@@ -69,12 +69,16 @@ def read_url_list(path: Path) -> list[str] | None:
 class Fetcher:
     """A polite HTTP client for article pages. Use as a context manager, or call ``close``."""
 
-    def __init__(self, settings: FetchSettings | None = None,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(
+        self, settings: FetchSettings | None = None, sleep: Callable[[float], None] = time.sleep
+    ) -> None:
         self.settings = settings or FetchSettings()
         self._sleep = sleep
-        self._client = httpx.Client(timeout=self.settings.timeout, follow_redirects=False,
-                                    headers={"User-Agent": self.settings.user_agent})
+        self._client = httpx.Client(
+            timeout=self.settings.timeout,
+            follow_redirects=False,
+            headers={"User-Agent": self.settings.user_agent},
+        )
         self._last: dict[str, float] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
 
@@ -87,8 +91,9 @@ class Fetcher:
     def close(self) -> None:
         self._client.close()
 
-    def fetch_article(self, url: str, ingest: IngestSettings,
-                      published: date | None = None) -> RawArticle | Skip:
+    def fetch_article(
+        self, url: str, ingest: IngestSettings, published: date | None = None
+    ) -> RawArticle | Skip:
         """One page as a RawArticle, or a Skip saying why not."""
         try:
             page = self.fetch(url)
@@ -98,8 +103,7 @@ class Fetcher:
         if isinstance(text, Skip):
             return text
         kind: InputKind = "html" if detect_kind(text) == "html" else "text"
-        return RawArticle(content=text, kind=kind, url=page.url,
-                          published=published, origin=url)
+        return RawArticle(content=text, kind=kind, url=page.url, published=published, origin=url)
 
     def fetch(self, url: str) -> Page:
         """GET a URL under every rule above; raise ``FetchError("<cause>: ...")`` on failure."""
@@ -214,10 +218,12 @@ def check_public(host: str, port: int = 80) -> None:
         if not address.is_global or address.is_multicast:
             raise FetchError(
                 f"private_address: {host} resolves to {address}, a non-public address"
-                " (use --allow-private to fetch it)")
+                " (use --allow-private to fetch it)"
+            )
 
 
-def iter_urls(urls: list[str], fetcher: Fetcher, ingest: IngestSettings
-              ) -> Iterator[RawArticle | Skip]:
+def iter_urls(
+    urls: list[str], fetcher: Fetcher, ingest: IngestSettings
+) -> Iterator[RawArticle | Skip]:
     for url in urls:
         yield fetcher.fetch_article(url, ingest)

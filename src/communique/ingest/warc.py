@@ -44,13 +44,18 @@ def read_warc(path: Path, settings: IngestSettings) -> Iterator[RawArticle | Ski
                 record = next(records)
             except StopIteration:
                 if not cut and path.name.lower().endswith(".gz") and not gzip_complete(path):
-                    yield Skip(SkipReason.BAD_ENCODING,
-                               f"truncated: the gzip data ends early, after {n} records", origin)
+                    yield Skip(
+                        SkipReason.BAD_ENCODING,
+                        f"truncated: the gzip data ends early, after {n} records",
+                        origin,
+                    )
                 return
             except _READ_ERRORS as err:
-                yield Skip(SkipReason.BAD_ENCODING,
-                           f"truncated: the archive is cut or corrupt after {n} records ({err})",
-                           origin)
+                yield Skip(
+                    SkipReason.BAD_ENCODING,
+                    f"truncated: the archive is cut or corrupt after {n} records ({err})",
+                    origin,
+                )
                 return
             n += 1
             item = _read_record(record, settings, f"{origin}#{n}")
@@ -69,19 +74,23 @@ def _read_record(record: Any, settings: IngestSettings, where: str) -> RawArticl
     if "html" not in ctype:
         return None
     if status != "200":
-        return Skip(SkipReason.FETCH_FAILED, f"http_{status}: the archived response is not 200",
-                    origin)
+        return Skip(
+            SkipReason.FETCH_FAILED, f"http_{status}: the archived response is not 200", origin
+        )
     try:
         data = record.content_stream().read(settings.max_bytes + 1)
     except _READ_ERRORS as err:
-        return Skip(SkipReason.BAD_ENCODING, f"truncated: the record body cannot be read ({err})",
-                    origin)
+        return Skip(
+            SkipReason.BAD_ENCODING, f"truncated: the record body cannot be read ({err})", origin
+        )
     if len(data) <= settings.max_bytes and getattr(record.raw_stream, "limit", 0) > 0:
-        return Skip(SkipReason.BAD_ENCODING, "truncated: the record ends before its stated length",
-                    origin)
+        return Skip(
+            SkipReason.BAD_ENCODING, "truncated: the record ends before its stated length", origin
+        )
     if record.digest_checker.passed is False:
-        return Skip(SkipReason.BAD_ENCODING, "bad_digest: the payload does not match its digest",
-                    origin)
+        return Skip(
+            SkipReason.BAD_ENCODING, "bad_digest: the payload does not match its digest", origin
+        )
     text = decode_item(data, settings, origin)
     if isinstance(text, Skip):
         return text

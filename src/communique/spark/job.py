@@ -34,8 +34,10 @@ class SparkResult:
 
     def line(self) -> str:
         counts = ", ".join(f"{t} {n}" for t, n in self.rows.items())
-        return (f"batch {self.batch}: {self.files} files -> {counts} in {self.seconds:.1f}s "
-                f"(session start {self.startup_seconds:.1f}s)")
+        return (
+            f"batch {self.batch}: {self.files} files -> {counts} in {self.seconds:.1f}s "
+            f"(session start {self.startup_seconds:.1f}s)"
+        )
 
 
 def read_manifest(manifest: Path) -> list[str]:
@@ -58,8 +60,14 @@ def read_manifest(manifest: Path) -> list[str]:
     return paths
 
 
-def run_spark_job(manifest: Path, out: Path, *, batch: str | None = None,
-                  master: str = "local[2]", spark: Any = None) -> SparkResult:
+def run_spark_job(
+    manifest: Path,
+    out: Path,
+    *,
+    batch: str | None = None,
+    master: str = "local[2]",
+    spark: Any = None,
+) -> SparkResult:
     """Run the pipeline over every file of the manifest and write the batch's partitions.
     A given ``spark`` session is used and left running; otherwise one is started and stopped."""
     paths = read_manifest(manifest)
@@ -86,12 +94,15 @@ def start_session(master: str) -> Any:
         raise InputError("Spark is not installed: pip install 'communique[spark]'") from err
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-    return (SparkSession.builder.master(master).appName("communique")
-            .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
-            .config("spark.python.worker.reuse", "true")
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "4")
-            .getOrCreate())
+    return (
+        SparkSession.builder.master(master)
+        .appName("communique")
+        .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+        .config("spark.python.worker.reuse", "true")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "4")
+        .getOrCreate()
+    )
 
 
 def _run(spark: Any, paths: list[str], batch: str, out: Path) -> dict[str, int]:
@@ -101,10 +112,12 @@ def _run(spark: Any, paths: list[str], batch: str, out: Path) -> dict[str, int]:
     rows = tasks.mapPartitions(lambda part: _partition_rows(part, batch))
     rows.persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        for table, fields in zip(TABLES, (ARTICLE_FIELDS, EVENT_FIELDS, REJECTION_FIELDS),
-                                 strict=True):
+        for table, fields in zip(
+            TABLES, (ARTICLE_FIELDS, EVENT_FIELDS, REJECTION_FIELDS), strict=True
+        ):
             frame = spark.createDataFrame(
-                rows.filter(lambda r, t=table: r[0] == t).map(lambda r: r[1]), _schema(fields))
+                rows.filter(lambda r, t=table: r[0] == t).map(lambda r: r[1]), _schema(fields)
+            )
             frame.write.mode("overwrite").partitionBy("batch").parquet(str(out / table))
         found = rows.map(lambda r: r[0]).countByValue()
     finally:

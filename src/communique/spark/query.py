@@ -26,7 +26,8 @@ def load_parquet_store(folder: Path) -> Store:
     try:
         rows = con.execute(
             f"SELECT batch, origin, record_json FROM read_parquet('{pattern}',"
-            " hive_partitioning = true) ORDER BY batch, seq").fetchall()
+            " hive_partitioning = true) ORDER BY batch, seq"
+        ).fetchall()
     except duckdb.Error as err:
         raise InputError(f"{folder}: cannot read the Spark output ({err})") from err
     finally:
@@ -37,9 +38,14 @@ def load_parquet_store(folder: Path) -> Store:
     return store
 
 
-def query_parquet_events(folder: Path, *, actor: str | None = None, type_: str | None = None,
-                         since: date | None = None, limit: int | None = None
-                         ) -> list[dict[str, Any]]:
+def query_parquet_events(
+    folder: Path,
+    *,
+    actor: str | None = None,
+    type_: str | None = None,
+    since: date | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
     with load_parquet_store(folder) as store:
         query = EventQuery(actor=actor, type=type_, since=since, limit=limit)
         return [event_line(e) for e in store.fused_events(query)]

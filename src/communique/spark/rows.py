@@ -19,8 +19,19 @@ from ..settings import IngestSettings
 TABLES = ("articles", "events", "rejections")
 
 ARTICLE_FIELDS = ("batch", "seq", "id", "origin", "url", "title", "published", "record_json")
-EVENT_FIELDS = ("batch", "seq", "id", "article_id", "type", "status", "participants",
-                "when_start", "where_name", "where_country", "producer")
+EVENT_FIELDS = (
+    "batch",
+    "seq",
+    "id",
+    "article_id",
+    "type",
+    "status",
+    "participants",
+    "when_start",
+    "where_name",
+    "where_country",
+    "producer",
+)
 REJECTION_FIELDS = ("batch", "seq", "origin", "stage", "reason", "detail")
 
 # (table, row) pairs; ``seq`` orders rows as the single-machine path would see them.
@@ -43,8 +54,9 @@ def file_rows(index: int, path: str, batch: str, process: Process | None = None)
         yield _rejection(batch, index * 1_000_000, path, "ingest", type(err).__name__, str(err))
 
 
-def outcome_rows(batch: str, seq: int, raw: RawArticle, outcome: Record | Skip | Failure
-                 ) -> Iterator[Row]:
+def outcome_rows(
+    batch: str, seq: int, raw: RawArticle, outcome: Record | Skip | Failure
+) -> Iterator[Row]:
     if isinstance(outcome, Skip):
         yield _rejection(batch, seq, raw.origin, "pipeline", outcome.reason.value, outcome.detail)
         return
@@ -52,23 +64,44 @@ def outcome_rows(batch: str, seq: int, raw: RawArticle, outcome: Record | Skip |
         yield _rejection(batch, seq, raw.origin, outcome.stage, outcome.reason, outcome.detail)
         return
     a = outcome.article
-    yield "articles", {
-        "batch": batch, "seq": seq, "id": a.id, "origin": raw.origin, "url": a.url,
-        "title": a.title.value if a.title else None,
-        "published": a.published.isoformat() if a.published else None,
-        "record_json": json.dumps(record_to_dict(outcome), ensure_ascii=False),
-    }
+    yield (
+        "articles",
+        {
+            "batch": batch,
+            "seq": seq,
+            "id": a.id,
+            "origin": raw.origin,
+            "url": a.url,
+            "title": a.title.value if a.title else None,
+            "published": a.published.isoformat() if a.published else None,
+            "record_json": json.dumps(record_to_dict(outcome), ensure_ascii=False),
+        },
+    )
     for ev, report in zip(outcome.events, reports_from_record(outcome), strict=True):
-        yield "events", {
-            "batch": batch, "seq": seq, "id": ev.id, "article_id": a.id, "type": ev.type,
-            "status": ev.status, "participants": list(report.participants),
-            "when_start": ev.when.start if ev.when else None,
-            "where_name": ev.where.name if ev.where else None,
-            "where_country": ev.where.country if ev.where else None,
-            "producer": outcome.producer,
-        }
+        yield (
+            "events",
+            {
+                "batch": batch,
+                "seq": seq,
+                "id": ev.id,
+                "article_id": a.id,
+                "type": ev.type,
+                "status": ev.status,
+                "participants": list(report.participants),
+                "when_start": ev.when.start if ev.when else None,
+                "where_name": ev.where.name if ev.where else None,
+                "where_country": ev.where.country if ev.where else None,
+                "producer": outcome.producer,
+            },
+        )
 
 
 def _rejection(batch: str, seq: int, origin: str, stage: str, reason: str, detail: str) -> Row:
-    return "rejections", {"batch": batch, "seq": seq, "origin": origin, "stage": stage,
-                          "reason": reason, "detail": detail[:500]}
+    return "rejections", {
+        "batch": batch,
+        "seq": seq,
+        "origin": origin,
+        "stage": stage,
+        "reason": reason,
+        "detail": detail[:500],
+    }

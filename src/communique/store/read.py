@@ -59,10 +59,12 @@ class StoreReader:
         """(fused id, report) for stored events, in storage order."""
         cols = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
         where = "WHERE list_contains(?, f.fused_id)" if fused_ids is not None else ""
-        sql = (f"SELECT f.fused_id, e.article_id, a.published, {cols},"
-               " e.participants, e.names, e.meeting_named FROM events e"
-               " JOIN fused_members f ON f.article_id = e.article_id AND f.event_id = e.id"
-               f" JOIN articles a ON a.id = e.article_id {where} ORDER BY e.seq, e.rowid")
+        sql = (
+            f"SELECT f.fused_id, e.article_id, a.published, {cols},"
+            " e.participants, e.names, e.meeting_named FROM events e"
+            " JOIN fused_members f ON f.article_id = e.article_id AND f.event_id = e.id"
+            f" JOIN articles a ON a.id = e.article_id {where} ORDER BY e.seq, e.rowid"
+        )
         params: list[Any] = [fused_ids] if fused_ids is not None else []
         out = []
         n = len(EVENT_COLUMNS)
@@ -73,8 +75,9 @@ class StoreReader:
 
     def copies(self) -> dict[str, list[str]]:
         """Canonical article id -> its copies, in storage order."""
-        rows = self.con.execute("SELECT duplicate_of, id FROM articles"
-                                " WHERE duplicate_of IS NOT NULL ORDER BY seq").fetchall()
+        rows = self.con.execute(
+            "SELECT duplicate_of, id FROM articles WHERE duplicate_of IS NOT NULL ORDER BY seq"
+        ).fetchall()
         out: dict[str, list[str]] = defaultdict(list)
         for canonical, copy in rows:
             out[canonical].append(copy)
@@ -104,8 +107,10 @@ class StoreReader:
     def _candidate_ids(self, query: EventQuery) -> list[str] | None:
         if query.actor is None and query.type is None:
             return None
-        sql = ("SELECT DISTINCT f.fused_id FROM fused_members f JOIN events e"
-               " ON f.article_id = e.article_id AND f.event_id = e.id WHERE true")
+        sql = (
+            "SELECT DISTINCT f.fused_id FROM fused_members f JOIN events e"
+            " ON f.article_id = e.article_id AND f.event_id = e.id WHERE true"
+        )
         params: list[Any] = []
         if query.actor is not None:
             sql += " AND list_contains(e.participants, ?)"
@@ -118,19 +123,22 @@ class StoreReader:
     def articles(self) -> list[StoredArticle]:
         rows = self.con.execute(
             "SELECT id, url, title, source, published, duplicate_of, similarity, origin, batch"
-            " FROM articles ORDER BY seq").fetchall()
+            " FROM articles ORDER BY seq"
+        ).fetchall()
         return [StoredArticle(*row) for row in rows]
 
     def article_record(self, article_id: str) -> dict[str, Any] | None:
         """The stored article as in the record/1 contract's ``article`` part."""
-        row = self.con.execute("SELECT article_json FROM articles WHERE id = ?",
-                               [article_id]).fetchone()
+        row = self.con.execute(
+            "SELECT article_json FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
         return dict(json.loads(row[0])) if row else None
 
     def rejections(self) -> list[tuple[str, str, str, str]]:
         """(origin, stage, reason, detail) of every rejected item."""
-        rows = self.con.execute("SELECT origin, stage, reason, detail FROM rejections"
-                                " ORDER BY recorded_at, origin").fetchall()
+        rows = self.con.execute(
+            "SELECT origin, stage, reason, detail FROM rejections ORDER BY recorded_at, origin"
+        ).fetchall()
         return [(str(a), str(b), str(c), str(d)) for a, b, c, d in rows]
 
     def counts(self) -> StoreCounts:
@@ -138,8 +146,9 @@ class StoreReader:
             row = self.con.execute(sql).fetchone()
             return int(row[0]) if row else 0
 
-        reasons = self.con.execute("SELECT reason, count(*) FROM rejections GROUP BY reason"
-                                   " ORDER BY reason").fetchall()
+        reasons = self.con.execute(
+            "SELECT reason, count(*) FROM rejections GROUP BY reason ORDER BY reason"
+        ).fetchall()
         return StoreCounts(
             articles=one("SELECT count(*) FROM articles"),
             duplicates=one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),

@@ -14,12 +14,14 @@ from ..model import Event
 def named_meeting_json(meeting: NamedMeeting | None) -> str | None:
     if meeting is None:
         return None
-    return json.dumps({
-        "forum": meeting.forum,
-        "chair": list(meeting.chair),
-        "delegations": [{"party": d.party, "head": d.head} for d in meeting.delegations],
-        "agenda": list(meeting.agenda),
-    })
+    return json.dumps(
+        {
+            "forum": meeting.forum,
+            "chair": list(meeting.chair),
+            "delegations": [{"party": d.party, "head": d.head} for d in meeting.delegations],
+            "agenda": list(meeting.agenda),
+        }
+    )
 
 
 def named_meeting_from_json(text: str | None) -> NamedMeeting | None:

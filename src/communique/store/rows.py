@@ -9,10 +9,27 @@ from typing import Any
 from ..model import Delegation, Event, Meeting, Span, When, Where
 
 EVENT_COLUMNS: tuple[str, ...] = (
-    "id", "type", "mode", "status", "actors", "recipients",
-    "when_start", "when_end", "when_granularity", "when_text", "when_year_inferred",
-    "has_where", "where_name", "where_venue", "where_country", "where_lat", "where_lon",
-    "meeting", "items", "evidence", "confidence",
+    "id",
+    "type",
+    "mode",
+    "status",
+    "actors",
+    "recipients",
+    "when_start",
+    "when_end",
+    "when_granularity",
+    "when_text",
+    "when_year_inferred",
+    "has_where",
+    "where_name",
+    "where_venue",
+    "where_country",
+    "where_lat",
+    "where_lon",
+    "meeting",
+    "items",
+    "evidence",
+    "confidence",
 )
 
 
@@ -20,13 +37,26 @@ def event_to_row(event: Event) -> tuple[Any, ...]:
     """One event as a row in ``EVENT_COLUMNS`` order (nested parts as JSON text)."""
     w, p = event.when, event.where
     return (
-        event.id, event.type, event.mode, event.status, list(event.actors),
+        event.id,
+        event.type,
+        event.mode,
+        event.status,
+        list(event.actors),
         list(event.recipients),
-        w.start if w else None, w.end if w else None, w.granularity if w else None,
-        w.text if w else None, w.year_inferred if w else None,
-        p is not None, p.name if p else None, p.venue if p else None, p.country if p else None,
-        p.lat if p else None, p.lon if p else None,
-        _meeting_json(event.meeting), list(event.items), spans_json(event.evidence),
+        w.start if w else None,
+        w.end if w else None,
+        w.granularity if w else None,
+        w.text if w else None,
+        w.year_inferred if w else None,
+        p is not None,
+        p.name if p else None,
+        p.venue if p else None,
+        p.country if p else None,
+        p.lat if p else None,
+        p.lon if p else None,
+        _meeting_json(event.meeting),
+        list(event.items),
+        spans_json(event.evidence),
         event.confidence,
     )
 
@@ -36,17 +66,34 @@ def event_from_row(row: Sequence[Any]) -> Event:
     values = dict(zip(EVENT_COLUMNS, row, strict=True))
     when = None
     if values["when_start"] is not None:
-        when = When(values["when_start"], values["when_end"], values["when_granularity"],
-                    values["when_text"], bool(values["when_year_inferred"]))
+        when = When(
+            values["when_start"],
+            values["when_end"],
+            values["when_granularity"],
+            values["when_text"],
+            bool(values["when_year_inferred"]),
+        )
     where = None
     if values["has_where"]:
-        where = Where(values["where_name"], values["where_venue"], values["where_country"],
-                      values["where_lat"], values["where_lon"])
+        where = Where(
+            values["where_name"],
+            values["where_venue"],
+            values["where_country"],
+            values["where_lat"],
+            values["where_lon"],
+        )
     return Event(
-        id=values["id"], type=values["type"], mode=values["mode"], status=values["status"],
-        actors=tuple(values["actors"]), recipients=tuple(values["recipients"]),
-        when=when, where=where, meeting=_meeting_from_json(values["meeting"]),
-        items=tuple(values["items"]), evidence=spans_from_json(values["evidence"]),
+        id=values["id"],
+        type=values["type"],
+        mode=values["mode"],
+        status=values["status"],
+        actors=tuple(values["actors"]),
+        recipients=tuple(values["recipients"]),
+        when=when,
+        where=where,
+        meeting=_meeting_from_json(values["meeting"]),
+        items=tuple(values["items"]),
+        evidence=spans_from_json(values["evidence"]),
         confidence=float(values["confidence"]),
     )
 
@@ -64,12 +111,14 @@ def spans_from_json(text: str | None) -> tuple[Span, ...]:
 def _meeting_json(meeting: Meeting | None) -> str | None:
     if meeting is None:
         return None
-    return json.dumps({
-        "forum": meeting.forum,
-        "chair": list(meeting.chair),
-        "delegations": [{"party": d.party, "head": d.head} for d in meeting.delegations],
-        "agenda": list(meeting.agenda),
-    })
+    return json.dumps(
+        {
+            "forum": meeting.forum,
+            "chair": list(meeting.chair),
+            "delegations": [{"party": d.party, "head": d.head} for d in meeting.delegations],
+            "agenda": list(meeting.agenda),
+        }
+    )
 
 
 def _meeting_from_json(text: str | None) -> Meeting | None:

@@ -71,8 +71,9 @@ class Store(StoreReader):
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, err: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, err: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -88,8 +89,14 @@ class Store(StoreReader):
         """Note an input item as handled (e.g. a feed expanded into its entries)."""
         self._in_transaction(lambda: self._mark_input(key, origin, None, outcome, batch))
 
-    def write_record(self, record: Record, *, origin: str | None = None,
-                     input_key: str | None = None, batch: str = "") -> WriteResult:
+    def write_record(
+        self,
+        record: Record,
+        *,
+        origin: str | None = None,
+        input_key: str | None = None,
+        batch: str = "",
+    ) -> WriteResult:
         """Store one article with its entities, events and links, in one transaction."""
         article_id = record.article.id
         where = record.article.url or origin or record.article.origin
@@ -98,8 +105,9 @@ class Store(StoreReader):
             copy_id = str(content_id("art", article_id, where))
             if stored_at == where or self._article_location(copy_id) is not None:
                 if input_key:
-                    self._in_transaction(lambda: self._mark_input(input_key, origin, article_id,
-                                                                  "stored", batch))
+                    self._in_transaction(
+                        lambda: self._mark_input(input_key, origin, article_id, "stored", batch)
+                    )
                 return WriteResult(article_id, created=False)
             # The same text at another address: a syndicated copy, stored under its own id.
             record = replace(record, article=replace(record.article, id=copy_id))
@@ -112,8 +120,11 @@ class Store(StoreReader):
         try:
             fused = fusion.assign_article(reports)
             self._seq += 1
-            self._in_transaction(lambda: self._insert(record, origin, batch, digest, mh, copy,
-                                                      reports, fused, input_key))
+            self._in_transaction(
+                lambda: self._insert(
+                    record, origin, batch, digest, mh, copy, reports, fused, input_key
+                )
+            )
         except BaseException:
             self._dups = self._fusion = None  # rebuilt from the store on next use
             raise
@@ -121,20 +132,32 @@ class Store(StoreReader):
             dups.add(article_id, digest, mh)
         return WriteResult(article_id, True, copy.canonical if copy else None, len(reports), fused)
 
-    def record_skip(self, skip: Skip, *, stage: str = "ingest", input_key: str | None = None,
-                    batch: str = "") -> None:
+    def record_skip(
+        self, skip: Skip, *, stage: str = "ingest", input_key: str | None = None, batch: str = ""
+    ) -> None:
         """Record an item that yielded no article, with its stage and reason."""
-        self.record_rejection(skip.origin, stage, skip.reason.value, skip.detail,
-                              input_key=input_key, batch=batch)
+        self.record_rejection(
+            skip.origin, stage, skip.reason.value, skip.detail, input_key=input_key, batch=batch
+        )
 
-    def record_rejection(self, origin: str, stage: str, reason: str, detail: str, *,
-                         input_key: str | None = None, batch: str = "") -> None:
+    def record_rejection(
+        self,
+        origin: str,
+        stage: str,
+        reason: str,
+        detail: str,
+        *,
+        input_key: str | None = None,
+        batch: str = "",
+    ) -> None:
         rid = content_id("rej", origin, stage, reason)
 
         def write() -> None:
             self.con.execute(
                 "INSERT OR IGNORE INTO rejections (id, origin, stage, reason, detail, batch)"
-                " VALUES (?, ?, ?, ?, ?, ?)", [rid, origin, stage, reason, detail[:500], batch])
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [rid, origin, stage, reason, detail[:500], batch],
+            )
             if input_key:
                 self._mark_input(input_key, origin, None, f"rejected:{reason}", batch)
 
@@ -164,25 +187,51 @@ class Store(StoreReader):
         with contextlib.suppress(duckdb.Error):
             self.con.rollback()
 
-    def _mark_input(self, key: str, origin: str | None, article_id: str | None, outcome: str,
-                    batch: str) -> None:
-        self.con.execute("INSERT OR IGNORE INTO inputs VALUES (?, ?, ?, ?, ?)",
-                         [key, origin, article_id, outcome, batch])
+    def _mark_input(
+        self, key: str, origin: str | None, article_id: str | None, outcome: str, batch: str
+    ) -> None:
+        self.con.execute(
+            "INSERT OR IGNORE INTO inputs VALUES (?, ?, ?, ?, ?)",
+            [key, origin, article_id, outcome, batch],
+        )
 
-    def _insert(self, record: Record, origin: str | None, batch: str, digest: str,
-                mh: object, copy: object, reports: tuple[Report, ...], fused: tuple[str, ...],
-                input_key: str | None) -> None:
+    def _insert(
+        self,
+        record: Record,
+        origin: str | None,
+        batch: str,
+        digest: str,
+        mh: object,
+        copy: object,
+        reports: tuple[Report, ...],
+        fused: tuple[str, ...],
+        input_key: str | None,
+    ) -> None:
         from ..fuse.dedup import Duplicate
 
         a = record.article
         dup = copy if isinstance(copy, Duplicate) else None
         self.con.execute(
             "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [a.id, a.url, a.title.value if a.title else None, a.site.value if a.site else None,
-             a.published, a.published_source, a.language, digest,
-             dup.canonical if dup else None, dup.similarity if dup else None,
-             origin or a.origin, batch, record.producer, SCHEMA_VERSION, self._seq,
-             json.dumps(article_to_dict(a))])
+            [
+                a.id,
+                a.url,
+                a.title.value if a.title else None,
+                a.site.value if a.site else None,
+                a.published,
+                a.published_source,
+                a.language,
+                digest,
+                dup.canonical if dup else None,
+                dup.similarity if dup else None,
+                origin or a.origin,
+                batch,
+                record.producer,
+                SCHEMA_VERSION,
+                self._seq,
+                json.dumps(article_to_dict(a)),
+            ],
+        )
         if input_key:
             self._mark_input(input_key, origin or a.origin, a.id, "stored", batch)
         if dup is not None:
@@ -191,27 +240,53 @@ class Store(StoreReader):
             self.con.execute("INSERT INTO minhashes VALUES (?, ?)", [a.id, signature_bytes(mh)])
         self._insert_facts(record, reports, fused)
 
-    def _insert_facts(self, record: Record, reports: tuple[Report, ...],
-                      fused: tuple[str, ...]) -> None:
+    def _insert_facts(
+        self, record: Record, reports: tuple[Report, ...], fused: tuple[str, ...]
+    ) -> None:
         a = record.article
         if record.entities:
             self.con.executemany(
                 "INSERT OR IGNORE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [[a.id, e.id, e.name, e.kind, e.code, e.country, json.dumps(entity_to_dict(e))]
-                 for e in record.entities])
+                [
+                    [a.id, e.id, e.name, e.kind, e.code, e.country, json.dumps(entity_to_dict(e))]
+                    for e in record.entities
+                ],
+            )
         marks = ", ".join("?" for _ in range(len(EVENT_COLUMNS) + 7))
-        names = ", ".join(("article_id", *EVENT_COLUMNS, "participants", "names", "meeting_named",
-                           "producer", "schema_version", "seq"))
-        rows = [[a.id, *event_to_row(ev), list(r.participants), list(r.names),
-                 named_meeting_json(r.meeting), record.producer, SCHEMA_VERSION, self._seq]
-                for ev, r in zip(record.events, reports, strict=True)]
+        names = ", ".join(
+            (
+                "article_id",
+                *EVENT_COLUMNS,
+                "participants",
+                "names",
+                "meeting_named",
+                "producer",
+                "schema_version",
+                "seq",
+            )
+        )
+        rows = [
+            [
+                a.id,
+                *event_to_row(ev),
+                list(r.participants),
+                list(r.names),
+                named_meeting_json(r.meeting),
+                record.producer,
+                SCHEMA_VERSION,
+                self._seq,
+            ]
+            for ev, r in zip(record.events, reports, strict=True)
+        ]
         if rows:
             self.con.executemany(f"INSERT OR IGNORE INTO events ({names}) VALUES ({marks})", rows)
             members = [[f, a.id, r.event_id] for f, r in zip(fused, reports, strict=True)]
             self.con.executemany("INSERT OR IGNORE INTO fused_members VALUES (?, ?, ?)", members)
         if record.links:
-            self.con.executemany("INSERT OR IGNORE INTO links VALUES (?, ?, ?, ?)",
-                                 [[a.id, k.source, k.target, k.relation] for k in record.links])
+            self.con.executemany(
+                "INSERT OR IGNORE INTO links VALUES (?, ?, ?, ?)",
+                [[a.id, k.source, k.target, k.relation] for k in record.links],
+            )
 
     def _indexes(self) -> tuple[DuplicateIndex, FusionIndex]:
         if self._dups is None or self._fusion is None:
@@ -224,7 +299,8 @@ class Store(StoreReader):
         rows = self.con.execute(
             "SELECT a.id, a.text_hash, m.signature FROM articles a"
             " LEFT JOIN minhashes m ON m.article_id = a.id"
-            " WHERE a.duplicate_of IS NULL ORDER BY a.seq").fetchall()
+            " WHERE a.duplicate_of IS NULL ORDER BY a.seq"
+        ).fetchall()
         for article_id, digest, sig in rows:
             index.add(article_id, digest, signature_from_bytes(sig) if sig is not None else None)
         return index
