@@ -35,7 +35,6 @@ from ..place import (
     geocode_span,
     haversine_km,
     load_gazetteer,
-    name_key,
     resolve_by_population,
 )
 from ..place.resolve import PlaceContext
@@ -141,7 +140,7 @@ def errors_km(docs: Iterable[GoldDoc], gazetteer: Gazetteer, geocode: Geocoder) 
     """The error in km of each gold toponym (MAX_KM when unresolved)."""
     for doc in docs:
         phrases = [doc.text[t.start : t.end] for t in doc.toponyms]
-        demonyms = (gazetteer.demonyms.get(name_key(p)) for p in phrases)
+        demonyms = (gazetteer.demonym(p) for p in phrases)
         context = build_context(
             phrases, gazetteer, [d.country for d in demonyms if d and d.country]
         )

@@ -107,7 +107,7 @@ def _mentioned_countries(mentions: Iterable[Mention], gazetteer: Gazetteer) -> I
         if m.key and m.key.startswith("state:"):
             yield m.key.split(":", 1)[1]
             continue
-        place = gazetteer.demonyms.get(name_key(m.text))
+        place = gazetteer.demonym(m.text)
         if place is not None and place.country:
             yield place.country
 
@@ -172,7 +172,7 @@ def _with_the(text: str, start: int) -> int:
 
 
 def _capital_of(who: str, gazetteer: Gazetteer) -> Place | None:
-    demonym = gazetteer.demonyms.get(name_key(who))
+    demonym = gazetteer.demonym(who)
     iso3 = demonym.country if demonym is not None and demonym.feature == "country" else None
     if iso3 is None:
         cands = [c.place for c in gazetteer.candidates(who) if c.place.feature == "country"]
@@ -219,8 +219,7 @@ def geocode_span(
     top = _trim(Mention(start, end, text[start:end], "GPE"))
     if top is None:
         return None
-    key = name_key(top.text)
-    known = gazetteer.venues.get(key) or gazetteer.demonyms.get(key)
+    known = gazetteer.venues.get(name_key(top.text)) or gazetteer.demonym(top.text)
     if known is not None:
         return known  # "Canadian" is Canada here, not the town of Canadian, Texas
     return resolve(top.text, gazetteer, context)

@@ -92,6 +92,14 @@ class Gazetteer:
     def country(self, iso3: str) -> Place | None:
         return self.countries.get(iso3)
 
+    def demonym(self, name: str) -> Place | None:
+        """The country or region of a demonym, singular or plural ("Russian", "Russians")."""
+        key = name_key(name)
+        found = self.demonyms.get(key)
+        if found is None and key.endswith("s"):
+            found = self.demonyms.get(key[:-1])
+        return found
+
 
 def name_key(name: str) -> str:
     """Normalise a name for lookup: no accents or dots, casefolded, single spaces, no leading

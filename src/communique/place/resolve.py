@@ -36,7 +36,7 @@ COUNTRY_BONUS = 1.0  # other names of the document read as lying in the candidat
 COUNTRY_SHARE_BONUS = 4.0  # scaled by the share of the document's names in that country
 ADMIN1_BONUS = 2.0  # other names read as lying in the candidate's first-level division
 NEAR_BONUS = 1.0  # other names read as lying within about a degree of the candidate
-TEMPERATURE = 1.0  # of the first-pass softmax, in log10 units
+TEMPERATURE = 2.0  # of the first-pass softmax, in log10 units
 POPULATION_WEIGHT = 1.0  # per power of ten
 RENOWN_WEIGHT = 0.5  # per power of ten of a town's alternate names in GeoNames
 #: A country named in the text says what the article is about more than where its towns are:
@@ -44,6 +44,7 @@ RENOWN_WEIGHT = 0.5  # per power of ten of a town's alternate names in GeoNames
 #: and not at all towards COUNTRY_BONUS, which only towns and divisions earn.
 COUNTRY_READING_WEIGHT = 0.25
 CELL_DEGREES = 1.0
+ROUNDS = 3  # of context building: 1 = readings weighted by the context-free score only
 _LOCAL = frozenset({"city", "capital", "admin2"})
 
 _TRAILING = re.compile(r"\s*,\s*(.+)$")
@@ -96,27 +97,35 @@ _NO_EVIDENCE = Evidence()
 def build_context(
     names: Iterable[str], gazetteer: Gazetteer, countries: Iterable[str] = ()
 ) -> PlaceContext:
-    """Context from a document's toponyms and the countries it is known to be about."""
-    by_name: dict[str, Evidence] = {}
+    """Context from a document's toponyms and the countries it is known to be about.
+
+    Readings are weighted first by the context-free score, then (ROUNDS > 1) again by the score
+    with the support of the previous round, so that "Paris" and "Henry County" can lift each
+    other towards Tennessee when neither does alone."""
+    cands_of: dict[str, tuple[Candidate, ...]] = {}
     for name in names:
         key = name_key(name)
-        if key in by_name:
-            continue
-        cands = lookup(name, gazetteer)
-        if cands:
-            by_name[key] = _readings(cands)
-    total = Evidence()
-    for ev in by_name.values():
-        total.merge(ev)
-    known = 0
-    for iso3 in set(countries):
-        total.countries[iso3] += COUNTRY_READING_WEIGHT
-        known += 1
-    return PlaceContext(total, by_name, float(len(by_name) + known))
+        if key not in cands_of:
+            found = lookup(name, gazetteer)
+            if found:
+                cands_of[key] = found
+    known = set(countries)
+    context = EMPTY_CONTEXT
+    for _ in range(ROUNDS):
+        by_name = {key: _readings(cands, context, key) for key, cands in cands_of.items()}
+        total = Evidence()
+        for ev in by_name.values():
+            total.merge(ev)
+        for iso3 in known:
+            total.countries[iso3] += COUNTRY_READING_WEIGHT
+        context = PlaceContext(total, by_name, float(len(by_name) + len(known)))
+    return context
 
 
-def _readings(cands: tuple[Candidate, ...]) -> Evidence:
-    scores = [_prior(c) for c in cands]
+def _readings(cands: tuple[Candidate, ...], context: PlaceContext, key: str) -> Evidence:
+    own = context.by_name.get(key, _NO_EVIDENCE)
+    others = context.weight - (1.0 if own is not _NO_EVIDENCE else 0.0)
+    scores = [_prior(c) + _support(c.place, context.total, own, others) for c in cands]
     top = max(scores)
     weights = [10 ** ((s - top) / TEMPERATURE) for s in scores]
     norm = sum(weights)
