@@ -129,6 +129,17 @@ def test_place_find_exonym_and_unknown(gazetteer: Gazetteer) -> None:
     assert [(p.text, p.name, p.country) for p in places] == [("Kiev", "Kyiv", "UKR")]
 
 
+def test_place_find_keeps_abbreviation_dots(gazetteer: Gazetteer) -> None:
+    text = "Envoys of the U.S. and the U.K. met in Geneva."
+    spans = [("U.S.", "GPE"), ("U.K.", "GPE"), ("Geneva.", "GPE")]
+    places = find_places(_article(text, spans), gazetteer)
+    assert [(p.text, p.country) for p in places] == [
+        ("U.S.", "USA"),
+        ("U.K.", "GBR"),
+        ("Geneva", "CHE"),
+    ]
+
+
 def test_place_for_phrase(gazetteer: Gazetteer) -> None:
     text = "in Geneva"
     place = place_for(text, gazetteer)

@@ -91,7 +91,9 @@ def _trim(m: Mention) -> _Toponym | None:
     tail = _POSSESSIVE.search(text)
     if tail:
         text = text[: tail.start()]
-    text = text.rstrip(" .,;:")
+    text = text.rstrip(" ,;:")
+    if text.endswith(".") and "." not in text[:-1]:
+        text = text[:-1]  # a sentence's full stop, not an abbreviation's ("U.S.", "D.C.")
     if not text or not text[0].isupper():
         return None
     iso3 = m.key.split(":", 1)[1] if m.key and m.key.startswith("state:") else None
