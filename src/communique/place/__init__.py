@@ -2,11 +2,26 @@
 
 Reads ``AnnotatedArticle`` (mentions, text); writes ``PlaceMention`` records. The gazetteer is
 a heavy resource: load it once with ``load_gazetteer`` and pass it in.
+
+    find_places(annotated, gazetteer)        -> PlaceMention*   the stage itself
+    place_for("in Geneva", gazetteer)        -> PlaceMention    one phrase (events stage)
+    geocode_span(text, start, end, gaz, ctx) -> Place           a span found elsewhere
+    build_context(names, gazetteer)          -> PlaceContext    a document's context
+
+Data (``place/data/``, each row with its source): GeoNames country points and names,
+first-level divisions and counties derived by ``place/derive.py``, curated aliases, regions
+and demonyms, and venues.
 """
 
 from .find import find_places, geocode_span, place_for
 from .gazetteer import Candidate, Gazetteer, Place, haversine_km, load_gazetteer, name_key
-from .resolve import PlaceContext, build_context, resolve, resolve_by_population
+from .resolve import (
+    PlaceContext,
+    build_context,
+    resolve,
+    resolve_by_population,
+    resolve_in_country,
+)
 
 __all__ = [
     "Candidate",
@@ -22,4 +37,5 @@ __all__ = [
     "place_for",
     "resolve",
     "resolve_by_population",
+    "resolve_in_country",
 ]
