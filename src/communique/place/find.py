@@ -1,8 +1,10 @@
 """Find the toponyms and venues of an annotated article and geocode them.
 
-Reads ``AnnotatedArticle.mentions`` (GPE/LOC/FAC, and ORG/FAC for known venues) and the
-article text; writes ``PlaceMention`` records. Demonyms (NORP) are not places, but they and
-the curated ``state:`` keys tell which countries the article is about.
+Reads ``AnnotatedArticle.mentions`` (GPE/LOC/FAC toponyms; a ``state:`` key from the entity
+ruler pins a toponym to its country, so "Moscow" said for Russia is still the city) and the
+article text, where venues are found by name ("the Kremlin", "Palais des Nations") or by shape
+("NATO headquarters in Brussels", "the Russian Foreign Ministry"). Writes ``PlaceMention``
+records. Demonyms (NORP) are not places, but they tell which countries the article is about.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ from .gazetteer import Gazetteer, Place, name_key
 from .resolve import PlaceContext, build_context, resolve, resolve_in_country
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-VENUE_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC"})
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _GENERIC_VENUE = re.compile(
