@@ -180,6 +180,9 @@ def cmd_show(args: argparse.Namespace) -> int:
                 f"  source {a['id']}  {a['published'] or '-'}  {a['title'] or ''}  "
                 f"{a['url'] or ''}{copy}"
             )
+        for field, values in payload["variants"].items():
+            counts = ", ".join(f"{v['value']} ({v['count']})" for v in values)
+            print(f"  variants of {field}: {counts}")
         for ev in payload["evidence"]:
             print(f"  evidence [{ev['article']} {ev['start']}:{ev['end']}] {ev['text']}")
     return 0
