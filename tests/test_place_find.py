@@ -147,3 +147,11 @@ def test_place_for_phrase(gazetteer: Gazetteer) -> None:
     assert (place.name, place.country) == ("Geneva", "CHE")
     assert text[place.start : place.end] == "Geneva"
     assert place_for("in Nowhereland", gazetteer) is None
+    venue = place_for("at the Kremlin", gazetteer)
+    assert venue is not None
+    assert (venue.text, venue.venue, venue.name, venue.kind) == (
+        "the Kremlin",
+        "the Kremlin",
+        "Moscow",
+        "venue",
+    )

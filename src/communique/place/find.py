@@ -67,7 +67,8 @@ def place_for(
         return None
     venue = gazetteer.venues.get(name_key(top.text))
     if venue is not None:
-        return _venue_mention(top.start, top.end, top.text, top.text, venue)
+        start = _with_the(text, top.start)
+        return _venue_mention(start, top.end, text[start : top.end], text[start : top.end], venue)
     context = build_context((), gazetteer, context_countries)
     return _geocode(top, gazetteer, context)
 
