@@ -88,13 +88,23 @@ def clause_subject_parties(parse: Parse, i: int) -> list[Entity]:
         subj = [tok.head]
     if not subj and tok.dep in {"advcl", "xcomp", "conj"}:
         subj = parse.dep_children(tok.head, "nsubj")
-    if subj and parse.tokens[subj[0]].pos == "PRON" and tok.dep in {"ccomp", "xcomp"}:
-        speaker = parse.dep_children(tok.head, "nsubj")  # "X said he would ... at the summit"
-        if not speaker and parse.tokens[tok.head].dep in {"ccomp", "xcomp"}:
-            speaker = parse.dep_children(parse.tokens[tok.head].head, "nsubj")
-        subj = speaker
+    if subj and parse.tokens[subj[0]].pos == "PRON":
+        subj = _speaker_of(parse, parse.tokens[subj[0]].head)  # "X said he would ... at the summit"
     heads = [s for s in subj if parse.tokens[s].pos != "PRON"]
     return parties_under(parse, heads)
+
+
+def _speaker_of(parse: Parse, verb: int) -> list[int]:
+    """The first non-pronoun subject up the chain of reported clauses above ``verb``."""
+    for _ in range(3):
+        tok = parse.tokens[verb]
+        if tok.dep not in {"ccomp", "xcomp", "advcl"} or tok.head == verb:
+            return []
+        verb = tok.head
+        subj = parse.dep_children(verb, "nsubj")
+        if subj and parse.tokens[subj[0]].pos != "PRON":
+            return subj
+    return []
 
 
 ATTENDANCE_PREPS = frozenset({"at", "during", "on", "for"})

@@ -150,7 +150,11 @@ def _meeting_event(parse: Parse, c: MeetingCluster, att: _Attached, article_id: 
             parties.append(d.party)
     forum = next((m.forum for m in c.mentions if m.forum is not None), None)
     when = _when(c)
-    status = c.status or _status_from_date(when, parse.annotated.article.published)
+    status = (
+        c.status
+        or _sentence_mood(parse, c.mentions[0].sentence)
+        or _status_from_date(when, parse.annotated.article.published)
+    )
     evidence = _evidence(parse, sorted({m.sentence for m in c.mentions}))
     heads: dict[str, str | None] = {}
     for d in att.delegations:  # one delegation per party, keeping the head where one is named
@@ -203,10 +207,13 @@ def _speaker_date(c: MeetingCluster, positions: list[PositionCandidate]) -> When
     ("X said Wednesday in Rabat. Speaking with Y, X ..."), took place that day."""
     first = c.mentions[0].sentence
     ids = {e.id for m in c.mentions for e in m.parties}
+    codes = c.codes
     for p in positions:
         if p.date is None or p.date.granularity != "day" or p.sentence not in {first - 1, first}:
             continue
-        if ids & {e.id for e in p.actors} and p.status == "occurred":
+        speakers = {e.id for e in p.actors}
+        spoken_for = {party_code(e) for e in p.actors} - {None}
+        if (ids & speakers or codes & spoken_for) and p.status == "occurred":
             return _to_when(p.date)
     return None
 
@@ -237,6 +244,33 @@ def _where(p: PlaceMention | None) -> Where | None:
     if p is None:
         return None
     return Where(name=p.name, venue=p.venue, country=p.country, lat=p.lat, lon=p.lon)
+
+
+PROSPECT = frozenset(
+    {
+        "will",
+        "could",
+        "would",
+        "may",
+        "might",
+        "shall",
+        "hope",
+        "expect",
+        "plan",
+        "prepare",
+        "upcoming",
+        "next",
+        "future",
+        "scheduled",
+    }
+)
+
+
+def _sentence_mood(parse: Parse, n: int) -> Status | None:
+    """When the meeting's own clause says nothing, a sentence looking ahead ("hope that the
+    parties could grasp the opportunity of the summit") makes it planned."""
+    words = {parse.tokens[i].lemma.lower() for i in parse.sentence_tokens(n)}
+    return "planned" if words & PROSPECT else None
 
 
 def _status_from_date(when: When | None, published: object) -> Status:

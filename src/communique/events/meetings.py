@@ -190,6 +190,11 @@ def _noun_ok(parse: Parse, i: int, entry: Entry) -> bool:
 
 def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
     kind = entry.need_kind
+    if parse.dep_children(i, "auxpass") and entry.lemma in {"meet", "receive", "welcome"}:
+        # "the calls were met with responses", "the plan was welcomed": not an encounter
+        agents = parse.preps(i, "by", "with")
+        if not any(e.kind in {"person", "state", "igo"} for e in parties_under(parse, agents)):
+            return False
     if kind == "person":
         objs = parse.dep_children(i, "dobj")  # "received his Greek counterpart X"
         return any(e.kind in {"person", "state"} for e in parties_under(parse, objs))
@@ -425,7 +430,27 @@ def cluster_mentions(parse: Parse, mentions: list[MeetingMention]) -> list[Meeti
             if not m.parties and m.entry.lemma in TRACK_WORDS and clusters and (m.date or m.place):
                 m.parties = list(_track_parties(clusters[-1]))  # "a new round of talks"
             clusters.append(MeetingCluster([m]))
-    return [c for c in clusters if c.codes]
+    return [c for c in clusters if _two_sided(c)]
+
+
+HOSTED_MODES = frozenset({"visit", "summon", "summit", "host"})
+
+
+def _two_sided(c: MeetingCluster) -> bool:
+    """A meeting needs two sides: two participants, or one plus the host country of a visit or
+    summit, or an international body as forum. One-sided mentions ("talks with the Russian
+    military", "a request to meet with X") are not reported as meetings."""
+    codes = set(c.codes)
+    if len(codes) >= 2:
+        return True
+    if not codes:
+        return False
+    place = c.place
+    if place and place.country and any(m.entry.mode in HOSTED_MODES for m in c.mentions):
+        codes.add(place.country)
+    forum = any(m.forum is not None for m in c.mentions)
+    igo = any(e.kind in {"igo", "body"} for m in c.mentions for e in m.parties)
+    return len(codes) >= 2 or forum or igo  # an organisation is met by someone
 
 
 def _track_parties(c: MeetingCluster) -> list[Entity]:
