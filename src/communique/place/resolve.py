@@ -35,7 +35,7 @@ ALTERNATE_PENALTY = 1.0
 COUNTRY_BONUS = 1.0  # other names of the document read as lying in the candidate's country
 COUNTRY_SHARE_BONUS = 4.0  # scaled by the share of the document's names in that country
 ADMIN1_BONUS = 2.0  # other names read as lying in the candidate's first-level division
-NEAR_BONUS = 1.0  # other names read as lying within about a degree of the candidate
+NEAR_BONUS = 1.0  # other names read as lying in or next to the candidate's grid cell
 TEMPERATURE = 2.0  # of the first-pass softmax, in log10 units
 POPULATION_WEIGHT = 1.0  # per power of ten
 RENOWN_WEIGHT = 0.5  # per power of ten of a town's alternate names in GeoNames
@@ -43,7 +43,7 @@ RENOWN_WEIGHT = 0.5  # per power of ten of a town's alternate names in GeoNames
 #: its reading counts for this much of a town's or a division's towards the country's share,
 #: and not at all towards COUNTRY_BONUS, which only towns and divisions earn.
 COUNTRY_READING_WEIGHT = 0.25
-CELL_DEGREES = 1.0
+CELL_DEGREES = 0.5  # grid for "nearby": the same or a neighbouring cell
 ROUNDS = 3  # of context building: 1 = readings weighted by the context-free score only
 _LOCAL = frozenset({"city", "capital", "admin2"})
 
