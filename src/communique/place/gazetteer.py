@@ -162,8 +162,9 @@ def _build(
         key = name_key(name)
         if not key:
             continue
-        bare = name.replace(".", "")
-        cand = Candidate(raw.place, raw.primary, bare.isupper() and len(bare) <= 3)
+        cand = raw
+        if len(name) <= 6 and _is_acronym(name):
+            cand = Candidate(raw.place, raw.primary, acronym=True)
         found = grouped[key]
         seen = found.get(id(cand.place))  # one candidate per place object and name
         if seen is None or (cand.primary, cand.acronym) > (seen.primary, seen.acronym):
@@ -179,6 +180,12 @@ def _build(
         venue_pattern=pattern,
         capitals=_capitals(entries),
     )
+
+
+def _is_acronym(name: str) -> bool:
+    """ "US", "U.K.", "NSW": up to three capitals, dots aside."""
+    bare = name.replace(".", "")
+    return bare.isupper() and len(bare) <= 3
 
 
 def _capitals(entries: Iterable[tuple[str, Candidate]]) -> dict[str, Place]:
