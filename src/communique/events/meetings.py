@@ -17,6 +17,7 @@ from .arguments import (
     noun_parties,
     parties_under,
     party_code,
+    premodifier_parties,
     places_in_sentence,
     span_root,
     times_in_sentence,
@@ -215,7 +216,11 @@ def _mention(
     if is_noun:
         parties += [e for e in _governor_parties(parse, i) if e not in parties]
     parties += [e for e in _mediators(parse, i) if e not in parties]
-    forum = next((e for e in parties if e.kind == "body"), None) or _framework_forum(parse, i)
+    forum = (
+        next((e for e in parties if e.kind == "body"), None)
+        or _framework_forum(parse, i)
+        or _organisation_forum(parse, i, is_noun)
+    )
     dets = {
         parse.tokens[k].text.lower()
         for k in parse.children[i]
@@ -365,6 +370,16 @@ def _mediators(parse: Parse, i: int) -> list[Entity]:
             if tok.dep in {"acl", "advcl", "relcl"} and tok.lemma.lower() in BROKER_VERBS:
                 out += parties_under(parse, parse.preps(k, "by"))
     return out
+
+
+def _organisation_forum(parse: Parse, i: int, is_noun: bool) -> Entity | None:
+    """'the BRICS summit', 'an African Union summit', 'a meeting of the Arab League': the
+    organisation whose meeting it is."""
+    if not is_noun:
+        return None
+    pre = premodifier_parties(parse, i)
+    of = parties_under(parse, parse.preps(i, "of"))
+    return next((e for e in pre + of if e.kind == "igo"), None)
 
 
 def _governor_parties(parse: Parse, noun: int) -> list[Entity]:
