@@ -351,6 +351,14 @@ def _press_conferences(
     return out
 
 
+def _position_confidence(parse: Parse, p: PositionCandidate) -> float:
+    """Verbal events with a named actor are surest; nominal or actor-less ones less so."""
+    if p.entry.type == "STATEMENT":
+        return 0.5
+    score = 0.65 if parse.tokens[p.verb].pos == "VERB" else 0.45
+    return score if p.actors else score - 0.1
+
+
 def _position_event(parse: Parse, p: PositionCandidate, article_id: str) -> Event:
     tok = parse.tokens[p.verb]
     when = _to_when(p.date) if p.date is not None else None
@@ -366,5 +374,5 @@ def _position_event(parse: Parse, p: PositionCandidate, article_id: str) -> Even
         meeting=None,
         items=tuple(p.items),
         evidence=_evidence(parse, [p.sentence]),
-        confidence=0.6 if p.entry.type != "STATEMENT" else 0.5,
+        confidence=_position_confidence(parse, p),
     )

@@ -40,6 +40,7 @@ class Lexicon:
     meeting_nouns: dict[str, Entry]
     meeting_verbs: dict[str, Entry]
     verbs: dict[str, tuple[Entry, ...]]
+    nouns: dict[str, Entry]
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -58,4 +59,8 @@ def load_lexicon() -> Lexicon:
     for r in _rows("verbs.csv"):
         e = Entry(r["lemma"], "VERB", r["type"], r["mode"], r["needs"], r["source"])
         verbs.setdefault(e.lemma, []).append(e)
-    return Lexicon(nouns, mverbs, {k: tuple(v) for k, v in verbs.items()})
+    events = {
+        r["lemma"]: Entry(r["lemma"], "NOUN", r["type"], r["mode"], r["needs"], r["source"])
+        for r in _rows("nouns.csv")
+    }
+    return Lexicon(nouns, mverbs, {k: tuple(v) for k, v in verbs.items()}, events)

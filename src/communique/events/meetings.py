@@ -17,8 +17,8 @@ from .arguments import (
     noun_parties,
     parties_under,
     party_code,
-    premodifier_parties,
     places_in_sentence,
+    premodifier_parties,
     span_root,
     times_in_sentence,
     verb_parties,
@@ -445,9 +445,13 @@ def cluster_mentions(parse: Parse, mentions: list[MeetingMention]) -> list[Meeti
             if not m.parties and m.entry.lemma in TRACK_WORDS and clusters and (m.date or m.place):
                 m.parties = list(_track_parties(clusters[-1]))  # "a new round of talks"
             clusters.append(MeetingCluster([m]))
-    return [c for c in clusters if _two_sided(c)]
+    return [c for c in clusters if _two_sided(c) and c.status not in UNREAL]
 
 
+# A meeting that did not or may not happen is not reported as a meeting ("did not meet",
+# "could hold talks"): only meetings that took place, are under way, are planned or were
+# called off are events.
+UNREAL = frozenset({"negated", "hypothetical"})
 HOSTED_MODES = frozenset({"visit", "summon", "summit", "host"})
 
 

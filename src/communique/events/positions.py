@@ -17,6 +17,7 @@ from .arguments import (
     head_entities,
     parties_under,
     party_code,
+    premodifier_parties,
     times_in_sentence,
 )
 from .lexicon import Entry, Lexicon
@@ -115,10 +116,93 @@ def find_positions(
                 else None,
                 responds=_responds(parse, i),
             )
+            _reframe(parse, cand)
             if actors:
                 last_actors = actors
+            if (
+                actors
+                or cand.recipients
+                or (_named_subject(parse, i) and entry.type != "STATEMENT")
+            ):
                 out.append(cand)
+        if not any(c.sentence == n and c.entry.type != "STATEMENT" for c in out):
+            out += _noun_events(parse, lexicon, n, sent_times, skip)
     return _elaborate(parse, _drop_echoes(out))
+
+
+HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+FRIENDLY = frozenset({"SUPPORT", "AID", "COOPERATE", "CONCEDE", "RETREAT"})
+WILL = frozenset({"will", "would", "shall", "'ll", "wo"})
+
+
+def _reframe(parse: Parse, cand: PositionCandidate) -> None:
+    """An act announced for the future is a threat (hostile acts) or a promise (friendly acts):
+    "said they would blockade Paris" -> THREATEN, "will provide aid" -> AGREE."""
+    if cand.status not in {"planned", "hypothetical"}:
+        return
+    t = parse.tokens
+    v = cand.verb
+    aux = {t[k].text.lower() for k in parse.children[v] if t[k].dep in {"aux", "auxpass"}}
+    reported = t[v].dep in {"ccomp", "xcomp"} and t[t[v].head].lemma.lower() in SPEECH | {
+        "vow",
+        "pledge",
+    }
+    if not (aux & WILL or reported):
+        return
+    if cand.entry.type in HOSTILE:
+        cand.entry = Entry(
+            cand.entry.lemma, "VERB", "THREATEN", "threaten", "", "rule: announced hostile act"
+        )
+    elif cand.entry.type in FRIENDLY:
+        cand.entry = Entry(
+            cand.entry.lemma, "VERB", "AGREE", "promise", "", "rule: announced friendly act"
+        )
+
+
+def _named_subject(parse: Parse, i: int) -> bool:
+    """A subject written as a noun phrase ("Rebels", "The army"), not a pronoun or nothing."""
+    subj = parse.dep_children(i, "nsubj", "nsubjpass")
+    return any(parse.tokens[k].pos in {"NOUN", "PROPN"} for k in subj)
+
+
+def _noun_events(
+    parse: Parse, lexicon: Lexicon, n: int, sent_times: list[TimeExpression], skip: set[int]
+) -> list[PositionCandidate]:
+    """Events named by a noun when no verb carries one: "riots against X", "an air raid"."""
+    out: list[PositionCandidate] = []
+    for i in parse.sentence_tokens(n):
+        tok = parse.tokens[i]
+        entry = lexicon.nouns.get(tok.lemma.lower()) if tok.pos == "NOUN" else None
+        if entry is None or i in skip:
+            continue
+        if (
+            entry.need_kind == "mod"
+            and not {parse.tokens[k].lemma.lower() for k in parse.children[i]} & entry.need_words
+        ):
+            continue
+        actors = [e for e in premodifier_parties(parse, i) if party_code(e)]
+        actors += [e for e in head_entities(parse, parse.preps(i, "by")) if e not in actors]
+        recipients = [
+            e
+            for e in head_entities(parse, parse.preps(i, "against", "on", "to"))
+            if e not in actors
+        ]
+        status = status_of(parse, i) or "occurred"
+        out.append(
+            PositionCandidate(
+                verb=i,
+                sentence=n,
+                entry=entry,
+                actors=actors,
+                recipients=recipients,
+                items=[],
+                status=status,
+                date=sent_times[0] if sent_times else None,
+                responds=False,
+            )
+        )
+        break  # one nominal event per sentence: the first named
+    return out
 
 
 CONTENT_HEADS = frozenset(

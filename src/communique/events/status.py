@@ -45,6 +45,7 @@ HEDGE_LEMMAS = frozenset(
 CANCEL_LEMMAS = frozenset(
     {"cancel", "postpone", "scrap", "suspend", "abandon", "delay", "shelve", "defer", "drop"}
 )
+REFUSE_LEMMAS = frozenset({"refuse", "decline", "reject", "fail", "avoid"})
 ONGOING_LEMMAS = frozenset({"continue", "begin", "start", "resume", "open", "enter", "underway"})
 PLANNED_ADJ = frozenset(
     {
@@ -120,6 +121,8 @@ def _verb_status(parse: Parse, verb: int) -> Status | None:
     aux = {k.text.lower() for k in kids if k.dep in {"aux", "auxpass"}}
     if lemmas & CANCEL_LEMMAS or _is_counterfactual(parse, verb):
         return "cancelled"
+    if len(scope) > 1 and lemmas & REFUSE_LEMMAS:  # "refused to meet X"
+        return "negated"
     if any(k.dep == "neg" and k.text.lower() in NEG for k in (t[c] for c in parse.children[verb])):
         return "negated"
     if aux & FUTURE_AUX or _is_going_to(parse, verb):
