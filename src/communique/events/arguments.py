@@ -89,12 +89,12 @@ def clause_subject_parties(parse: Parse, i: int) -> list[Entity]:
     if not subj and tok.dep in {"advcl", "xcomp", "conj"}:
         subj = parse.dep_children(tok.head, "nsubj")
     if subj and parse.tokens[subj[0]].pos == "PRON":
-        subj = _speaker_of(parse, parse.tokens[subj[0]].head)  # "X said he would ... at the summit"
+        subj = speaker_of(parse, parse.tokens[subj[0]].head)  # "X said he would ... at the summit"
     heads = [s for s in subj if parse.tokens[s].pos != "PRON"]
     return parties_under(parse, heads)
 
 
-def _speaker_of(parse: Parse, verb: int) -> list[int]:
+def speaker_of(parse: Parse, verb: int) -> list[int]:
     """The first non-pronoun subject up the chain of reported clauses above ``verb``."""
     for _ in range(3):
         tok = parse.tokens[verb]

@@ -68,7 +68,11 @@ def _cue_of(parse: Parse, i: int) -> str | None:
 
 
 def _responses(built: Built) -> list[Link]:
-    requests = [(eid, p) for eid, p in built.positions if p.entry.type == "REQUEST"]
+    requests = [  # proposals, demands and offers can be answered
+        (eid, p)
+        for eid, p in built.positions
+        if p.entry.type == "REQUEST" or (p.entry.type == "AGREE" and p.entry.mode == "offer")
+    ]
     out = []
     for eid, p in built.positions:
         if p.entry.type not in {"REJECT", "AGREE", "CONCEDE", "SUPPORT"} or not (

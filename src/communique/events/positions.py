@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..model import Entity, Status, TimeExpression
 from .arguments import (
     dependency_distance,
+    speaker_of,
     head_entities,
     parties_under,
     party_code,
@@ -86,6 +87,8 @@ def find_positions(
                 continue
             actors = _actors(parse, i) or (last_actors if _pronoun_subject(parse, i) else [])
             refusal = _refusal(parse, i) if entry.type == "STATEMENT" else None
+            if entry.type == "STATEMENT" and refusal is None and _obligation(parse, i):
+                entry = Entry(entry.lemma, "VERB", "REQUEST", "demand", "", "rule: obligation")
             if refusal is not None:
                 entry = Entry(
                     entry.lemma,
@@ -117,19 +120,37 @@ def find_positions(
                 responds=_responds(parse, i),
             )
             _reframe(parse, cand)
+            if cand.status == "negated" and cand.entry.type in {"AGREE", "SUPPORT", "COOPERATE"}:
+                # "failed to reach agreement", "did not accept": a rejection that happened
+                cand.entry = Entry(entry.lemma, "VERB", "REJECT", "reject", "", "rule: negated")
+                cand.status = "occurred"
             if actors:
                 last_actors = actors
-            if (
-                actors
-                or cand.recipients
-                or (_named_subject(parse, i) and entry.type != "STATEMENT")
-            ):
+            named = _named_subject(parse, i) or (
+                _pronoun_subject(parse, i) and _named_subject(parse, tok.head)
+            )
+            if actors or cand.recipients or (named and cand.entry.type != "STATEMENT"):
                 out.append(cand)
         if not any(c.sentence == n and c.entry.type != "STATEMENT" for c in out):
             out += _noun_events(parse, lexicon, n, sent_times, skip)
     return _elaborate(parse, _drop_echoes(out))
 
 
+INTENT = frozenset(
+    {
+        "vow",
+        "pledge",
+        "promise",
+        "prepare",
+        "ready",
+        "willing",
+        "intend",
+        "plan",
+        "decide",
+        "threaten",
+        "be",
+    }
+)
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 FRIENDLY = frozenset({"SUPPORT", "AID", "COOPERATE", "CONCEDE", "RETREAT"})
 WILL = frozenset({"will", "would", "shall", "'ll", "wo"})
@@ -143,10 +164,8 @@ def _reframe(parse: Parse, cand: PositionCandidate) -> None:
     t = parse.tokens
     v = cand.verb
     aux = {t[k].text.lower() for k in parse.children[v] if t[k].dep in {"aux", "auxpass"}}
-    reported = t[v].dep in {"ccomp", "xcomp"} and t[t[v].head].lemma.lower() in SPEECH | {
-        "vow",
-        "pledge",
-    }
+    head_lemma = t[t[v].head].lemma.lower()
+    reported = t[v].dep in {"ccomp", "xcomp"} and head_lemma in SPEECH | INTENT
     if not (aux & WILL or reported):
         return
     if cand.entry.type in HOSTILE:
@@ -157,6 +176,18 @@ def _reframe(parse: Parse, cand: PositionCandidate) -> None:
         cand.entry = Entry(
             cand.entry.lemma, "VERB", "AGREE", "promise", "", "rule: announced friendly act"
         )
+
+
+OBLIGATION = frozenset({"must", "should", "ought"})
+
+
+def _obligation(parse: Parse, i: int) -> bool:
+    """'declared that China must drop barriers', 'a reminder that it must cooperate'."""
+    t = parse.tokens
+    for c in parse.dep_children(i, "ccomp"):
+        if any(t[k].text.lower() in OBLIGATION and t[k].dep == "aux" for k in parse.children[c]):
+            return True
+    return False
 
 
 def _named_subject(parse: Parse, i: int) -> bool:
@@ -253,6 +284,7 @@ def _needs_met(parse: Parse, i: int, e: Entry) -> bool:
         return any(
             t[o].lemma.lower() in words
             or any(t[m].lemma.lower() in words for m in parse.dep_children(o, "compound", "amod"))
+            or any(t[m].lemma.lower() in words for m in parse.preps(o, "of"))  # "tons of aid"
             for o in objs
         )
     if kind == "prep":
@@ -291,6 +323,8 @@ def _actors(parse: Parse, i: int) -> list[Entity]:
         subj = parse.dep_children(tok.head, "nsubj")
         if not subj and parse.tokens[tok.head].dep in {"ccomp", "xcomp", "conj"}:
             subj = parse.dep_children(parse.tokens[tok.head].head, "nsubj")
+    if subj and parse.tokens[subj[0]].pos == "PRON":  # "X said it supported ..."
+        subj = speaker_of(parse, i) or subj
     agent = parse.preps(i, "by") if parse.dep_children(i, "nsubjpass") else []
     return [e for e in parties_under(parse, subj + agent) if party_code(e)]
 
@@ -388,19 +422,18 @@ def _clause_text(parse: Parse, c: int) -> str:
 
 
 def _drop_echoes(cands: list[PositionCandidate]) -> list[PositionCandidate]:
-    """'rejected X, saying it would not accept Y': the negated acceptance restates the rejection."""
-    rejects = {
-        (c.sentence, frozenset(e.id for e in c.actors)) for c in cands if c.entry.type == "REJECT"
-    }
-    return [
-        c
-        for c in cands
-        if not (
-            c.status == "negated"
-            and c.entry.type in {"AGREE", "SUPPORT", "COOPERATE"}
-            and (c.sentence, frozenset(e.id for e in c.actors)) in rejects
-        )
-    ]
+    """'rejected X, saying it would not accept Y': the negated acceptance restates the rejection,
+    so one REJECT per sentence and actor set is kept (the first)."""
+    seen: set[tuple[int, frozenset[str]]] = set()
+    out = []
+    for c in cands:
+        key = (c.sentence, frozenset(e.id for e in c.actors))
+        if c.entry.type == "REJECT":
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(c)
+    return out
 
 
 def _duplicate(found: list[PositionCandidate], n: int, entry: Entry, actors: list[Entity]) -> bool:
