@@ -47,7 +47,7 @@ def extract_article(
     Raises ``SkippedArticleError`` when the input holds no English article."""
     raw = RawArticle(
         content=text_or_html, kind=detect_kind(text_or_html), url=url, published=published
-    )  # type: ignore[arg-type]
+    )
     result = run(raw, resources or default_resources())
     if isinstance(result, Skip):
         raise SkippedArticleError(result, f"skipped ({result.reason.value}): {result.detail}")

@@ -126,7 +126,7 @@ def _inputs(args: argparse.Namespace, settings: Settings) -> Iterator[RawArticle
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .pipeline import load_resources, run
+    from .pipeline import load_resources
 
     settings = Settings()
     raws = list(_inputs(args, settings))
@@ -136,7 +136,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     records: list[Record] = []
     skipped = 0
     for raw in raws:
-        result = raw if isinstance(raw, Skip) or resources is None else run(raw, resources)
+        result: Record | Skip = raw if isinstance(raw, Skip) else _run(raw, resources)
         if isinstance(result, Skip):
             skipped += 1
             print(
@@ -155,6 +155,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if skipped and records:
         print(f"communique: {len(records)} extracted, {skipped} skipped", file=sys.stderr)
     return 0 if records else 1
+
+
+def _run(raw: RawArticle, resources: object) -> Record | Skip:
+    from .pipeline import Resources, run
+
+    assert isinstance(resources, Resources)
+    return run(raw, resources)
 
 
 def _with_url(raw: RawArticle, url: str) -> RawArticle:

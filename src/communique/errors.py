@@ -4,7 +4,7 @@
     ├── InputError                  ("input")       a path, file or item that cannot be read
     │   ├── UnsupportedInputError   ("unsupported") a format communique does not read
     │   └── SkippedArticleError     ("skipped")     extract_article got no article (model.Skip)
-    ├── ResourceError               ("resource")    the spaCy model or a data file is missing/broken
+    ├── ResourceError               ("resource")    the spaCy model or a data file is missing
     ├── StoreError                  ("store")       the DuckDB file cannot be opened or written
     ├── FetchError                  ("fetch")       a URL could not be fetched (timeout, status, policy)
     └── EvaluationError             ("evaluation")  a gold set is missing or malformed

@@ -188,7 +188,7 @@ def _forum_references(
 ) -> None:
     """A named body standing for its session ("The Council will be followed by ...") refers to
     the meeting held in that forum: its tokens count as mentions of that meeting for linking."""
-    forum_event = {}
+    forum_event: dict[str, str] = {}
     for c, ev in zip(clusters, events, strict=False):
         for m in c.mentions:
             if m.forum is not None:

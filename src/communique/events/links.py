@@ -49,7 +49,8 @@ def _sequence(parse: Parse, built: Built) -> list[tuple[str, str]]:
 
 
 def _cue_of(parse: Parse, i: int) -> str | None:
-    """'after X' / 'following X' -> X came first ("after"); 'before X' / 'followed by X' -> X later."""
+    """'after X' / 'following X': X came first ("after").
+    'before X' / 'followed by X': X came later ("before")."""
     t = parse.tokens
     tok = t[i]
     if tok.dep == "dobj" and t[tok.head].lemma.lower() in {"follow", "precede"}:

@@ -9,6 +9,7 @@ status) and the later one refers back (a definite noun phrase) or repeats the pa
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from ..model import Entity, PlaceMention, Status, TimeExpression
 from .arguments import (
@@ -27,6 +28,7 @@ from .lexicon import Entry, Lexicon
 from .status import status_of
 from .syntax import Parse
 
+T = TypeVar("T")
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
 VAGUE = frozenset(
     {
@@ -146,9 +148,9 @@ def find_meeting_mentions(
     return out
 
 
-def _assign(parse: Parse, items: list[tuple[int, object]], triggers: list[int]) -> dict[int, list]:  # type: ignore[type-arg]
+def _assign(parse: Parse, items: list[tuple[int, T]], triggers: list[int]) -> dict[int, list[T]]:
     """Give each time/place of a sentence to the trigger nearest to it in the tree."""
-    out: dict[int, list] = {}  # type: ignore[type-arg]
+    out: dict[int, list[T]] = {}
     for offset, item in items:
         best = nearest_trigger(parse, parse.token_at(offset), triggers)
         if best is not None:
@@ -208,8 +210,13 @@ def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
 
 
 def _mention(
-    parse: Parse, i: int, n: int, entry: Entry, times: list, places: list
-) -> MeetingMention:  # type: ignore[type-arg]
+    parse: Parse,
+    i: int,
+    n: int,
+    entry: Entry,
+    times: list[TimeExpression],
+    places: list[PlaceMention],
+) -> MeetingMention:
     tok = parse.tokens[i]
     is_noun = tok.pos in {"NOUN", "PROPN"}
     parties = noun_parties(parse, i) if is_noun else verb_parties(parse, i)
@@ -383,7 +390,8 @@ def _organisation_forum(parse: Parse, i: int, is_noun: bool) -> Entity | None:
 
 
 def _governor_parties(parse: Parse, noun: int) -> list[Entity]:
-    """'A and B held talks', 'delegations of A and B attending the meeting', 'A hosted the summit'."""
+    """'A and B held talks', 'delegations of A and B attending the meeting',
+    'A hosted the summit'."""
     tok = parse.tokens[noun]
     if tok.dep not in {"dobj", "nsubjpass"}:
         return []
@@ -512,7 +520,7 @@ def _best_cluster(m: MeetingMention, clusters: list[MeetingCluster]) -> MeetingC
     candidates = [c for c in clusters if _compatible(m, c)]
     if not candidates:
         return None
-    codes = {party_code(e) for e in m.parties} - {None}
+    codes = {c for c in (party_code(e) for e in m.parties) if c}
     if not (m.definite or (codes and any(_overlaps(codes, c.codes) for c in candidates))):
         return None
     return max(

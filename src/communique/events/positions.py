@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from ..model import Entity, Status, TimeExpression
 from .arguments import (
     dependency_distance,
-    speaker_of,
     head_entities,
     parties_under,
     party_code,
     premodifier_parties,
+    speaker_of,
     times_in_sentence,
 )
 from .lexicon import Entry, Lexicon
@@ -120,10 +120,16 @@ def find_positions(
                 responds=_responds(parse, i),
             )
             _reframe(parse, cand)
-            if cand.status == "negated" and cand.entry.type in {"AGREE", "SUPPORT", "COOPERATE"}:
+            if cand.status == "negated" and cand.entry.type in {
+                "AGREE",
+                "SUPPORT",
+                "COOPERATE",
+                "CONCEDE",
+            }:
                 # "failed to reach agreement", "did not accept": a rejection that happened
                 cand.entry = Entry(entry.lemma, "VERB", "REJECT", "reject", "", "rule: negated")
                 cand.status = "occurred"
+                cand.items = [_clause_text(parse, i)]
             if actors:
                 last_actors = actors
             named = _named_subject(parse, i) or (

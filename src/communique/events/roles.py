@@ -109,6 +109,7 @@ def find_chairs(parse: Parse) -> list[ChairFact]:
         if tok.pos != "VERB" or tok.lemma.lower() not in CHAIR_VERBS:
             continue
         passive = parse.dep_children(tok.i, "nsubjpass")
+        noun: int | None
         if passive:
             chair, noun = _person(parse, parse.preps(tok.i, "by")), passive[0]
         else:

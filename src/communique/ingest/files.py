@@ -17,7 +17,7 @@ from typing import Any
 from charset_normalizer import from_bytes
 
 from ..errors import InputError
-from ..model import RawArticle, Skip, SkipReason
+from ..model import InputKind, RawArticle, Skip, SkipReason
 from ..settings import IngestSettings
 
 _HTML_HINT = re.compile(
@@ -104,7 +104,7 @@ def decode_item(data: bytes, settings: IngestSettings, origin: str) -> str | Ski
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def detect_kind(text: str) -> str:
+def detect_kind(text: str) -> InputKind:
     head = text[:4096].encode("utf-8", "ignore")
     return "html" if _HTML_HINT.search(head) else "text"
 
@@ -159,7 +159,7 @@ def _read_jsonl(
         try:
             obj = json.loads(line)
         except ValueError as err:
-            yield Skip(SkipReason.BAD_JSON, f"line is not valid JSON ({err.msg})", where)
+            yield Skip(SkipReason.BAD_JSON, f"line is not valid JSON ({err})", where)
             continue
         yield _from_json(obj, settings, where, published)
 
@@ -169,7 +169,8 @@ def _from_json(
 ) -> RawArticle | Skip:
     if not isinstance(obj, dict):
         return Skip(SkipReason.BAD_JSON, "line is not a JSON object", where)
-    body, kind = (obj.get("html"), "html") if obj.get("html") else (obj.get("text"), "text")
+    kind: InputKind = "html" if obj.get("html") else "text"
+    body = obj.get(kind)
     if not isinstance(body, str) or not body.strip():
         return Skip(SkipReason.EMPTY, 'the object has no non-empty "text" or "html"', where)
     if len(body.encode("utf-8")) > settings.max_bytes:

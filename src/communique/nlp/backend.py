@@ -52,7 +52,7 @@ def load_nlp(settings: NlpSettings, patterns: Sequence[dict[str, object]]) -> Nl
         ) from err
     nlp.add_pipe(SPLITTER, before="parser")
     if patterns:
-        ruler = nlp.add_pipe(
+        ruler: Any = nlp.add_pipe(
             "entity_ruler", before="ner", config={"overwrite_ents": True, "validate": False}
         )
         ruler.add_patterns(list(patterns))
