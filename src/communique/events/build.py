@@ -148,6 +148,9 @@ def _meeting_event(parse: Parse, c: MeetingCluster, att: _Attached, article_id: 
     for d in att.delegations:
         if d.party not in parties:
             parties.append(d.party)
+    host = _host_state(parse, c)
+    if host is not None and party_code(host) not in {party_code(e) for e in parties}:
+        parties.append(host)
     forum = next((m.forum for m in c.mentions if m.forum is not None), None)
     when = _when(c)
     status = (
@@ -216,6 +219,18 @@ def _speaker_date(c: MeetingCluster, positions: list[PositionCandidate]) -> When
         if (ids & speakers or codes & spoken_for) and p.status == "occurred":
             return _to_when(p.date)
     return None
+
+
+HOSTED = frozenset({"visit", "summon", "host"})
+
+
+def _host_state(parse: Parse, c: MeetingCluster) -> Entity | None:
+    """The country a visit goes to, or where an envoy is summoned, takes part as host: the state
+    named in the article whose code is the venue's country."""
+    place = c.place
+    if place is None or not place.country or not any(m.entry.mode in HOSTED for m in c.mentions):
+        return None
+    return next((e for e in parse.entities if e.kind == "state" and e.code == place.country), None)
 
 
 def _when(c: MeetingCluster) -> When | None:
