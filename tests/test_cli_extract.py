@@ -49,17 +49,18 @@ def test_cli_extract_non_english_and_latin1(
 ) -> None:
     german = tmp_path / "de.txt"
     german.write_text(
-        "Die Außenminister der beiden Länder trafen sich am Montag in Berlin, um über die Lage in der "
-        "Region zu sprechen. Sie vereinbarten, die Gespräche im nächsten Monat fortzusetzen, und "
-        "betonten die Bedeutung der Zusammenarbeit für die Sicherheit in Europa.\n",
+        "Die Außenminister der beiden Länder trafen sich am Montag in Berlin, um über die Lage "
+        "in der Region zu sprechen. Sie vereinbarten, die Gespräche im nächsten Monat "
+        "fortzusetzen, und betonten die Bedeutung der Zusammenarbeit "
+        "für die Sicherheit in Europa.\n",
         encoding="utf-8",
     )
     code, out, err = _run(["extract", str(german)], capsys)
     assert code == 1 and "skipped (not_english)" in err and out == ""
     latin = tmp_path / "latin1.txt"
     accented = GOOD.replace("Oslo", "Besançon") + (
-        "Later the délégation travelled to Zürich, Genève and Malmö, where the Außenminister of Germany "
-        "joined the café meeting on the façade of the hôtel de ville.\n"
+        "Later the délégation travelled to Zürich, Genève and Malmö, where the Außenminister of "
+        "Germany joined the café meeting on the façade of the hôtel de ville.\n"
     )
     latin.write_bytes(accented.encode("cp1252"))
     code, out, _err = _run(["extract", str(latin)], capsys)

@@ -1,7 +1,8 @@
 """Golden files for the events stage: each built-in example article against its expected
 meetings, positions and links, compared on stable fields.
 
-Regenerate on purpose only: ``COMMUNIQUE_REGENERATE_GOLDEN=1 python -m pytest tests/test_events_golden.py``
+Regenerate on purpose only:
+``COMMUNIQUE_REGENERATE_GOLDEN=1 python -m pytest tests/test_events_golden.py``
 and review the diff before committing it.
 """
 
@@ -51,7 +52,9 @@ def stable_view(record: Record) -> dict[str, Any]:
             item["meeting"] = {
                 "forum": ev.meeting.forum,
                 "chair": sorted(name(c) or "" for c in ev.meeting.chair),
-                "delegations": sorted([code(d.party), name(d.head)] for d in ev.meeting.delegations),
+                "delegations": sorted(
+                    [code(d.party), name(d.head)] for d in ev.meeting.delegations
+                ),
                 "agenda": list(ev.meeting.agenda),
             }
         if ev.items:
@@ -59,14 +62,20 @@ def stable_view(record: Record) -> dict[str, Any]:
         events.append(item)
     index = {ev.id: n for n, ev in enumerate(record.events)}
     links = sorted([index[k.source], k.relation, index[k.target]] for k in record.links)
-    return {"title": record.article.title.value if record.article.title else None,
-            "removed": list(record.article.removed), "events": events, "links": links}
+    return {
+        "title": record.article.title.value if record.article.title else None,
+        "removed": list(record.article.removed),
+        "events": events,
+        "links": links,
+    }
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_events_golden_examples(name: str, resources: Any) -> None:
-    text = importlib_resources.files("communique.examples").joinpath(f"{name}.txt").read_text("utf-8")
+    text = (
+        importlib_resources.files("communique.examples").joinpath(f"{name}.txt").read_text("utf-8")
+    )
     got = stable_view(extract_article(text, resources=resources))
     path = GOLDEN / f"events_{name}.expected.json"
     if os.environ.get("COMMUNIQUE_REGENERATE_GOLDEN") == "1":

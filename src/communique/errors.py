@@ -6,7 +6,7 @@
     │   └── SkippedArticleError     ("skipped")     extract_article got no article (model.Skip)
     ├── ResourceError               ("resource")    the spaCy model or a data file is missing
     ├── StoreError                  ("store")       the DuckDB file cannot be opened or written
-    ├── FetchError                  ("fetch")       a URL could not be fetched (timeout, status, policy)
+    ├── FetchError                  ("fetch")       a URL could not be fetched (timeout, status...)
     └── EvaluationError             ("evaluation")  a gold set is missing or malformed
 
 Expected drops of one item (empty, binary, not English, no article) are not exceptions: they are

@@ -300,7 +300,7 @@ LOCATIVE = frozenset({"in", "at", "to", "near", "outside", "inside", "for", "int
 def _best_place(parse: Parse, trigger: int, places: list[PlaceMention]) -> PlaceMention | None:
     """The place a meeting is located at: introduced by a locative preposition ("in Geneva",
     "at NATO headquarters", "visit to Morocco"), never a participant ("US-Russia talks")."""
-    located = [p for p in places if _locative(parse, p)]
+    located = [p for p in places if _locative(parse, p) and not _in_topic(parse, p, trigger)]
     if not located:
         return _institution_venue(parse, trigger)
     return min(
@@ -310,6 +310,24 @@ def _best_place(parse: Parse, trigger: int, places: list[PlaceMention]) -> Place
             p.kind == "country",
         ),
     )
+
+
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning", "against"})
+
+
+def _in_topic(parse: Parse, p: PlaceMention, trigger: int) -> bool:
+    """'talks on a ceasefire in Gaza': the place belongs to the topic, not to the meeting.
+    A venue introduced by "at" is the meeting's, however the parser attached it."""
+    first = parse.token_at(p.start)
+    if (first > 0 and parse.tokens[first - 1].text.lower() == "at") or p.kind == "venue":
+        return False
+    for a in parse.ancestors(first):
+        if a == trigger:
+            return False
+        tok = parse.tokens[a]
+        if tok.dep == "prep" and tok.text.lower() in TOPIC_PREPS:
+            return True
+    return False
 
 
 def _institution_venue(parse: Parse, trigger: int) -> PlaceMention | None:

@@ -202,6 +202,19 @@ def _named_subject(parse: Parse, i: int) -> bool:
     return any(parse.tokens[k].pos in {"NOUN", "PROPN"} for k in subj)
 
 
+def _topic_of_other(parse: Parse, i: int) -> bool:
+    """'talks on a ceasefire', 'a debate about sanctions': the noun is a topic, not an event."""
+    tok = parse.tokens[i]
+    head = parse.tokens[tok.head]
+    return tok.dep == "pobj" and head.text.lower() in {
+        "on",
+        "about",
+        "over",
+        "regarding",
+        "concerning",
+    }
+
+
 def _noun_events(
     parse: Parse, lexicon: Lexicon, n: int, sent_times: list[TimeExpression], skip: set[int]
 ) -> list[PositionCandidate]:
@@ -210,7 +223,7 @@ def _noun_events(
     for i in parse.sentence_tokens(n):
         tok = parse.tokens[i]
         entry = lexicon.nouns.get(tok.lemma.lower()) if tok.pos == "NOUN" else None
-        if entry is None or i in skip:
+        if entry is None or i in skip or _topic_of_other(parse, i):
             continue
         if (
             entry.need_kind == "mod"

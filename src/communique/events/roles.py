@@ -8,6 +8,7 @@ from ..model import Entity
 from .arguments import PARTY_KINDS, parties_under, party_code, premodifier_parties
 from .syntax import CLAUSE_DEPS, Parse
 
+DELEGATION_NOUNS = frozenset({"delegation", "team"})
 LEAD_VERBS = frozenset({"head", "lead"})
 CHAIR_VERBS = frozenset({"chair", "preside", "co-chair", "cochair", "moderate"})
 AGENDA_NOUNS = frozenset({"agenda", "topic", "issue", "item", "question"})
@@ -39,7 +40,7 @@ class AgendaFact:
 def find_delegations(parse: Parse) -> list[DelegationFact]:
     out: list[DelegationFact] = []
     for tok in parse.tokens:
-        if tok.lemma.lower() != "delegation" or tok.pos != "NOUN":
+        if tok.lemma.lower() not in DELEGATION_NOUNS or tok.pos != "NOUN":
             continue
         parties = [
             e
