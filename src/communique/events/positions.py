@@ -198,7 +198,7 @@ def _obligation(parse: Parse, i: int) -> bool:
 
 def _named_subject(parse: Parse, i: int) -> bool:
     """A subject written as a noun phrase ("Rebels", "The army"), not a pronoun or nothing."""
-    subj = parse.dep_children(i, "nsubj", "nsubjpass")
+    subj = parse.dep_children(i, "nsubjpass") + _subject(parse, i)
     return any(parse.tokens[k].pos in {"NOUN", "PROPN"} for k in subj)
 
 
@@ -225,10 +225,7 @@ def _noun_events(
         entry = lexicon.nouns.get(tok.lemma.lower()) if tok.pos == "NOUN" else None
         if entry is None or i in skip or _topic_of_other(parse, i):
             continue
-        if (
-            entry.need_kind == "mod"
-            and not {parse.tokens[k].lemma.lower() for k in parse.children[i]} & entry.need_words
-        ):
+        if not _noun_needs_met(parse, i, entry):
             continue
         actors = [e for e in premodifier_parties(parse, i) if party_code(e)]
         actors += [e for e in head_entities(parse, parse.preps(i, "by")) if e not in actors]
@@ -288,10 +285,80 @@ def _content_of_parent(parse: Parse, lexicon: Lexicon, i: int) -> bool:
 
 
 def _entry(parse: Parse, lexicon: Lexicon, i: int) -> Entry | None:
+    found = None
     for e in lexicon.verbs.get(parse.tokens[i].lemma.lower(), ()):
         if _needs_met(parse, i, e):
-            return e
+            found = e
+            break
+    if found is None or found.type == "STATEMENT":
+        return _light_verb_entry(parse, lexicon, i) or found
+    return found
+
+
+#: Verbs that only carry the event their object names: "launched an investigation", "staged a
+#: protest", "issued an ultimatum", "announced a suspension", "reiterated its demand".
+LIGHT_VERBS = frozenset(
+    {
+        "launch",
+        "open",
+        "begin",
+        "start",
+        "stage",
+        "stag",  # the lemmatiser's reading of "staged"
+        "mount",
+        "conduct",
+        "carry",
+        "issue",
+        "file",
+        "make",
+        "continue",
+        "resume",
+        "wage",
+        "announce",
+        "declare",
+        "order",
+        "hold",
+        "organize",
+        "organise",
+        "lead",
+        "initiate",
+        "unleash",
+        "deliver",
+        "reiterate",
+        "repeat",
+        "renew",
+        "intensify",
+        "escalate",
+        "step",
+    }
+)
+
+
+def _light_verb_entry(parse: Parse, lexicon: Lexicon, i: int) -> Entry | None:
+    """A light verb takes the type of the event noun it governs as direct object."""
+    t = parse.tokens
+    if t[i].lemma.lower() not in LIGHT_VERBS:
+        return None
+    for o in parse.dep_children(i, "dobj"):
+        for c in parse.conjuncts(o):
+            noun = lexicon.nouns.get(t[c].lemma.lower()) if t[c].pos == "NOUN" else None
+            if noun is not None and _noun_needs_met(parse, c, noun):
+                return Entry(
+                    t[i].lemma.lower(),
+                    "VERB",
+                    noun.type,
+                    noun.mode,
+                    "",
+                    f"rule: light verb + event noun ({noun.lemma})",
+                )
     return None
+
+
+def _noun_needs_met(parse: Parse, i: int, entry: Entry) -> bool:
+    """'hunger strike' (mod:hunger|general ...); the other needs do not apply to nouns."""
+    if entry.need_kind != "mod":
+        return True
+    return bool({parse.tokens[k].lemma.lower() for k in parse.children[i]} & entry.need_words)
 
 
 def _needs_met(parse: Parse, i: int, e: Entry) -> bool:
@@ -335,15 +402,25 @@ def _inside_typed_complement(parse: Parse, lexicon: Lexicon, i: int, entry: Entr
     return False
 
 
+SUBJECT_CHAIN = frozenset({"xcomp", "ccomp", "conj", "advcl", "acomp"})
+
+
+def _subject(parse: Parse, i: int) -> list[int]:
+    """The subject of ``i``'s clause: its own, else the one of the clause it completes, up
+    through open complements ("is ready to contribute", "vowed to fight and to hold")."""
+    t = parse.tokens
+    for _ in range(4):
+        subj = parse.dep_children(i, "nsubj")
+        if subj or t[i].dep not in SUBJECT_CHAIN or t[i].head == i:
+            return subj
+        i = t[i].head
+    return []
+
+
 def _actors(parse: Parse, i: int) -> list[Entity]:
-    subj = parse.dep_children(i, "nsubj")
-    tok = parse.tokens[i]
-    if not subj and tok.dep in {"xcomp", "ccomp", "conj", "advcl"}:
-        subj = parse.dep_children(tok.head, "nsubj")
-        if not subj and parse.tokens[tok.head].dep in {"ccomp", "xcomp", "conj"}:
-            subj = parse.dep_children(parse.tokens[tok.head].head, "nsubj")
+    subj = _subject(parse, i)
     if subj and parse.tokens[subj[0]].pos == "PRON":  # "X said it supported ..."
-        subj = speaker_of(parse, i) or subj
+        subj = speaker_of(parse, parse.tokens[subj[0]].head) or subj
     agent = parse.preps(i, "by") if parse.dep_children(i, "nsubjpass") else []
     return [e for e in parties_under(parse, subj + agent) if party_code(e)]
 
