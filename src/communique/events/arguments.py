@@ -108,11 +108,14 @@ def speaker_of(parse: Parse, verb: int) -> list[int]:
 
 
 ATTENDANCE_PREPS = frozenset({"at", "during", "on", "for"})
+ATTENDANCE_VERBS = frozenset({"attend", "address", "join", "chair", "host", "open"})
 
 
 def _attended(parse: Parse, noun: int) -> bool:
     """'announce X at the summit', 'met during the summit': the subject is present."""
     tok = parse.tokens[noun]
+    if tok.dep == "dobj":  # "attended the summit", "addressed a session of the Council"
+        return parse.tokens[tok.head].lemma.lower() in ATTENDANCE_VERBS
     return tok.dep == "pobj" and parse.tokens[tok.head].text.lower() in ATTENDANCE_PREPS
 
 

@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from ..model import Entity, PlaceMention, Status, TimeExpression
 from .arguments import (
+    PARTY_PREPS,
     dependency_distance,
     nearest_trigger,
     noun_parties,
@@ -72,6 +73,7 @@ class MeetingMention:
     status: Status | None
     definite: bool
     vague: bool
+    visitors: frozenset[str] = frozenset()  # codes of who travels, for visits
 
 
 @dataclass(slots=True)
@@ -87,6 +89,10 @@ class MeetingCluster:
     @property
     def lemmas(self) -> set[str]:
         return {m.entry.lemma for m in self.mentions}
+
+    @property
+    def visitors(self) -> set[str]:
+        return {c for m in self.mentions for c in m.visitors}
 
     def first(self, attr: str) -> object:
         for m in self.mentions:
@@ -186,7 +192,10 @@ def _noun_ok(parse: Parse, i: int, entry: Entry) -> bool:
             {parse.tokens[k].lemma.lower() for k in parse.children[i]}
             & {"negotiating", "negotiation"}
         )
-    if kind in {"forum", "actor"}:
+    if kind == "forum":  # "a session of the Security Council", not "was at the session"
+        own = premodifier_parties(parse, i) + parties_under(parse, parse.preps(i, *PARTY_PREPS))
+        return any(e.kind in {"igo", "body"} for e in own)
+    if kind == "actor":
         return bool(noun_parties(parse, i))
     return True
 
@@ -249,7 +258,20 @@ def _mention(
         definite=is_noun and (bool(dets & DEFINITE) or has_poss),
         vague=(is_noun and (bool(dets & VAGUE) or (not dets and not parties)))
         or _habitual(parse, i),
+        visitors=_visitors(parse, i, is_noun) if entry.mode == "visit" else frozenset(),
     )
+
+
+def _visitors(parse: Parse, i: int, is_noun: bool) -> frozenset[str]:
+    """Who makes the visit: the possessor or "by" agent of a visit noun ("Trump's visit", "a
+    visit by the crown prince"), the subject of a visit verb. Empty when not said."""
+    if is_noun:
+        heads = [k for k in parse.children[i] if parse.tokens[k].dep == "poss"]
+        heads += parse.preps(i, "by")
+        found = parties_under(parse, heads)
+    else:
+        found = parties_under(parse, parse.dep_children(i, "nsubj"))
+    return frozenset(c for c in (party_code(e) for e in found) if c)
 
 
 HABITUAL = frozenset(
@@ -572,5 +594,7 @@ def _compatible(m: MeetingMention, c: MeetingCluster) -> bool:
     codes = {party_code(e) for e in m.parties} - {None}
     if codes and c.codes and not codes & c.codes:
         return False
+    if m.visitors and c.visitors and not m.visitors & c.visitors:
+        return False  # "Trump's visit to Riyadh" and "the crown prince's visit": two visits
     forums = {x.forum.id for x in c.mentions if x.forum}
     return not (m.forum and forums and m.forum.id not in forums)

@@ -40,7 +40,20 @@ PLAN_LEMMAS = frozenset(
     }
 )
 HEDGE_LEMMAS = frozenset(
-    {"consider", "hope", "want", "wish", "like", "suggest", "propose", "offer"}
+    {
+        "consider",
+        "hope",
+        "want",
+        "wish",
+        "like",
+        "suggest",
+        "propose",
+        "offer",
+        "commit",
+        "pledge",
+        "vow",
+        "promise",
+    }
 )
 CANCEL_LEMMAS = frozenset(
     {"cancel", "postpone", "scrap", "suspend", "abandon", "delay", "shelve", "defer", "drop"}
@@ -54,16 +67,13 @@ PLANNED_ADJ = frozenset(
         "planned",
         "forthcoming",
         "scheduled",
-        "proposed",
-        "future",
         "expected",
         "coming",
-        "possible",
-        "potential",
-        "prospective",
         "following",
     }
 )
+# a prospect, not an arrangement: "possible talks", "a proposed summit", "future negotiations"
+PROSPECT_ADJ = frozenset({"proposed", "future", "possible", "potential", "prospective", "eventual"})
 PAST_ADJ = frozenset({"last", "previous", "recent", "past", "earlier", "former", "latest", "first"})
 ONGOING_ADJ = frozenset({"ongoing", "current", "continuing"})
 AFTER_PREPS = frozenset({"after", "since", "following"})
@@ -155,6 +165,8 @@ def _modifier_status(parse: Parse, trigger: int) -> Status | None:
             continue
         if word in PLANNED_ADJ:
             return "planned"
+        if word in PROSPECT_ADJ:
+            return "hypothetical"
         if word in ONGOING_ADJ:
             return "ongoing"
         if word in PAST_ADJ and word != "first":

@@ -39,7 +39,10 @@ def propagate_aliases(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
             out.append(m)
             continue
         best = _best_full_name(words, full)
-        if best is None:
+        royal = _royal_given_name(_words(best.text), full) if best is not None else None
+        if royal is not None:
+            out.append(replace(m, canonical=" ".join(_bare(royal.text)), key=m.key or royal.key))
+        elif best is None:
             out.append(replace(m, canonical=" ".join(words)))
         else:
             out.append(replace(m, canonical=" ".join(_words(best.text)), key=m.key or best.key))
@@ -58,6 +61,29 @@ def _best_full_name(words: list[str], full: list[Mention]) -> Mention | None:
         ):
             best = cand
     return best
+
+
+# Royals and some rulers are named by title and given name after the first full mention:
+# "Crown Prince Mohammed bin Salman" ... "Prince Mohammed"; "Sheikh Tamim bin Hamad" ... "Sheikh
+# Tamim".
+_ROYAL_TITLES = frozenset({"prince", "princess", "king", "queen", "sheikh", "emir", "sultan"})
+
+
+def _royal_given_name(words: list[str], full: list[Mention]) -> Mention | None:
+    """ "Prince Mohammed" -> the one full name in the article that starts with "Mohammed"."""
+    if len(words) != 2 or words[0].lower() not in _ROYAL_TITLES:
+        return None
+    given = words[1]
+    names = {
+        " ".join(_bare(c.text)): c
+        for c in full
+        if len(_bare(c.text)) >= 3 and _bare(c.text)[0] == given
+    }
+    return next(iter(names.values())) if len(names) == 1 else None
+
+
+def _bare(text: str) -> list[str]:
+    return [w for w in _words(text) if w.lower() not in _ROYAL_TITLES and w.lower() != "crown"]
 
 
 def _is_mislabelled_surname(m: Mention, surnames: set[str]) -> bool:

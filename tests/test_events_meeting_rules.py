@@ -1,0 +1,96 @@
+"""Meeting rules on short invented reports: each test states one general rule and fails when the
+pipeline breaks it."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from communique import extract_article
+from communique.model import Record
+
+
+def _meetings(rec: Record) -> list[Any]:
+    return [e for e in rec.events if e.type == "CONSULT" or e.meeting is not None]
+
+
+def _codes(rec: Record, ev: Any) -> set[str]:
+    ents = {e.id: e for e in rec.entities}
+    out: set[str] = set()
+    for i in (*ev.actors, *ev.recipients):
+        e = ents[i]
+        for c in (e.code, e.country):
+            if c:
+                out.add(c)
+    return out
+
+
+def test_two_visits_by_different_visitors_stay_apart(resources: Any) -> None:
+    text = (
+        "Spain and Morocco signed a fisheries accord on Tuesday.\n\n"
+        "During Prime Minister Pedro Sanchez's visit to Rabat last year, the two governments "
+        "agreed to reopen the border crossings.\n\n"
+        "Officials said the accord had been drafted during King Mohammed VI's visit to Madrid "
+        "in March."
+    )
+    rec = extract_article(text, published=date(2024, 5, 14), resources=resources)
+    visits = [e for e in _meetings(rec) if e.mode == "visit"]
+    places = sorted((e.where.name if e.where else "") for e in visits)
+    assert places == ["Madrid", "Rabat"], places
+
+
+def test_royal_title_and_given_name_is_the_same_person(resources: Any) -> None:
+    text = (
+        "Crown Prince Salman bin Hamad Al Khalifa of Bahrain arrived in Tokyo on Monday.\n\n"
+        "Prince Salman met Japanese Prime Minister Fumio Kishida at the prime minister's office "
+        "on Tuesday to discuss energy cooperation."
+    )
+    rec = extract_article(text, published=date(2023, 6, 6), resources=resources)
+    people = [e for e in rec.entities if e.kind == "person"]
+    salman = [e for e in people if "Salman" in e.name]
+    assert len(salman) == 1, [e.name for e in people]
+    assert len(salman[0].mentions) >= 2
+
+
+def test_sentence_initial_adverb_is_not_part_of_a_title(resources: Any) -> None:
+    text = (
+        "Even President Emmanuel Macron has voiced doubts about the plan.\n\n"
+        "Since Chancellor Olaf Scholz took office, Berlin has changed course."
+    )
+    rec = extract_article(text, published=date(2023, 2, 1), resources=resources)
+    titles = [t for e in rec.entities for t in e.titles]
+    assert titles, "titles expected"
+    assert not any(t.split()[0] in {"Even", "Since"} for t in titles), titles
+
+
+def test_a_prospect_of_talks_is_not_a_planned_meeting(resources: Any) -> None:
+    text = (
+        "The foreign minister of Norway said on Monday that possible talks with Iran "
+        "could not be ruled out.\n\n"
+        "Norway and Iran pledged to negotiate a new trade framework."
+    )
+    rec = extract_article(text, published=date(2024, 3, 4), resources=resources)
+    assert _meetings(rec) == []
+
+
+def test_attending_a_domestic_session_is_not_a_meeting_with_a_foreign_state(
+    resources: Any,
+) -> None:
+    text = (
+        "The parliamentary committee debated the decision for three hours on Tuesday.\n\n"
+        "Portugal's ambassador to Brazil was also at the session but did not speak."
+    )
+    rec = extract_article(text, published=date(2024, 3, 6), resources=resources)
+    assert _meetings(rec) == []
+
+
+def test_a_session_of_an_international_body_is_a_meeting(resources: Any) -> None:
+    text = (
+        "Ghana and Kenya addressed a session of the UN Security Council in New York "
+        "on Thursday on the situation in the Sahel."
+    )
+    rec = extract_article(text, published=date(2024, 3, 8), resources=resources)
+    meetings = _meetings(rec)
+    assert len(meetings) == 1
+    assert {"GHA", "KEN"} <= _codes(rec, meetings[0])
+    assert meetings[0].where is not None and meetings[0].where.country == "USA"
