@@ -94,3 +94,17 @@ def test_a_session_of_an_international_body_is_a_meeting(resources: Any) -> None
     assert len(meetings) == 1
     assert {"GHA", "KEN"} <= _codes(rec, meetings[0])
     assert meetings[0].where is not None and meetings[0].where.country == "USA"
+
+
+def test_would_in_a_dated_or_reported_arrangement_is_planned(resources: Any) -> None:
+    text = (
+        "The Embassy of Peru in Chile would be receiving a Peruvian trade delegation between "
+        "June 3 and 6.\n\n"
+        "Ecuador said it would hold talks with Colombia only if the border was reopened."
+    )
+    rec = extract_article(text, published=date(2024, 5, 20), resources=resources)
+    meetings = _meetings(rec)
+    assert [m.status for m in meetings] == ["planned"]
+    assert {"PER", "CHL"} <= _codes(rec, meetings[0]) | {
+        m.where.country for m in meetings if m.where and m.where.country
+    }

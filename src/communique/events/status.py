@@ -137,6 +137,8 @@ def _verb_status(parse: Parse, verb: int) -> Status | None:
         return "negated"
     if aux & FUTURE_AUX or _is_going_to(parse, verb):
         return "hypothetical" if aux & HEDGE_AUX - {"will"} else "planned"
+    if aux & HEDGE_AUX == {"would"} and _future_in_past(parse, verb, scope):
+        return "planned"  # "the ministry said the delegation would arrive on Monday"
     if aux & HEDGE_AUX or (lemmas & HEDGE_LEMMAS and len(scope) > 1):
         return "hypothetical"
     if len(scope) > 1 and lemmas & PLAN_LEMMAS:
@@ -156,6 +158,39 @@ def _verb_status(parse: Parse, verb: int) -> Status | None:
     ):
         return "occurred"
     return None
+
+
+REPORTING = frozenset(
+    {"say", "state", "note", "tell", "announce", "add", "report", "confirm", "disclose", "reveal"}
+)
+CONDITION_MARKS = frozenset({"if", "unless", "provided", "lest"})
+WOULD_WISH = frozenset({"like", "love", "prefer", "rather", "be"})
+
+
+def _future_in_past(parse: Parse, verb: int, scope: list[int]) -> bool:
+    """'would' reporting an arrangement, not a condition: the clause is reported speech and
+    nothing in the sentence makes it conditional ("would like to", "if ..." stay hypothetical)."""
+    t = parse.tokens
+    if t[verb].lemma.lower() in WOULD_WISH:
+        return False
+    n = parse.sentence_index(verb)
+    if any(t[i].text.lower() in CONDITION_MARKS for i in parse.sentence_tokens(n)):
+        return False
+    top = scope[-1]
+    if t[top].dep == "ccomp" and t[t[top].head].lemma.lower() in REPORTING:
+        return True
+    return any(t[i].text.lower().rstrip(".") in CALENDAR_WORDS for i in parse.sentence_tokens(n))
+
+
+# a named day or month dates the arrangement: "the delegation would arrive on April 5"
+CALENDAR_WORDS = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+        "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "tomorrow",
+    }
+)  # fmt: skip
 
 
 def _modifier_status(parse: Parse, trigger: int) -> Status | None:
