@@ -40,8 +40,46 @@ CASES = [
         "Germany is ready to contribute troops to a peacekeeping force in Sudan, "
         "the German defence minister said.",
     ),
-    # obligations in reported speech are demands
+    # obligations in reported speech are demands, whatever verb reports them
     ("REQUEST", "Russia said on Monday that Georgia must return the captured drones."),
+    ("REQUEST", "Britain said on Monday that Iran must return the seized tanker to its owners."),
+    (
+        "REQUEST",
+        "The foreign minister of Norway issued a reminder to Iran that it must cooperate "
+        "with the inspectors.",
+    ),
+    (
+        "REQUEST",
+        "The Arab League concluded on Sunday that the rich nations must allocate more money "
+        "to the refugees.",
+    ),
+    # intentions: readiness to yield is a promise, readiness to coerce a threat
+    ("AGREE", "The Iraqi president said he is prepared to lift the ban on the Kurdish party."),
+    ("THREATEN", "Egypt announced that it is prepared to impose martial law in the Sinai."),
+    ("THREATEN", "The rebel commanders vowed to attack the capital of Chad."),
+    (
+        "THREATEN",
+        "Kenya said it will pull out its peacekeepers from Somalia unless the government "
+        "holds elections.",
+    ),
+    # a decision is the act itself, not an intention
+    (
+        "CONCEDE",
+        "The Supreme Court of Kenya decided to allow the opposition candidate to run in the "
+        "elections.",
+    ),
+    # what is refused or allowed is content, not an event of its own
+    ("REJECT", "The rebels refused to allow UN planes to land and evacuate the wounded."),
+    ("RETREAT", "Turkey opened the border crossing to allow the delivery of food to Syria."),
+    ("REJECT", "Chile said it would not meet the demands of the kidnappers."),
+    # more CAMEO codes
+    ("COERCE", "The army of Myanmar declared a state of emergency in the capital on Monday."),
+    (
+        "COERCE",
+        "Settlers set fire to the offices of the village council overnight, residents said.",
+    ),
+    ("ASSAULT", "Police in Uganda opened fire on the protesters on Monday."),
+    ("RETREAT", "Kenya pulled out its troops from Somalia on Monday."),
 ]
 
 

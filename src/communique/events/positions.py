@@ -78,14 +78,19 @@ def find_positions(
         sent_times = [t for t in times_in_sentence(parse, times, n) if t.value]
         for i in parse.sentence_tokens(n):
             tok = parse.tokens[i]
-            if tok.pos != "VERB" or i in skip:
+            if tok.pos != "VERB" or (i in skip and not _object_reading(parse, lexicon, i)):
                 continue
-            entry = _entry(parse, lexicon, i)
+            if _obliged_content(parse, i):  # "said Sudan must return X": what is demanded
+                continue
+            entry = _entry(parse, lexicon, i) or _obligation_entry(parse, i)
             if entry is None or _inside_typed_complement(parse, lexicon, i, entry):
                 continue
+            entry = _promise_of_hostile_act(parse, lexicon, i, entry)
             if _content_of_parent(parse, lexicon, i):
                 continue
             actors = _actors(parse, i) or (last_actors if _pronoun_subject(parse, i) else [])
+            if entry.source == "rule: obligation (reported)":
+                actors = _speaker_parties(parse, i) or actors
             refusal = _refusal(parse, i) if entry.type == "STATEMENT" else None
             if entry.type == "STATEMENT" and refusal is None and _obligation(parse, i):
                 entry = Entry(entry.lemma, "VERB", "REQUEST", "demand", "", "rule: obligation")
@@ -150,9 +155,11 @@ INTENT = frozenset(
         "prepare",
         "ready",
         "willing",
+        "prepared",
+        "determined",
+        "swear",
         "intend",
         "plan",
-        "decide",
         "threaten",
         "be",
     }
@@ -174,6 +181,12 @@ def _reframe(parse: Parse, cand: PositionCandidate) -> None:
     reported = t[v].dep in {"ccomp", "xcomp"} and head_lemma in SPEECH | INTENT
     if not (aux & WILL or reported):
         return
+    if cand.entry.type not in {"STATEMENT", "THREATEN", "REQUEST"} and _unless(parse, v):
+        # "will withdraw its force unless X holds elections": a conditional act is a threat
+        cand.entry = Entry(
+            cand.entry.lemma, "VERB", "THREATEN", "threaten", "", "rule: act announced unless"
+        )
+        return
     if cand.entry.type in HOSTILE:
         cand.entry = Entry(
             cand.entry.lemma, "VERB", "THREATEN", "threaten", "", "rule: announced hostile act"
@@ -184,16 +197,96 @@ def _reframe(parse: Parse, cand: PositionCandidate) -> None:
         )
 
 
+def _unless(parse: Parse, v: int) -> bool:
+    t = parse.tokens
+    return any(
+        t[k].text.lower() == "unless"
+        for c in parse.dep_children(v, "advcl")
+        for k in parse.dep_children(c, "mark")
+    )
+
+
 OBLIGATION = frozenset({"must", "should", "ought"})
+FIRST_PERSON = frozenset({"we", "i"})
+
+
+def _obliged(parse: Parse, c: int) -> bool:
+    """A clause that says what someone other than the speaker must or should do."""
+    t = parse.tokens
+    if not any(t[k].text.lower() in OBLIGATION and t[k].dep == "aux" for k in parse.children[c]):
+        return False
+    return not any(t[k].text.lower() in FIRST_PERSON for k in parse.dep_children(c, "nsubj"))
 
 
 def _obligation(parse: Parse, i: int) -> bool:
     """'declared that China must drop barriers', 'a reminder that it must cooperate'."""
+    clauses = parse.dep_children(i, "ccomp")
+    for o in parse.dep_children(i, "dobj"):  # "issued a reminder that it must cooperate"
+        clauses += parse.dep_children(o, "ccomp", "acl")
+    return any(_obliged(parse, c) for c in clauses)
+
+
+def _obligation_entry(parse: Parse, i: int) -> Entry | None:
+    """A verb outside the lexicon that reports an obligation ("concluded that X must ...") is a
+    demand; so is an obligation said by someone ("X must go, the minister said")."""
+    lemma = parse.tokens[i].lemma.lower()
+    if _obligation(parse, i):
+        return Entry(lemma, "VERB", "REQUEST", "demand", "", "rule: obligation")
+    if _obliged(parse, i) and _speech_child(parse, i) is not None:
+        return Entry(lemma, "VERB", "REQUEST", "demand", "", "rule: obligation (reported)")
+    return None
+
+
+def _speech_child(parse: Parse, i: int) -> int | None:
+    """'X must go, the minister said': the speech verb hung under the reported clause."""
     t = parse.tokens
-    for c in parse.dep_children(i, "ccomp"):
-        if any(t[k].text.lower() in OBLIGATION and t[k].dep == "aux" for k in parse.children[c]):
+    for k in parse.dep_children(i, "parataxis", "ccomp"):
+        if t[k].lemma.lower() in SPEECH and k > i:
+            return k
+    return None
+
+
+def _speaker_parties(parse: Parse, i: int) -> list[Entity]:
+    k = _speech_child(parse, i)
+    if k is None:
+        return []
+    return [e for e in parties_under(parse, parse.dep_children(k, "nsubj")) if party_code(e)]
+
+
+def _obliged_content(parse: Parse, i: int) -> bool:
+    """The verb is (inside) an obligation reported by a verb or noun above it: it is what is
+    demanded, not an event of its own."""
+    t = parse.tokens
+    x = i
+    for _ in range(4):
+        if _obliged(parse, x) and t[x].dep in {"ccomp", "acl"} and t[x].head != x:
             return True
+        if t[x].dep not in {"advcl", "xcomp", "conj", "ccomp", "acl"} or t[x].head == x:
+            return False
+        x = t[x].head
     return False
+
+
+def _object_reading(parse: Parse, lexicon: Lexicon, i: int) -> bool:
+    """A meeting verb whose object says it is not a meeting ("meet their demands")."""
+    return any(
+        e.need_kind == "obj" and _needs_met(parse, i, e)
+        for e in lexicon.verbs.get(parse.tokens[i].lemma.lower(), ())
+    )
+
+
+PROMISES = frozenset({"vow", "pledge", "promise", "swear"})
+
+
+def _promise_of_hostile_act(parse: Parse, lexicon: Lexicon, i: int, entry: Entry) -> Entry:
+    """'vowed to retaliate', 'pledged to fight on': a promise of a hostile act is a threat."""
+    if entry.type != "AGREE" or parse.tokens[i].lemma.lower() not in PROMISES:
+        return entry
+    for c in parse.dep_children(i, "xcomp"):
+        sub = _entry(parse, lexicon, c)
+        if sub is not None and sub.type in HOSTILE | {"THREATEN"}:
+            return Entry(entry.lemma, "VERB", "THREATEN", "threaten", "", "rule: hostile promise")
+    return entry
 
 
 def _named_subject(parse: Parse, i: int) -> bool:
@@ -269,19 +362,29 @@ CONTENT_HEADS = frozenset(
         "seek",
         "decline",
         "plan",
+        "allow",
+        "permit",
     }
 )
 
 
 def _content_of_parent(parse: Parse, lexicon: Lexicon, i: int) -> bool:
-    """'offered to fund X': funding is what is offered, not a second event."""
-    tok = parse.tokens[i]
-    head = parse.tokens[tok.head]
-    return (
-        tok.dep == "xcomp"
-        and head.lemma.lower() in CONTENT_HEADS
-        and _entry(parse, lexicon, head.i) is not None
-    )
+    """'offered to fund X': funding is what is offered, not a second event; so is what lies
+    further down ("refused to allow planes to land and evacuate observers")."""
+    t = parse.tokens
+    x = i
+    for _ in range(4):
+        if t[x].dep not in {"xcomp", "ccomp", "conj"} or t[x].head == x:
+            return False
+        head = t[t[x].head]
+        if (
+            t[x].dep != "conj"
+            and head.lemma.lower() in CONTENT_HEADS
+            and _entry(parse, lexicon, head.i) is not None
+        ):
+            return True
+        x = head.i
+    return False
 
 
 def _entry(parse: Parse, lexicon: Lexicon, i: int) -> Entry | None:
@@ -397,7 +500,7 @@ def _inside_typed_complement(parse: Parse, lexicon: Lexicon, i: int, entry: Entr
     for k in parse.subtree(i):
         if k != i and parse.tokens[k].pos == "VERB" and parse.tokens[k].dep in {"ccomp", "xcomp"}:
             sub = _entry(parse, lexicon, k)
-            if sub is not None and sub.type != "STATEMENT":
+            if sub is not None and sub.type != "STATEMENT" and not _obliged_content(parse, k):
                 return True
     return False
 
@@ -411,7 +514,12 @@ def _subject(parse: Parse, i: int) -> list[int]:
     t = parse.tokens
     for _ in range(4):
         subj = parse.dep_children(i, "nsubj")
-        if subj or t[i].dep not in SUBJECT_CHAIN or t[i].head == i:
+        if subj or parse.dep_children(i, "nsubjpass") or t[i].head == i:
+            return subj
+        if t[i].dep == "acl" and t[t[i].head].dep in {"dobj", "attr"}:
+            i = t[t[i].head].head  # "issued a declaration demanding ..."
+            continue
+        if t[i].dep not in SUBJECT_CHAIN:
             return subj
         i = t[i].head
     return []
@@ -477,6 +585,11 @@ def _noun_phrase_without_recipient(parse: Parse, h: int) -> tuple[int, int]:
 def _status(parse: Parse, i: int, entry: Entry) -> Status:
     s = status_of(parse, i)
     if s == "negated" and entry.type == "REJECT":
+        return "occurred"
+    t = parse.tokens
+    if s in {"planned", "hypothetical"} and t[i].tag == "VBD" and not parse.dep_children(i, "aux"):
+        # a finite past verb tells a past act, whatever its lemma ("settlers set fire to ...",
+        # where "set" is also a planning word)
         return "occurred"
     return s or "occurred"
 
