@@ -96,3 +96,11 @@ def short_resources(resources: Any) -> Any:
 def test_main_event_type(expected: str, text: str, short_resources: Any) -> None:
     coding = record_coding(extract_article(text, resources=short_resources))
     assert coding.main == expected, (text, coding.types)
+
+
+@pytest.mark.slow
+def test_regret_is_no_demand(short_resources: Any) -> None:
+    """'should have acted' looks back: no obligation laid on anyone."""
+    text = "Ethiopia said it should have acted sooner against the smugglers."
+    coding = record_coding(extract_article(text, resources=short_resources))
+    assert "REQUEST" not in coding.types

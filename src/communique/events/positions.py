@@ -213,7 +213,8 @@ FIRST_PERSON = frozenset({"we", "i"})
 def _obliged(parse: Parse, c: int) -> bool:
     """A clause that says what someone other than the speaker must or should do."""
     t = parse.tokens
-    if not any(t[k].text.lower() in OBLIGATION and t[k].dep == "aux" for k in parse.children[c]):
+    aux = {t[k].text.lower() for k in parse.dep_children(c, "aux")}
+    if not aux & OBLIGATION or "have" in aux:  # "should have acted": regret, not a demand
         return False
     return not any(t[k].text.lower() in FIRST_PERSON for k in parse.dep_children(c, "nsubj"))
 
