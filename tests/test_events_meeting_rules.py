@@ -108,3 +108,49 @@ def test_would_in_a_dated_or_reported_arrangement_is_planned(resources: Any) -> 
     assert {"PER", "CHL"} <= _codes(rec, meetings[0]) | {
         m.where.country for m in meetings if m.where and m.where.country
     }
+
+
+def test_the_two_leaders_are_the_parties_of_the_meeting_before(resources: Any) -> None:
+    text = (
+        "Finnish President Alexander Stubb met Estonian Prime Minister Kristen Michal in Tallinn "
+        "on Monday to discuss energy security.\n\n"
+        "The two leaders are due to meet again in Helsinki in October."
+    )
+    rec = extract_article(text, published=date(2025, 6, 3), resources=resources)
+    planned = [m for m in _meetings(rec) if m.status == "planned"]
+    assert len(planned) == 1
+    assert {"FIN", "EST"} <= _codes(rec, planned[0])
+    assert planned[0].where is not None and planned[0].where.name == "Helsinki"
+
+
+def test_next_round_and_side_heads(resources: Any) -> None:
+    text = (
+        "Chile and Argentina on Thursday held their first round of consultations on border "
+        "management in Santiago.\n\n"
+        "The Chilean delegation was led by Foreign Minister Alberto van Klaveren, while the "
+        "Argentine side was headed by Foreign Minister Diana Mondino.\n\n"
+        "Both sides agreed to hold the next round in Buenos Aires in September."
+    )
+    rec = extract_article(text, published=date(2024, 6, 7), resources=resources)
+    meetings = _meetings(rec)
+    held = [m for m in meetings if m.status == "occurred"]
+    planned = [m for m in meetings if m.status == "planned"]
+    assert len(held) == 1 and len(planned) == 1
+    assert held[0].meeting is not None
+    assert {d.party for d in held[0].meeting.delegations} == {
+        e.id for e in rec.entities if e.code in {"CHL", "ARG"} and e.kind == "state"
+    }
+    assert {"CHL", "ARG"} <= _codes(rec, planned[0])
+    assert planned[0].where is not None and planned[0].where.country == "ARG"
+
+
+def test_a_surname_missed_by_the_tagger_is_still_the_person(resources: Any) -> None:
+    text = (
+        "Egyptian President Abdel Fattah al-Sisi received Jordanian King Abdullah II in Cairo "
+        "on Sunday.\n\n"
+        "Sisi and King Abdullah agreed to hold a summit with Iraq in Baghdad next month."
+    )
+    rec = extract_article(text, published=date(2024, 5, 20), resources=resources)
+    planned = [m for m in _meetings(rec) if m.status == "planned"]
+    assert len(planned) == 1
+    assert {"EGY", "JOR", "IRQ"} <= _codes(rec, planned[0])

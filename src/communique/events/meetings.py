@@ -58,6 +58,13 @@ CONFLICT = {
     ("cancelled", "occurred"),
 }
 PRESS = frozenset({"press", "news", "video", "phone", "telephone", "media"})
+ORDINAL_ROUNDS = frozenset(
+    {"next", "new", "another", "second", "third", "fourth", "fifth", "sixth", "final", "further"}
+)
+# "the two leaders", "both sides": the parties of the meeting reported just before
+PAIR_NOUNS = frozenset(
+    {"leader", "side", "minister", "president", "country", "nation", "delegation", "government"}
+)
 
 
 @dataclass(slots=True)
@@ -74,6 +81,8 @@ class MeetingMention:
     definite: bool
     vague: bool
     visitors: frozenset[str] = frozenset()  # codes of who travels, for visits
+    pair: bool = False  # subject is "the two leaders", "both sides"
+    frame: int | None = None  # the meeting whose sidelines it was on
 
 
 @dataclass(slots=True)
@@ -187,6 +196,8 @@ def _noun_ok(parse: Parse, i: int, entry: Entry) -> bool:
     if kind == "not":
         return not mods & words
     if kind == "of":
+        if mods & ORDINAL_ROUNDS:  # "the next round", "a new round" of an ongoing negotiation
+            return True
         objs = parse.preps(i, "of")
         return any(parse.tokens[o].lemma.lower() in words for o in objs) or bool(
             {parse.tokens[k].lemma.lower() for k in parse.children[i]}
@@ -236,6 +247,7 @@ def _mention(
         next((e for e in parties if e.kind == "body"), None)
         or _framework_forum(parse, i)
         or _organisation_forum(parse, i, is_noun)
+        or _members_forum(parties, entry)
     )
     dets = {
         parse.tokens[k].text.lower()
@@ -259,7 +271,45 @@ def _mention(
         vague=(is_noun and (bool(dets & VAGUE) or (not dets and not parties)))
         or _habitual(parse, i),
         visitors=_visitors(parse, i, is_noun) if entry.mode == "visit" else frozenset(),
+        pair=_pair_subject(parse, i),
+        frame=_sidelines_of(parse, i),
     )
+
+
+def _pair_subject(parse: Parse, i: int) -> bool:
+    """'The two leaders will meet again', 'both sides held talks'."""
+    verb = parse.governing_verb(i)
+    subjects = parse.dep_children(verb, "nsubj", "nsubjpass")
+    for _ in range(2):  # "the two leaders are due to meet": up through open complements
+        if subjects or parse.tokens[verb].dep not in {"xcomp", "advcl", "acomp"}:
+            break
+        verb = parse.tokens[verb].head
+        subjects = parse.dep_children(verb, "nsubj", "nsubjpass")
+    for s in subjects:
+        tok = parse.tokens[s]
+        words = {parse.tokens[k].text.lower() for k in parse.children[s]}
+        if tok.lemma.lower() in PAIR_NOUNS and words & {"two", "both"}:
+            return True
+    return False
+
+
+def _sidelines_of(parse: Parse, i: int) -> int | None:
+    """'On the sidelines of the summit, X met Y': the meeting noun whose sidelines these are."""
+    for owner in (i, parse.governing_verb(i)):
+        for p in parse.preps(owner, "on", "at", "in", "during"):
+            if parse.tokens[p].lemma.lower() in {"sideline", "margin", "sidelines", "margins"}:
+                inner = parse.preps(p, "of")
+                if inner:
+                    return inner[0]
+    return None
+
+
+def _members_forum(parties: list[Entity], entry: Entry) -> Entity | None:
+    """'Leaders of the G7 gathered for a summit': an organisation alone among the parties of a
+    summit or meeting is its forum."""
+    if entry.mode in {"summit", "meet"} and len(parties) == 1 and parties[0].kind == "igo":
+        return parties[0]
+    return None
 
 
 def _visitors(parse: Parse, i: int, is_noun: bool) -> frozenset[str]:
@@ -455,12 +505,18 @@ def _governor_parties(parse: Parse, noun: int) -> list[Entity]:
         "pay",
         "make",
         "grant",
+        "address",
+        "organise",
+        "organize",
+        "convene",
     }:
         return []
     heads = parse.dep_children(verb, "nsubj")
     vt = parse.tokens[verb]
     if not heads and vt.dep in {"acl", "relcl"}:
         heads = [vt.head]
+    if not heads and vt.dep in {"xcomp", "advcl", "conj"} and vt.head != verb:
+        heads = parse.dep_children(vt.head, "nsubj")  # "A and B agreed to hold a summit"
     heads += parse.preps(verb, "with", "between", "to")
     return parties_under(parse, heads)
 
@@ -486,6 +542,11 @@ TRACK_WORDS = frozenset({"round", "talk", "negotiation", "consultation", "meetin
 def cluster_mentions(parse: Parse, mentions: list[MeetingMention]) -> list[MeetingCluster]:
     clusters: list[MeetingCluster] = []
     for m in mentions:
+        if m.pair:
+            paired = next((c for c in reversed(clusters) if len(c.codes) >= 2), None)
+            m.parties += [
+                e for e in (_track_parties(paired) if paired else []) if e not in m.parties
+            ]
         target = _same_phrase(parse, m, clusters) or _best_cluster(m, clusters)
         if target is not None:
             target.mentions.append(m)
@@ -493,7 +554,22 @@ def cluster_mentions(parse: Parse, mentions: list[MeetingMention]) -> list[Meeti
             if not m.parties and m.entry.lemma in TRACK_WORDS and clusters and (m.date or m.place):
                 m.parties = list(_track_parties(clusters[-1]))  # "a new round of talks"
             clusters.append(MeetingCluster([m]))
+    _inherit_frames(clusters)
     return [c for c in clusters if _two_sided(c) and c.status not in UNREAL]
+
+
+def _inherit_frames(clusters: list[MeetingCluster]) -> None:
+    """A meeting on the sidelines of another takes its place and date when it has none."""
+    owner = {m.trigger: c for c in clusters for m in c.mentions}
+    for c in clusters:
+        for m in c.mentions:
+            host = owner.get(m.frame) if m.frame is not None else None
+            if host is None or host is c:
+                continue
+            if c.place is None and host.place is not None:
+                m.place = host.place
+            if c.date is None and host.date is not None:
+                m.date = host.date
 
 
 # A meeting that did not or may not happen is not reported as a meeting ("did not meet",

@@ -8,7 +8,7 @@ from ..model import Entity
 from .arguments import PARTY_KINDS, parties_under, party_code, premodifier_parties
 from .syntax import CLAUSE_DEPS, Parse
 
-DELEGATION_NOUNS = frozenset({"delegation", "team"})
+DELEGATION_NOUNS = frozenset({"delegation", "team", "side"})
 LEAD_VERBS = frozenset({"head", "lead"})
 CHAIR_VERBS = frozenset({"chair", "preside", "co-chair", "cochair", "moderate"})
 AGENDA_NOUNS = frozenset({"agenda", "topic", "issue", "item", "question"})
@@ -49,6 +49,8 @@ def find_delegations(parse: Parse) -> list[DelegationFact]:
             if e.kind in {"state", "igo"}
         ]
         head = _delegation_head(parse, tok.i)
+        if head is None and tok.lemma.lower() == "side":
+            continue  # "the Canadian side was headed by X" only, not "on the other side"
         if head is not None and not parties and head.country:
             parties = [
                 e for e in parse.entities_in(range(len(parse.tokens))) if e.code == head.country

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from ..model import AnnotatedArticle, CleanArticle, Mention, Sentence, Token, content_id
-from .aliases import propagate_aliases
+from .aliases import propagate_aliases, recover_surnames
 from .backend import NlpBackend
 
 # Entity labels kept as mentions; the rest (ORDINAL, PERCENT, MONEY ...) are noise for us.
@@ -83,7 +83,10 @@ def to_annotated(article: CleanArticle, doc: Any) -> AnnotatedArticle:
         if e.label_ in KEPT_LABELS
     )
     return AnnotatedArticle(
-        article=article, sentences=sentences, tokens=tokens, mentions=propagate_aliases(mentions)
+        article=article,
+        sentences=sentences,
+        tokens=tokens,
+        mentions=propagate_aliases(recover_surnames(mentions, tokens)),
     )
 
 
