@@ -154,3 +154,42 @@ def test_a_surname_missed_by_the_tagger_is_still_the_person(resources: Any) -> N
     planned = [m for m in _meetings(rec) if m.status == "planned"]
     assert len(planned) == 1
     assert {"EGY", "JOR", "IRQ"} <= _codes(rec, planned[0])
+
+
+def test_courtesy_call_is_a_meeting_and_a_phone_call_is_not(resources: Any) -> None:
+    text = (
+        "Ghanaian President John Mahama paid a courtesy call on Nigerian President Bola Tinubu "
+        "in Abuja on Thursday.\n\n"
+        "Mahama later held a phone call with Senegalese President Bassirou Diomaye Faye."
+    )
+    rec = extract_article(text, published=date(2025, 3, 14), resources=resources)
+    meetings = _meetings(rec)
+    assert len(meetings) == 1
+    assert {"GHA", "NGA"} <= _codes(rec, meetings[0])
+    assert "SEN" not in _codes(rec, meetings[0])
+
+
+def test_chair_named_in_a_relative_clause(resources: Any) -> None:
+    text = (
+        "Foreign ministers of the Association of Southeast Asian Nations opened their annual "
+        "meeting in Vientiane on Tuesday.\n\n"
+        "Laotian Foreign Minister Saleumxay Kommasith, who chairs the meeting, urged the bloc "
+        "to stay united."
+    )
+    rec = extract_article(text, published=date(2024, 7, 25), resources=resources)
+    meetings = [m for m in _meetings(rec) if m.meeting is not None]
+    assert len(meetings) == 1
+    assert meetings[0].meeting is not None
+    chairs = {e.name for e in rec.entities if e.id in meetings[0].meeting.chair}
+    assert chairs == {"Saleumxay Kommasith"}
+
+
+def test_an_attendee_joins_the_meeting_already_reported(resources: Any) -> None:
+    text = (
+        "Talks between Serbia and Kosovo in Brussels broke down on Monday.\n\n"
+        "Albania, which attended the talks as an observer, called for restraint."
+    )
+    rec = extract_article(text, published=date(2024, 9, 10), resources=resources)
+    meetings = _meetings(rec)
+    assert len(meetings) == 1
+    assert {"SRB", "ALB"} <= _codes(rec, meetings[0])

@@ -83,6 +83,7 @@ class MeetingMention:
     visitors: frozenset[str] = frozenset()  # codes of who travels, for visits
     pair: bool = False  # subject is "the two leaders", "both sides"
     frame: int | None = None  # the meeting whose sidelines it was on
+    joiners: frozenset[str] = frozenset()  # "X attended the talks": X joins a known meeting
 
 
 @dataclass(slots=True)
@@ -195,6 +196,8 @@ def _noun_ok(parse: Parse, i: int, entry: Entry) -> bool:
         return tok.tag in {"NNS", "NNPS"} or tok.text.lower() == "talks"
     if kind == "not":
         return not mods & words
+    if kind == "mod":  # "a courtesy call", not "a phone call"
+        return bool(mods & words)
     if kind == "of":
         if mods & ORDINAL_ROUNDS:  # "the next round", "a new round" of an ongoing negotiation
             return True
@@ -273,6 +276,18 @@ def _mention(
         visitors=_visitors(parse, i, is_noun) if entry.mode == "visit" else frozenset(),
         pair=_pair_subject(parse, i),
         frame=_sidelines_of(parse, i),
+        joiners=_joiners(parse, i) if is_noun else frozenset(),
+    )
+
+
+def _joiners(parse: Parse, noun: int) -> frozenset[str]:
+    """Codes of those who attend or join a meeting named by a definite noun ("Sudan, which
+    attended the talks as an observer"): they add to that meeting's parties."""
+    tok = parse.tokens[noun]
+    if tok.dep != "dobj" or parse.tokens[tok.head].lemma.lower() not in {"attend", "join"}:
+        return frozenset()
+    return frozenset(
+        c for c in (party_code(e) for e in _governor_parties(parse, noun)) if c is not None
     )
 
 
@@ -511,9 +526,11 @@ def _governor_parties(parse: Parse, noun: int) -> list[Entity]:
         "convene",
     }:
         return []
-    heads = parse.dep_children(verb, "nsubj")
+    heads = [
+        h for h in parse.dep_children(verb, "nsubj") if parse.tokens[h].tag not in {"WP", "WDT"}
+    ]
     vt = parse.tokens[verb]
-    if not heads and vt.dep in {"acl", "relcl"}:
+    if not heads and vt.dep in {"acl", "relcl"}:  # "Sudan, which attended the talks"
         heads = [vt.head]
     if not heads and vt.dep in {"xcomp", "advcl", "conj"} and vt.head != verb:
         heads = parse.dep_children(vt.head, "nsubj")  # "A and B agreed to hold a summit"
@@ -636,7 +653,7 @@ def _best_cluster(m: MeetingMention, clusters: list[MeetingCluster]) -> MeetingC
     candidates = [c for c in clusters if _compatible(m, c)]
     if not candidates:
         return None
-    codes = {c for c in (party_code(e) for e in m.parties) if c}
+    codes = {c for c in (party_code(e) for e in m.parties) if c} - m.joiners
     if not (m.definite or (codes and any(_overlaps(codes, c.codes) for c in candidates))):
         return None
     return max(
@@ -667,7 +684,7 @@ def _compatible(m: MeetingMention, c: MeetingCluster) -> bool:
         return False
     if m.place and cp and m.place.kind == "city" and cp.kind == "city" and m.place.name != cp.name:
         return False
-    codes = {party_code(e) for e in m.parties} - {None}
+    codes = {party_code(e) for e in m.parties} - {None} - m.joiners
     if codes and c.codes and not codes & c.codes:
         return False
     if m.visitors and c.visitors and not m.visitors & c.visitors:

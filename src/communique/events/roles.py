@@ -119,7 +119,11 @@ def find_chairs(parse: Parse) -> list[ChairFact]:
             chair = _person(parse, parse.dep_children(tok.i, "nsubj"))
             objs = parse.dep_children(tok.i, "dobj") + parse.preps(tok.i, "over")
             noun = objs[0] if objs else None
-            if tok.dep in {"acl", "relcl"}:  # "the meeting chaired by X"
+            subj = parse.dep_children(tok.i, "nsubj")
+            relative = bool(subj) and parse.tokens[subj[0]].tag in {"WP", "WDT"}
+            if tok.dep == "relcl" and relative:  # "X, who chairs the meeting"
+                chair = _person(parse, [tok.head])
+            elif tok.dep in {"acl", "relcl"}:  # "the meeting chaired by X"
                 chair, noun = _person(parse, parse.preps(tok.i, "by")) or chair, tok.head
         if chair is not None:
             out.append(ChairFact(parse.sentence_index(tok.i), chair, noun))
