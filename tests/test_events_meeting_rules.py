@@ -193,3 +193,76 @@ def test_an_attendee_joins_the_meeting_already_reported(resources: Any) -> None:
     meetings = _meetings(rec)
     assert len(meetings) == 1
     assert {"SRB", "ALB"} <= _codes(rec, meetings[0])
+
+
+def test_a_meeting_in_the_lead_without_a_place_is_at_the_dateline(resources: Any) -> None:
+    text = (
+        "LIMA, March 4 (Reuters) - Peru's foreign ministry summoned Ecuador's ambassador on "
+        "Monday over remarks about the border, state media reported.\n\n"
+        "Ecuadorean officials in Quito declined to comment."
+    )
+    rec = extract_article(text, published=date(2024, 3, 4), resources=resources)
+    meetings = _meetings(rec)
+    assert len(meetings) == 1
+    assert meetings[0].where is not None and meetings[0].where.name == "Lima"
+
+
+def test_a_planned_meeting_in_the_lead_does_not_take_the_dateline(resources: Any) -> None:
+    text = (
+        "LIMA, March 4 (Reuters) - Peruvian President Dina Boluarte will meet Chilean "
+        "President Gabriel Boric next week, her office said."
+    )
+    rec = extract_article(text, published=date(2024, 3, 4), resources=resources)
+    meetings = _meetings(rec)
+    assert len(meetings) == 1
+    assert meetings[0].where is None
+
+
+def test_country_in_a_dateline_is_no_participant(resources: Any) -> None:
+    text = (
+        "SOCHI, Russia, May 2 (Reuters) - Turkish Foreign Minister Hakan Fidan and Iranian "
+        "Foreign Minister Abbas Araqchi held talks on Thursday."
+    )
+    rec = extract_article(text, published=date(2024, 5, 2), resources=resources)
+    meetings = _meetings(rec)
+    assert len(meetings) == 1
+    assert "RUS" not in _codes(rec, meetings[0])
+    assert {"TUR", "IRN"} <= _codes(rec, meetings[0])
+
+
+def test_place_named_as_the_capital_or_city_of(resources: Any) -> None:
+    text = (
+        "Leaders of the Economic Community of West African States met in the Nigerian capital "
+        "Abuja on Sunday.\n\n"
+        "Foreign ministers of the Arab League gathered for a summit in the Saudi city of Jeddah "
+        "on Friday."
+    )
+    rec = extract_article(text, published=date(2024, 2, 26), resources=resources)
+    names = sorted(e.where.name for e in _meetings(rec) if e.where)
+    assert names == ["Abuja", "Jeddah"], names
+
+
+def test_attending_a_summit_under_way_joins_it(resources: Any) -> None:
+    text = (
+        "Leaders of the African Union opened a two-day summit in Addis Ababa on Saturday.\n\n"
+        "Kenyan President William Ruto will attend the summit on Sunday and is expected to meet "
+        "Ethiopian Prime Minister Abiy Ahmed on Monday."
+    )
+    rec = extract_article(text, published=date(2024, 2, 17), resources=resources)
+    meetings = _meetings(rec)
+    summits = [m for m in meetings if "AU" in _codes(rec, m)]
+    assert len(summits) == 1 and "KEN" in _codes(rec, summits[0])
+    bilateral = [m for m in meetings if {"KEN", "ETH"} <= _codes(rec, m) and m not in summits]
+    assert len(bilateral) == 1 and bilateral[0].status == "planned"
+
+
+def test_sidelines_meeting_takes_the_place_of_the_summit_it_is_on(resources: Any) -> None:
+    text = (
+        "Thai Prime Minister Srettha Thavisin met Malaysian Prime Minister Anwar Ibrahim on "
+        "Tuesday on the margins of a regional summit in Laos, the first meeting between the "
+        "two leaders."
+    )
+    rec = extract_article(text, published=date(2024, 10, 8), resources=resources)
+    pair = [m for m in _meetings(rec) if {"THA", "MYS"} <= _codes(rec, m)]
+    assert len(pair) == 1
+    assert pair[0].where is not None and pair[0].where.country == "LAO"

@@ -49,10 +49,25 @@ def parties_under(parse: Parse, heads: Iterable[int]) -> list[Entity]:
     """Actor entities in the phrases headed by ``heads``, not descending into topic phrases."""
     idx: list[int] = []
     for h in heads:
-        idx.extend(parse.subtree(h, TOPIC_STOPS))
+        idx.extend(k for k in parse.subtree(h, TOPIC_STOPS) if not place_descriptor(parse, k))
     return [
         e for e in parse.entities_in(sorted(set(idx))) if e.kind in PARTY_KINDS and party_code(e)
     ]
+
+
+SETTLEMENT_NOUNS = frozenset(
+    {"capital", "city", "town", "port", "village", "resort", "enclave", "island", "province"}
+)
+
+
+def place_descriptor(parse: Parse, k: int) -> bool:
+    """'the Russian city of Kazan', 'the Kazakh capital': a nationality describing a place."""
+    tok = parse.tokens[k]
+    return (
+        tok.dep in {"amod", "compound"}
+        and tok.head != k
+        and parse.tokens[tok.head].lemma.lower() in SETTLEMENT_NOUNS
+    )
 
 
 def premodifier_parties(parse: Parse, noun: int) -> list[Entity]:
@@ -125,8 +140,15 @@ def verb_parties(parse: Parse, verb: int) -> list[Entity]:
     heads += parse.preps(verb, "with", "between", "among", "to", "by", "at")
     subj = [h for h in heads if parse.tokens[h].dep in {"nsubj", "nsubjpass"}]
     tok = parse.tokens[verb]
-    if not subj and tok.dep in {"xcomp", "advcl", "conj"} and tok.head != verb:
-        heads += parse.dep_children(tok.head, "nsubj", "nsubjpass")  # "X left for Y to meet Z"
+    up = verb
+    for _ in range(3):  # "X left for Y to meet Z", "X will attend ... and is expected to meet Z"
+        if subj or tok.dep not in {"xcomp", "advcl", "conj"} or tok.head == up:
+            break
+        up = tok.head
+        subj = parse.dep_children(up, "nsubj", "nsubjpass")
+        heads += subj
+        tok = parse.tokens[up]
+    tok = parse.tokens[verb]
     if tok.dep in {"amod", "acl"} and tok.head != verb:  # "visiting minister X"
         heads.append(tok.head)
     return _unique(parties_under(parse, heads))

@@ -8,17 +8,20 @@ status) and the later one refers back (a definite noun phrase) or repeats the pa
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from ..model import Entity, PlaceMention, Status, TimeExpression
 from .arguments import (
     PARTY_PREPS,
+    SETTLEMENT_NOUNS,
     dependency_distance,
     nearest_trigger,
     noun_parties,
     parties_under,
     party_code,
+    place_descriptor,
     places_in_sentence,
     premodifier_parties,
     span_root,
@@ -84,6 +87,8 @@ class MeetingMention:
     pair: bool = False  # subject is "the two leaders", "both sides"
     frame: int | None = None  # the meeting whose sidelines it was on
     joiners: frozenset[str] = frozenset()  # "X attended the talks": X joins a known meeting
+    lead_place: PlaceMention | None = None  # the dateline's place, for a mention in the lead
+    attending: bool = False  # "X will attend the summit on Sunday": X's attendance, not the summit
 
 
 @dataclass(slots=True)
@@ -113,7 +118,8 @@ class MeetingCluster:
 
     @property
     def date(self) -> TimeExpression | None:
-        dated = [m.date for m in self.mentions if m.date is not None]
+        dated = [m.date for m in self.mentions if m.date is not None and not m.attending]
+        dated = dated or [m.date for m in self.mentions if m.date is not None]
         return max(dated, key=_date_rank) if dated else None
 
     @property
@@ -125,7 +131,8 @@ class MeetingCluster:
 
     @property
     def status(self) -> Status | None:
-        known = [m.status for m in self.mentions if m.status is not None]
+        own = [m for m in self.mentions if not m.attending] or self.mentions
+        known = [m.status for m in own if m.status is not None]
         if "cancelled" in known:
             return "cancelled"
         return known[0] if known else None
@@ -148,6 +155,12 @@ def find_meeting_mentions(
 ) -> list[MeetingMention]:
     """Every meeting mention in the article, with what its own sentence says about it."""
     out: list[MeetingMention] = []
+    found = _dateline(parse, places)
+    dateline = found[2] if found else None
+    lead = parse.sentence_index(parse.token_at(found[0])) if found else -1
+    dateline_end = found[1] if found else 0
+    if lead >= 0 and parse.annotated.sentences[lead].end <= dateline_end + 1:
+        lead += 1  # "SEOUL, April 15 (Yonhap) --" split off as a sentence of its own
     for n, _sentence in enumerate(parse.annotated.sentences):
         triggers = [
             (i, e) for i in parse.sentence_tokens(n) if (e := _trigger_entry(parse, lexicon, i))
@@ -160,14 +173,71 @@ def find_meeting_mentions(
             parse, [(p.start, p) for p in places_in_sentence(parse, places, n)], idx
         )
         for i, entry in triggers:
-            out.append(_mention(parse, i, n, entry, own_times.get(i, []), own_places.get(i, [])))
+            m = _mention(parse, i, n, entry, own_times.get(i, []), own_places.get(i, []))
+            m.lead_place = dateline if n == lead else None
+            if n == lead:  # "KAZAN, Russia (Reuters) -": no party of the lead
+                m.parties = [e for e in m.parties if _named_after(e, dateline_end, parse, n)]
+            out.append(m)
     return out
+
+
+def _named_after(e: Entity, offset: int, parse: Parse, n: int) -> bool:
+    s = parse.annotated.sentences[n]
+    here = [span.start for span in e.mentions if s.start <= span.start < s.end]
+    after = [k for k in here if k >= offset and not place_descriptor(parse, parse.token_at(k))]
+    return not here or bool(after)
+
+
+def _dateline_end(text: str, start: int) -> int:
+    """Where the dateline that starts at ``start`` ends: after its dash."""
+    line_end = text.find("\n", start)
+    line = text[start : line_end if line_end >= 0 else len(text)]
+    dash = re.search(r"\s(?:-{1,2}|\u2013|\u2014)\s|\)\s*(?:-{1,2}|\u2013|\u2014)", line)
+    return start + dash.end() if dash and dash.start() < 80 else start
+
+
+DATELINE_END = re.compile(r"^\s*(?:,[^,\n(]{2,30})?\s*(?:,|\(|[-\u2013\u2014]|\d)")
+
+
+def _dateline(
+    parse: Parse, places: tuple[PlaceMention, ...]
+) -> tuple[int, int, PlaceMention | None] | None:
+    """The dateline ("ANKARA, May 3 (Reuters) -", "Hanoi (VNA) -"): a name written first on a
+    line near the start of the text, in capitals or followed by an agency, then a date, an agency
+    or a dash. Returns its start, where it ends (after the dash) and its place where the name is
+    a known city."""
+    text = parse.text
+    head = text[:300]
+    for line_start in [0] + [k + 1 for k, ch in enumerate(head) if ch == "\n"]:
+        line = text[line_start : line_start + 120]
+        word = re.match(r"\s*([A-Z][A-Za-z.' ]{1,30}?)(?=\s*(?:,|\(|\s[-\u2013\u2014]))", line)
+        if not word:
+            continue
+        name = word.group(1).strip()
+        rest = line[word.end(1) :]
+        if not (name.isupper() and len(name) > 3) and not re.match(r"\s*\([^)]{1,30}\)", rest):
+            continue
+        if not DATELINE_END.match(rest):
+            continue
+        at = line_start + line.index(name)
+        end = _dateline_end(text, at)
+        found = [p for p in places if p.text.lower() == name.lower() and p.kind != "country"]
+        place = replace(found[0], start=at, end=at + len(name), text=name) if found else None
+        return at, end, place
+    return None
 
 
 def _assign(parse: Parse, items: list[tuple[int, T]], triggers: list[int]) -> dict[int, list[T]]:
     """Give each time/place of a sentence to the trigger nearest to it in the tree."""
     out: dict[int, list[T]] = {}
     for offset, item in items:
+        tok = parse.tokens[parse.token_at(offset)]
+        while tok.dep == "compound" and tok.head != tok.i:
+            tok = parse.tokens[tok.head]
+        owner = parse.tokens[tok.head]  # "a summit in Laos": the noun its preposition is under
+        if tok.dep == "pobj" and owner.dep == "prep" and owner.head in triggers:
+            out.setdefault(owner.head, []).append(item)
+            continue
         best = nearest_trigger(parse, parse.token_at(offset), triggers)
         if best is not None:
             out.setdefault(best, []).append(item)
@@ -216,6 +286,13 @@ def _noun_ok(parse: Parse, i: int, entry: Entry) -> bool:
 
 def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
     kind = entry.need_kind
+    if entry.mode == "host" and entry.lemma not in {"receive", "welcome"}:
+        # "Russia is hosting the summit": the summit is the mention, its host one of its parties
+        lex = {"summit", "meeting", "talk", "conference", "round", "negotiation", "session"}
+        for o in parse.dep_children(i, "dobj"):
+            dets = {parse.tokens[k].text.lower() for k in parse.children[o]}
+            if parse.tokens[o].lemma.lower() in lex and dets & DEFINITE:
+                return False
     if parse.dep_children(i, "auxpass") and entry.lemma in {"meet", "receive", "welcome"}:
         # "the calls were met with responses", "the plan was welcomed": not an encounter
         agents = parse.preps(i, "by", "with")
@@ -277,14 +354,26 @@ def _mention(
         pair=_pair_subject(parse, i),
         frame=_sidelines_of(parse, i),
         joiners=_joiners(parse, i) if is_noun else frozenset(),
+        attending=is_noun
+        and (bool(dets & DEFINITE) or has_poss)
+        and tok.dep == "dobj"
+        and parse.tokens[tok.head].lemma.lower() in ATTEND_VERBS,
     )
+
+
+ATTEND_VERBS = frozenset({"attend", "join", "address", "skip", "boycott", "miss"})
+
+
+JOIN_VERBS = frozenset(
+    {"attend", "join", "host", "chair", "convene", "organise", "organize", "address"}
+)
 
 
 def _joiners(parse: Parse, noun: int) -> frozenset[str]:
     """Codes of those who attend or join a meeting named by a definite noun ("Sudan, which
     attended the talks as an observer"): they add to that meeting's parties."""
     tok = parse.tokens[noun]
-    if tok.dep != "dobj" or parse.tokens[tok.head].lemma.lower() not in {"attend", "join"}:
+    if tok.dep != "dobj" or parse.tokens[tok.head].lemma.lower() not in JOIN_VERBS:
         return frozenset()
     return frozenset(
         c for c in (party_code(e) for e in _governor_parties(parse, noun)) if c is not None
@@ -456,12 +545,36 @@ def _locative(parse: Parse, p: PlaceMention) -> bool:
     last = parse.token_at(max(p.start, p.end - 1))
     if first > 0 and parse.tokens[first - 1].text.lower() in LOCATIVE:
         return True
+    noun = _settlement_noun(parse, last)
+    if noun is not None:  # "in the Kazakh capital Astana", "in the Russian city of Kazan"
+        for k in (noun, last):
+            head = parse.tokens[parse.tokens[k].head]
+            if head.dep == "prep" and head.text.lower() in LOCATIVE:
+                return True
+            if _locative_token(parse, min(parse.subtree(k))):
+                return True
     head = parse.tokens[parse.tokens[last].head]
     if head.dep in {"prep"} and head.text.lower() in LOCATIVE:
         return True
     if head.dep == "appos" or parse.tokens[last].dep == "appos":  # "in Moscow, Russia"
         return _locative_token(parse, parse.tokens[parse.tokens[last].head].i)
     return False
+
+
+def _settlement_noun(parse: Parse, last: int) -> int | None:
+    """The noun a place name is the name of: "capital" in "the Kazakh capital Astana" (or
+    "Astana, the Kazakh capital"), "city" in "the city of Kazan"."""
+    tok = parse.tokens[last]
+    head = parse.tokens[tok.head]
+    if tok.dep == "pobj" and head.text.lower() == "of":
+        head = parse.tokens[head.head]
+    elif tok.dep not in {"appos", "compound", "npadvmod", "nmod"}:
+        # the name as head of the phrase: "the Kazakh capital Astana" parsed with "capital" under it
+        kids = [
+            k for k in parse.children[last] if parse.tokens[k].lemma.lower() in SETTLEMENT_NOUNS
+        ]
+        return kids[0] if kids else None
+    return head.i if head.lemma.lower() in SETTLEMENT_NOUNS else None
 
 
 def _locative_token(parse: Parse, i: int) -> bool:
@@ -572,6 +685,8 @@ def cluster_mentions(parse: Parse, mentions: list[MeetingMention]) -> list[Meeti
                 m.parties = list(_track_parties(clusters[-1]))  # "a new round of talks"
             clusters.append(MeetingCluster([m]))
     _inherit_frames(clusters)
+    for c in clusters:
+        _dateline_fallback(c)
     return [c for c in clusters if _two_sided(c) and c.status not in UNREAL]
 
 
@@ -587,6 +702,16 @@ def _inherit_frames(clusters: list[MeetingCluster]) -> None:
                 m.place = host.place
             if c.date is None and host.date is not None:
                 m.date = host.date
+
+
+def _dateline_fallback(c: MeetingCluster) -> None:
+    """A meeting reported in the lead sentence with no place of its own, which took place or is
+    under way, is where the report is filed from ("TEHRAN (Reuters) - Iran summoned ...")."""
+    if c.place is not None or c.status in {"planned", "cancelled"}:
+        return
+    first = c.mentions[0]
+    if first.lead_place is not None:
+        first.place = first.lead_place
 
 
 # A meeting that did not or may not happen is not reported as a meeting ("did not meet",
@@ -672,10 +797,12 @@ def _overlaps(a: set[str], b: set[str]) -> bool:
 
 
 def _compatible(m: MeetingMention, c: MeetingCluster) -> bool:
-    if m.status and c.status and (m.status, c.status) in CONFLICT:
+    # attending a meeting already reported: its tense and day are the attendance's (a summit
+    # under way is attended on one of its days; "will attend the summit on Sunday")
+    if m.status and c.status and (m.status, c.status) in CONFLICT and not m.attending:
         return False
     cd = c.date
-    if m.date and cd and m.date.value and cd.value:
+    if m.date and cd and m.date.value and cd.value and not m.attending:
         a, b = m.date.value, cd.value
         if not (a.startswith(b) or b.startswith(a)):
             return False
