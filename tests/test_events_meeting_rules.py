@@ -266,3 +266,54 @@ def test_sidelines_meeting_takes_the_place_of_the_summit_it_is_on(resources: Any
     pair = [m for m in _meetings(rec) if {"THA", "MYS"} <= _codes(rec, m)]
     assert len(pair) == 1
     assert pair[0].where is not None and pair[0].where.country == "LAO"
+
+
+def test_place_of_the_topic_is_not_the_meeting_place(resources: Any) -> None:
+    text = (
+        "Norwegian Foreign Minister Espen Barth Eide met his Swiss counterpart Ignazio Cassis "
+        "on Monday to discuss the situation in Sudan."
+    )
+    rec = extract_article(text, published=date(2024, 4, 15), resources=resources)
+    meetings = _meetings(rec)
+    assert len(meetings) == 1
+    assert meetings[0].where is None or meetings[0].where.country != "SDN"
+
+
+def test_virtual_meetings_and_received_calls_are_not_meetings(resources: Any) -> None:
+    text = (
+        "Colombian President Gustavo Petro and Panamanian President Jose Raul Mulino held a "
+        "virtual meeting on Wednesday.\n\n"
+        "Petro also received a call from Brazilian President Luiz Inacio Lula da Silva.\n\n"
+        "Uruguay's foreign minister met his Paraguayan counterpart by video link on Thursday."
+    )
+    rec = extract_article(text, published=date(2024, 8, 1), resources=resources)
+    assert _meetings(rec) == []
+
+
+def test_an_envoy_calling_on_an_official_is_a_visit_but_calling_on_a_state_to_act_is_not(
+    resources: Any,
+) -> None:
+    text = (
+        "Sri Lankan High Commissioner Kshenuka Senewiratne called on Indian Prime Minister "
+        "Narendra Modi in New Delhi on Friday.\n\n"
+        "The United Nations called on Myanmar to release political prisoners."
+    )
+    rec = extract_article(text, published=date(2024, 6, 14), resources=resources)
+    meetings = _meetings(rec)
+    assert len(meetings) == 1
+    assert {"LKA", "IND"} <= _codes(rec, meetings[0])
+
+
+def test_a_summit_with_its_host_or_a_speaker_is_a_meeting(resources: Any) -> None:
+    text = (
+        "Kenya hosted leaders from across the continent in Nairobi on Tuesday for a summit on "
+        "climate finance.\n\n"
+        "Separately, Mexican President Claudia Sheinbaum said at the close of a two-day summit "
+        "in Lima on Saturday that trade barriers must fall."
+    )
+    rec = extract_article(text, published=date(2024, 11, 18), resources=resources)
+    meetings = _meetings(rec)
+    places = sorted(m.where.name for m in meetings if m.where)
+    assert places == ["Lima", "Nairobi"], places
+    lima = next(m for m in meetings if m.where and m.where.name == "Lima")
+    assert "MEX" in _codes(rec, lima)

@@ -60,7 +60,21 @@ CONFLICT = {
     ("occurred", "cancelled"),
     ("cancelled", "occurred"),
 }
-PRESS = frozenset({"press", "news", "video", "phone", "telephone", "media"})
+PRESS = frozenset(
+    {"press", "news", "video", "phone", "telephone", "media", "virtual", "online", "remote"}
+)
+REMOTE = frozenset(
+    {
+        "video",
+        "videoconference",
+        "videolink",
+        "link",
+        "phone",
+        "telephone",
+        "zoom",
+        "teleconference",
+    }
+)
 ORDINAL_ROUNDS = frozenset(
     {"next", "new", "another", "second", "third", "fourth", "fifth", "sixth", "final", "further"}
 )
@@ -244,9 +258,23 @@ def _assign(parse: Parse, items: list[tuple[int, T]], triggers: list[int]) -> di
     return out
 
 
+def _remote(parse: Parse, i: int) -> bool:
+    """'met virtually', 'held talks by video link', 'spoke over the phone': no in-person meeting."""
+    for owner in {i, parse.governing_verb(i)}:
+        for k in parse.children[owner]:
+            if parse.tokens[k].text.lower() in {"virtually", "remotely", "online"}:
+                return True
+        objs = parse.preps(owner, "by", "via", "over", "through")
+        if any(parse.tokens[o].lemma.lower() in REMOTE for o in objs):
+            return True
+    return False
+
+
 def _trigger_entry(parse: Parse, lexicon: Lexicon, i: int) -> Entry | None:
     tok = parse.tokens[i]
     lemma = tok.lemma.lower()
+    if _remote(parse, i):
+        return None
     if tok.pos == "NOUN" or (tok.pos == "PROPN" and lemma in {"summit", "talks"}):
         entry = lexicon.meeting_nouns.get(lemma)
         return entry if entry and _noun_ok(parse, i, entry) else None
@@ -284,6 +312,30 @@ def _noun_ok(parse: Parse, i: int, entry: Entry) -> bool:
     return True
 
 
+MESSAGES = frozenset(
+    {
+        "call",
+        "phone",
+        "letter",
+        "message",
+        "invitation",
+        "request",
+        "note",
+        "cable",
+        "congratulation",
+        "greeting",
+        "condolence",
+        "proposal",
+        "reply",
+        "response",
+        "statement",
+        "decision",
+        "news",
+        "report",
+    }
+)
+
+
 def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
     kind = entry.need_kind
     if entry.mode == "host" and entry.lemma not in {"receive", "welcome"}:
@@ -300,13 +352,39 @@ def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
             return False
     if kind == "person":
         objs = parse.dep_children(i, "dobj")  # "received his Greek counterpart X"
+        if any(parse.tokens[o].lemma.lower() in MESSAGES for o in objs):
+            return False  # "received a call from X", "welcomed the letter of X"
         return any(e.kind in {"person", "state"} for e in parties_under(parse, objs))
     if kind == "venue":  # "was informed (about the decision) at the ministry"
         venues = {"ministry", "office", "embassy", "chancellery"}
         return any(parse.tokens[o].lemma.lower() in venues for o in _at_objects(parse, i))
     if kind == "actor":
         return bool(verb_parties(parse, i))
+    if kind == "on":
+        return _calls_on(parse, i)
     return True
+
+
+ENVOY_NOUNS = frozenset(
+    {"envoy", "ambassador", "minister", "delegation", "commissioner", "diplomat", "official"}
+)
+
+
+def _calls_on(parse: Parse, i: int) -> bool:
+    """'The ambassador called on the prime minister': a person pays a call on an office-holder;
+    'X called on Y to do Z' or 'called on Y for restraint' is an appeal."""
+    if parse.dep_children(i, "xcomp", "ccomp", "advcl") or parse.preps(i, "for"):
+        return False
+    hosts = parties_under(parse, parse.preps(i, "on"))
+    if not any(e.kind in {"person", "state"} for e in hosts):
+        return False
+    subj = parse.dep_children(i, "nsubj")
+    if not subj and parse.tokens[i].dep == "acl":
+        subj = [parse.tokens[i].head]
+    callers = parties_under(parse, subj)
+    return any(e.kind == "person" for e in callers) or any(
+        parse.tokens[k].lemma.lower() in ENVOY_NOUNS for k in subj
+    )
 
 
 def _mention(
@@ -320,9 +398,13 @@ def _mention(
     tok = parse.tokens[i]
     is_noun = tok.pos in {"NOUN", "PROPN"}
     parties = noun_parties(parse, i) if is_noun else verb_parties(parse, i)
+    if entry.need_kind == "on":  # "called on the prime minister"
+        parties += [e for e in parties_under(parse, parse.preps(i, "on")) if e not in parties]
     if is_noun:
         parties += [e for e in _governor_parties(parse, i) if e not in parties]
     parties += [e for e in _mediators(parse, i) if e not in parties]
+    if is_noun:
+        parties += [e for e in _speakers(parse, i) if e not in parties]
     forum = (
         next((e for e in parties if e.kind == "body"), None)
         or _framework_forum(parse, i)
@@ -367,6 +449,36 @@ ATTEND_VERBS = frozenset({"attend", "join", "address", "skip", "boycott", "miss"
 JOIN_VERBS = frozenset(
     {"attend", "join", "host", "chair", "convene", "organise", "organize", "address"}
 )
+
+
+SPEECH_VERBS = frozenset(
+    {"say", "tell", "announce", "declare", "warn", "urge", "speak", "stress", "add", "note"}
+)
+PHASES = frozenset({"close", "end", "opening", "start", "beginning", "sideline", "margin"})
+
+
+def _speakers(parse: Parse, noun: int) -> list[Entity]:
+    """'X said at the close of the summit', 'X told the summit', 'X spoke at the conference':
+    who speaks there attends."""
+    tok = parse.tokens[noun]
+    if tok.dep == "dobj" and parse.tokens[tok.head].lemma.lower() in {"tell", "address"}:
+        verb = tok.head
+    else:
+        k = noun
+        for _ in range(2):  # "at the close of the summit": up through a phase noun
+            prep = parse.tokens[k].head
+            if parse.tokens[k].dep != "pobj" or parse.tokens[prep].text.lower() != "of":
+                break
+            if parse.tokens[parse.tokens[prep].head].lemma.lower() not in PHASES:
+                break
+            k = parse.tokens[prep].head
+        prep = parse.tokens[k].head
+        if parse.tokens[k].dep != "pobj" or parse.tokens[prep].text.lower() not in {"at", "to"}:
+            return []
+        verb = parse.tokens[prep].head
+    if parse.tokens[verb].lemma.lower() not in SPEECH_VERBS | {"address"}:
+        return []
+    return parties_under(parse, parse.dep_children(verb, "nsubj"))
 
 
 def _joiners(parse: Parse, noun: int) -> frozenset[str]:
@@ -503,7 +615,27 @@ def _in_topic(parse: Parse, p: PlaceMention, trigger: int) -> bool:
         tok = parse.tokens[a]
         if tok.dep == "prep" and tok.text.lower() in TOPIC_PREPS:
             return True
+        if tok.lemma.lower() in TOPIC_HEADS and tok.pos in {"NOUN", "VERB"}:
+            return True  # "met ... to discuss the situation in Syria"
     return False
+
+
+# what a meeting is about: a place under these is the topic's ("to discuss the war in Sudan")
+TOPIC_HEADS = frozenset(
+    {
+        "discuss",
+        "review",
+        "address",
+        "examine",
+        "situation",
+        "crisis",
+        "war",
+        "conflict",
+        "developments",
+        "fighting",
+        "violence",
+    }
+)
 
 
 def _institution_venue(parse: Parse, trigger: int) -> PlaceMention | None:
@@ -735,7 +867,9 @@ def _two_sided(c: MeetingCluster) -> bool:
         codes.add(place.country)
     forum = any(m.forum is not None for m in c.mentions)
     igo = any(e.kind in {"igo", "body"} for m in c.mentions for e in m.parties)
-    return len(codes) >= 2 or forum or igo  # an organisation is met by someone
+    # a summit is many-sided by itself: a host or one attendee, with its place or day, is enough
+    summit = "summit" in c.lemmas and (c.place is not None or c.date is not None)
+    return len(codes) >= 2 or forum or igo or summit  # an organisation is met by someone
 
 
 def _track_parties(c: MeetingCluster) -> list[Entity]:
