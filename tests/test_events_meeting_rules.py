@@ -317,3 +317,47 @@ def test_a_summit_with_its_host_or_a_speaker_is_a_meeting(resources: Any) -> Non
     assert places == ["Lima", "Nairobi"], places
     lima = next(m for m in meetings if m.where and m.where.name == "Lima")
     assert "MEX" in _codes(rec, lima)
+
+
+def test_the_date_of_a_dateline_is_not_the_meeting_date(resources: Any) -> None:
+    text = (
+        "NAIROBI, June 13 (Reuters) - Kenyan President William Ruto met Tanzanian President "
+        "Samia Suluhu Hassan in Arusha on Wednesday, his office said."
+    )
+    rec = extract_article(text, published=date(2024, 6, 13), resources=resources)
+    meetings = _meetings(rec)
+    assert len(meetings) == 1
+    assert meetings[0].when is not None and meetings[0].when.start == "2024-06-12"
+
+
+def test_those_who_act_after_talks_held_them(resources: Any) -> None:
+    text = (
+        "Polish President Andrzej Duda and Lithuanian President Gitanas Nauseda signed a "
+        "defence pact after talks in Vilnius on Monday."
+    )
+    rec = extract_article(text, published=date(2024, 1, 10), resources=resources)
+    meetings = _meetings(rec)
+    assert len(meetings) == 1
+    assert {"POL", "LTU"} <= _codes(rec, meetings[0])
+
+
+def test_a_welcome_joins_the_visit_to_the_host_country(resources: Any) -> None:
+    text = (
+        "Indonesian President Joko Widodo arrived in Vietnam on Thursday for a state visit.\n\n"
+        "Vietnamese President Vo Van Thuong welcomed Widodo at a ceremony in Hanoi."
+    )
+    rec = extract_article(text, published=date(2024, 1, 11), resources=resources)
+    meetings = _meetings(rec)
+    assert len(meetings) == 1, [m.evidence[0].text for m in meetings]
+
+
+def test_talks_on_the_second_day_of_a_two_day_visit_are_part_of_it(resources: Any) -> None:
+    text = (
+        "Chilean President Gabriel Boric arrived in Buenos Aires on Monday for a two-day "
+        "visit to Argentina.\n\n"
+        "Boric met Argentine President Javier Milei at the Casa Rosada on Tuesday."
+    )
+    rec = extract_article(text, published=date(2024, 6, 5), resources=resources)
+    meetings = _meetings(rec)
+    assert len(meetings) == 1, [m.evidence[0].text for m in meetings]
+    assert meetings[0].when is not None and meetings[0].when.start == "2024-06-03"

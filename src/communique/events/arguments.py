@@ -122,7 +122,7 @@ def speaker_of(parse: Parse, verb: int) -> list[int]:
     return []
 
 
-ATTENDANCE_PREPS = frozenset({"at", "during", "on", "for"})
+ATTENDANCE_PREPS = frozenset({"at", "during", "on", "for", "after", "following", "before"})
 ATTENDANCE_VERBS = frozenset({"attend", "address", "join", "chair", "host", "open"})
 
 
@@ -142,7 +142,7 @@ def verb_parties(parse: Parse, verb: int) -> list[Entity]:
     tok = parse.tokens[verb]
     up = verb
     for _ in range(3):  # "X left for Y to meet Z", "X will attend ... and is expected to meet Z"
-        if subj or tok.dep not in {"xcomp", "advcl", "conj"} or tok.head == up:
+        if subj or tok.dep not in {"xcomp", "advcl", "conj", "acomp"} or tok.head == up:
             break
         up = tok.head
         subj = parse.dep_children(up, "nsubj", "nsubjpass")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import TypeVar
 
 from ..model import Entity, PlaceMention, Status, TimeExpression
@@ -103,6 +104,7 @@ class MeetingMention:
     joiners: frozenset[str] = frozenset()  # "X attended the talks": X joins a known meeting
     lead_place: PlaceMention | None = None  # the dateline's place, for a mention in the lead
     attending: bool = False  # "X will attend the summit on Sunday": X's attendance, not the summit
+    days: int = 1  # "a two-day visit", "a three-day summit"
 
 
 @dataclass(slots=True)
@@ -114,6 +116,13 @@ class MeetingCluster:
     @property
     def codes(self) -> set[str]:
         return {c for m in self.mentions for c in (party_code(e) for e in m.parties) if c}
+
+    @property
+    def sides(self) -> set[str]:
+        """Its participants and, for a visit, summons or hosted meeting, the host country."""
+        place = self.place
+        hosted = any(m.entry.mode in HOSTED_MODES for m in self.mentions)
+        return self.codes | ({place.country} if hosted and place and place.country else set())
 
     @property
     def lemmas(self) -> set[str]:
@@ -182,7 +191,8 @@ def find_meeting_mentions(
         if not triggers:
             continue
         idx = [i for i, _ in triggers]
-        own_times = _assign(parse, [(t.start, t) for t in times_in_sentence(parse, times, n)], idx)
+        stamped = [t for t in times_in_sentence(parse, times, n) if t.start >= dateline_end]
+        own_times = _assign(parse, [(t.start, t) for t in stamped], idx)  # not the filing date
         own_places = _assign(
             parse, [(p.start, p) for p in places_in_sentence(parse, places, n)], idx
         )
@@ -436,11 +446,28 @@ def _mention(
         pair=_pair_subject(parse, i),
         frame=_sidelines_of(parse, i),
         joiners=_joiners(parse, i) if is_noun else frozenset(),
+        days=_duration(parse, i) if is_noun else 1,
         attending=is_noun
         and (bool(dets & DEFINITE) or has_poss)
         and tok.dep == "dobj"
         and parse.tokens[tok.head].lemma.lower() in ATTEND_VERBS,
     )
+
+
+DURATIONS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "week": 7}
+
+
+def _duration(parse: Parse, noun: int) -> int:
+    """'a two-day visit', 'the 3-day summit', 'a week-long tour': how many days it lasts."""
+    for k in parse.subtree(noun):
+        if k >= noun:
+            continue
+        words = parse.text[parse.tokens[k].start : parse.tokens[noun].start].lower()
+        found = re.match(r"(two|three|four|five|six|seven|[2-7])[- ]days?\b|(week)[- ]?long", words)
+        if found:
+            word = found.group(1) or found.group(2)
+            return int(word) if word.isdigit() else DURATIONS[word]
+    return 1
 
 
 ATTEND_VERBS = frozenset({"attend", "join", "address", "skip", "boycott", "miss"})
@@ -681,8 +708,8 @@ def _locative(parse: Parse, p: PlaceMention) -> bool:
     if noun is not None:  # "in the Kazakh capital Astana", "in the Russian city of Kazan"
         for k in (noun, last):
             head = parse.tokens[parse.tokens[k].head]
-            if head.dep == "prep" and head.text.lower() in LOCATIVE:
-                return True
+            if head.dep == "prep" and head.text.lower() in LOCATIVE | {"on"}:
+                return True  # "on the Italian island of Capri"
             if _locative_token(parse, min(parse.subtree(k))):
                 return True
     head = parse.tokens[parse.tokens[last].head]
@@ -913,17 +940,28 @@ def _best_cluster(m: MeetingMention, clusters: list[MeetingCluster]) -> MeetingC
     if not candidates:
         return None
     codes = {c for c in (party_code(e) for e in m.parties) if c} - m.joiners
-    if not (m.definite or (codes and any(_overlaps(codes, c.codes) for c in candidates))):
+    if not (m.definite or (codes and any(_overlaps(codes, c.sides) for c in candidates))):
         return None
     return max(
         candidates,
         key=lambda c: (
-            bool(codes & c.codes),
+            bool(codes & c.sides),
             m.forum is not None and any(x.forum == m.forum for x in c.mentions),
             m.entry.lemma in c.lemmas,
             c.last_sentence,
         ),
     )
+
+
+def _within(a: str, b: str, m: MeetingMention, c: MeetingCluster) -> bool:
+    """Two days of one multi-day meeting: 'a two-day visit' from Wednesday and talks on
+    Thursday."""
+    try:
+        da, db = date.fromisoformat(a), date.fromisoformat(b)
+    except ValueError:
+        return False
+    span = max([m.days, *(x.days for x in c.mentions)])
+    return abs((da - db).days) < span
 
 
 def _overlaps(a: set[str], b: set[str]) -> bool:
@@ -938,7 +976,7 @@ def _compatible(m: MeetingMention, c: MeetingCluster) -> bool:
     cd = c.date
     if m.date and cd and m.date.value and cd.value and not m.attending:
         a, b = m.date.value, cd.value
-        if not (a.startswith(b) or b.startswith(a)):
+        if not (a.startswith(b) or b.startswith(a) or _within(a, b, m, c)):
             return False
     cp = c.place
     if m.place and cp and m.place.country and cp.country and m.place.country != cp.country:
@@ -946,7 +984,7 @@ def _compatible(m: MeetingMention, c: MeetingCluster) -> bool:
     if m.place and cp and m.place.kind == "city" and cp.kind == "city" and m.place.name != cp.name:
         return False
     codes = {party_code(e) for e in m.parties} - {None} - m.joiners
-    if codes and c.codes and not codes & c.codes:
+    if codes and c.codes and not codes & c.sides:
         return False
     if m.visitors and c.visitors and not m.visitors & c.visitors:
         return False  # "Trump's visit to Riyadh" and "the crown prince's visit": two visits
