@@ -28,3 +28,18 @@ def test_place_find_spacy_cities_countries_and_venue(nlp_model: Any) -> None:
     for p in places:
         assert text[p.start : p.end] == p.text
     assert not any(p.text == "French" for p in places)  # a demonym is not a place
+
+
+def test_place_find_spacy_dateline_city_in_capitals(nlp_model: Any) -> None:
+    backend = NlpBackend(nlp=nlp_model, settings=NlpSettings())
+    text = (
+        "Ministers agree on transit corridor\n\n"
+        "YEREVAN, Armenia (AP) — The prime ministers of Armenia and Georgia met on Monday.\n\n"
+        "MEANWHILE the talks continued. NEWS - the rest of the story."
+    )
+    annotated = annotate_text(text, backend)
+    places = find_places(annotated, load_gazetteer())
+    yerevan = [p for p in places if p.text == "YEREVAN"]
+    assert len(yerevan) == 1 and (yerevan[0].name, yerevan[0].country) == ("Yerevan", "ARM")
+    assert text[yerevan[0].start : yerevan[0].end] == "YEREVAN"
+    assert not any(p.text in {"MEANWHILE", "NEWS"} for p in places)

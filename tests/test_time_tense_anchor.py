@@ -42,6 +42,9 @@ WEDNESDAY = date(2023, 6, 14)
         ("In December, the ministry published a draft.", "December", "2022-12"),
         ("The vote will take place in December.", "December", "2023-12"),
         ("Delegates arrived on 2 June for the forum.", "2 June", "2023-06-02"),
+        ("Officials said the envoy is expected in Oslo on Friday.", "Friday", "2023-06-16"),
+        ("The vote is scheduled for Monday, aides said.", "Monday", "2023-06-19"),
+        ("The envoy was expected in Oslo on Friday.", "Friday", "2023-06-09"),
     ],
 )
 def test_time_tense_picks_direction(

@@ -34,12 +34,14 @@ class _Toponym:
     end: int
     text: str  # as written, trimmed of "the" and possessives
     iso3: str | None = None  # set when the NLP stage keyed the mention to a state
+    lookup: str | None = None  # the name to look up when it differs from the text ("TBILISI")
 
 
 def find_places(annotated: AnnotatedArticle, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
     """Toponyms and venues of the article, geocoded, in text order, without overlaps."""
     text = annotated.article.text
     toponyms = list(_toponyms(annotated.mentions))
+    toponyms += _dateline_toponyms(text, toponyms)
     countries = list(_mentioned_countries(annotated.mentions, gazetteer))
     context = build_context((t.text for t in toponyms), gazetteer, countries)
     venues = list(_venues(text, toponyms, gazetteer, context))
@@ -82,6 +84,28 @@ def _toponyms(mentions: Iterable[Mention]) -> Iterator[_Toponym]:
         top = _trim(m)
         if top is not None:
             yield top
+
+
+# "TBILISI, Georgia (AP) —", "HAVANA, March 4 (Reuters) -", "NEW DELHI -": a city in capitals
+# opening one of the first lines; the tagger rarely labels words written in capitals.
+_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?=,|\s*\(|\s+[-—–])", re.M)
+_DATELINE_LINES = 4
+
+
+def _dateline_toponyms(text: str, known: list[_Toponym]) -> list[_Toponym]:
+    out: list[_Toponym] = []
+    lines = 0
+    for line in re.finditer(r"[^\n]*\S[^\n]*", text):
+        lines += 1
+        if lines > _DATELINE_LINES:
+            break
+        m = _DATELINE.match(line.group())
+        if m is None:
+            continue
+        start, end = line.start() + m.start(1), line.start() + m.end(1)
+        if not any(t.start < end and start < t.end for t in known):
+            out.append(_Toponym(start, end, m.group(1), lookup=m.group(1).title()))
+    return out
 
 
 def _trim(m: Mention) -> _Toponym | None:
@@ -133,9 +157,10 @@ def _geocode(top: _Toponym, gazetteer: Gazetteer, context: PlaceContext) -> Plac
 
 
 def _place_of(top: _Toponym, gazetteer: Gazetteer, context: PlaceContext) -> Place | None:
+    name = top.lookup or top.text
     if top.iso3:
-        return resolve_in_country(top.text, top.iso3, gazetteer, context)
-    return resolve(top.text, gazetteer, context)
+        return resolve_in_country(name, top.iso3, gazetteer, context)
+    return resolve(name, gazetteer, context)
 
 
 def _venues(

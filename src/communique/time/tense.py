@@ -23,6 +23,8 @@ _FUTURE_WORDS = frozenset(
     {"upcoming", "forthcoming", "next", "planned", "scheduled", "due", "set", "expected",
      "slated", "coming", "future", "proposed"}
 )  # fmt: skip
+_ARRANGED = frozenset({"expect", "schedule", "set", "slate", "plan", "due", "book"})
+_PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
 _MAX_HOPS = 8
 _UNTIL = frozenset({"until", "till", "til"})
 
@@ -124,6 +126,8 @@ def _verb_tense(index: TenseIndex, verb: Token) -> Tense | None:
         return "past"
     if verb.tag == "VBD":
         return "past"
+    if verb.tag == "VBN" and verb.lemma.lower() in _ARRANGED and words & _PRESENT_BE:
+        return "future"  # "the envoy is expected in Beirut on Thursday", "is scheduled for"
     if verb.tag == "VBN":
         return "past" if not aux else None
     if verb.tag == "VBG":
