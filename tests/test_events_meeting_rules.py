@@ -361,3 +361,15 @@ def test_talks_on_the_second_day_of_a_two_day_visit_are_part_of_it(resources: An
     meetings = _meetings(rec)
     assert len(meetings) == 1, [m.evidence[0].text for m in meetings]
     assert meetings[0].when is not None and meetings[0].when.start == "2024-06-03"
+
+
+def test_he_stands_for_the_person_named_before(resources: Any) -> None:
+    text = (
+        "Austrian Chancellor Karl Nehammer arrived in Prague on Monday.\n\n"
+        "He will hold talks with Czech Prime Minister Petr Fiala on Tuesday, a spokesman said."
+    )
+    rec = extract_article(text, published=date(2024, 5, 20), resources=resources)
+    meetings = _meetings(rec)
+    assert len(meetings) == 1
+    assert {"AUT", "CZE"} <= _codes(rec, meetings[0])
+    assert meetings[0].when is not None and meetings[0].when.start == "2024-05-21"

@@ -45,14 +45,25 @@ def party_code(e: Entity) -> str | None:
     return e.country
 
 
+PERSONAL_PRONOUNS = frozenset({"he", "she"})
+
+
 def parties_under(parse: Parse, heads: Iterable[int]) -> list[Entity]:
-    """Actor entities in the phrases headed by ``heads``, not descending into topic phrases."""
+    """Actor entities in the phrases headed by ``heads``, not descending into topic phrases;
+    a "he"/"she" head stands for the person named just before it."""
     idx: list[int] = []
+    stand_ins: list[Entity] = []
     for h in heads:
+        tok = parse.tokens[h]
+        if tok.pos == "PRON" and tok.text.lower() in PERSONAL_PRONOUNS:
+            person = parse.antecedent(h)
+            if person is not None:
+                stand_ins.append(person)
+            continue
         idx.extend(k for k in parse.subtree(h, TOPIC_STOPS) if not place_descriptor(parse, k))
-    return [
-        e for e in parse.entities_in(sorted(set(idx))) if e.kind in PARTY_KINDS and party_code(e)
-    ]
+    found = parse.entities_in(sorted(set(idx)))
+    found += [e for e in stand_ins if e not in found]
+    return [e for e in found if e.kind in PARTY_KINDS and party_code(e)]
 
 
 SETTLEMENT_NOUNS = frozenset(
@@ -104,9 +115,9 @@ def clause_subject_parties(parse: Parse, i: int) -> list[Entity]:
     if not subj and tok.dep in {"advcl", "xcomp", "conj"}:
         subj = parse.dep_children(tok.head, "nsubj")
     if subj and parse.tokens[subj[0]].pos == "PRON":
-        subj = speaker_of(parse, parse.tokens[subj[0]].head)  # "X said he would ... at the summit"
-    heads = [s for s in subj if parse.tokens[s].pos != "PRON"]
-    return parties_under(parse, heads)
+        # "X said he would ... at the summit"; else "he" stands for the person named before
+        subj = speaker_of(parse, parse.tokens[subj[0]].head) or subj
+    return parties_under(parse, subj)
 
 
 def speaker_of(parse: Parse, verb: int) -> list[int]:

@@ -127,6 +127,17 @@ class Parse:
                 out.extend(self.conjuncts(k))
         return out
 
+    def antecedent(self, i: int, sentences_back: int = 2) -> Entity | None:
+        """The person a "he"/"she" at token ``i`` most likely stands for: the nearest person
+        named before it in its sentence or the ``sentences_back`` before. Only that nearest
+        person is considered; when it has no country the answer is None, never an older one."""
+        first = self.annotated.sentences[max(0, self.sentence_index(i) - sentences_back)]
+        for k in range(i - 1, first.first_token - 1, -1):
+            hit = self.entity_at.get(k)
+            if hit is not None and hit.entity.kind == "person":
+                return hit.entity
+        return None
+
     def entities_in(self, idx: Iterable[int]) -> list[Entity]:
         """Distinct entities with a mention on any of the given tokens, in text order."""
         seen: dict[str, tuple[int, Entity]] = {}
