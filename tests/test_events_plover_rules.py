@@ -104,3 +104,26 @@ def test_regret_is_no_demand(short_resources: Any) -> None:
     text = "Ethiopia said it should have acted sooner against the smugglers."
     coding = record_coding(extract_article(text, resources=short_resources))
     assert "REQUEST" not in coding.types
+
+
+RECIPIENT_CASES = [
+    # the object names its party only in a modifier
+    ("SEN", "The Gambian president praised Senegal's efforts to end the border dispute."),
+    ("GHA", "Sweden welcomed Ghana's decision to free the detained journalists."),
+    ("ESP", "Morocco rejected a Spanish proposal for joint patrols on Friday."),
+    ("CHN", "Vietnam rejected an offer from China to hold talks on the islands."),
+    # who is to act in a demand
+    ("GBR", "Argentina demanded that Britain return the islands."),
+    # one open complement down
+    ("NGA", "Niger offered to hand over the two suspects to Nigeria."),
+]
+
+
+@pytest.mark.parametrize(("code", "sentence"), RECIPIENT_CASES)
+def test_recipient_named_in_a_modifier_or_complement(
+    code: str, sentence: str, short_resources: Any
+) -> None:
+    rec = extract_article(sentence, resources=short_resources)
+    ents = {e.id: e for e in rec.entities}
+    main = max((e for e in rec.events if e.type != "STATEMENT"), key=lambda e: e.confidence)
+    assert code in {ents[i].code or ents[i].country for i in main.recipients}, main

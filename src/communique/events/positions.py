@@ -551,6 +551,39 @@ def _recipients(parse: Parse, i: int) -> list[Entity]:
             if parse.tokens[k].dep == "prep" and parse.tokens[k].text.lower() == "to"
         ]
         found = head_entities(parse, [p for k in tos for p in parse.dep_children(k, "pobj")])
+    if not found:
+        found = _object_recipients(parse, i)
+    return found
+
+
+OBJECT_PREPS = ("to", "for", "with", "against", "toward", "towards")
+
+
+def _object_recipients(parse: Parse, i: int, depth: int = 0) -> list[Entity]:
+    """The party an act is aimed at when the object names it only in a modifier: "praised
+    Haiti's efforts", "promised military aid to Mozambique"; or, one open complement down,
+    "offered to hand over two suspects to Britain"."""
+    t = parse.tokens
+    objs = parse.dep_children(i, "dobj", "nsubjpass")
+    owners = [k for o in objs for k in parse.children[o] if t[k].dep == "poss"]
+    found = head_entities(parse, owners)
+    if not found:  # "aid to Mozambique", "an offer from Kabul", "calls by Minsk"
+        preps = [p for o in objs for p in parse.preps(o, *OBJECT_PREPS, "from", "by")]
+        found = head_entities(parse, preps)
+    if not found:  # "rejected a U.S. request", "restrictions on German goods"
+        found = [e for o in objs for e in premodifier_parties(parse, o)]
+    if not found:  # "demanded that the United States match ...": who is to act
+        subjects = [
+            s for c in parse.dep_children(i, "ccomp") for s in parse.dep_children(c, "nsubj")
+        ]
+        found = head_entities(parse, subjects) or [
+            e for s in subjects for e in premodifier_parties(parse, s)
+        ]
+    if not found and depth == 0:
+        for c in parse.dep_children(i, "xcomp"):
+            found = _recipients(parse, c) or _object_recipients(parse, c, 1)
+            if found:
+                break
     return found
 
 
