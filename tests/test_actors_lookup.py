@@ -97,6 +97,8 @@ def test_actors_lookup_ruler_patterns_are_unique_and_case_sensitive() -> None:
     assert "us" not in by_phrase and "the alliance" not in by_phrase
     assert "Union" not in by_phrase and "Victoria" not in by_phrase
     keyed = [p for p in patterns if "id" in p]
-    assert all(str(p["id"]).split(":")[0] in {"state", "igo", "body", "person"} for p in keyed)
+    kinds = {"state", "igo", "body", "person", "group"}
+    assert all(str(p["id"]).split(":")[0] in kinds for p in keyed)
+    assert by_phrase["Hamas"] == {"label": "ORG", "pattern": "Hamas", "id": "group:hamas"}
     assert "id" not in by_phrase["Latin America"]  # blocks "America" -> USA inside it
     assert "Chad" not in by_phrase and "Jordan" not in by_phrase  # also first names: left to NER

@@ -41,6 +41,8 @@ def _candidates(data: ActorData) -> Iterator[tuple[str, str, str]]:
             yield from _emit("GPE", f"state:{s.code}", (s.capital, *s.capital_aliases))
     for p in data.people:
         yield from _emit("PERSON", p.key, (p.name, *p.aliases))
+    for group in data.groups:
+        yield from _emit("ORG", group.key, (group.name, *group.aliases))
 
 
 def ruler_patterns(data: ActorData) -> list[dict[str, object]]:

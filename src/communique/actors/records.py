@@ -7,7 +7,7 @@ from typing import Literal
 
 from ..model import Role
 
-ActorKind = Literal["state", "igo", "body", "person"]
+ActorKind = Literal["state", "igo", "body", "person", "group"]
 Via = Literal["name", "alias", "demonym", "capital", "metonym", "context"]
 
 
@@ -40,6 +40,18 @@ class Igo:
     aliases: tuple[str, ...]
     context_aliases: tuple[str, ...]  # "the alliance": only once the IGO itself was named
     metonyms: tuple[str, ...]  # "Brussels" for the EU
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A non-state party named in diplomatic news (a movement, armed group or rival government),
+    with the state whose politics it is part of."""
+
+    key: str  # "group:hamas"
+    name: str
+    aliases: tuple[str, ...]
+    country: str
     source: str
 
 

@@ -117,6 +117,8 @@ def _ref_from_key(key: str, data: ActorData) -> ActorRef | None:
         return ActorRef(key, "state", code, state.name, "name")
     if prefix in ("igo", "body") and (igo := data.igo(code)):
         return ActorRef(key, igo.kind, code, igo.name, "name")
+    if prefix == "group" and (group := data.group(key)):
+        return ActorRef(key, "group", None, group.name, "name")
     return None
 
 
@@ -146,11 +148,16 @@ def _add_reference(art: _Article, start: int, end: int, ref: ActorRef) -> None:
         igo = art.data.igo_metonym(art.text[start:end]) if ref.via == "capital" else None
         if igo is not None:
             ref = ActorRef(f"{igo.kind}:{igo.code}", igo.kind, igo.code, igo.name, "metonym")
-    kind: EntityKind = "state" if ref.kind == "state" else "igo" if ref.kind == "igo" else "body"
+    kinds: dict[str, EntityKind] = {"state": "state", "igo": "igo", "group": "organization"}
+    kind = kinds.get(ref.kind, "body")
     art.add(ref.key, _Draft(kind, ref.code, ref.name, country=_parent(ref, art.data)), start, end)
 
 
 def _parent(ref: ActorRef, data: ActorData) -> str | None:
+    """A body's organisation; a non-state group's country."""
+    if ref.kind == "group":
+        group = data.group(ref.key)
+        return group.country if group else None
     igo = data.igo(ref.code) if ref.kind == "body" and ref.code else None
     return igo.parent if igo else None
 

@@ -13,7 +13,7 @@ from typing import Literal, cast
 from ..errors import ResourceError
 from ..model import Role
 from .patterns import ruler_patterns
-from .records import ActorRef, Igo, Person, State, Via
+from .records import ActorRef, Group, Igo, Person, State, Via
 from .surface import fold, is_acronym, normalize, slug
 from .titles import country_in_title
 
@@ -84,6 +84,19 @@ def _igos() -> tuple[Igo, ...]:
     return tuple(out)
 
 
+def _groups() -> tuple[Group, ...]:
+    return tuple(
+        Group(
+            key="group:" + slug(r["name"]),
+            name=r["name"],
+            aliases=_split(r["aliases"]),
+            country=r["country"],
+            source=r["source"],
+        )
+        for r in _rows("groups.csv")
+    )
+
+
 def _people() -> tuple[Person, ...]:
     names: dict[str, str] = {}
     aliases: dict[str, tuple[str, ...]] = {}
@@ -150,7 +163,10 @@ def _igo_ref(g: Igo, via: Via) -> ActorRef:
 
 
 def _build_index(
-    states: tuple[State, ...], igos: tuple[Igo, ...], people: tuple[Person, ...]
+    states: tuple[State, ...],
+    igos: tuple[Igo, ...],
+    people: tuple[Person, ...],
+    groups: tuple[Group, ...] = (),
 ) -> _Index:
     index = _Index()
     for g in igos:  # IGO names first: "EU" must not become anything else
@@ -173,6 +189,10 @@ def _build_index(
         ref = ActorRef(key=p.key, kind="person", code=None, name=p.name, via="name")
         for n in (p.name, *p.aliases):
             index.add(n, ref)
+    for gr in groups:  # after states and people: a group never takes their names
+        ref = ActorRef(key=gr.key, kind="group", code=None, name=gr.name, via="name")
+        for n in (gr.name, *gr.aliases):
+            index.add(n, ref)
     return index
 
 
@@ -192,6 +212,8 @@ class ActorData:
     _people_by_key: dict[str, Person]
     _surnames: dict[str, str]  # folded surname -> person key, for surnames unique in the data
     context_words: frozenset[str]  # folded context aliases ("alliance", "bloc")
+    groups: tuple[Group, ...] = ()
+    _group_by_key: dict[str, Group] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -202,6 +224,7 @@ class ActorData:
         regions: tuple[tuple[str, str], ...],
         title_words: dict[str, str],
         verb_cues: dict[tuple[str, str], str],
+        groups: tuple[Group, ...] = (),
     ) -> ActorData:
         return cls(
             states=states,
@@ -210,12 +233,14 @@ class ActorData:
             regions=regions,
             title_words=title_words,
             verb_cues=verb_cues,
-            _index=_build_index(states, igos, people),
+            _index=_build_index(states, igos, people, groups),
             _by_code={s.code: s for s in states},
             _igo_by_code={g.code: g for g in igos},
             _people_by_key={p.key: p for p in people},
             _surnames=_unique_surnames(people, title_words),
             context_words=frozenset(fold(a) for g in igos for a in g.context_aliases),
+            groups=groups,
+            _group_by_key={g.key: g for g in groups},
         )
 
     def state(self, code: str) -> State | None:
@@ -223,6 +248,9 @@ class ActorData:
 
     def igo(self, code: str) -> Igo | None:
         return self._igo_by_code.get(code)
+
+    def group(self, key: str) -> Group | None:
+        return self._group_by_key.get(key)
 
     def person(self, name: str) -> Person | None:
         """The office holder called ``name`` (any listed spelling), or None."""
@@ -316,4 +344,6 @@ def _holds(role: Role, on: date) -> bool:
 @lru_cache(maxsize=1)
 def load_actor_data() -> ActorData:
     """Read the package's curated tables once per process."""
-    return ActorData.build(_states(), _igos(), _people(), _regions(), _title_words(), _verb_cues())
+    return ActorData.build(
+        _states(), _igos(), _people(), _regions(), _title_words(), _verb_cues(), _groups()
+    )

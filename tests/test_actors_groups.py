@@ -1,0 +1,43 @@
+"""Non-state parties (movements, armed groups, rival governments) resolve to an organisation
+entity with the country whose politics they belong to, so meetings with them have that party."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from importlib import resources
+from typing import Any
+
+from communique import extract_article
+from communique.actors import load_actor_data
+
+
+def test_groups_table_is_well_formed() -> None:
+    text = resources.files("communique.actors.data").joinpath("groups.csv").read_text("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    data = load_actor_data()
+    assert len(rows) >= 25
+    for row in rows:
+        assert row["source"].strip(), row
+        assert data.state(row["country"]) is not None, row["country"]
+    surfaces = [s for r in rows for s in (r["name"], *filter(None, r["aliases"].split("|")))]
+    assert len(surfaces) == len(set(surfaces))
+
+
+def test_group_is_an_organisation_with_its_country(resources: Any) -> None:
+    text = (
+        "Norwegian and Qatari envoys met a Hamas delegation in Doha on Sunday.\n\n"
+        "In Kabul, Pakistani diplomats held talks with the Taliban on Monday."
+    )
+    rec = extract_article(text, published=date(2024, 6, 4), resources=resources)
+    groups = {e.name: e for e in rec.entities if e.kind == "organization"}
+    assert groups["Hamas"].country == "PSE" and groups["Hamas"].code is None
+    assert groups["Taliban"].country == "AFG"
+    meetings = [e for e in rec.events if e.type == "CONSULT"]
+    ents = {e.id: e for e in rec.entities}
+    parties = [
+        {ents[i].code or ents[i].country for i in (*m.actors, *m.recipients)} for m in meetings
+    ]
+    assert {"NOR", "QAT", "PSE"} in [p & {"NOR", "QAT", "PSE"} for p in parties]
+    assert any({"PAK", "AFG"} <= p for p in parties)
