@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from communique.fuse import FusionIndex, Report, fuse_reports, summarize
@@ -121,3 +122,50 @@ def test_fuse_participants_kept_by_majority_and_status_by_vote() -> None:
     assert event.participants == ("NOR", "SUD")
     assert event.status == "occurred"
     assert event.sources == ("art-a", "art-b", "art-c")
+
+
+def test_fuse_one_shared_state_with_rival_parties_stays_apart() -> None:
+    # Turkey and Egypt meet in Doha (Qatar named as host); the same day Qatar receives Iran.
+    reports = [
+        report("a", ("TUR", "EGY", "QAT"), country="QAT", city="Doha"),
+        report("b", ("QAT", "IRN"), country="QAT", city="Doha"),
+    ]
+    assert groups(reports) == [{"a"}, {"b"}]
+    # One party's report missing the other side still joins; so does a mediating IGO.
+    reports = [
+        report("a", ("SRB", "XKX", "EU")),
+        report("b", ("XKX",)),
+        report("c", ("SRB", "XKX")),
+    ]
+    assert groups(reports) == [{"a", "b", "c"}]
+
+
+def test_fuse_same_article_rival_meeting_is_not_a_sibling() -> None:
+    # One article: Blinken met Wang (undated) and, on Saturday, Kuleba; Wang's talks are known.
+    wang = report("a", ("USA", "CHN"), day="2024-03-04")
+    kuleba = replace(report("b", ("USA", "UKR")), article_id="art-x")
+    undated = replace(report("c", ("USA", "CHN"), day=None), article_id="art-x")
+    assignment = fuse_reports([wang, kuleba, undated])
+    assert assignment["c"] == assignment["a"] != assignment["b"]
+
+
+def test_fuse_week_range_fits_a_day_inside_it_and_the_day_is_chosen() -> None:
+    week = report("b", ("NOR", "SUD"), day="2024-03-04", published=date(2024, 3, 12))
+    week = replace(week, when=When("2024-03-04", "2024-03-10", "day", "last week"))
+    reports = [report("a", ("NOR", "SUD"), day="2024-03-07"), week]
+    assert groups(reports) == [{"a", "b"}]
+    event = summarize(reports)
+    assert event.when is not None and event.when.start == "2024-03-07"
+
+
+def test_fuse_single_party_articles_do_not_vote_out_other_participants() -> None:
+    reports = [
+        report("a", ("SCO", "KAZ")),
+        report("b", ("SCO",)),
+        report("c", ("SCO",)),
+        report("d", ("NOR", "SUD", "XXX")),
+        report("e", ("NOR", "SUD")),
+        report("f", ("NOR", "SUD")),
+    ]
+    assert summarize(reports[:3]).participants == ("KAZ", "SCO")
+    assert summarize(reports[3:]).participants == ("NOR", "SUD")

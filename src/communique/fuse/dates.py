@@ -22,10 +22,15 @@ class DayRange:
 
 
 def day_range(when: When | None) -> DayRange | None:
-    """The days a ``When`` covers (its start value only), or None when it cannot be read."""
+    """The days a ``When`` covers, from its start value to its end value when it has one ("last
+    week": Monday to Sunday), or None when the start cannot be read."""
     if when is None:
         return None
-    return value_range(when.start)
+    first = value_range(when.start)
+    last = value_range(when.end) if when.end else None
+    if first is None or last is None or last.last < first.first:
+        return first
+    return DayRange(first.first, last.last)
 
 
 def value_range(value: str) -> DayRange | None:

@@ -21,10 +21,13 @@ complete first) without revisiting older ones.
 
 from __future__ import annotations
 
+import csv
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from importlib import resources
 from typing import Literal
 
 from .dates import DayRange, day_range
@@ -130,6 +133,8 @@ def match_score(report: Report, cluster: Cluster, settings: FuseSettings) -> flo
     fit = _dates_compatible(report, cluster.reports, settings)
     if fit is None:
         return None
+    if len(mine & theirs) < 2 and _rival_parties(mine, theirs):
+        return None
     sibling = any(m.article_id == report.article_id for m in cluster.reports)
     if not sibling and not _enough_overlap(mine, theirs, fit):
         return None
@@ -144,6 +149,20 @@ def _enough_overlap(a: frozenset[str], b: frozenset[str], fit: DateFit) -> bool:
         return a == b and len(a) >= 2
     shared = len(a & b)
     return shared >= 2 or (shared == 1 and fit == "explicit")
+
+
+def _rival_parties(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Each side names a state the other lacks: with one code in common, two different
+    meetings of that party (Qatar receives Iran; Turkey and Egypt meet in Qatar)."""
+    states = state_codes()
+    return any(c in states for c in a - b) and any(c in states for c in b - a)
+
+
+@functools.cache
+def state_codes() -> frozenset[str]:
+    """The ISO3 codes of states (from the actor data), as opposed to IGOs and other bodies."""
+    text = resources.files("communique.actors.data").joinpath("states.csv").read_text("utf-8")
+    return frozenset(row["code"] for row in csv.DictReader(text.splitlines()))
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float | None:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from ..model import When, Where, content_id
+from .dates import day_range
 from .model import (
     FieldVariants,
     FusedEvent,
@@ -71,13 +72,20 @@ def summarize(
 
 
 def majority_participants(reports: Sequence[Report]) -> tuple[str, ...]:
-    """Codes named by at least half of the source articles (all codes when there is one)."""
+    """Codes named by at least half of the source articles that vote on them (all codes when
+    there is one). An article that names a single party ("the SCO summit") says nothing about
+    who else took part, so it votes only for its own code; an article naming two or more
+    parties votes against the codes it leaves out."""
     by_article: dict[str, set[str]] = {}
     for r in reports:
         by_article.setdefault(r.article_id, set()).update(r.participants)
     counts = Counter(code for codes in by_article.values() for code in codes)
-    need = len(by_article) / 2
-    return tuple(sorted(code for code, n in counts.items() if n >= need))
+    full = sum(len(codes) >= 2 for codes in by_article.values())
+
+    def voters(code: str) -> int:
+        return full + sum(codes == {code} for codes in by_article.values())
+
+    return tuple(sorted(code for code, n in counts.items() if n >= voters(code) / 2))
 
 
 def _per_article(reports: Sequence[Report], get: Callable[[Report], V]) -> list[V]:
@@ -93,18 +101,27 @@ def _per_article(reports: Sequence[Report], get: Callable[[Report], V]) -> list[
 
 
 def choose_when(whens: Iterable[When | None]) -> tuple[When | None, FieldVariants | None]:
-    """The most supported date; a coarser value ("2022-01") supports finer ones inside it."""
+    """The most supported date; a coarser value ("2022-01", "last week") supports the finer
+    ones inside it, and among equally supported dates the narrowest wins."""
     known = [w for w in whens if w is not None]
     if not known:
         return None, None
-    counts = Counter(w.start for w in known)
+    spans = {id(w): day_range(w) for w in known}
 
-    def support(value: str) -> int:
-        return sum(n for other, n in counts.items() if value.startswith(other))
+    def covers(outer: When, inner: When) -> bool:
+        a, b = spans[id(outer)], spans[id(inner)]
+        if a is None or b is None:
+            return inner.start.startswith(outer.start)
+        return a.first <= b.first and b.last <= a.last
 
-    def rank(w: When) -> tuple[int, int, int, str]:
+    def width(w: When) -> int:
+        days = spans[id(w)]
+        return (days.last - days.first).days if days else 1 << 20
+
+    def rank(w: When) -> tuple[int, int, int, int, str]:
         return (
-            -support(w.start),
+            -sum(covers(other, w) for other in known),
+            width(w),
             _GRANULARITY_RANK.get(w.granularity, 9),
             int(w.year_inferred),
             w.start,
