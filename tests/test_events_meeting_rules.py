@@ -373,3 +373,65 @@ def test_he_stands_for_the_person_named_before(resources: Any) -> None:
     assert len(meetings) == 1
     assert {"AUT", "CZE"} <= _codes(rec, meetings[0])
     assert meetings[0].when is not None and meetings[0].when.start == "2024-05-21"
+
+
+def _where(ev: Any) -> str:
+    return ev.where.name if ev.where else ""
+
+
+def test_a_nationality_capital_locates_the_meeting(resources: Any) -> None:
+    text = (
+        "Envoys of Cameroon and Niger held talks in the Nigerian capital on Thursday on the "
+        "security of their common border, officials said.\n\n"
+        "The two delegations agreed to share intelligence on armed groups."
+    )
+    rec = extract_article(text, published=date(2019, 3, 8), resources=resources)
+    places = {_where(e) for e in _meetings(rec)}
+    assert places == {"Abuja"}, places
+
+
+def test_a_broker_under_whose_auspices_talks_run_takes_part(resources: Any) -> None:
+    text = (
+        "Talks between Mali's government and armed groups opened on Monday in Algiers "
+        "under the auspices of the African Union, diplomats said.\n\n"
+        "The talks are expected to last a week."
+    )
+    rec = extract_article(text, published=date(2019, 6, 3), resources=resources)
+    assert any({"MLI", "AU"} <= _codes(rec, e) for e in _meetings(rec)), [
+        _codes(rec, e) for e in _meetings(rec)
+    ]
+
+
+def test_an_audience_receiver_object_after_adverbials_is_received(resources: Any) -> None:
+    text = (
+        "King Abdullah II received in audience at the palace here today Indonesian Foreign "
+        "Minister Retno Marsudi.\n\n"
+        "They reviewed bilateral relations and regional developments, the royal court said."
+    )
+    rec = extract_article(text, published=date(2019, 4, 2), resources=resources)
+    assert any("IDN" in _codes(rec, e) for e in _meetings(rec)), [
+        _codes(rec, e) for e in _meetings(rec)
+    ]
+
+
+def test_non_aligned_movement_and_political_community_are_forums(resources: Any) -> None:
+    text = (
+        "Foreign ministers of the Non-Aligned Movement met in Kampala on Tuesday to prepare "
+        "the movement's summit.\n\n"
+        "Leaders of the European Political Community will gather in Tirana next month."
+    )
+    rec = extract_article(text, published=date(2021, 6, 1), resources=resources)
+    codes = set().union(*(_codes(rec, e) for e in _meetings(rec)))
+    assert {"NAM", "EPC"} <= codes, codes
+
+
+def test_leaders_gathering_and_a_working_dinner_are_meetings(resources: Any) -> None:
+    text = (
+        "Presidents of Peru and Bolivia gathered in Cusco on Friday for a day of talks on "
+        "lithium and water.\n\n"
+        "The Canadian and Mexican leaders agreed over dinner in Ottawa on Saturday to set up a "
+        "joint trade council. Protesters gathered outside the hotel."
+    )
+    rec = extract_article(text, published=date(2019, 9, 16), resources=resources)
+    got = sorted(_where(e) for e in _meetings(rec))
+    assert got == ["Cusco", "Ottawa"], got

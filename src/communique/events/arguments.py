@@ -135,6 +135,7 @@ def speaker_of(parse: Parse, verb: int) -> list[int]:
 
 ATTENDANCE_PREPS = frozenset({"at", "during", "on", "for", "after", "following", "before"})
 ATTENDANCE_VERBS = frozenset({"attend", "address", "join", "chair", "host", "open"})
+MEALS = frozenset({"dinner", "lunch", "luncheon", "breakfast", "banquet"})
 
 
 def _attended(parse: Parse, noun: int) -> bool:
@@ -142,13 +143,20 @@ def _attended(parse: Parse, noun: int) -> bool:
     tok = parse.tokens[noun]
     if tok.dep == "dobj":  # "attended the summit", "addressed a session of the Council"
         return parse.tokens[tok.head].lemma.lower() in ATTENDANCE_VERBS
+    if tok.dep == "pobj" and tok.lemma.lower() in MEALS:  # "agreed over dinner"
+        return parse.tokens[tok.head].text.lower() in ATTENDANCE_PREPS | {"over"}
     return tok.dep == "pobj" and parse.tokens[tok.head].text.lower() in ATTENDANCE_PREPS
 
 
 def verb_parties(parse: Parse, verb: int) -> list[Entity]:
     """Participants of a meeting verb: subject (or its controller), object, with-complements."""
-    heads = parse.dep_children(verb, "nsubj", "nsubjpass", "dobj", "dative", "attr")
-    heads += parse.preps(verb, "with", "between", "among", "to", "by", "at")
+    heads = parse.dep_children(verb, "nsubj", "nsubjpass", "dative", "attr")
+    heads += parse.objects(verb)
+    heads += [  # not an absolute clause: "with tensions with X high on the agenda"
+        h
+        for h in parse.preps(verb, "with", "between", "among", "to", "by", "at")
+        if not parse.dep_children(h, "nsubj")
+    ]
     subj = [h for h in heads if parse.tokens[h].dep in {"nsubj", "nsubjpass"}]
     tok = parse.tokens[verb]
     up = verb

@@ -361,7 +361,7 @@ def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
         if not any(e.kind in {"person", "state", "igo"} for e in parties_under(parse, agents)):
             return False
     if kind == "person":
-        objs = parse.dep_children(i, "dobj")  # "received his Greek counterpart X"
+        objs = parse.objects(i)  # "received his Greek counterpart X"
         if any(parse.tokens[o].lemma.lower() in MESSAGES for o in objs):
             return False  # "received a call from X", "welcomed the letter of X"
         return any(e.kind in {"person", "state"} for e in parties_under(parse, objs))
@@ -370,6 +370,9 @@ def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
         return any(parse.tokens[o].lemma.lower() in venues for o in _at_objects(parse, i))
     if kind == "actor":
         return bool(verb_parties(parse, i))
+    if kind == "subject":  # "leaders of X gathered", not "ministers gathered in X"
+        subj = parse.dep_children(i, "nsubj")  # the nearest: a dateline can parse as one too
+        return bool(subj) and bool(parties_under(parse, [max(subj)]))
     if kind == "on":
         return _calls_on(parse, i)
     return True
@@ -745,14 +748,21 @@ BROKER_VERBS = frozenset(
 )
 
 
+AUSPICES = frozenset({"auspices", "auspice", "aegis", "mediation", "sponsorship"})
+
+
 def _mediators(parse: Parse, i: int) -> list[Entity]:
-    """'talks ..., mediated by X and Y', 'the summit, hosted by X': brokers take part too."""
+    """'talks ..., mediated by X and Y', 'the summit, hosted by X', 'talks under the auspices
+    of X': brokers take part too."""
     out: list[Entity] = []
     for head in {i, parse.governing_verb(i)}:
         for k in parse.children[head]:
             tok = parse.tokens[k]
             if tok.dep in {"acl", "advcl", "relcl"} and tok.lemma.lower() in BROKER_VERBS:
                 out += parties_under(parse, parse.preps(k, "by"))
+        for k in parse.preps(head, "under"):
+            if parse.tokens[k].text.lower() in AUSPICES:
+                out += parties_under(parse, parse.preps(k, "of"))
     return out
 
 

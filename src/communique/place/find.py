@@ -26,6 +26,11 @@ _GENERIC_VENUE = re.compile(
     r"Ministry of Defen[cs]e|[Ee]mbassy|headquarters|Presidential Palace|presidential palace)\b"
 )
 _IN_PLACE = re.compile(r"\s+in\s+")
+# "in the Ethiopian capital on Monday": a nationality's capital named by its role alone (one
+# followed by its name, "the Kazakh capital Astana", is the toponym that follows).
+_DEMONYM_CAPITAL = re.compile(
+    r"\b[Tt]he (?P<who>[A-Z][a-z]+(?: [A-Z][a-z]+)?) capital\b(?!,? +[A-Z])"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +52,10 @@ def find_places(annotated: AnnotatedArticle, gazetteer: Gazetteer) -> tuple[Plac
     venues = list(_venues(text, toponyms, gazetteer, context))
     taken = [(v.start, v.end) for v in venues]
     places = list(venues)
+    for capital in _demonym_capitals(text, annotated.mentions, gazetteer):
+        if not any(s < capital.end and capital.start < e for s, e in taken):
+            taken.append((capital.start, capital.end))
+            places.append(capital)
     for top in toponyms:
         if any(s < top.end and top.start < e for s, e in taken):
             continue
@@ -192,6 +201,33 @@ def _venue_hits(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, str
         seat = _capital_of(who, gazetteer) if in_capital and who else None
         start = _with_the(text, match.start())
         yield start, match.end(), text[start : match.end()], seat
+
+
+def _demonym_capitals(
+    text: str, mentions: Iterable[Mention], gazetteer: Gazetteer
+) -> Iterator[PlaceMention]:
+    keyed = {
+        m.start: m.key.split(":", 1)[1]
+        for m in mentions
+        if m.label == "NORP" and m.key and m.key.startswith("state:")
+    }
+    for match in _DEMONYM_CAPITAL.finditer(text):
+        iso3 = keyed.get(match.start("who"))
+        if iso3 is None:
+            demonym = gazetteer.demonym(match.group("who"))
+            iso3 = demonym.country if demonym is not None and demonym.feature == "country" else None
+        seat = gazetteer.capitals.get(iso3 or "")
+        if seat is not None:
+            yield PlaceMention(
+                start=match.start(),
+                end=match.end(),
+                text=match.group(0),
+                name=seat.name,
+                country=seat.country,
+                lat=seat.lat,
+                lon=seat.lon,
+                kind="city",
+            )
 
 
 def _with_the(text: str, start: int) -> int:
