@@ -127,3 +127,19 @@ def test_recipient_named_in_a_modifier_or_complement(
     ents = {e.id: e for e in rec.entities}
     main = max((e for e in rec.events if e.type != "STATEMENT"), key=lambda e: e.confidence)
     assert code in {ents[i].code or ents[i].country for i in main.recipients}, main
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence"),
+    [
+        ("NPL", "Seven opposition parties in Nepal demanded the resignation of the cabinet."),
+        ("MLI", "Rebels in Mali rejected the peace plan on Monday."),
+    ],
+)
+def test_actor_of_a_group_is_where_it_is_from(
+    code: str, sentence: str, short_resources: Any
+) -> None:
+    rec = extract_article(sentence, resources=short_resources)
+    ents = {e.id: e for e in rec.entities}
+    main = max((e for e in rec.events if e.type != "STATEMENT"), key=lambda e: e.confidence)
+    assert code in {ents[i].code or ents[i].country for i in main.actors}, main

@@ -531,7 +531,11 @@ def _actors(parse: Parse, i: int) -> list[Entity]:
     if subj and parse.tokens[subj[0]].pos == "PRON":  # "X said it supported ..."
         subj = speaker_of(parse, parse.tokens[subj[0]].head) or subj
     agent = parse.preps(i, "by") if parse.dep_children(i, "nsubjpass") else []
-    return [e for e in parties_under(parse, subj + agent) if party_code(e)]
+    found = [e for e in parties_under(parse, subj + agent) if party_code(e)]
+    if not found:  # "rebels in the Ivory Coast", "thousands of Nigerians": where the group is from
+        where = [p for s in subj for p in parse.preps(s, "in", "of", "from")]
+        found = [e for e in parties_under(parse, where) if e.kind == "state"]
+    return found
 
 
 def _pronoun_subject(parse: Parse, i: int) -> bool:
