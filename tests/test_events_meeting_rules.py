@@ -435,3 +435,40 @@ def test_leaders_gathering_and_a_working_dinner_are_meetings(resources: Any) -> 
     rec = extract_article(text, published=date(2019, 9, 16), resources=resources)
     got = sorted(_where(e) for e in _meetings(rec))
     assert got == ["Cusco", "Ottawa"], got
+
+
+def test_a_meeting_in_a_where_clause_is_at_the_place_described(resources: Any) -> None:
+    text = (
+        "Argentina's President Alberto Fernandez has called off a trip to Uruguay, where he "
+        "was due to meet President Luis Lacalle Pou, his office said on Monday.\n\n"
+        "No reason was given for the decision."
+    )
+    rec = extract_article(text, published=date(2021, 3, 1), resources=resources)
+    meetings = _meetings(rec)
+    assert [e.where.country if e.where else None for e in meetings] == ["URY"], [
+        (_codes(rec, e), _where(e)) for e in meetings
+    ]
+
+
+def test_the_city_a_visit_verb_takes_as_object_is_the_venue(resources: Any) -> None:
+    text = (
+        "The German foreign ministry said on Friday that Foreign Minister Heiko Maas will visit "
+        "Nairobi on Monday to meet Kenyan President Uhuru Kenyatta.\n\n"
+        "The talks are expected to focus on Somalia."
+    )
+    rec = extract_article(text, published=date(2019, 5, 10), resources=resources)
+    assert any(_where(e) == "Nairobi" for e in _meetings(rec)), [
+        (_codes(rec, e), _where(e)) for e in _meetings(rec)
+    ]
+
+
+def test_talks_held_where_a_visitor_was_welcomed_are_one_meeting(resources: Any) -> None:
+    text = (
+        "APIA (AAP) - Samoa's Prime Minister Tuilaepa Sailele Malielegaoi has welcomed "
+        "Australia's Foreign Minister Marise Payne to Apia, where the two held bilateral talks "
+        "on fisheries on Thursday.\n\n"
+        "Payne will travel on to Tonga."
+    )
+    rec = extract_article(text, published=date(2019, 8, 9), resources=resources)
+    meetings = _meetings(rec)
+    assert len(meetings) == 1, [m.evidence[0].text for m in meetings]

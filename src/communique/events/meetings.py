@@ -196,8 +196,11 @@ def find_meeting_mentions(
         own_places = _assign(
             parse, [(p.start, p) for p in places_in_sentence(parse, places, n)], idx
         )
+        here = places_in_sentence(parse, places, n)
         for i, entry in triggers:
             m = _mention(parse, i, n, entry, own_times.get(i, []), own_places.get(i, []))
+            if m.place is None:
+                m.place = _where_clause_place(parse, i, here)
             m.lead_place = dateline if n == lead else None
             if n == lead:  # "KAZAN, Russia (Reuters) -": no party of the lead
                 m.parties = [e for e in m.parties if _named_after(e, dateline_end, parse, n)]
@@ -536,6 +539,8 @@ def _pair_subject(parse: Parse, i: int) -> bool:
         words = {parse.tokens[k].text.lower() for k in parse.children[s]}
         if tok.lemma.lower() in PAIR_NOUNS and words & {"two", "both"}:
             return True
+        if tok.text.lower() == "two" and words & {"the"}:  # "the two held talks"
+            return True
     return False
 
 
@@ -615,10 +620,51 @@ def _best_date(parse: Parse, trigger: int, dates: list[TimeExpression]) -> TimeE
 LOCATIVE = frozenset({"in", "at", "to", "near", "outside", "inside", "for", "into"})
 
 
+def _where_clause_place(
+    parse: Parse, trigger: int, places: list[PlaceMention]
+) -> PlaceMention | None:
+    """'flew to Suva, where the two held talks', 'a trip to Tanzania, where he was due to meet
+    X': a meeting in a "where" clause is at the place the clause describes."""
+    verb = parse.governing_verb(trigger)
+    for _ in range(3):  # "where he was due to meet": up through open complements
+        tok = parse.tokens[verb]
+        if tok.dep == "relcl" or tok.head == verb:
+            break
+        if tok.dep not in {"xcomp", "acomp", "conj"}:
+            return None
+        verb = tok.head
+    tok = parse.tokens[verb]
+    if tok.dep != "relcl" or not any(
+        parse.tokens[k].text.lower() == "where" for k in parse.dep_children(verb, "advmod")
+    ):
+        return None
+    noun = tok.head
+    for p in places:
+        first, last = parse.token_range(p.start, p.end)
+        if first <= noun <= last and p.kind != "region":
+            return p
+    return None
+
+
+VISIT_VERBS = frozenset({"visit", "tour"})
+
+
+def _visited(parse: Parse, p: PlaceMention) -> bool:
+    """'will visit Mexico City': the place a visit verb takes as its object."""
+    last = parse.token_at(max(p.start, p.end - 1))
+    tok = parse.tokens[last]
+    return tok.dep == "dobj" and parse.tokens[tok.head].lemma.lower() in VISIT_VERBS
+
+
 def _best_place(parse: Parse, trigger: int, places: list[PlaceMention]) -> PlaceMention | None:
     """The place a meeting is located at: introduced by a locative preposition ("in Geneva",
-    "at NATO headquarters", "visit to Morocco"), never a participant ("US-Russia talks")."""
-    located = [p for p in places if _locative(parse, p) and not _in_topic(parse, p, trigger)]
+    "at NATO headquarters", "visit to Morocco") or visited ("visit Rabat"), never a
+    participant ("US-Russia talks")."""
+    located = [
+        p
+        for p in places
+        if (_locative(parse, p) or _visited(parse, p)) and not _in_topic(parse, p, trigger)
+    ]
     if not located:
         return _institution_venue(parse, trigger)
     return min(
@@ -851,7 +897,11 @@ def cluster_mentions(parse: Parse, mentions: list[MeetingMention]) -> list[Meeti
             target.mentions.append(m)
         elif not m.vague and (m.parties or m.forum or m.place or m.date):
             if not m.parties and m.entry.lemma in TRACK_WORDS and clusters and (m.date or m.place):
-                m.parties = list(_track_parties(clusters[-1]))  # "a new round of talks"
+                last = clusters[-1]
+                if last.last_sentence == m.sentence and _compatible(m, last):
+                    last.mentions.append(m)  # "welcomed X to Suva, where they held talks"
+                    continue
+                m.parties = list(_track_parties(last))  # "a new round of talks"
             clusters.append(MeetingCluster([m]))
     _inherit_frames(clusters)
     for c in clusters:
