@@ -102,3 +102,12 @@ def test_actors_lookup_ruler_patterns_are_unique_and_case_sensitive() -> None:
     assert by_phrase["Hamas"] == {"label": "ORG", "pattern": "Hamas", "id": "group:hamas"}
     assert "id" not in by_phrase["Latin America"]  # blocks "America" -> USA inside it
     assert "Chad" not in by_phrase and "Jordan" not in by_phrase  # also first names: left to NER
+
+
+def test_actors_lookup_bare_surname_is_the_bearer_in_office_on_the_date() -> None:
+    data = load_actor_data()
+    orban = data.person_by_surname("Orban", date(2024, 5, 1))
+    assert orban is not None and orban.name == "Viktor Orbán"
+    # in 2020 two Orbans held office (Hungary's and Romania's prime ministers): no guess
+    assert data.person_by_surname("Orban", date(2020, 5, 1)) is None
+    assert data.person_by_surname("Orban", None) is None

@@ -210,7 +210,7 @@ class ActorData:
     _by_code: dict[str, State]
     _igo_by_code: dict[str, Igo]
     _people_by_key: dict[str, Person]
-    _surnames: dict[str, str]  # folded surname -> person key, for surnames unique in the data
+    _surnames: dict[str, tuple[str, ...]]  # folded surname -> keys of the people bearing it
     context_words: frozenset[str]  # folded context aliases ("alliance", "bloc")
     groups: tuple[Group, ...] = ()
     _group_by_key: dict[str, Group] = field(default_factory=dict)
@@ -237,7 +237,7 @@ class ActorData:
             _by_code={s.code: s for s in states},
             _igo_by_code={g.code: g for g in igos},
             _people_by_key={p.key: p for p in people},
-            _surnames=_unique_surnames(people, title_words),
+            _surnames=_surname_owners(people, title_words),
             context_words=frozenset(fold(a) for g in igos for a in g.context_aliases),
             groups=groups,
             _group_by_key={g.key: g for g in groups},
@@ -280,13 +280,13 @@ class ActorData:
         return next((g for g in self.igos if norm in g.metonyms), None)
 
     def person_by_surname(self, surname: str, on: date | None) -> Person | None:
-        """The office holder a bare surname ("Stoltenberg") means, when only one in the data
-        bears it and (given a date) held an office on that date."""
-        key = self._surnames.get(fold(surname))
-        person = self._people_by_key.get(key) if key else None
-        if person is None or (on is not None and not self.roles_on(person.name, on)):
-            return None
-        return person
+        """The office holder a bare surname ("Stoltenberg", "Orban") means: given a date, the
+        only bearer of that surname in office on that date; without one, the only bearer."""
+        keys = self._surnames.get(fold(surname), ())
+        people = [p for k in keys if (p := self._people_by_key.get(k)) is not None]
+        if on is not None:
+            people = [p for p in people if self.roles_on(p.name, on)]
+        return people[0] if len(people) == 1 else None
 
     def roles_of(self, person_name: str) -> tuple[Role, ...]:
         person = self.person(person_name)
@@ -314,8 +314,11 @@ class ActorData:
         return ruler_patterns(self)
 
 
-def _unique_surnames(people: tuple[Person, ...], title_words: dict[str, str]) -> dict[str, str]:
-    """Last words of names borne by one person only, never a first word or a title word."""
+def _surname_owners(
+    people: tuple[Person, ...], title_words: dict[str, str]
+) -> dict[str, tuple[str, ...]]:
+    """Last words of names -> the people bearing them; never a first word or a title word.
+    Which bearer a bare surname means is decided by the date (``person_by_surname``)."""
     owners: dict[str, set[str]] = {}
     firsts: set[str] = set()
     for p in people:
@@ -325,9 +328,9 @@ def _unique_surnames(people: tuple[Person, ...], title_words: dict[str, str]) ->
                 owners.setdefault(parts[-1], set()).add(p.key)
                 firsts.add(parts[0])
     return {
-        last: next(iter(keys))
+        last: tuple(sorted(keys))
         for last, keys in owners.items()
-        if len(keys) == 1 and len(last) >= 4 and last not in firsts and last not in title_words
+        if len(last) >= 4 and last not in firsts and last not in title_words
     }
 
 
