@@ -472,3 +472,16 @@ def test_talks_held_where_a_visitor_was_welcomed_are_one_meeting(resources: Any)
     rec = extract_article(text, published=date(2019, 8, 9), resources=resources)
     meetings = _meetings(rec)
     assert len(meetings) == 1, [m.evidence[0].text for m in meetings]
+
+
+def test_talks_after_an_arrival_are_where_the_visitor_arrived(resources: Any) -> None:
+    text = (
+        "Bolivian Foreign Minister Rogelio Mayta arrived in Santiago on Sunday. He will hold "
+        "talks with Chilean Foreign Minister Antonia Urrejola on Monday, the ministry said.\n\n"
+        "Peruvian President Pedro Castillo arrived in Quito on Monday after talks with "
+        "Colombian President Gustavo Petro."
+    )
+    rec = extract_article(text, published=date(2022, 9, 4), resources=resources)
+    got = {frozenset(_codes(rec, e)): _where(e) for e in _meetings(rec)}
+    assert got.get(frozenset({"BOL", "CHL"})) == "Santiago", got
+    assert "Quito" not in got.values(), got

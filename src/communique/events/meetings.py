@@ -205,7 +205,38 @@ def find_meeting_mentions(
             if n == lead:  # "KAZAN, Russia (Reuters) -": no party of the lead
                 m.parties = [e for e in m.parties if _named_after(e, dateline_end, parse, n)]
             out.append(m)
+    _arrival_places(parse, places, out)
     return out
+
+
+ARRIVAL_VERBS = frozenset({"arrive", "land"})
+
+
+def _arrival_places(
+    parse: Parse, places: tuple[PlaceMention, ...], mentions: list[MeetingMention]
+) -> None:
+    """'X arrived in Warsaw on Monday. He will hold talks with Y on Tuesday': a meeting with no
+    place of its own, held by a person who arrived somewhere in that sentence or the one
+    before, is where they arrived."""
+    arrivals: list[tuple[int, frozenset[str], PlaceMention]] = []
+    for tok in parse.tokens:
+        if tok.pos != "VERB" or tok.lemma.lower() not in ARRIVAL_VERBS:
+            continue
+        n = parse.sentence_index(tok.i)
+        where = _best_place(parse, tok.i, places_in_sentence(parse, places, n))
+        people = parties_under(parse, parse.dep_children(tok.i, "nsubj"))
+        who = frozenset(e.id for e in people if e.kind == "person")
+        if where is not None and where.kind != "region" and who:
+            arrivals.append((n, who, where))
+    for m in mentions:
+        if m.place is not None or m.status in {"cancelled", "negated", "hypothetical"}:
+            continue
+        ids = {e.id for e in m.parties}
+        earlier = _sequence_prep(parse, m.trigger) is not None  # "arrived ... after talks"
+        for n, who, where in arrivals:
+            if n <= m.sentence <= n + 1 and who & ids and not (earlier and n == m.sentence):
+                m.place = where
+                break
 
 
 def _named_after(e: Entity, offset: int, parse: Parse, n: int) -> bool:
@@ -665,6 +696,10 @@ def _best_place(parse: Parse, trigger: int, places: list[PlaceMention]) -> Place
         for p in places
         if (_locative(parse, p) or _visited(parse, p)) and not _in_topic(parse, p, trigger)
     ]
+    frame = _sequence_prep(parse, trigger)
+    if frame is not None:  # "arrived in Quito after talks with X": Quito is the arrival's
+        inside = set(parse.subtree(frame))
+        located = [p for p in located if parse.token_at(p.start) in inside]
     if not located:
         return _institution_venue(parse, trigger)
     return min(
@@ -674,6 +709,20 @@ def _best_place(parse: Parse, trigger: int, places: list[PlaceMention]) -> Place
             p.kind == "country",
         ),
     )
+
+
+SEQUENCE_PREPS = frozenset({"after", "following", "before", "from"})
+
+
+def _sequence_prep(parse: Parse, trigger: int) -> int | None:
+    """The 'after'/'before' preposition a meeting word sits under, within its clause."""
+    for a in parse.ancestors(trigger):
+        tok = parse.tokens[a]
+        if tok.dep == "prep" and tok.text.lower() in SEQUENCE_PREPS:
+            return a
+        if tok.pos in {"VERB", "AUX"}:
+            return None
+    return None
 
 
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning", "against"})
