@@ -485,3 +485,15 @@ def test_talks_after_an_arrival_are_where_the_visitor_arrived(resources: Any) ->
     got = {frozenset(_codes(rec, e)): _where(e) for e in _meetings(rec)}
     assert got.get(frozenset({"BOL", "CHL"})) == "Santiago", got
     assert "Quito" not in got.values(), got
+
+
+def test_place_and_day_of_the_saying_are_not_the_meetings(resources: Any) -> None:
+    text = (
+        "Ecuadorian Foreign Minister Gabriela Sommerfeld said in Quito on Monday that she "
+        "would meet her Peruvian counterpart at the next summit of the Andean Community."
+    )
+    rec = extract_article(text, published=date(2024, 5, 22), resources=resources)
+    meetings = _meetings(rec)
+    assert len(meetings) == 1
+    assert meetings[0].when is None or meetings[0].when.start != "2024-05-20"
+    assert meetings[0].where is None or meetings[0].where.name != "Quito"

@@ -191,10 +191,20 @@ def find_meeting_mentions(
         if not triggers:
             continue
         idx = [i for i, _ in triggers]
-        stamped = [t for t in times_in_sentence(parse, times, n) if t.start >= dateline_end]
+        stamped = [
+            t
+            for t in times_in_sentence(parse, times, n)
+            if t.start >= dateline_end and not _of_the_report(parse, t.start, idx)
+        ]
         own_times = _assign(parse, [(t.start, t) for t in stamped], idx)  # not the filing date
         own_places = _assign(
-            parse, [(p.start, p) for p in places_in_sentence(parse, places, n)], idx
+            parse,
+            [
+                (p.start, p)
+                for p in places_in_sentence(parse, places, n)
+                if not _of_the_report(parse, p.start, idx)
+            ],
+            idx,
         )
         here = places_in_sentence(parse, places, n)
         for i, entry in triggers:
@@ -210,6 +220,22 @@ def find_meeting_mentions(
 
 
 ARRIVAL_VERBS = frozenset({"arrive", "land"})
+REPORT_VERBS = frozenset(
+    {"say", "tell", "announce", "state", "add", "note", "report", "confirm", "declare", "write"}
+)
+
+
+def _of_the_report(parse: Parse, offset: int, triggers: list[int]) -> bool:
+    """'X said in Belgrade on Friday that he expected little from the next meeting': the place
+    and day belong to the saying, whose clause holds the meeting word, not to the meeting."""
+    tok = parse.token_at(offset)
+    above = list(parse.ancestors(tok))
+    if any(i in above for i in triggers):
+        return False  # inside a meeting's own phrase: "the summit in Peru"
+    verb = next((a for a in above if parse.tokens[a].pos in {"VERB", "AUX"}), None)
+    if verb is None or parse.tokens[verb].lemma.lower() not in REPORT_VERBS or verb in triggers:
+        return False
+    return any(verb in parse.ancestors(i) for i in triggers)
 
 
 def _arrival_places(
