@@ -497,3 +497,17 @@ def test_place_and_day_of_the_saying_are_not_the_meetings(resources: Any) -> Non
     assert len(meetings) == 1
     assert meetings[0].when is None or meetings[0].when.start != "2024-05-20"
     assert meetings[0].where is None or meetings[0].where.name != "Quito"
+
+
+def test_talks_only_offered_or_called_for_are_not_meetings(resources: Any) -> None:
+    text = (
+        "Colombia offered talks with Venezuela on the border crisis on Monday.\n\n"
+        "The Arab League called for an emergency summit.\n\n"
+        "Chile proposed a meeting with Bolivia in Santiago on Friday.\n\n"
+        "Chile and Bolivia held talks in Santiago on Friday."
+    )
+    rec = extract_article(text, published=date(2024, 5, 20), resources=resources)
+    meetings = _meetings(rec)
+    assert len(meetings) == 1
+    assert meetings[0].status == "occurred"
+    assert {"CHL", "BOL"} <= _codes(rec, meetings[0])

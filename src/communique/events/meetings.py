@@ -60,6 +60,10 @@ CONFLICT = {
     ("occurred", "planned"),
     ("occurred", "cancelled"),
     ("cancelled", "occurred"),
+    ("hypothetical", "occurred"),  # "proposed a meeting" ... "held talks": the talks took place
+    ("occurred", "hypothetical"),
+    ("hypothetical", "ongoing"),
+    ("ongoing", "hypothetical"),
 }
 PRESS = frozenset(
     {"press", "news", "video", "phone", "telephone", "media", "virtual", "online", "remote"}

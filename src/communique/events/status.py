@@ -92,7 +92,23 @@ def status_of(parse: Parse, trigger: int) -> Status | None:
         return verbal
     if adj is not None and t[trigger].pos == "NOUN":
         return adj
+    if t[trigger].pos == "NOUN" and verbal != "planned" and _sought(parse, trigger, verb):
+        return "hypothetical"  # "offered talks", "called for a summit": sought, not arranged
     return verbal or _prep_status(parse, trigger)
+
+
+# verbs whose object is only wished for: "X offered talks", "Y called for an emergency summit"
+SOUGHT = frozenset({"offer", "propose", "suggest", "seek", "want", "request", "urge", "demand"})
+SOUGHT_FOR = frozenset({"call", "push", "press", "appeal", "ask"})
+
+
+def _sought(parse: Parse, trigger: int, verb: int) -> bool:
+    tok, lemma = parse.tokens[trigger], parse.tokens[verb].lemma.lower()
+    if tok.dep == "dobj":
+        return lemma in SOUGHT
+    if tok.dep == "pobj" and parse.tokens[tok.head].text.lower() == "for":
+        return lemma in SOUGHT_FOR or lemma in SOUGHT
+    return False
 
 
 def _clause_verb(parse: Parse, trigger: int) -> int | None:
