@@ -511,3 +511,17 @@ def test_talks_only_offered_or_called_for_are_not_meetings(resources: Any) -> No
     assert len(meetings) == 1
     assert meetings[0].status == "occurred"
     assert {"CHL", "BOL"} <= _codes(rec, meetings[0])
+
+
+def test_sat_down_with_a_counterpart_is_a_meeting(resources: Any) -> None:
+    text = (
+        "Kenyan Foreign Minister Musalia Mudavadi sat down with his Ugandan counterpart "
+        "Odongo Jeje Abubakhar in Nairobi on Tuesday.\n\n"
+        "The delegates later sat down to dinner."
+    )
+    rec = extract_article(text, published=date(2024, 5, 22), resources=resources)
+    meetings = _meetings(rec)
+    assert len(meetings) == 1
+    assert {"KEN", "UGA"} <= _codes(rec, meetings[0])
+    ugandan = next(e for e in rec.entities if "Abubakhar" in e.name)
+    assert ugandan.country == "UGA"

@@ -439,6 +439,8 @@ def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
         return bool(subj) and bool(parties_under(parse, [max(subj)]))
     if kind == "on":
         return _calls_on(parse, i)
+    if kind == "with":  # "sat down with X", not "sat down to eat"
+        return bool(parties_under(parse, parse.preps(i, "with")))
     return True
 
 
