@@ -525,3 +525,14 @@ def test_sat_down_with_a_counterpart_is_a_meeting(resources: Any) -> None:
     assert {"KEN", "UGA"} <= _codes(rec, meetings[0])
     ugandan = next(e for e in rec.entities if "Abubakhar" in e.name)
     assert ugandan.country == "UGA"
+
+
+def test_a_tour_of_two_countries_is_two_visits(resources: Any) -> None:
+    text = (
+        "Indian Prime Minister Narendra Modi will pay state visits to Ghana and Namibia "
+        "next week, the foreign ministry said."
+    )
+    rec = extract_article(text, published=date(2025, 6, 25), resources=resources)
+    visits = _meetings(rec)
+    assert sorted(v.where.country for v in visits if v.where) == ["GHA", "NAM"]
+    assert all("IND" in _codes(rec, v) for v in visits)

@@ -218,8 +218,39 @@ def find_meeting_mentions(
             m.lead_place = dateline if n == lead else None
             if n == lead:  # "KAZAN, Russia (Reuters) -": no party of the lead
                 m.parties = [e for e in m.parties if _named_after(e, dateline_end, parse, n)]
-            out.append(m)
+            out.extend(_per_destination(parse, m, here))
     _arrival_places(parse, places, out)
+    return out
+
+
+def _per_destination(
+    parse: Parse, m: MeetingMention, here: list[PlaceMention]
+) -> list[MeetingMention]:
+    """'state visits to Senegal and Rwanda', 'visited Hanoi and Vientiane': one visit per
+    destination in another country, each with the visitor, its host and its place."""
+    if m.entry.mode != "visit":
+        return [m]
+    i = m.trigger
+    heads = parse.preps(i, "to") if parse.tokens[i].pos == "NOUN" else parse.dep_children(i, "dobj")
+    dests = [c for h in heads[:1] for c in parse.conjuncts(h)]
+    stops: list[tuple[PlaceMention, Entity | None]] = []
+    for d in dests:
+        place = next(
+            (p for p in here if parse.token_at(p.start) <= d < parse.token_at(p.end - 1) + 1), None
+        )
+        hit = parse.entity_at.get(d)
+        host = hit.entity if hit is not None and hit.entity.kind == "state" else None
+        if place is not None and place.country:
+            stops.append((place, host))
+    if len({p.country for p, _ in stops}) < 2:
+        return [m]
+    hosts = {e.id for _, e in stops if e is not None}
+    countries = {p.country for p, _ in stops}
+    shared = [e for e in m.parties if e.id not in hosts and party_code(e) not in countries]
+    out = []
+    for place, host in stops:
+        part = replace(m, place=place, parties=[*shared, *([host] if host else [])])
+        out.append(part)
     return out
 
 
