@@ -80,6 +80,17 @@ CASES = [
     ),
     ("ASSAULT", "Police in Uganda opened fire on the protesters on Monday."),
     ("RETREAT", "Kenya pulled out its troops from Somalia on Monday."),
+    # the object of "allowed X to ..." is the subject of the infinitive; conjoined objects count
+    ("RETREAT", "Sudan allowed UN monitors to enter the Darfur camps on Tuesday."),
+    ("AID", "Japan sent doctors and medicine to the flooded provinces of Bangladesh."),
+    # "on strike", "on alert" after a verb of state: a state, not a topic
+    ("PROTEST", "Nurses in Lagos went on strike on Thursday."),
+    ("MOBILIZE", "The Chilean navy was placed on high alert on Friday."),
+    # predicative complement, "from"-phrase, joint action, resignation
+    ("ACCUSE", "A tribunal in Lima found the former minister guilty of fraud."),
+    ("SANCTION", "The Ivorian rebels withdrew from the negotiations in Accra on Monday."),
+    ("COOPERATE", "Tunisian and Libyan forces held joint exercises near the border."),
+    ("CONCEDE", "The governor of the province resigned after a week of strikes."),
 ]
 
 

@@ -15,7 +15,9 @@ class Entry:
 
     ``needs`` restricts it: "obj:a|b" (a direct object with one of these lemmas), "prep:for"
     (a preposition), "prt:out" (a particle), "of:x|y" (an "of"-complement), "not:a|b" (no such
-    compound modifier), "plural", "person", "actor", "venue", "forum", "notperson"."""
+    compound modifier), "comp:a|b" (a predicative complement: "found him guilty"), "from:a|b"
+    (a word in the "from"-phrase: "withdrew from the talks"), "plural", "person", "actor",
+    "venue", "forum", "notperson"."""
 
     lemma: str
     pos: str

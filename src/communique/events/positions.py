@@ -300,6 +300,8 @@ def _topic_of_other(parse: Parse, i: int) -> bool:
     """'talks on a ceasefire', 'a debate about sanctions': the noun is a topic, not an event."""
     tok = parse.tokens[i]
     head = parse.tokens[tok.head]
+    if _on_state(parse, i):
+        return False
     return tok.dep == "pobj" and head.text.lower() in {
         "on",
         "about",
@@ -307,6 +309,25 @@ def _topic_of_other(parse: Parse, i: int) -> bool:
         "regarding",
         "concerning",
     }
+
+
+#: Verbs of being or putting in a state: "went on strike", "put on high alert".
+STATE_VERBS = frozenset({"go", "be", "remain", "stay", "put", "place", "keep", "come"})
+
+
+def _on_state(parse: Parse, i: int) -> bool:
+    """'on strike', 'on (high) alert' after a verb of state: the noun is the state the subject
+    is in or is put in, not a topic; the noun has no determiner."""
+    t = parse.tokens
+    tok = t[i]
+    on = t[tok.head]
+    return (
+        tok.dep == "pobj"
+        and on.text.lower() == "on"
+        and on.head != on.i
+        and t[on.head].lemma.lower() in STATE_VERBS
+        and not parse.dep_children(i, "det", "poss")
+    )
 
 
 def _noun_events(
@@ -428,6 +449,7 @@ LIGHT_VERBS = frozenset(
         "initiate",
         "unleash",
         "deliver",
+        "give",
         "reiterate",
         "repeat",
         "renew",
@@ -460,7 +482,7 @@ def _light_verb_entry(parse: Parse, lexicon: Lexicon, i: int) -> Entry | None:
 
 def _noun_needs_met(parse: Parse, i: int, entry: Entry) -> bool:
     """'hunger strike' (mod:hunger|general ...); the other needs do not apply to nouns."""
-    if entry.need_kind != "mod":
+    if entry.need_kind != "mod" or _on_state(parse, i):  # "went on strike"
         return True
     return bool({parse.tokens[k].lemma.lower() for k in parse.children[i]} & entry.need_words)
 
@@ -469,7 +491,15 @@ def _needs_met(parse: Parse, i: int, e: Entry) -> bool:
     kind, words = e.need_kind, e.need_words
     t = parse.tokens
     if kind == "obj":
-        objs = parse.dep_children(i, "dobj", "nsubjpass")
+        # "sent rescue teams and medical supplies": every conjunct of the object counts;
+        # "allowed inspectors to visit": so does the subject of an infinitive complement
+        objs = [c for o in parse.dep_children(i, "dobj", "nsubjpass") for c in parse.conjuncts(o)]
+        objs += [
+            s
+            for c in parse.dep_children(i, "ccomp", "xcomp")
+            if any(t[a].text.lower() == "to" for a in parse.dep_children(c, "aux"))
+            for s in parse.dep_children(c, "nsubj")
+        ]
         # "presented a draft statute": the object or one of its modifiers names the kind
         return any(
             t[o].lemma.lower() in words
@@ -486,6 +516,18 @@ def _needs_met(parse: Parse, i: int, e: Entry) -> bool:
             t[k].text.lower() in words
             for k in parse.children[i]
             if t[k].dep in {"prt", "prep", "advmod"}
+        )
+    if kind == "comp":  # "found him guilty": a predicative complement
+        return any(
+            t[k].lemma.lower() in words
+            for k in parse.dep_children(i, "ccomp", "acomp", "oprd", "xcomp")
+        )
+    if kind == "from":  # "withdrew from the talks", "from its role as mediator"
+        return any(
+            t[m].lemma.lower() in words
+            for o in parse.preps(i, "from")
+            for m in parse.subtree(o)
+            if m - o <= 6
         )
     if kind == "notperson":
         return not any(
