@@ -536,3 +536,36 @@ def test_a_tour_of_two_countries_is_two_visits(resources: Any) -> None:
     visits = _meetings(rec)
     assert sorted(v.where.country for v in visits if v.where) == ["GHA", "NAM"]
     assert all("IND" in _codes(rec, v) for v in visits)
+
+
+def test_a_summit_named_only_as_the_setting_of_talks_is_not_reported(resources: Any) -> None:
+    text = (
+        "Mexican President Andres Manuel Lopez Obrador and Canadian Prime Minister Justin "
+        "Trudeau last met in Osaka in June on the sidelines of the G20 summit."
+    )
+    rec = extract_article(text, published=date(2019, 9, 2), resources=resources)
+    meetings = _meetings(rec)
+    assert len(meetings) == 1
+    assert {"MEX", "CAN"} <= _codes(rec, meetings[0])
+
+
+def test_sidelines_with_no_meeting_named_are_the_latest_summits(resources: Any) -> None:
+    text = (
+        "Leaders of the African Union opened a summit in Addis Ababa on Saturday.\n\n"
+        "On the sidelines, Kenyan President William Ruto held talks with Somali President "
+        "Hassan Sheikh Mohamud, whose government took office in May."
+    )
+    rec = extract_article(text, published=date(2024, 2, 19), resources=resources)
+    talks = next(m for m in _meetings(rec) if {"KEN", "SOM"} <= _codes(rec, m))
+    assert talks.where is not None and talks.where.country == "ETH"
+    assert talks.when is not None and str(talks.when.start) == "2024-02-17"
+
+
+def test_a_place_of_a_coordinated_clause_is_not_the_meetings(resources: Any) -> None:
+    text = (
+        "Finnish President Alexander Stubb held talks with Estonian Prime Minister Kristen "
+        "Michal, and the Nordic states announced new military aid to Kyiv."
+    )
+    rec = extract_article(text, published=date(2024, 9, 3), resources=resources)
+    talks = next(m for m in _meetings(rec) if {"FIN", "EST"} <= _codes(rec, m))
+    assert talks.where is None or talks.where.country != "UKR"

@@ -105,6 +105,7 @@ class MeetingMention:
     visitors: frozenset[str] = frozenset()  # codes of who travels, for visits
     pair: bool = False  # subject is "the two leaders", "both sides"
     frame: int | None = None  # the meeting whose sidelines it was on
+    aside: bool = False  # "on the sidelines" with no meeting named: of the latest summit
     joiners: frozenset[str] = frozenset()  # "X attended the talks": X joins a known meeting
     lead_place: PlaceMention | None = None  # the dateline's place, for a mention in the lead
     attending: bool = False  # "X will attend the summit on Sunday": X's attendance, not the summit
@@ -529,6 +530,7 @@ def _mention(
     has_poss = any(parse.tokens[k].dep == "poss" for k in parse.children[i])
     dates = [t for t in times if t.value and t.granularity in {"day", "month", "year"}]
     clocks = [t for t in times if t.kind == "time"]
+    frame = _sidelines_of(parse, i)
     return MeetingMention(
         trigger=i,
         sentence=n,
@@ -544,7 +546,8 @@ def _mention(
         or _habitual(parse, i),
         visitors=_visitors(parse, i, is_noun) if entry.mode == "visit" else frozenset(),
         pair=_pair_subject(parse, i),
-        frame=_sidelines_of(parse, i),
+        frame=frame if frame is not None and frame >= 0 else None,
+        aside=frame == -1,
         joiners=_joiners(parse, i) if is_noun else frozenset(),
         days=_duration(parse, i) if is_noun else 1,
         attending=is_noun
@@ -639,13 +642,13 @@ def _pair_subject(parse: Parse, i: int) -> bool:
 
 
 def _sidelines_of(parse: Parse, i: int) -> int | None:
-    """'On the sidelines of the summit, X met Y': the meeting noun whose sidelines these are."""
+    """'On the sidelines of the summit, X met Y': the meeting noun whose sidelines these are;
+    -1 for sidelines of no named meeting ('On the sidelines, X met Y')."""
     for owner in (i, parse.governing_verb(i)):
         for p in parse.preps(owner, "on", "at", "in", "during"):
             if parse.tokens[p].lemma.lower() in {"sideline", "margin", "sidelines", "margins"}:
                 inner = parse.preps(p, "of")
-                if inner:
-                    return inner[0]
+                return inner[0] if inner else -1
     return None
 
 
@@ -691,6 +694,32 @@ def _habitual(parse: Parse, i: int) -> bool:
     return any(parse.tokens[k].text.lower() in HABITUAL for k in parse.children[verb])
 
 
+SIDE_MARKS = frozenset({"since", "because", "although", "though", "after", "before", "until"})
+
+
+def _other_clause(parse: Parse, i: int, trigger: int) -> bool:
+    """Token ``i`` sits in a clause of its own, with its own subject, beside the meeting's:
+    a coordinated clause ("held talks with X, and the G7 announced aid to Kyiv"), a clause of
+    reason or sequence ("his first meeting with Y since he took office last week") or one
+    describing someone else ("met Y, whose government took office in May")."""
+    own = parse.governing_verb(trigger)
+    for a in [i, *parse.ancestors(i)]:
+        if a in (own, trigger):
+            return False
+        tok = parse.tokens[a]
+        if tok.pos not in {"VERB", "AUX"} or tok.dep not in {"conj", "advcl", "relcl"}:
+            continue
+        if trigger in set(parse.subtree(a)):
+            return False
+        if not parse.dep_children(a, "nsubj", "nsubjpass", "nsubj:pass"):
+            continue
+        if tok.dep == "relcl":  # "talks with Y, whose government took office in May"
+            return tok.head != trigger and tok.lemma.lower() not in ARRIVAL_VERBS | VISIT_VERBS
+        marks = {parse.tokens[k].text.lower() for k in parse.dep_children(a, "mark", "advmod")}
+        return tok.dep == "conj" or bool(marks & SIDE_MARKS)
+    return False
+
+
 def _best_date(parse: Parse, trigger: int, dates: list[TimeExpression]) -> TimeExpression | None:
     """The date of the meeting: the most precise date attached near the trigger; a date that
     only modifies another noun ("NATO's 2011 intervention") or a bare year far away in the tree
@@ -700,6 +729,8 @@ def _best_date(parse: Parse, trigger: int, dates: list[TimeExpression]) -> TimeE
         last = span_root(parse, t.start, t.end)
         tok = parse.tokens[last]
         if tok.dep in {"compound", "nummod", "amod", "poss", "nmod"} and tok.head != trigger:
+            continue
+        if _other_clause(parse, last, trigger):
             continue
         dist = dependency_distance(parse, last, trigger)
         if t.granularity == "year" and dist > 3:
@@ -757,7 +788,9 @@ def _best_place(parse: Parse, trigger: int, places: list[PlaceMention]) -> Place
     located = [
         p
         for p in places
-        if (_locative(parse, p) or _visited(parse, p)) and not _in_topic(parse, p, trigger)
+        if (_locative(parse, p) or _visited(parse, p))
+        and not _in_topic(parse, p, trigger)
+        and not _other_clause(parse, parse.token_at(p.start), trigger)
     ]
     frame = _sequence_prep(parse, trigger)
     if frame is not None:  # "arrived in Quito after talks with X": Quito is the arrival's
@@ -998,6 +1031,7 @@ TRACK_WORDS = frozenset({"round", "talk", "negotiation", "consultation", "meetin
 
 def cluster_mentions(parse: Parse, mentions: list[MeetingMention]) -> list[MeetingCluster]:
     clusters: list[MeetingCluster] = []
+    _frame_asides(mentions)
     for m in mentions:
         if m.pair:
             paired = next((c for c in reversed(clusters) if len(c.codes) >= 2), None)
@@ -1018,7 +1052,35 @@ def cluster_mentions(parse: Parse, mentions: list[MeetingMention]) -> list[Meeti
     _inherit_frames(clusters)
     for c in clusters:
         _dateline_fallback(c)
-    return [c for c in clusters if _two_sided(c) and c.status not in UNREAL]
+    return [
+        c
+        for c in clusters
+        if _two_sided(c) and c.status not in UNREAL and not _only_a_frame(c, clusters)
+    ]
+
+
+def _frame_asides(mentions: list[MeetingMention]) -> None:
+    """'On the sidelines, X met Y' after a summit was reported: the sidelines are the latest
+    summit's (or meeting of an organisation's) before it."""
+    for k, m in enumerate(mentions):
+        if not m.aside:
+            continue
+        host = next(
+            (x for x in reversed(mentions[:k]) if x.entry.mode == "summit" or x.forum is not None),
+            None,
+        )
+        if host is not None:
+            m.frame = host.trigger
+
+
+def _only_a_frame(c: MeetingCluster, clusters: list[MeetingCluster]) -> bool:
+    """A summit named only as the setting of other talks ('met on the sidelines of the G20
+    summit in Hamburg') and nowhere else is not reported on its own: the talks are."""
+    triggers = {m.trigger for m in c.mentions}
+    framed = [
+        m for d in clusters if d is not c for m in d.mentions if m.frame in triggers and not m.aside
+    ]
+    return bool(framed) and {m.sentence for m in c.mentions} <= {m.sentence for m in framed}
 
 
 def _inherit_frames(clusters: list[MeetingCluster]) -> None:
