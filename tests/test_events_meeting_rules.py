@@ -569,3 +569,17 @@ def test_a_place_of_a_coordinated_clause_is_not_the_meetings(resources: Any) -> 
     rec = extract_article(text, published=date(2024, 9, 3), resources=resources)
     talks = next(m for m in _meetings(rec) if {"FIN", "EST"} <= _codes(rec, m))
     assert talks.where is None or talks.where.country != "UKR"
+
+
+def test_earlier_talks_on_the_sidelines_of_a_summit_keep_its_place_and_day(
+    resources: Any,
+) -> None:
+    text = (
+        "Austrian Chancellor Karl Nehammer held talks with Czech Prime Minister Petr Fiala in "
+        "Vienna on Monday.\n\n"
+        "Nehammer and Fiala had previously met briefly on the sidelines of the European "
+        "Council summit in Brussels last June."
+    )
+    rec = extract_article(text, published=date(2023, 11, 14), resources=resources)
+    places = sorted(m.where.name for m in _meetings(rec) if m.where and m.where.name)
+    assert "Vienna" in places and "Brussels" in places

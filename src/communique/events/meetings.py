@@ -1061,16 +1061,22 @@ def cluster_mentions(parse: Parse, mentions: list[MeetingMention]) -> list[Meeti
 
 def _frame_asides(mentions: list[MeetingMention]) -> None:
     """'On the sidelines, X met Y' after a summit was reported: the sidelines are the latest
-    summit's (or meeting of an organisation's) before it."""
+    summit's (or meeting of an organisation's) before it. Talks on the sidelines of a summit
+    named in their sentence take its place and day when they have none."""
+    by_trigger = {m.trigger: m for m in mentions}
     for k, m in enumerate(mentions):
-        if not m.aside:
-            continue
-        host = next(
-            (x for x in reversed(mentions[:k]) if x.entry.mode == "summit" or x.forum is not None),
-            None,
-        )
-        if host is not None:
-            m.frame = host.trigger
+        if m.aside:
+            host = next(
+                (x for x in reversed(mentions[:k]) if x.entry.mode == "summit" or x.forum),
+                None,
+            )
+            m.frame = host.trigger if host is not None else None
+        setting = by_trigger.get(m.frame) if m.frame is not None else None
+        if setting is not None and setting.sentence == m.sentence:
+            # "met on the sidelines of the G20 summit in Hamburg last July": the summit's
+            # place and day are the talks', before they are compared with other meetings
+            m.place = m.place or setting.place
+            m.date = m.date or setting.date
 
 
 def _only_a_frame(c: MeetingCluster, clusters: list[MeetingCluster]) -> bool:
