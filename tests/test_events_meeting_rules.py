@@ -583,3 +583,15 @@ def test_earlier_talks_on_the_sidelines_of_a_summit_keep_its_place_and_day(
     rec = extract_article(text, published=date(2023, 11, 14), resources=resources)
     places = sorted(m.where.name for m in _meetings(rec) if m.where and m.where.name)
     assert "Vienna" in places and "Brussels" in places
+
+
+def test_an_inspection_is_a_visit_only_when_a_named_party_inspects(resources: Any) -> None:
+    text = (
+        "The army is racing to inspect thousands of U.S.-run buildings across Iraq.\n\n"
+        "A Chinese government delegation inspected pork processing plants in Denmark on Tuesday."
+    )
+    rec = extract_article(text, published=date(2024, 5, 20), resources=resources)
+    meetings = _meetings(rec)
+    assert len(meetings) == 1
+    assert "CHN" in _codes(rec, meetings[0])
+    assert meetings[0].where is not None and meetings[0].where.country == "DNK"
