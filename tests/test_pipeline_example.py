@@ -85,6 +85,15 @@ def test_pipeline_example_proposal_and_rejections(record: dict[str, Any]) -> Non
     assert {c for e in rejects for c in _codes(record, e["actors"])} == {"NATO", "USA"}
     links = {(k["from"], k["to"], k["relation"]) for k in record["links"]}
     assert all((e["id"], request["id"], "responds_to") in links for e in rejects)
+    assert all(_codes(record, e["recipients"]) == {"RUS"} for e in rejects)
+
+
+def test_pipeline_example_reports_no_other_meetings(record: dict[str, Any]) -> None:
+    """The council, the Geneva talks and the OSCE consultations: nothing else is a meeting (the
+    'consultations' whose worth the council 'will show whether' are no meeting of their own)."""
+    starts = sorted(m["when"]["start"][:10] for m in _meetings(record) if m["when"])
+    assert starts == ["2022-01-10", "2022-01-12", "2022-01-13"]
+    assert len(_meetings(record)) == 3
 
 
 def test_pipeline_example_evidence_slices_text(record: dict[str, Any]) -> None:

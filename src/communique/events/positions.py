@@ -135,6 +135,11 @@ def find_positions(
                 cand.entry = Entry(entry.lemma, "VERB", "REJECT", "reject", "", "rule: negated")
                 cand.status = "occurred"
                 cand.items = [_clause_text(parse, i)]
+                # "will not allow NATO's policy to be slammed shut": whose policy it is says
+                # nothing about whom the refusal answers; only a direct object or complement does
+                cand.recipients = [
+                    e for e in _recipients(parse, i, indirect=False) if e not in cand.actors
+                ]
             if actors:
                 last_actors = actors
             named = _named_subject(parse, i) or (
@@ -584,7 +589,7 @@ def _pronoun_subject(parse: Parse, i: int) -> bool:
     return any(parse.tokens[k].text.lower() in PRONOUNS for k in parse.dep_children(i, "nsubj"))
 
 
-def _recipients(parse: Parse, i: int) -> list[Entity]:
+def _recipients(parse: Parse, i: int, indirect: bool = True) -> list[Entity]:
     heads = parse.dep_children(i, "dobj", "dative", "nsubjpass") + parse.preps(
         i, "to", "on", "upon", "with", "against", "from"
     )
@@ -597,7 +602,7 @@ def _recipients(parse: Parse, i: int) -> list[Entity]:
             if parse.tokens[k].dep == "prep" and parse.tokens[k].text.lower() == "to"
         ]
         found = head_entities(parse, [p for k in tos for p in parse.dep_children(k, "pobj")])
-    if not found:
+    if not found and indirect:
         found = _object_recipients(parse, i)
     return found
 

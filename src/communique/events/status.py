@@ -90,6 +90,8 @@ def status_of(parse: Parse, trigger: int) -> Status | None:
     verbal = _verb_status(parse, verb)
     if verbal == "cancelled" or verbal == "negated":
         return verbal
+    if any(t[k].dep == "mark" and t[k].text.lower() == "whether" for k in parse.children[verb]):
+        return "hypothetical"  # "will show whether consultations with X are substantial"
     if adj is not None and t[trigger].pos == "NOUN":
         return adj
     if t[trigger].pos == "NOUN" and verbal != "planned" and _sought(parse, trigger, verb):
