@@ -595,3 +595,15 @@ def test_an_inspection_is_a_visit_only_when_a_named_party_inspects(resources: An
     assert len(meetings) == 1
     assert "CHN" in _codes(rec, meetings[0])
     assert meetings[0].where is not None and meetings[0].where.country == "DNK"
+
+
+def test_sidelines_of_a_named_conference_take_its_city(resources: Any) -> None:
+    text = (
+        "NEW DELHI (PTI) — Indian External Affairs Minister S Jaishankar on Thursday held a "
+        "bilateral meeting with his Maldivian counterpart on the sidelines of the Raisina "
+        "Dialogue Conference in Mumbai."
+    )
+    rec = extract_article(text, published=date(2024, 5, 20), resources=resources)
+    meetings = _meetings(rec)
+    assert len(meetings) == 1
+    assert meetings[0].where is not None and meetings[0].where.name == "Mumbai"

@@ -537,7 +537,7 @@ def _mention(
         entry=entry,
         parties=parties,
         forum=forum,
-        place=_best_place(parse, i, places),
+        place=_best_place(parse, i, places) or _setting_place(parse, frame, places),
         date=_best_date(parse, i, dates),
         clock=clocks[0] if clocks else None,
         status=status_of(parse, i),
@@ -1057,6 +1057,20 @@ def cluster_mentions(parse: Parse, mentions: list[MeetingMention]) -> list[Meeti
         for c in clusters
         if _two_sided(c) and c.status not in UNREAL and not _only_a_frame(c, clusters)
     ]
+
+
+def _setting_place(
+    parse: Parse, frame: int | None, places: list[PlaceMention]
+) -> PlaceMention | None:
+    """'on the sidelines of the Indian Ocean Conference in Muscat': the place of the named
+    setting, also when the setting is a name rather than a meeting word."""
+    if frame is None or frame < 0:
+        return None
+    inside = set(parse.subtree(frame))
+    return next(
+        (p for p in places if parse.token_at(p.start) in inside and p.kind in {"city", "venue"}),
+        None,
+    )
 
 
 def _frame_asides(mentions: list[MeetingMention]) -> None:
