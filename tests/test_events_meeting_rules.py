@@ -607,3 +607,14 @@ def test_sidelines_of_a_named_conference_take_its_city(resources: Any) -> None:
     meetings = _meetings(rec)
     assert len(meetings) == 1
     assert meetings[0].where is not None and meetings[0].where.name == "Mumbai"
+
+
+def test_an_arrival_told_after_the_meeting_places_it_when_it_came_first(
+    resources: Any,
+) -> None:
+    text = (
+        "HANOI (VNA) -- Thai Prime Minister Paetongtarn Shinawatra met Vietnamese Prime "
+        "Minister Pham Minh Chinh on Tuesday. Paetongtarn arrived in Ho Chi Minh City on Sunday."
+    )
+    meetings = _meetings(extract_article(text, published=date(2025, 5, 20), resources=resources))
+    assert [m.where.name if m.where else None for m in meetings] == ["Ho Chi Minh City"]

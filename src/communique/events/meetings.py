@@ -220,7 +220,7 @@ def find_meeting_mentions(
             if n == lead:  # "KAZAN, Russia (Reuters) -": no party of the lead
                 m.parties = [e for e in m.parties if _named_after(e, dateline_end, parse, n)]
             out.extend(_per_destination(parse, m, here))
-    _arrival_places(parse, places, out)
+    _arrival_places(parse, places, out, times)
     return out
 
 
@@ -275,12 +275,18 @@ def _of_the_report(parse: Parse, offset: int, triggers: list[int]) -> bool:
 
 
 def _arrival_places(
-    parse: Parse, places: tuple[PlaceMention, ...], mentions: list[MeetingMention]
+    parse: Parse,
+    places: tuple[PlaceMention, ...],
+    mentions: list[MeetingMention],
+    times: tuple[TimeExpression, ...] = (),
 ) -> None:
     """'X arrived in Warsaw on Monday. He will hold talks with Y on Tuesday': a meeting with no
     place of its own, held by a person who arrived somewhere in that sentence or the one
-    before, is where they arrived."""
+    before, is where they arrived. An arrival told in the next sentence counts too when it is
+    dated no later than the meeting ('Li met Pham on Tuesday. Pham arrived in Beijing on
+    Sunday for a four-day visit')."""
     arrivals: list[tuple[int, frozenset[str], PlaceMention]] = []
+    arrived_on: dict[int, str] = {}
     for tok in parse.tokens:
         if tok.pos != "VERB" or tok.lemma.lower() not in ARRIVAL_VERBS:
             continue
@@ -290,13 +296,25 @@ def _arrival_places(
         who = frozenset(e.id for e in people if e.kind == "person")
         if where is not None and where.kind != "region" and who:
             arrivals.append((n, who, where))
+            day = [
+                t.value
+                for t in times_in_sentence(parse, times, n)
+                if t.value and t.granularity == "day"
+            ]
+            if day:
+                arrived_on[n] = day[0]
     for m in mentions:
         if m.place is not None or m.status in {"cancelled", "negated", "hypothetical"}:
             continue
         ids = {e.id for e in m.parties}
         earlier = _sequence_prep(parse, m.trigger) is not None  # "arrived ... after talks"
+        met_on = m.date.value if m.date is not None and m.date.granularity == "day" else None
         for n, who, where in arrivals:
-            if n <= m.sentence <= n + 1 and who & ids and not (earlier and n == m.sentence):
+            told_after = (
+                n == m.sentence + 1 and met_on is not None and arrived_on.get(n, "9") <= met_on
+            )
+            near = n <= m.sentence <= n + 1 or told_after
+            if near and who & ids and not (earlier and n == m.sentence):
                 m.place = where
                 break
 
