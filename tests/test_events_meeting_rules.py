@@ -618,3 +618,14 @@ def test_an_arrival_told_after_the_meeting_places_it_when_it_came_first(
     )
     meetings = _meetings(extract_article(text, published=date(2025, 5, 20), resources=resources))
     assert [m.where.name if m.where else None for m in meetings] == ["Ho Chi Minh City"]
+
+
+def test_talks_scheduled_for_a_day_and_cancelled(resources: Any) -> None:
+    text = "Talks between Chad and Sudan scheduled for Thursday in N'Djamena were cancelled."
+    rec = extract_article(
+        text + "\n\nNo new date was given.", published=date(2024, 5, 20), resources=resources
+    )
+    meetings = _meetings(rec)
+    assert len(meetings) == 1
+    assert meetings[0].status == "cancelled"
+    assert meetings[0].when is not None and meetings[0].when.start == "2024-05-16"

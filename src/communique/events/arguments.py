@@ -221,7 +221,7 @@ def times_in_sentence(
             s.start <= t.start < s.end
             and t.kind not in NOT_A_POINT
             and ((t.value and t.granularity) or t.kind == "time")
-            and not _after_word(parse, t.start, NON_TIME_PREPS)
+            and (not _after_word(parse, t.start, NON_TIME_PREPS) or _scheduled_for(parse, t.start))
         ):
             out.append(t)
     return out
@@ -232,6 +232,19 @@ def places_in_sentence(
 ) -> list[PlaceMention]:
     s = parse.annotated.sentences[sentence]
     return [p for p in places if s.start <= p.start < s.end]
+
+
+SCHEDULED = frozenset({"scheduled", "set", "planned", "slated", "due", "fixed", "booked"})
+
+
+def _scheduled_for(parse: Parse, offset: int) -> bool:
+    """'scheduled for Thursday', 'set for May 5': a day the meeting is fixed for, not a span."""
+    i = parse.token_at(offset)
+    return (
+        i > 1
+        and parse.tokens[i - 1].text.lower() == "for"
+        and parse.tokens[i - 2].text.lower() in SCHEDULED
+    )
 
 
 def _after_word(parse: Parse, offset: int, words: frozenset[str]) -> bool:

@@ -83,6 +83,9 @@ BEFORE_PREPS = frozenset({"before", "ahead"})
 def status_of(parse: Parse, trigger: int) -> Status | None:
     """The status a trigger word's clause gives its event; None if the clause says nothing."""
     t = parse.tokens
+    tok = t[trigger]
+    if tok.dep in {"nsubj", "nsubjpass"} and t[tok.head].lemma.lower() in CANCEL_LEMMAS:
+        return "cancelled"  # "talks scheduled for Thursday were cancelled"
     adj = _modifier_status(parse, trigger)
     verb = _clause_verb(parse, trigger)
     if verb is None:
@@ -90,6 +93,8 @@ def status_of(parse: Parse, trigger: int) -> Status | None:
     verbal = _verb_status(parse, verb)
     if verbal == "cancelled" or verbal == "negated":
         return verbal
+    if _subjectless_cancel(parse, verb):
+        return "cancelled"  # "talks scheduled for Thursday were cancelled", misparsed
     if any(t[k].dep == "mark" and t[k].text.lower() == "whether" for k in parse.children[verb]):
         return "hypothetical"  # "will show whether consultations with X are substantial"
     if adj is not None and t[trigger].pos == "NOUN":
@@ -209,6 +214,18 @@ CALENDAR_WORDS = frozenset(
         "thursday", "friday", "saturday", "sunday", "tomorrow",
     }
 )  # fmt: skip
+
+
+def _subjectless_cancel(parse: Parse, verb: int) -> bool:
+    """The small model often hangs 'were cancelled' under 'scheduled' with no subject of its
+    own: such a cancellation is the scheduled event's."""
+    t = parse.tokens
+    return any(
+        t[k].dep in {"ccomp", "conj"}
+        and t[k].lemma.lower() in CANCEL_LEMMAS
+        and not parse.dep_children(k, "nsubj", "nsubjpass")
+        for k in parse.children[verb]
+    )
 
 
 def _modifier_status(parse: Parse, trigger: int) -> Status | None:
