@@ -629,3 +629,13 @@ def test_talks_scheduled_for_a_day_and_cancelled(resources: Any) -> None:
     assert len(meetings) == 1
     assert meetings[0].status == "cancelled"
     assert meetings[0].when is not None and meetings[0].when.start == "2024-05-16"
+
+
+def test_a_dateline_is_never_read_as_the_agenda(resources: Any) -> None:
+    text = (
+        "ABUJA, Nigeria, Feb 17 (Reuters) - ECOWAS leaders opened their annual summit in Abuja on "
+        "Saturday, with conflicts in Mali and Niger topping the agenda."
+    )
+    rec = extract_article(text, published=date(2024, 3, 3), resources=resources)
+    agendas = [a for m in _meetings(rec) if m.meeting for a in m.meeting.agenda]
+    assert not any(a.isupper() or a in {"Feb", "February"} for a in agendas), agendas

@@ -137,7 +137,9 @@ def find_agendas(parse: Parse) -> list[AgendaFact]:
         idx = parse.sentence_tokens(n)
         agenda = [i for i in idx if parse.tokens[i].lemma.lower() == "agenda"]
         if agenda:
-            items = _included_items(parse, idx) or _listed_items(parse, idx)
+            items = _included_items(parse, idx) or _listed_items(
+                parse, _agenda_clause(parse, agenda[0]) or idx
+            )
             if items:
                 out.append(AgendaFact(n, items, _meeting_owner(parse, agenda[0])))
             continue
@@ -268,6 +270,17 @@ def _included_items(parse: Parse, idx: range) -> tuple[str, ...]:
                 )
                 return _split_list(parse, members, objs)
     return ()
+
+
+def _agenda_clause(parse: Parse, agenda: int) -> range | None:
+    """The tokens of the clause that puts something on the agenda ("with conflicts in Sudan and
+    Congo topping the agenda"), so a list elsewhere in the sentence (a dateline "ADDIS ABABA,
+    Feb 17") is not read as the agenda."""
+    for a in parse.ancestors(agenda):
+        if parse.tokens[a].pos in {"VERB", "AUX"}:
+            idx = sorted(parse.subtree(a))
+            return range(idx[0], idx[-1] + 1)
+    return None
 
 
 def _generic(items: tuple[str, ...]) -> bool:
