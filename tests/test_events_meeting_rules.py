@@ -639,3 +639,16 @@ def test_a_dateline_is_never_read_as_the_agenda(resources: Any) -> None:
     rec = extract_article(text, published=date(2024, 3, 3), resources=resources)
     agendas = [a for m in _meetings(rec) if m.meeting for a in m.meeting.agenda]
     assert not any(a.isupper() or a in {"Feb", "February"} for a in agendas), agendas
+
+
+def test_their_last_meeting_is_the_pairs(resources: Any) -> None:
+    text = (
+        "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping are expected to "
+        "meet in Kazan next week.\n\n"
+        "Their last meeting was in Johannesburg in August 2023."
+    )
+    rec = extract_article(text, published=date(2024, 10, 16), resources=resources)
+    past = [m for m in _meetings(rec) if m.status == "occurred"]
+    assert len(past) == 1
+    assert {"IND", "CHN"} <= _codes(rec, past[0])
+    assert past[0].when is not None and past[0].when.start == "2023-08"

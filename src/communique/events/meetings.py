@@ -563,7 +563,7 @@ def _mention(
         vague=(is_noun and (bool(dets & VAGUE) or (not dets and not parties)))
         or _habitual(parse, i),
         visitors=_visitors(parse, i, is_noun) if entry.mode == "visit" else frozenset(),
-        pair=_pair_subject(parse, i),
+        pair=_pair_subject(parse, i) or (is_noun and _their_own(parse, i)),
         frame=frame if frame is not None and frame >= 0 else None,
         aside=frame == -1,
         joiners=_joiners(parse, i) if is_noun else frozenset(),
@@ -638,6 +638,16 @@ def _joiners(parse: Parse, noun: int) -> frozenset[str]:
     return frozenset(
         c for c in (party_code(e) for e in _governor_parties(parse, noun)) if c is not None
     )
+
+
+def _their_own(parse: Parse, i: int) -> bool:
+    """'Their last meeting was in Bali': a meeting owned by "their", naming no party itself,
+    is one of the pair reported before."""
+    poss = [k for k in parse.children[i] if parse.tokens[k].dep == "poss"]
+    if not poss or parse.tokens[poss[0]].text.lower() != "their":
+        return False
+    own = premodifier_parties(parse, i) + parties_under(parse, parse.preps(i, *PARTY_PREPS))
+    return not own
 
 
 def _pair_subject(parse: Parse, i: int) -> bool:
