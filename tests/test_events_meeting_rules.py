@@ -644,7 +644,7 @@ def test_a_dateline_is_never_read_as_the_agenda(resources: Any) -> None:
 def test_their_last_meeting_is_the_pairs(resources: Any) -> None:
     text = (
         "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping are expected to "
-        "meet in Kazan next week.\n\n"
+        "meet on the sidelines of the BRICS summit in Kazan next week.\n\n"
         "Their last meeting was in Johannesburg in August 2023."
     )
     rec = extract_article(text, published=date(2024, 10, 16), resources=resources)
