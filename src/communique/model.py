@@ -160,7 +160,7 @@ class Sentence:
 class Mention:
     """A named-entity mention. ``label`` is a spaCy label (PERSON, GPE, ORG, NORP, FAC, LOC,
     DATE, TIME, ...). ``key`` is set when the entity ruler matched curated data (e.g. "state:RUS",
-    "igo:NATO"); ``canonical`` is the full name after alias propagation ("Jens Stoltenberg")."""
+    "igo:NATO"); ``canonical`` is the full name after alias propagation ("Ngozi Okonjo-Iweala")."""
 
     start: int
     end: int

@@ -234,7 +234,7 @@ def _known(art: _Article, key: str) -> str | None:
 
 
 def _surname_key(art: _Article, name: str) -> str | None:
-    """A short name ("Stoltenberg", "Wang", "El Abdi") joins the person it is part of."""
+    """A short name ("Okonjo-Iweala", "Wang", "El Abdi") joins the person it is part of."""
     words = name.split()
     if not words or len(words) > 2:
         return None

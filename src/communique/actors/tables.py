@@ -280,7 +280,7 @@ class ActorData:
         return next((g for g in self.igos if norm in g.metonyms), None)
 
     def person_by_surname(self, surname: str, on: date | None) -> Person | None:
-        """The office holder a bare surname ("Stoltenberg", "Orban") means: given a date, the
+        """The office holder a bare surname ("Okonjo-Iweala", "Orban") means: given a date, the
         only bearer of that surname in office on that date; without one, the only bearer."""
         keys = self._surnames.get(fold(surname), ())
         people = [p for k in keys if (p := self._people_by_key.get(k)) is not None]

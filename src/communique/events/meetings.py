@@ -1,8 +1,8 @@
 """Meetings: find every mention of a meeting, then cluster mentions into meeting events.
 
 A meeting is a CONSULT event with a ``meeting`` block. One meeting is usually mentioned several
-times ("The talks between A and B will be held in X on Monday ... The meeting will start at 9:00
-... the meeting's agenda"); mentions merge when nothing contradicts (date, place, participants,
+times ("Ministers of A and B are to hold talks in X on Tuesday ... The session opens at 10:00
+... the session's agenda"); mentions merge when nothing contradicts (date, place, participants,
 status) and the later one refers back (a definite noun phrase) or repeats the participants.
 """
 

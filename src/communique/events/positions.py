@@ -3,8 +3,8 @@ agreements, support, accusations, sanctions ... and plain stated positions (STAT
 
 One candidate per predicate verb found in the verb lexicon. A speech verb whose complement
 carries a typed predicate yields that typed event (with the speaker as actor) instead of a bare
-STATEMENT; a speech verb whose complement refuses or rules out ("cannot dictate", "will not
-allow", "is not ready to") yields a REJECT.
+STATEMENT; a speech verb whose complement refuses or rules out ("cannot accept", "would never
+permit", "is not ready to") yields a REJECT.
 """
 
 from __future__ import annotations
@@ -135,7 +135,7 @@ def find_positions(
                 cand.entry = Entry(entry.lemma, "VERB", "REJECT", "reject", "", "rule: negated")
                 cand.status = "occurred"
                 cand.items = [_clause_text(parse, i)]
-                # "will not allow NATO's policy to be slammed shut": whose policy it is says
+                # "will not let Chile's quota be cut": whose quota it is says
                 # nothing about whom the refusal answers; only a direct object or complement does
                 cand.recipients = [
                     e for e in _recipients(parse, i, indirect=False) if e not in cand.actors
@@ -680,11 +680,11 @@ def _status(parse: Parse, i: int, entry: Entry) -> Status:
 
 
 def _refusal(parse: Parse, i: int) -> str | None:
-    """The complement of a speech verb rules something out ('cannot dictate', 'will not allow',
+    """The complement of a speech verb rules something out ('cannot accept', 'would never permit',
     'is not ready to discuss'): returns the refused proposition as written, else None."""
     t = parse.tokens
     for c in parse.dep_children(i, "ccomp", "xcomp", "advcl"):
-        if t[c].lemma.lower() in SPEECH:  # "reiterated ..., saying that it will not allow X"
+        if t[c].lemma.lower() in SPEECH:  # "repeated ..., adding that it would never permit X"
             inner = _refusal(parse, c)
             if inner:
                 return inner

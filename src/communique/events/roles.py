@@ -20,7 +20,7 @@ class DelegationFact:
     sentence: int
     party: Entity
     head: Entity | None
-    forum: Entity | None  # "the US delegation to the NATO-Russia Council"
+    forum: Entity | None  # "the Brazilian delegation to the UN Human Rights Council"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 """Surname and alias propagation inside one article.
 
-A person is usually named in full once ("Jens Stoltenberg") and by surname afterwards
-("Stoltenberg"). Every PERSON mention gets ``canonical`` = the longest full name in the article
+A person is usually named in full once ("Ngozi Okonjo-Iweala") and by surname afterwards
+("Okonjo-Iweala"). Every PERSON mention gets ``canonical`` = the longest full name in the article
 that ends with (or equals) it; a short mention that matches no full name keeps its own text.
 Curated keys (``person:...``) spread the same way.
 """
@@ -118,7 +118,7 @@ def _bare(text: str) -> list[str]:
 
 
 def _is_mislabelled_surname(m: Mention, surnames: set[str]) -> bool:
-    """The statistical NER sometimes labels a bare surname ORG or GPE ("chaired by Stoltenberg");
+    """The statistical NER sometimes labels a bare surname ORG or GPE ("chaired by Okonjo-Iweala");
     a one-word mention with no curated key that equals a full name's surname is that person."""
     words = _words(m.text)
     return (
