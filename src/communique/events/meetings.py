@@ -30,7 +30,7 @@ from .arguments import (
     verb_parties,
 )
 from .lexicon import Entry, Lexicon
-from .status import status_of
+from .status import REPORTING, status_of
 from .syntax import Parse
 
 T = TypeVar("T")
@@ -256,9 +256,6 @@ def _per_destination(
 
 
 ARRIVAL_VERBS = frozenset({"arrive", "land"})
-REPORT_VERBS = frozenset(
-    {"say", "tell", "announce", "state", "add", "note", "report", "confirm", "declare", "write"}
-)
 
 
 def _of_the_report(parse: Parse, offset: int, triggers: list[int]) -> bool:
@@ -269,7 +266,7 @@ def _of_the_report(parse: Parse, offset: int, triggers: list[int]) -> bool:
     if any(i in above for i in triggers):
         return False  # inside a meeting's own phrase: "the summit in Peru"
     verb = next((a for a in above if parse.tokens[a].pos in {"VERB", "AUX"}), None)
-    if verb is None or parse.tokens[verb].lemma.lower() not in REPORT_VERBS or verb in triggers:
+    if verb is None or parse.tokens[verb].lemma.lower() not in REPORTING or verb in triggers:
         return False
     return any(verb in parse.ancestors(i) for i in triggers)
 

@@ -6,6 +6,7 @@ occurred | planned | ongoing | cancelled | hypothetical | negated
 from __future__ import annotations
 
 from ..model import Status
+from ..time.lexicon import MONTHS, WEEKDAYS
 from .syntax import Parse
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -183,9 +184,11 @@ def _verb_status(parse: Parse, verb: int) -> Status | None:
     return None
 
 
+# verbs that report what someone said (shared with the meeting rules)
 REPORTING = frozenset(
-    {"say", "state", "note", "tell", "announce", "add", "report", "confirm", "disclose", "reveal"}
-)
+    {"say", "state", "note", "tell", "announce", "add", "report", "confirm", "disclose", "reveal",
+     "declare", "write"}
+)  # fmt: skip
 CONDITION_MARKS = frozenset({"if", "unless", "provided", "lest"})
 WOULD_WISH = frozenset({"like", "love", "prefer", "rather", "be"})
 
@@ -206,14 +209,7 @@ def _future_in_past(parse: Parse, verb: int, scope: list[int]) -> bool:
 
 
 # a named day or month dates the arrangement: "the delegation would arrive on April 5"
-CALENDAR_WORDS = frozenset(
-    {
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-        "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday",
-        "thursday", "friday", "saturday", "sunday", "tomorrow",
-    }
-)  # fmt: skip
+CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"tomorrow"}
 
 
 def _subjectless_cancel(parse: Parse, verb: int) -> bool:
