@@ -132,11 +132,11 @@ CASES: tuple[Case, ...] = (
 
 
 def _participant_ok(record: Record, name: str, expected: str) -> bool:
-    for entity in record.entities:
-        if any(name in m.text or m.text in name for m in entity.mentions if len(m.text) > 2):
-            if entity.country == expected:
-                return True
-    return False
+    return any(
+        entity.country == expected
+        and any(name in m.text or m.text in name for m in entity.mentions if len(m.text) > 2)
+        for entity in record.entities
+    )
 
 
 def _meeting_ok(record: Record, expected: set[str]) -> bool:
@@ -144,9 +144,7 @@ def _meeting_ok(record: Record, expected: set[str]) -> bool:
     for event in record.events:
         if event.type != "CONSULT":
             continue
-        codes = {
-            c for i in event.actors if (e := by_id.get(i)) for c in (e.code, e.country) if c
-        }
+        codes = {c for i in event.actors if (e := by_id.get(i)) for c in (e.code, e.country) if c}
         if expected <= codes:
             return True
     return False
