@@ -7,11 +7,12 @@ from datetime import date
 from typing import Any
 
 from communique import extract_article
+from communique.evaluation.meetings import is_meeting
 from communique.model import Record
 
 
 def _meetings(rec: Record) -> list[Any]:
-    return [e for e in rec.events if e.type == "CONSULT" or e.meeting is not None]
+    return [e for e in rec.events if is_meeting(e)]
 
 
 def _codes(rec: Record, ev: Any) -> set[str]:
@@ -167,6 +168,9 @@ def test_courtesy_call_is_a_meeting_and_a_phone_call_is_not(resources: Any) -> N
     assert len(meetings) == 1
     assert {"GHA", "NGA"} <= _codes(rec, meetings[0])
     assert "SEN" not in _codes(rec, meetings[0])
+    calls = [e for e in rec.events if e.type == "CONSULT" and e.mode == "call"]
+    assert len(calls) == 1 and calls[0].meeting is None
+    assert "SEN" in _codes(rec, calls[0])
 
 
 def test_chair_named_in_a_relative_clause(resources: Any) -> None:

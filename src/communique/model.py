@@ -301,6 +301,16 @@ class Event:
     items: tuple[str, ...]
     evidence: tuple[Span, ...]
     confidence: float
+    rules: tuple[str, ...] = ()  # names of the rules that made it (``events.rules``)
+    main: bool = False  # the article's main event: the one its headline and lead report
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """A candidate event the emission step did not report, and why (``extract --explain``)."""
+
+    event: Event  # as the coder built it
+    reason: str  # the emission rule that left it out, e.g. ``emit.coded_actor``
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,13 +329,15 @@ class Record:
     events: tuple[Event, ...]
     links: tuple[Link, ...]
     producer: str = "events.rules.v1"
+    left_out: tuple[LeftOut, ...] = ()  # candidates not reported (shown by ``--explain``)
 
 
 @dataclass(frozen=True, slots=True)
 class EventSet:
     """What the events stage returns: entities (possibly refined, e.g. a delegation head's
-    country), the events, and the links between them."""
+    country), the events, the links between them, and the candidates left out."""
 
     entities: tuple[Entity, ...]
     events: tuple[Event, ...]
     links: tuple[Link, ...]
+    left_out: tuple[LeftOut, ...] = ()

@@ -74,4 +74,5 @@ def _code(annotated: AnnotatedArticle, resources: Resources) -> Record:
         entities=coded.entities,
         events=coded.events,
         links=coded.links,
+        left_out=coded.left_out,
     )

@@ -15,6 +15,7 @@ from .model import (
     Entity,
     Event,
     Field,
+    LeftOut,
     Link,
     Meeting,
     Record,
@@ -97,7 +98,14 @@ def event_to_dict(e: Event) -> dict[str, Any]:
         "items": list(e.items),
         "evidence": [span_to_dict(s) for s in e.evidence],
         "confidence": round(e.confidence, 3),
+        "rules": list(e.rules),
+        "main": e.main,
     }
+
+
+def left_out_to_dict(x: LeftOut) -> dict[str, Any]:
+    """A candidate event that was not reported, with the emission rule that left it out."""
+    return {"reason": x.reason, **event_to_dict(x.event)}
 
 
 def span_to_dict(s: Span) -> dict[str, Any]:
@@ -230,6 +238,8 @@ def event_from_dict(e: dict[str, Any]) -> Event:
         items=tuple(e.get("items") or ()),
         evidence=tuple(span_from_dict(s) for s in e.get("evidence") or ()),
         confidence=float(e.get("confidence", 0.0)),
+        rules=tuple(e.get("rules") or ()),
+        main=bool(e.get("main", False)),
     )
 
 

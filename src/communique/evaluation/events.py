@@ -240,12 +240,20 @@ def keyword_coding(text: str) -> Coding:
     return Coding()
 
 
-def record_coding(record: Record) -> Coding:
-    """The main event of a record and all its event types, as a ``Coding``."""
-    if not record.events:
+def record_coding(record: Record, candidates: bool = True) -> Coding:
+    """The main event of a record and all its event types, as a ``Coding``.
+
+    With ``candidates`` (the type-coding view) the coder's candidates that the emission step left
+    out count too: this suite measures which type a sentence is coded with, while whether an
+    event is reported at all (a coded actor, an asserted act) is measured on whole articles
+    (the ``articles`` suites)."""
+    pool = list(record.events)
+    if candidates:
+        pool += [x.event for x in record.left_out]
+    if not pool:
         return Coding()
     ranked = sorted(
-        record.events,
+        pool,
         key=lambda e: (
             e.type == "STATEMENT",
             -e.confidence,

@@ -1,7 +1,8 @@
 """The ``meetings`` suite: meetings found in whole diplomatic articles, against annotations.
 
 Gold: ``diplomatic-dev/items/*.json`` (one article each, with its annotated in-person meetings).
-Every event of type CONSULT, or with a ``meeting`` block, counts as a reported meeting. A reported
+Every event with a ``meeting`` block, or of type CONSULT other than a call, counts as a reported
+meeting. A reported
 meeting matches an annotated one when
 
 * it names all the annotated participants, or all but one (at least one), as the ``code`` or
@@ -154,14 +155,20 @@ def _read_article(path: Path) -> Article:
 # --- systems --------------------------------------------------------------------------------
 
 
+CALL_MODES = frozenset({"call", "phone", "telephone", "video", "videoconference", "virtual"})
+
+
+def is_meeting(event: Event) -> bool:
+    """A meeting block, or CONSULT other than a call (PLOVER codes calls CONSULT too)."""
+    return event.meeting is not None or (
+        event.type == "CONSULT" and (event.mode or "") not in CALL_MODES
+    )
+
+
 def reported_meetings(record: Record) -> list[ReportedMeeting]:
-    """The meetings a record reports: CONSULT events and events with a meeting block."""
+    """The meetings a record reports, in event order (see ``is_meeting``)."""
     codes = {e.id: {c.upper() for c in (e.code, e.country) if c} for e in record.entities}
-    return [
-        _reported(event, codes)
-        for event in record.events
-        if event.type == "CONSULT" or event.meeting is not None
-    ]
+    return [_reported(event, codes) for event in record.events if is_meeting(event)]
 
 
 def _reported(event: Event, codes: dict[str, set[str]]) -> ReportedMeeting:

@@ -26,6 +26,8 @@ SUITES: dict[str, str] = {
     "geo": "geo",
     "events": "events",
     "meetings": "meetings",
+    "articles": "articles",
+    "articles-test": "articles_test",
 }
 
 _DATA_RELATIVE = Path("..") / "shared" / "data"

@@ -6,6 +6,9 @@
 2. delegations, chairs, agendas attached to their meeting          roles.py
 3. proposals, demands, rejections, statements ...                  positions.py
 4. links: precedes / follows / part_of / responds_to               links.py
+5. emission: what is reported, merged or left out (and why)        emit.py
+
+Every rule has a name (rules.py) and every event lists the rules that made it.
 """
 
 from __future__ import annotations
@@ -14,11 +17,14 @@ from dataclasses import replace
 
 from ..model import AnnotatedArticle, Entity, Event, EventSet, Link, PlaceMention, TimeExpression
 from .build import build_events
+from .calls import find_calls
+from .emit import emit_events
 from .lexicon import load_lexicon
 from .links import find_links
 from .meetings import cluster_mentions, find_meeting_mentions
 from .positions import find_positions
 from .roles import find_agendas, find_chairs, find_delegations
+from .rules import rule
 from .syntax import Parse
 
 PRODUCER = "events.rules.v1"
@@ -32,15 +38,24 @@ def code_events(
 ) -> EventSet:
     lexicon = load_lexicon()
     parse = Parse(annotated, entities)
-    mentions = find_meeting_mentions(parse, lexicon, times, places)  # 1.
+    calls, call_nouns = find_calls(parse, times)  # 1. calls first: their talk nouns are no meetings
+    mentions = [
+        m
+        for m in find_meeting_mentions(parse, lexicon, times, places)
+        if m.trigger not in call_nouns
+    ]
     clusters = cluster_mentions(parse, mentions)
     roles = (find_delegations(parse), find_chairs(parse), find_agendas(parse))  # 2.
-    triggers = {m.trigger for m in mentions}
-    positions = find_positions(parse, lexicon, times, triggers)  # 3.
+    triggers = {m.trigger for m in mentions} | {c.verb for c in calls}
+    positions = find_positions(parse, lexicon, times, triggers) + calls  # 3.
     built = build_events(parse, clusters, roles, positions, times, places)
     links = find_links(parse, built)  # 4.
+    emitted = emit_events(parse, _address_responses(built.events, links), links)  # 5.
     return EventSet(
-        entities=built.entities, events=_address_responses(built.events, links), links=links
+        entities=built.entities,
+        events=emitted.events,
+        links=emitted.links,
+        left_out=emitted.left_out,
     )
 
 
@@ -53,7 +68,13 @@ def _address_responses(events: tuple[Event, ...], links: tuple[Link, ...]) -> tu
         if k.relation == "responds_to" and k.target in by_id
     }
     return tuple(
-        replace(e, recipients=answered[e.id].actors) if e.id in answered and not e.recipients else e
+        replace(
+            e,
+            recipients=answered[e.id].actors,
+            rules=(*e.rules, rule("role.addressed_by_link")),
+        )
+        if e.id in answered and not e.recipients and answered[e.id].actors
+        else e
         for e in events
     )
 

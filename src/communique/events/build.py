@@ -22,6 +22,7 @@ from .arguments import dependency_distance, party_code, times_in_sentence
 from .meetings import MeetingCluster
 from .positions import PositionCandidate
 from .roles import AgendaFact, ChairFact, DelegationFact
+from .rules import entry_rule, rule
 from .syntax import Parse
 
 Roles = tuple[list[DelegationFact], list[ChairFact], list[AgendaFact]]
@@ -167,6 +168,7 @@ def _meeting_event(parse: Parse, c: MeetingCluster, att: _Attached, article_id: 
     first = c.mentions[0]
     return Event(
         id=content_id("evt", article_id, "CONSULT", str(parse.tokens[first.trigger].start)),
+        rules=_meeting_rules(c),
         type="CONSULT",
         mode=first.entry.mode,
         status=status,
@@ -184,6 +186,14 @@ def _meeting_event(parse: Parse, c: MeetingCluster, att: _Attached, article_id: 
         evidence=evidence,
         confidence=_confidence(c, when),
     )
+
+
+def _meeting_rules(c: MeetingCluster) -> tuple[str, ...]:
+    names = [rule("meeting.mention")]
+    names += sorted({entry_rule(m.entry.source, "triggers", m.entry.lemma) for m in c.mentions})
+    if len(c.mentions) > 1:
+        names.append(rule("meeting.cluster"))
+    return tuple(names)
 
 
 def _forum_references(
@@ -361,6 +371,7 @@ def _press_conferences(
             items=(),
             evidence=_evidence(parse, [n]),
             confidence=0.6,
+            rules=(rule("position.press_conference"),),
         )
         out.append((ev, parent))
     return out
@@ -390,4 +401,7 @@ def _position_event(parse: Parse, p: PositionCandidate, article_id: str) -> Even
         items=tuple(p.items),
         evidence=_evidence(parse, [p.sentence]),
         confidence=_position_confidence(parse, p),
+        rules=(
+            entry_rule(p.entry.source, "nouns" if tok.pos == "NOUN" else "verbs", p.entry.lemma),
+        ),
     )

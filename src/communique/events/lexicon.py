@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from ..model import EVENT_TYPES
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +48,60 @@ class Lexicon:
     nouns: dict[str, Entry]
 
 
+# The constraints each lexicon file may use (``Entry.needs`` kinds); anything else is a typo.
+NEED_KINDS: dict[str, frozenset[str]] = {
+    "triggers.csv": frozenset(
+        {
+            "",
+            "plural",
+            "not",
+            "mod",
+            "of",
+            "forum",
+            "actor",
+            "person",
+            "venue",
+            "subject",
+            "on",
+            "with",
+        }
+    ),
+    "verbs.csv": frozenset({"", "obj", "comp", "from", "prep", "prt", "notperson"}),
+    "nouns.csv": frozenset({"", "mod"}),
+}
+_WORDLIST = frozenset({"obj", "comp", "from", "prep", "prt", "not", "mod", "of"})
+_LEMMA = re.compile(r"^[a-z][a-z' -]*$")
+
+
+class LexiconError(ValueError):
+    """A lexicon row the loader does not understand."""
+
+
 def _rows(name: str) -> list[dict[str, str]]:
     text = resources.files("communique.events").joinpath("data", name).read_text(encoding="utf-8")
-    return list(csv.DictReader(io.StringIO(text)))
+    rows = list(csv.DictReader(io.StringIO(text)))
+    for n, r in enumerate(rows, start=2):
+        check_row(name, n, r)
+    return rows
+
+
+def check_row(name: str, line: int, r: dict[str, str]) -> None:
+    """Fail loudly on a row with an unknown type, constraint kind or malformed lemma."""
+    where = f"events/data/{name}:{line}"
+    if r.get("type") not in EVENT_TYPES:
+        raise LexiconError(f"{where}: unknown event type {r.get('type')!r}")
+    if not _LEMMA.match(r.get("lemma") or ""):
+        raise LexiconError(f"{where}: lemma {r.get('lemma')!r} is not a lower-case word")
+    needs = r.get("needs") or ""
+    kind = needs.split(":", 1)[0]
+    if kind not in NEED_KINDS[name]:
+        raise LexiconError(
+            f"{where}: constraint {needs!r} is not one of {sorted(NEED_KINDS[name])}"
+        )
+    if kind in _WORDLIST and not needs.partition(":")[2].strip("|"):
+        raise LexiconError(f"{where}: constraint {needs!r} names no words")
+    if not (r.get("source") or "").strip():
+        raise LexiconError(f"{where}: row has no source")
 
 
 @lru_cache(maxsize=1)

@@ -89,11 +89,13 @@ def find_positions(
             if _content_of_parent(parse, lexicon, i):
                 continue
             actors = _actors(parse, i) or (last_actors if _pronoun_subject(parse, i) else [])
-            if entry.source == "rule: obligation (reported)":
+            if entry.source == "rule:position.obligation_reported":
                 actors = _speaker_parties(parse, i) or actors
             refusal = _refusal(parse, i) if entry.type == "STATEMENT" else None
             if entry.type == "STATEMENT" and refusal is None and _obligation(parse, i):
-                entry = Entry(entry.lemma, "VERB", "REQUEST", "demand", "", "rule: obligation")
+                entry = Entry(
+                    entry.lemma, "VERB", "REQUEST", "demand", "", "rule:position.obligation"
+                )
             if refusal is not None:
                 entry = Entry(
                     entry.lemma,
@@ -101,7 +103,7 @@ def find_positions(
                     "REJECT",
                     "reject",
                     "",
-                    "rule: speech verb + refusal complement",
+                    "rule:position.refusal_complement",
                 )
             if _duplicate(out, n, entry, actors):
                 continue
@@ -132,7 +134,9 @@ def find_positions(
                 "CONCEDE",
             }:
                 # "failed to reach agreement", "did not accept": a rejection that happened
-                cand.entry = Entry(entry.lemma, "VERB", "REJECT", "reject", "", "rule: negated")
+                cand.entry = Entry(
+                    entry.lemma, "VERB", "REJECT", "reject", "", "rule:position.negated_agreement"
+                )
                 cand.status = "occurred"
                 cand.items = [_clause_text(parse, i)]
                 # "will not let Chile's quota be cut": whose quota it is says
@@ -189,16 +193,21 @@ def _reframe(parse: Parse, cand: PositionCandidate) -> None:
     if cand.entry.type not in {"STATEMENT", "THREATEN", "REQUEST"} and _unless(parse, v):
         # "will withdraw its force unless X holds elections": a conditional act is a threat
         cand.entry = Entry(
-            cand.entry.lemma, "VERB", "THREATEN", "threaten", "", "rule: act announced unless"
+            cand.entry.lemma, "VERB", "THREATEN", "threaten", "", "rule:position.conditional_threat"
         )
         return
     if cand.entry.type in HOSTILE:
         cand.entry = Entry(
-            cand.entry.lemma, "VERB", "THREATEN", "threaten", "", "rule: announced hostile act"
+            cand.entry.lemma,
+            "VERB",
+            "THREATEN",
+            "threaten",
+            "",
+            "rule:position.announced_hostile_act",
         )
     elif cand.entry.type in FRIENDLY:
         cand.entry = Entry(
-            cand.entry.lemma, "VERB", "AGREE", "promise", "", "rule: announced friendly act"
+            cand.entry.lemma, "VERB", "AGREE", "promise", "", "rule:position.announced_friendly_act"
         )
 
 
@@ -237,9 +246,9 @@ def _obligation_entry(parse: Parse, i: int) -> Entry | None:
     demand; so is an obligation said by someone ("X must go, the minister said")."""
     lemma = parse.tokens[i].lemma.lower()
     if _obligation(parse, i):
-        return Entry(lemma, "VERB", "REQUEST", "demand", "", "rule: obligation")
+        return Entry(lemma, "VERB", "REQUEST", "demand", "", "rule:position.obligation")
     if _obliged(parse, i) and _speech_child(parse, i) is not None:
-        return Entry(lemma, "VERB", "REQUEST", "demand", "", "rule: obligation (reported)")
+        return Entry(lemma, "VERB", "REQUEST", "demand", "", "rule:position.obligation_reported")
     return None
 
 
@@ -291,7 +300,9 @@ def _promise_of_hostile_act(parse: Parse, lexicon: Lexicon, i: int, entry: Entry
     for c in parse.dep_children(i, "xcomp"):
         sub = _entry(parse, lexicon, c)
         if sub is not None and sub.type in HOSTILE | {"THREATEN"}:
-            return Entry(entry.lemma, "VERB", "THREATEN", "threaten", "", "rule: hostile promise")
+            return Entry(
+                entry.lemma, "VERB", "THREATEN", "threaten", "", "rule:position.hostile_promise"
+            )
     return entry
 
 
@@ -480,7 +491,7 @@ def _light_verb_entry(parse: Parse, lexicon: Lexicon, i: int) -> Entry | None:
                     noun.type,
                     noun.mode,
                     "",
-                    f"rule: light verb + event noun ({noun.lemma})",
+                    "rule:position.light_verb_noun",
                 )
     return None
 

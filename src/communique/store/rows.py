@@ -30,6 +30,8 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "items",
     "evidence",
     "confidence",
+    "rules",
+    "main",
 )
 
 
@@ -58,6 +60,8 @@ def event_to_row(event: Event) -> tuple[Any, ...]:
         list(event.items),
         spans_json(event.evidence),
         event.confidence,
+        list(event.rules),
+        event.main,
     )
 
 
@@ -95,6 +99,8 @@ def event_from_row(row: Sequence[Any]) -> Event:
         items=tuple(values["items"]),
         evidence=spans_from_json(values["evidence"]),
         confidence=float(values["confidence"]),
+        rules=tuple(values["rules"] or ()),
+        main=bool(values["main"]),
     )
 
 

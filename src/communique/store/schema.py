@@ -45,7 +45,7 @@ _DDL = (
         where_name VARCHAR, where_venue VARCHAR, where_country VARCHAR, where_lat DOUBLE,
         where_lon DOUBLE, meeting JSON, items VARCHAR[], evidence JSON, confidence DOUBLE,
         meeting_named JSON, producer VARCHAR, schema_version INTEGER, seq BIGINT,
-        PRIMARY KEY (article_id, id))""",
+        rules VARCHAR[], main BOOLEAN, PRIMARY KEY (article_id, id))""",
     """CREATE TABLE IF NOT EXISTS links (
         article_id VARCHAR, source VARCHAR, target VARCHAR, relation VARCHAR,
         PRIMARY KEY (article_id, source, target, relation))""",
@@ -58,9 +58,16 @@ _DDL = (
 )
 
 
+# Columns added after a store's tables were first created: added in place, empty for old rows.
+_ADDED = (
+    "ALTER TABLE events ADD COLUMN IF NOT EXISTS rules VARCHAR[]",
+    "ALTER TABLE events ADD COLUMN IF NOT EXISTS main BOOLEAN",
+)
+
+
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create the tables of a new store, or check an existing store's version."""
-    for ddl in _DDL:
+    for ddl in _DDL + _ADDED:
         con.execute(ddl)
     row = con.execute("SELECT max(version) FROM schema_version").fetchone()
     found = row[0] if row else None

@@ -1,0 +1,141 @@
+"""Phone and video calls: CONSULT events with mode ``call`` and no meeting block.
+
+PLOVER counts a call as consultation; it is not a meeting (nobody travels, no venue). Three
+shapes, each reading who called whom from the tree:
+
+- a calling verb: "X phoned Y", "X telephoned Y"
+- a verb of talking done by phone: "X spoke by phone with Y", "X talked to Y over the phone"
+- a talk noun held by phone: "X held telephone talks with Y", "a video call between X and Y"
+"""
+
+from __future__ import annotations
+
+from ..model import Entity, TimeExpression
+from .arguments import (
+    dependency_distance,
+    noun_parties,
+    parties_under,
+    party_code,
+    times_in_sentence,
+)
+from .lexicon import Entry
+from .positions import PositionCandidate
+from .status import status_of
+from .syntax import Parse
+
+CALL_VERBS = frozenset({"phone", "telephone", "videoconference", "ring"})
+MEDIUM = frozenset(
+    {"phone", "telephone", "video", "videoconference", "videolink", "virtual", "online"}
+)
+TALK_NOUNS = frozenset(
+    {"call", "talk", "conversation", "conference", "discussion", "chat", "meeting", "summit"}
+)
+TALK_VERBS = frozenset({"speak", "talk", "confer", "discuss", "hold", "have", "meet", "chat"})
+RULE = "rule:position.call"
+
+
+def find_calls(
+    parse: Parse, times: tuple[TimeExpression, ...]
+) -> tuple[list[PositionCandidate], set[int]]:
+    """Call events, and the talk-noun tokens they own (not to be read as meetings)."""
+    out: list[PositionCandidate] = []
+    owned: set[int] = set()
+    for n, _s in enumerate(parse.annotated.sentences):
+        for i in parse.sentence_tokens(n):
+            found = _call_at(parse, i)
+            if found is None:
+                continue
+            verb, actors, recipients, noun = found
+            if noun is not None:
+                owned.add(noun)
+            if (not actors and not recipients) or verb in {c.verb for c in out}:
+                continue
+            sent_times = [t for t in times_in_sentence(parse, times, n) if t.value]
+            out.append(
+                PositionCandidate(
+                    verb=verb,
+                    sentence=n,
+                    entry=Entry(
+                        parse.tokens[verb].lemma.lower(), "VERB", "CONSULT", "call", "", RULE
+                    ),
+                    actors=actors,
+                    recipients=[e for e in recipients if e not in actors],
+                    items=[],
+                    status=status_of(parse, noun if noun is not None else verb) or "occurred",
+                    date=min(
+                        sent_times,
+                        key=lambda t: dependency_distance(parse, parse.token_at(t.start), verb),
+                    )
+                    if sent_times
+                    else None,
+                    responds=False,
+                )
+            )
+    return out, owned
+
+
+Found = tuple[int, list[Entity], list[Entity], int | None]
+
+
+def _call_at(parse: Parse, i: int) -> Found | None:
+    tok = parse.tokens[i]
+    lemma = tok.lemma.lower()
+    if tok.pos == "VERB" and lemma in CALL_VERBS and not _particle(parse, i):
+        return i, _subject_parties(parse, i), _object_parties(parse, i), None
+    if tok.pos == "VERB" and lemma in TALK_VERBS and _by_medium(parse, i):
+        return i, _subject_parties(parse, i), _object_parties(parse, i), None
+    if (
+        tok.pos in {"NOUN", "PROPN"}
+        and (lemma in TALK_NOUNS or lemma in MEDIUM)
+        and _medium_noun(parse, i)
+    ):
+        verb = parse.governing_verb(i)
+        parties = noun_parties(parse, i)
+        subject = _subject_parties(parse, verb) if verb != i else []
+        actors = subject or parties[:1]
+        recipients = [e for e in parties if e not in actors] + [
+            e for e in _object_parties(parse, verb) if e not in actors and e not in parties
+        ]
+        return verb, actors, recipients, i
+    return None
+
+
+def _particle(parse: Parse, i: int) -> bool:
+    """'rang up', 'phoned in' a report: not a call to a party."""
+    return any(parse.tokens[k].dep == "prt" for k in parse.children[i])
+
+
+def _by_medium(parse: Parse, i: int) -> bool:
+    """'spoke by phone', 'talked over the telephone', 'met via video link'."""
+    for p in parse.preps(i, "by", "over", "via", "on"):
+        if parse.tokens[p].lemma.lower() in MEDIUM or _medium_noun(parse, p):
+            return True
+    return False
+
+
+def _medium_noun(parse: Parse, i: int) -> bool:
+    """A talk noun whose modifier is a medium: 'telephone talks', 'a video call', 'phone call'."""
+    t = parse.tokens
+    if t[i].lemma.lower() not in TALK_NOUNS | {"link"}:
+        return (
+            t[i].lemma.lower() in {"videoconference", "phone", "telephone"} and t[i].dep == "pobj"
+        )
+    return any(
+        t[k].lemma.lower() in MEDIUM and t[k].dep in {"compound", "amod", "nmod"}
+        for k in parse.children[i]
+    )
+
+
+def _subject_parties(parse: Parse, verb: int) -> list[Entity]:
+    subj = parse.dep_children(verb, "nsubj")
+    if not subj and parse.tokens[verb].dep in {"xcomp", "conj", "advcl"}:
+        subj = parse.dep_children(parse.tokens[verb].head, "nsubj")
+    return [e for e in parties_under(parse, subj) if party_code(e)]
+
+
+def _object_parties(parse: Parse, verb: int) -> list[Entity]:
+    heads = parse.dep_children(verb, "dobj") + parse.preps(verb, "with", "to")
+    return [e for e in parties_under(parse, heads) if party_code(e)]
+
+
+__all__ = ["find_calls"]

@@ -1,0 +1,240 @@
+"""Emission: which candidate events are reported, merged into one, or left out, and why.
+
+    emit_events(parse, events, links) -> (events, links, left_out)
+
+The last step of the events stage; it sees finished ``Event`` records and never builds
+new facts, only chooses among them. In order:
+
+1. ``emit.asserted``     an act the text negates, only supposes or asks about is no event
+2. ``emit.coded_actor``  the source actor must resolve to a code (state, IGO or body, a person
+                         with the state they represent, a named group with its country)
+3. ``emit.coded_target`` a directed act with no target, in a sentence that names another
+                         coded party, has its roles unresolved: left out rather than guessed
+4. ``emit.one_happening`` the same act told again (headline, lead, recap) joins the first
+                         telling: one event with every evidence span
+5. ``emit.main_event``   the event the headline and lead report is marked as the main one
+
+Meetings keep their own clustering (``meetings.py``); this step applies 1, 2 and 5 to them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from ..model import Entity, Event, LeftOut, Link, Span, content_id
+from .arguments import party_code
+from .rules import rule
+from .syntax import Parse
+
+# PLOVER types that have a target: source -> target (the issue of "who did what to whom")
+DIRECTED = frozenset(
+    {
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "SANCTION",
+        "COERCE",
+        "ASSAULT",
+        "AID",
+        "CONCEDE",
+        "RETREAT",
+        "SUPPORT",
+        "COOPERATE",
+        "AGREE",
+    }
+)
+NOT_ASSERTED = frozenset({"negated", "hypothetical"})
+LEAD_SENTENCES = 2  # the headline (when the text starts with it) and the lead
+
+
+@dataclass(frozen=True, slots=True)
+class Emitted:
+    events: tuple[Event, ...]
+    links: tuple[Link, ...]
+    left_out: tuple[LeftOut, ...]
+
+
+def emit_events(parse: Parse, events: Iterable[Event], links: Iterable[Link]) -> Emitted:
+    by_id = {e.id: e for e in parse.entities}
+    events = _unique_ids(list(events))
+    acting = _actors_by_sentence(events, by_id)
+    kept: list[Event] = []
+    left: list[LeftOut] = []
+    for ev in events:
+        reason = _reason_to_leave(parse, ev, by_id, acting)
+        if reason is None:
+            kept.append(ev)
+        else:
+            left.append(LeftOut(ev, reason))
+    merged, alias = _one_per_happening(kept, by_id)
+    final = _mark_main(parse, merged)
+    return Emitted(tuple(final), _relink(links, alias, {e.id for e in final}), tuple(left))
+
+
+def _unique_ids(events: list[Event]) -> list[Event]:
+    """Events split from one trigger (a tour: one visit per destination) get ids of their own."""
+    seen: dict[str, int] = {}
+    out = []
+    for ev in events:
+        n = seen.get(ev.id, 0)
+        seen[ev.id] = n + 1
+        out.append(ev if n == 0 else replace(ev, id=content_id("evt", ev.id, str(n))))
+    return out
+
+
+def _actors_by_sentence(events: list[Event], by_id: dict[str, Entity]) -> dict[int, set[str]]:
+    """Codes acting in each sentence (by evidence start): the subject of a second clause
+    ("X offered aid, and Y welcomed it") is that clause's actor, not a lost target."""
+    out: dict[int, set[str]] = {}
+    for ev in events:
+        if ev.evidence:
+            out.setdefault(ev.evidence[0].start, set()).update(_codes(ev.actors, by_id))
+    return out
+
+
+def _reason_to_leave(
+    parse: Parse, ev: Event, by_id: dict[str, Entity], acting: dict[int, set[str]]
+) -> str | None:
+    if ev.status in NOT_ASSERTED or _asked(parse, ev):
+        return rule("emit.asserted")
+    actor_codes = _codes(ev.actors, by_id)
+    if not actor_codes:
+        return rule("emit.coded_actor")
+    if ev.type in DIRECTED and ev.meeting is None and not _codes(ev.recipients, by_id):
+        busy = actor_codes | acting.get(ev.evidence[0].start, set()) if ev.evidence else actor_codes
+        if _other_parties(parse, ev, frozenset(busy)):
+            return rule("emit.coded_target")
+    return None
+
+
+def _codes(ids: Iterable[str], by_id: dict[str, Entity]) -> frozenset[str]:
+    out = set()
+    for i in ids:
+        e = by_id.get(i)
+        code = party_code(e) if e is not None else None
+        if code:
+            out.add(code)
+    return frozenset(out)
+
+
+def _asked(parse: Parse, ev: Event) -> bool:
+    """Every sentence telling it is a question ("Will Russia retaliate?")."""
+    return bool(ev.evidence) and all(
+        s.text.rstrip(" \"'\u201d\u2019)").endswith("?") for s in ev.evidence
+    )
+
+
+def _other_parties(parse: Parse, ev: Event, actor_codes: frozenset[str]) -> bool:
+    """A coded party named in the act's sentence that is not its actor: a target the rules
+    could not attach, so the direction of the act is unknown."""
+    for span in ev.evidence[:1]:
+        first, last = parse.token_range(span.start, span.end)
+        for i in range(first, last + 1):
+            hit = parse.entity_at.get(i)
+            if hit is None:
+                continue
+            code = party_code(hit.entity)
+            if code and code not in actor_codes and hit.entity.kind in {"state", "igo", "body"}:
+                return True
+    return False
+
+
+def _one_per_happening(
+    events: list[Event], by_id: dict[str, Entity]
+) -> tuple[list[Event], dict[str, str]]:
+    """Join a later telling of the same act into the first: same type, same actor and target
+    codes, no conflicting date, a status that does not contradict (occurred vs planned)."""
+    out: list[Event] = []
+    alias: dict[str, str] = {}
+    for ev in events:
+        if ev.meeting is not None or ev.type == "STATEMENT":
+            out.append(ev)
+            continue
+        key = _happening_key(ev, by_id)
+        n = next(
+            (
+                k
+                for k, o in enumerate(out)
+                if o.meeting is None and _same_happening(o, ev, key, by_id)
+            ),
+            None,
+        )
+        if n is None:
+            out.append(ev)
+            continue
+        first = out[n]
+        out[n] = replace(
+            first,
+            evidence=_union(first.evidence, ev.evidence),
+            when=first.when or ev.when,
+            items=first.items + tuple(x for x in ev.items if x not in first.items),
+            rules=_add(_add(first.rules, ev.rules), (rule("emit.one_happening"),)),
+            confidence=max(first.confidence, ev.confidence),
+        )
+        alias[ev.id] = first.id
+    return out, alias
+
+
+def _happening_key(
+    ev: Event, by_id: dict[str, Entity]
+) -> tuple[str, frozenset[str], frozenset[str]]:
+    return ev.type, _codes(ev.actors, by_id), _codes(ev.recipients, by_id)
+
+
+def _same_happening(
+    o: Event, ev: Event, key: tuple[str, frozenset[str], frozenset[str]], by_id: dict[str, Entity]
+) -> bool:
+    if _happening_key(o, by_id) != key:
+        return False
+    if (o.status == "planned") != (ev.status == "planned"):
+        return False
+    if o.when is not None and ev.when is not None:
+        a, b = o.when.start, ev.when.start
+        return a.startswith(b) or b.startswith(a)
+    return True
+
+
+def _union(a: tuple[Span, ...], b: tuple[Span, ...]) -> tuple[Span, ...]:
+    seen = {(s.start, s.end) for s in a}
+    return tuple(
+        sorted(a + tuple(s for s in b if (s.start, s.end) not in seen), key=lambda s: s.start)
+    )
+
+
+def _add(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    return a + tuple(x for x in b if x not in a)
+
+
+def _mark_main(parse: Parse, events: list[Event]) -> list[Event]:
+    """The main event: the first non-statement event told in the headline or lead; a meeting
+    there wins over other acts, as it is what diplomatic reports are about."""
+    sents = parse.annotated.sentences
+    if not sents or not events:
+        return events
+    lead_end = sents[min(LEAD_SENTENCES, len(sents)) - 1].end
+
+    def in_lead(e: Event) -> bool:
+        return e.type != "STATEMENT" and any(s.start < lead_end for s in e.evidence)
+
+    lead = [e for e in events if in_lead(e)]
+    if not lead:
+        return events
+    main = next((e for e in lead if e.meeting is not None), lead[0])
+    marked = replace(main, main=True, rules=_add(main.rules, (rule("emit.main_event"),)))
+    return [marked if e is main else e for e in events]
+
+
+def _relink(links: Iterable[Link], alias: dict[str, str], kept: set[str]) -> tuple[Link, ...]:
+    out: list[Link] = []
+    for k in links:
+        src, dst = alias.get(k.source, k.source), alias.get(k.target, k.target)
+        if src in kept and dst in kept and src != dst:
+            link = Link(src, dst, k.relation)
+            if link not in out:
+                out.append(link)
+    return tuple(out)
+
+
+__all__ = ["DIRECTED", "Emitted", "emit_events"]

@@ -1,0 +1,82 @@
+"""The named rules of the events stage, in one table.
+
+Every reported event carries the names of the rules that made it (``Event.rules``), and every
+candidate left out names the emission rule that dropped it, so a wrong event points at its rule.
+Names are ``<step>.<rule>``; lexicon rows are named after their file and lemma
+(``lexicon.verbs:accuse``), so a word list row is a rule too.
+
+Steps, in order: ``trigger`` (a word starts a candidate), ``meeting`` (mentions and clusters of
+meetings), ``position`` (proposals, demands, rejections and the other PLOVER acts), ``role``
+(who is actor and who recipient), ``emit`` (what is reported, merged or left out).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+STEPS = ("trigger", "meeting", "position", "role", "emit")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    step: str
+    summary: str
+
+
+_TABLE = (
+    Rule("meeting.mention", "meeting", "a meeting noun or verb in a clause that reports it"),
+    Rule("meeting.cluster", "meeting", "mentions of one meeting joined into one event"),
+    Rule("meeting.visit", "meeting", "a visit: the visitor is the actor, the host the recipient"),
+    Rule("meeting.call", "meeting", "talks held by phone or video: CONSULT, mode call, no meeting"),
+    Rule(
+        "position.call", "position", "'phoned X', 'spoke by telephone with X': CONSULT, mode call"
+    ),
+    Rule("position.obligation", "position", "'X must do Y' said by a party: a demand"),
+    Rule("position.obligation_reported", "position", "a reported obligation: the speaker demands"),
+    Rule("position.refusal_complement", "position", "a speech verb with a refusal: a rejection"),
+    Rule("position.negated_agreement", "position", "'did not accept': a rejection that happened"),
+    Rule("position.conditional_threat", "position", "an act announced 'unless ...': a threat"),
+    Rule("position.announced_hostile_act", "position", "a hostile act announced: a threat"),
+    Rule("position.announced_friendly_act", "position", "a friendly act announced: a promise"),
+    Rule("position.hostile_promise", "position", "a promise of a hostile act: a threat"),
+    Rule("position.light_verb_noun", "position", "'launched an attack': the noun's event"),
+    Rule("position.press_conference", "position", "a press conference: a statement"),
+    Rule("role.addressed_by_link", "role", "a response with no addressee answers its proposer"),
+    Rule("emit.coded_actor", "emit", "reported only when the source actor resolves to a code"),
+    Rule("emit.coded_target", "emit", "a directed act needs its target when the text names one"),
+    Rule("emit.asserted", "emit", "only acts the text asserts: not negated, hypothetical, asked"),
+    Rule("emit.one_happening", "emit", "mentions of one act in an article are one event"),
+    Rule("emit.main_event", "emit", "the event the headline and lead report is the main one"),
+)
+
+RULES: dict[str, Rule] = {r.name: r for r in _TABLE}
+_LEXICON = re.compile(r"^lexicon\.(triggers|verbs|nouns):[a-z][a-z' -]*$")
+
+
+def is_rule(name: str) -> bool:
+    """A registered rule, or a lexicon row named after its file and lemma."""
+    return name in RULES or bool(_LEXICON.match(name))
+
+
+def rule(name: str) -> str:
+    """``name`` checked against the table: a typo in a rule name fails loudly."""
+    if not is_rule(name):
+        raise KeyError(f"unknown events rule {name!r}; register it in events/rules.py")
+    return name
+
+
+def lexicon_rule(file: str, lemma: str) -> str:
+    return rule(f"lexicon.{file}:{lemma.lower()}")
+
+
+def entry_rule(source: str, file: str, lemma: str) -> str:
+    """The rule behind a lexicon entry: a rule that built it ("rule:position.obligation") or
+    the lexicon row it was read from."""
+    if source.startswith("rule:"):
+        return rule(source.removeprefix("rule:"))
+    return lexicon_rule(file, lemma)
+
+
+__all__ = ["RULES", "STEPS", "Rule", "entry_rule", "is_rule", "lexicon_rule", "rule"]
