@@ -19,8 +19,8 @@ from . import __version__
 from .errors import CommuniqueError, InputError, ResourceError
 from .ingest import parse_date, read_bytes, read_path
 from .model import RawArticle, Record, Skip
-from .render import render_record_text
-from .serialize import record_to_dict
+from .render import render_left_out_text, render_record_text
+from .serialize import left_out_to_dict, record_to_dict
 from .settings import Settings
 
 EXAMPLES = "communique.examples"
@@ -67,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--url", help="the article's URL (recorded)")
     ex.add_argument("--format", choices=("json", "jsonl", "text"), default="json")
     ex.add_argument("--db", metavar="PATH", help="also write the records to this DuckDB file")
+    ex.add_argument(
+        "--explain",
+        action="store_true",
+        help="also list the candidate events left out, each with the rule that left it out",
+    )
     ex.set_defaults(handler=cmd_extract)
     exs = sub.add_parser("examples", help="list the built-in example articles")
     exs.set_defaults(handler=cmd_examples)
@@ -145,7 +150,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             )
             continue
         records.append(result)
-    _emit(records, args.format, single=len(raws) == 1)
+    _emit(records, args.format, single=len(raws) == 1, explain=args.explain)
     if args.db and records:
         from .store import open_store
 
@@ -170,12 +175,17 @@ def _with_url(raw: RawArticle, url: str) -> RawArticle:
     )
 
 
-def _emit(records: list[Record], fmt: str, *, single: bool) -> None:
+def _emit(records: list[Record], fmt: str, *, single: bool, explain: bool = False) -> None:
     if fmt == "text":
         for r in records:
             render_record_text(r)
+            if explain:
+                render_left_out_text(r)
         return
     dicts = [record_to_dict(r) for r in records]
+    if explain:
+        for d, r in zip(dicts, records, strict=True):
+            d["left_out"] = [left_out_to_dict(x) for x in r.left_out]
     if fmt == "jsonl":
         for d in dicts:
             sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")

@@ -86,3 +86,24 @@ def _details(ev: Event, names: dict[str, str]) -> str:
 def _label(ev: Event, names: dict[str, str]) -> str:
     who = "/".join(names.get(i, i) for i in ev.actors[:3])
     return f"{ev.type}({who}{', ' + ev.when.start if ev.when else ''})"
+
+
+def render_left_out_text(record: Record, console: Console | None = None) -> None:
+    """The candidates the emission step did not report (``extract --explain``)."""
+    console = console or Console()
+    if not record.left_out:
+        console.print("no candidate events were left out", style="dim")
+        return
+    table = Table(title="left out", show_lines=True)
+    for col in ("type", "status", "reason", "rules", "sentence"):
+        table.add_column(col)
+    for x in record.left_out:
+        ev = x.event
+        table.add_row(
+            f"{ev.type}\n[dim]{ev.mode or ''}[/dim]",
+            ev.status,
+            x.reason,
+            "\n".join(ev.rules),
+            ev.evidence[0].text if ev.evidence else "",
+        )
+    console.print(table)

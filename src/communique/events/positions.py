@@ -85,6 +85,8 @@ def find_positions(
             entry = _entry(parse, lexicon, i) or _obligation_entry(parse, i)
             if entry is None or _inside_typed_complement(parse, lexicon, i, entry):
                 continue
+            if _not_an_act(parse, i, entry):
+                continue
             entry = _promise_of_hostile_act(parse, lexicon, i, entry)
             if _content_of_parent(parse, lexicon, i):
                 continue
@@ -154,6 +156,56 @@ def find_positions(
         if not any(c.sentence == n and c.entry.type != "STATEMENT" for c in out):
             out += _noun_events(parse, lexicon, n, sent_times, skip)
     return _elaborate(parse, _drop_echoes(out))
+
+
+# what a refusal to speak refuses: "declined to comment", "refused to say where"
+NO_COMMENT = frozenset(
+    {
+        "comment",
+        "elaborate",
+        "say",
+        "discuss",
+        "confirm",
+        "answer",
+        "specify",
+        "identify",
+        "disclose",
+        "reveal",
+        "speculate",
+        "name",
+        "detail",
+        "respond",
+    }
+)
+QUESTION_VERBS = frozenset({"ask", "wonder", "query", "question"})
+OPINION_VERBS = frozenset({"agree", "concur", "accept", "acknowledge"})
+
+
+def _not_an_act(parse: Parse, i: int, entry: Entry) -> bool:
+    """Verbs of the lexicon used for talk rather than an act between parties (rules
+    ``trigger.bare_question``, ``trigger.no_comment``, ``trigger.opinion_agreement``)."""
+    t = parse.tokens
+    kids = {t[k].dep for k in parse.children[i]}
+    lemma = t[i].lemma.lower()
+    if entry.type == "REQUEST" and lemma in QUESTION_VERBS:
+        # '"Can he stay?" he asked': a question, not a request (no one asked, nothing asked for)
+        asked_that = any(
+            k > i and any(t[m].text.lower() == "that" for m in parse.dep_children(k, "mark"))
+            for k in parse.dep_children(i, "ccomp")
+        )
+        return (
+            not kids & {"dobj", "dative", "xcomp"} and not parse.preps(i, "for") and not asked_that
+        )
+    if entry.type == "REJECT":
+        return any(t[k].lemma.lower() in NO_COMMENT for k in parse.dep_children(i, "xcomp"))
+    if entry.type == "AGREE" and lemma in OPINION_VERBS:
+        # "said he agreed it was a big problem": an opinion, not an agreement with anyone
+        return (
+            "ccomp" in kids
+            and not kids & {"xcomp", "dobj"}
+            and not parse.preps(i, "with", "on", "to")
+        )
+    return False
 
 
 INTENT = frozenset(
