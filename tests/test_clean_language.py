@@ -53,10 +53,25 @@ def test_clean_language_skips_non_english_with_the_guess() -> None:
     assert isinstance(kept, CleanArticle) and kept.language == "es"
 
 
-def test_clean_language_short_and_empty_bodies_are_no_article() -> None:
-    for text in ("", "Home\nMenu", "The talks ended."):
+def test_clean_language_blank_and_chrome_only_texts_are_skips() -> None:
+    for text in ("", "  \n\t \n"):
         result = clean_article(RawArticle(text, "text"), CleanSettings())
-        assert isinstance(result, Skip) and result.reason is SkipReason.NO_ARTICLE
+        assert isinstance(result, Skip) and result.reason is SkipReason.EMPTY
+    result = clean_article(RawArticle("Home\nMenu", "text"), CleanSettings())
+    assert isinstance(result, Skip) and result.reason is SkipReason.NO_ARTICLE
+
+
+def test_clean_language_one_short_sentence_given_as_text_is_read() -> None:
+    for text in ("The talks ended.", "Kohl met Mitterrand in Paris."):
+        result = clean_article(RawArticle(text, "text"), CleanSettings())
+        assert isinstance(result, CleanArticle) and result.text == text
+        assert result.language == "en"
+
+
+def test_clean_language_html_bodies_keep_the_minimum_length() -> None:
+    html = "<html><body><article><p>The talks ended.</p></article></body></html>"
+    result = clean_article(RawArticle(html, "html"), CleanSettings())
+    assert isinstance(result, Skip) and result.reason is SkipReason.NO_ARTICLE
 
 
 def test_clean_language_html_without_article_is_a_skip() -> None:

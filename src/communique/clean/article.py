@@ -103,12 +103,18 @@ def _normalised(text: str) -> str:
 
 
 def clean_article(raw: RawArticle, settings: CleanSettings) -> CleanArticle | Skip:
-    """Remove site chrome and read metadata; a page with no English article is a Skip."""
+    """Remove site chrome and read metadata; a page with no English article is a Skip.
+
+    ``settings.min_chars`` applies to bodies extracted from HTML pages only (a short body there
+    means the extractor missed the article); plain text given directly is read whatever its
+    length, down to one sentence. Blank text is a Skip."""
+    if not raw.content.strip():
+        return Skip(SkipReason.EMPTY, "the text is blank", raw.origin)
     draft = _from_html(raw) if raw.kind == "html" else _from_text(raw)
     body = _normalised(draft.text)
     if not body:
         return Skip(SkipReason.NO_ARTICLE, "no article body found on the page", raw.origin)
-    if len(body) < settings.min_chars:
+    if raw.kind == "html" and len(body) < settings.min_chars:
         detail = f"article body has {len(body)} characters, fewer than {settings.min_chars}"
         return Skip(SkipReason.NO_ARTICLE, detail, raw.origin)
     language = guess_language(draft.text)

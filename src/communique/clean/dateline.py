@@ -1,14 +1,25 @@
-"""Full dates (with a year) in dateline or stamp position on a flattened page.
+"""Datelines, and full dates (with a year) in dateline or stamp position on a flattened page.
 
 Only three positions may give the publication date: a short date line in the page header
 ("12 January 2022", "Published: Jan 12, 2022 10:30"), an agency dateline opening the first body
 paragraph ("GENEVA, Jan 10, 2022 (AFP) -") and a short stamp after the last paragraph
 ("MAP 05 April 2018"). A date inside the body text is never the publication date.
+
+``read_dateline`` reads the wire dateline opening a paragraph: the place it was filed from,
+the filing day and month (the year only where written) and the agency::
+
+    WASHINGTON, March 4 -            BONN, June 9 -            LONDON (Reuters) -
+    MOSCOW, Oct 3 (AFP) -            TOKYO, Jan 5 (Reuter) -   UNITED NATIONS, Nov. 2 (AP) --
+    ABUJA, Nigeria, Feb 17 (AFP) -   Hanoi (VNA) -             GENEVA, Jan 10, 2022 (AFP) -
+
+A place alone before the dash ("LONDON -") is a dateline only in capitals; a place in ordinary
+case needs a date or an agency after it.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 _MONTHS = {
@@ -81,10 +92,82 @@ def stamp_date(line: str) -> date | None:
     return parse_full_date(line)
 
 
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """A wire dateline: where and when the story was filed, by whom; ``end`` is the offset in
+    the paragraph just after its dash (and the space after it)."""
+
+    place: str
+    month: int | None
+    day: int | None
+    year: int | None
+    agency: str | None
+    end: int
+
+    @property
+    def date(self) -> date | None:
+        """The filing date when the dateline writes its year."""
+        if self.year is None or self.month is None or self.day is None:
+            return None
+        return _build(str(self.year), self.month, str(self.day))
+
+
+_PLACE_WORD = r"[A-Z][A-Za-z.'’-]*"
+_PLACE = rf"(?P<place>{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,3}})"
+_REGION = rf"(?:,[ ]*(?P<region>{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}}))"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_D_MONTH = _MONTH.replace("<month>", "<month2>")
+_D_DAY = _DAY.replace("<day>", "<day2>")
+_D_YEAR = _YEAR.replace("<year>", "<year2>")
+_WHEN = (
+    rf"(?:,[ ]*(?i:{_WEEKDAY}(?:{_MONTH}[ ]+{_DAY}(?:,?[ ]+{_YEAR})?"
+    rf"|{_D_DAY}[ ]+{_D_MONTH}(?:,?[ ]+{_D_YEAR})?"
+    r"|(?P<numeric>\d{1,4}[./-]\d{1,2}[./-]\d{1,4}))))"
+)
+_AGENCY = r"(?:[ ]*\((?P<agency>[A-Za-z][^()\n]{0,29})\))"
+_WIRE_DATELINE = re.compile(
+    rf"^[ \t]*{_PLACE}{_REGION}??{_WHEN}?{_AGENCY}?[ ]*(?P<dash>-{{1,2}}|[–—]|:)(?:[ ]+|$)"
+)
+
+
+def _month_of(found: re.Match[str]) -> tuple[int | None, int | None, int | None]:
+    """(month, day, year) of a dateline match; the numeric form needs its year."""
+    for m, d, y in (("month", "day", "year"), ("month2", "day2", "year2")):
+        if found[m]:
+            year = int(found[y]) if found[y] else None
+            return _MONTHS[found[m].lower().rstrip(".")], int(found[d]), year
+    if found["numeric"]:
+        full = parse_full_date(found["numeric"])
+        if full is not None:
+            return full.month, full.day, full.year
+    return None, None, None
+
+
+def read_dateline(paragraph: str) -> Dateline | None:
+    """The wire dateline opening ``paragraph`` ("MOSCOW, Oct 3 (AFP) -"), else None."""
+    found = _WIRE_DATELINE.match(paragraph)
+    if found is None or found["place"].lower() in _MONTHS:
+        return None
+    month, day, year = _month_of(found)
+    bare = month is None and not found["agency"]
+    if bare and (not found["place"].isupper() or found["dash"] == ":"):
+        return None  # "Ukraine - the talks", "NOTE: ...": no dateline
+    if found["region"] and found["region"].split()[0].lower() in _MONTHS:
+        return None
+    if month is not None and not 1 <= (day or 0) <= 31:
+        return None
+    place = found["place"] + (f", {found['region']}" if found["region"] else "")
+    agency = found["agency"].strip() if found["agency"] else None
+    return Dateline(place, month, day, year, agency, found.end())
+
+
 def dateline_date(paragraph: str) -> date | None:
     """The date of an agency dateline opening ``paragraph`` ("CITY, 5 April 2018 (AFP) -")."""
-    found = _DATELINE.match(paragraph)
-    return parse_full_date(found["rest"]) if found else None
+    found = read_dateline(paragraph)
+    if found is not None and found.date is not None:
+        return found.date
+    older = _DATELINE.match(paragraph)
+    return parse_full_date(older["rest"]) if older else None
 
 
 _TIME_WORDS = frozenset(

@@ -3,7 +3,8 @@
 The body is trafilatura's precision-oriented extraction, unless it kept less than half of what
 the plain extraction found (then the precise pass has dropped real paragraphs, and the plain
 text is used). Lines of the body that are interface phrases of the lexicon (share prompts,
-captions, "Advertisement") are dropped into ``removed``, and a first line that repeats the
+captions, "Advertisement") or agency sign-offs and slugs (``wire.py``) are dropped into
+``removed``, and a first line that repeats the
 headline is not body. Both choices are measured by ``communique.evaluation.boilerplate``.
 """
 
@@ -19,6 +20,7 @@ from lxml.etree import LxmlError
 from trafilatura.settings import Document
 
 from .lexicon import load_lexicon
+from .wire import is_signoff
 
 #: The trafilatura options of the plain pass (comments are never article text).
 EXTRACT_OPTIONS: dict[str, Any] = {
@@ -131,8 +133,9 @@ def html_body_lines(found: HtmlExtraction) -> HtmlBody:
     if lines and found.title and " ".join(lines[0].split()) == found.title:
         lines = lines[1:]
     lexicon = load_lexicon()
-    kept = tuple(line for line in lines if lexicon.match(line) is None)
-    removed = tuple(line for line in lines if lexicon.match(line) is not None)
+    chrome = [lexicon.match(line) is not None or is_signoff(line) for line in lines]
+    kept = tuple(line for line, drop in zip(lines, chrome, strict=True) if not drop)
+    removed = tuple(line for line, drop in zip(lines, chrome, strict=True) if drop)
     return HtmlBody(kept, removed)
 
 

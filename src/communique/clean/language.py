@@ -1,4 +1,8 @@
-"""A cheap language guess: script counts, then the share of each language's function words."""
+"""A cheap language guess: script counts, then the share of each language's function words.
+
+A sentence or two in Latin letters says too little for shares: it is English unless another
+language's function words clearly outnumber English ones.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,9 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _MAX_TOKENS = 3000
 #: Below this share of function words no Latin-script language is claimed.
 _MIN_RATIO = 0.08
+#: A text of fewer words is too short for function-word shares alone (see _short_text_guess).
+_SHORT_TOKENS = 20
+_SHORT_MARGIN = 2
 _SCRIPTS = {
     "CJK": "zh",
     "HIRAGANA": "ja",
@@ -52,6 +59,23 @@ def _script_language(text: str) -> LanguageGuess | None:
     return LanguageGuess(language, share) if share >= 0.3 else None
 
 
+def _short_text_guess(tokens: list[str], best: LanguageGuess) -> LanguageGuess:
+    """A few words in Latin letters are English unless another language's function words
+    outnumber English ones by ``_SHORT_MARGIN`` ("met" is Dutch too, "in" half of Europe's)."""
+    if best.language == "en" or not all(_is_latin(token) for token in tokens):
+        return best
+    english = load_stopwords().get("en", frozenset())
+    english_hits = sum(1 for token in tokens if token in english)
+    best_hits = round(best.score * len(tokens))
+    if best.language == "und" or best_hits - english_hits < _SHORT_MARGIN:
+        return LanguageGuess("en", english_hits / len(tokens))
+    return best
+
+
+def _is_latin(token: str) -> bool:
+    return all(unicodedata.name(char, "").startswith("LATIN") for char in token)
+
+
 def guess_language(text: str) -> LanguageGuess:
     """Guess the language of ``text`` from its script and its function words."""
     by_script = _script_language(text)
@@ -61,11 +85,15 @@ def guess_language(text: str) -> LanguageGuess:
     if not tokens:
         return LanguageGuess("und", 0.0)
     best = LanguageGuess("und", 0.0)
-    for language, words in sorted(load_stopwords().items()):
+    # English first: on a tie (a short text of words many languages share) English wins.
+    ordered = sorted(load_stopwords().items(), key=lambda item: (item[0] != "en", item[0]))
+    for language, words in ordered:
         ratio = sum(1 for token in tokens if token in words) / len(tokens)
         if ratio > best.score:
             best = LanguageGuess(language, ratio)
-    return best if best.score >= _MIN_RATIO else LanguageGuess("und", best.score)
+    if best.score < _MIN_RATIO:
+        best = LanguageGuess("und", best.score)
+    return _short_text_guess(tokens, best) if len(tokens) < _SHORT_TOKENS else best
 
 
 def is_english(text: str) -> bool:

@@ -6,6 +6,7 @@
                     ``word`` (a whole word of a line of at most five words) or
                     ``contains`` (anywhere in a line of at most 80 words).
 ``stopwords.csv``   high-frequency function words per language, for density and language guesses.
+``agencies.csv``    news agency names as they stand in datelines and sign-offs ("Reuter", "AFP").
 """
 
 from __future__ import annotations
@@ -118,3 +119,10 @@ def load_stopwords() -> dict[str, frozenset[str]]:
 def all_stopwords() -> frozenset[str]:
     """The union of every language's function words."""
     return frozenset().union(*load_stopwords().values())
+
+
+@cache
+def load_agencies() -> tuple[str, ...]:
+    """News agency names, longest first (read once per process)."""
+    names = {row["name"].strip() for row in _rows("agencies.csv") if row["name"].strip()}
+    return tuple(sorted(names, key=lambda name: (-len(name), name)))

@@ -18,6 +18,11 @@ multilingual lexicon in ``data/ui_phrases.csv`` are chrome wherever they stand.
 Above the body, the header gives the section (rubric), headline and byline; the body's opening
 lines may still hold a byline or a date stamp; after it, a line repeating the byline is a
 signature. Such lines are metadata: neither body text nor ``removed``.
+
+Hard-wrapped text (wire copy, text archives) is first re-flowed into one paragraph per line
+(``reflow.py``), so the filter and every later stage read whole paragraphs; agency sign-offs,
+story slugs and transmission markers (``wire.py``) are chrome. A text that is one paragraph
+and nothing else is its own body, however short.
 """
 
 from __future__ import annotations
@@ -29,13 +34,17 @@ from datetime import date
 from enum import Enum
 
 from .dateline import (
+    Dateline,
     dateline_date,
     is_date_line,
     parse_full_date,
+    read_dateline,
     stamp_date,
     trailing_stamp_date,
 )
 from .lexicon import TERMINAL_CATEGORIES, Lexicon, all_stopwords, load_lexicon, normalise_line
+from .reflow import reflow_text
+from .wire import signoff_kind
 
 _WORD = re.compile(r"\w+")
 _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -120,9 +129,10 @@ class LineInfo:
 class LineFilterResult:
     """The decisions of the line filter over one flattened page.
 
-    ``body`` holds the kept lines as written (stripped); ``headings`` the indexes in ``body``
-    of short heading lines; ``removed`` the chrome lines in page order; ``meta`` the lines read
-    as metadata only (date stamps, a closing signature).
+    ``body`` holds the kept lines as written (stripped, hard-wrapped text re-flowed first);
+    ``headings`` the indexes in ``body`` of short heading lines; ``removed`` the chrome lines in
+    page order; ``meta`` the lines read as metadata only (date stamps, a closing signature);
+    ``dateline`` the wire dateline opening the body, if any.
     """
 
     body: tuple[str, ...]
@@ -133,6 +143,7 @@ class LineFilterResult:
     section: str | None
     byline: str | None
     published: date | None
+    dateline: Dateline | None = None
 
     @property
     def text(self) -> str:
@@ -156,7 +167,7 @@ def describe_line(line: str, lexicon: Lexicon, stopwords: frozenset[str]) -> Lin
         words=_word_count(tokens),
         stop_ratio=stops / len(tokens) if tokens else 0.0,
         sentence=bool(_SENTENCE_END.search(line)),
-        ui=lexicon.match(line),
+        ui=lexicon.match(line) or signoff_kind(line),
         bare=is_date_line(line) or not any(char.isalpha() for char in line),
     )
 
@@ -360,15 +371,23 @@ def _page_stop_ratio(infos: Sequence[LineInfo]) -> float:
     return sum(info.stop_ratio * info.words for info in infos) / words if words else 0.0
 
 
+def _lone_paragraph(infos: Sequence[LineInfo]) -> int | None:
+    """The one line of a text that holds a single paragraph besides chrome, or None."""
+    found = [i for i, info in enumerate(infos) if info.ui is None and not info.bare]
+    return found[0] if len(found) == 1 else None
+
+
 def filter_lines(text: str) -> LineFilterResult:
     """Split a flattened page into body lines, chrome lines and metadata lines."""
     lexicon, stopwords = load_lexicon(), all_stopwords()
-    lines = [line.strip() for line in text.splitlines()]
+    lines = [line.strip() for line in reflow_text(text).splitlines()]
     infos = [describe_line(line, lexicon, stopwords) for line in lines if line]
     if _page_stop_ratio(infos) < _MIN_PAGE_STOP_RATIO:  # a language without a function-word list
         infos = [replace(info, stop_ratio=max(info.stop_ratio, _MIN_STOP_RATIO)) for info in infos]
     roles = [Role.CHROME] * len(infos)
     span = _find_body(infos)
+    if span is None and (lone := _lone_paragraph(infos)) is not None:
+        span = (lone, lone)
     if span is None:
         return _result(infos, roles, None, None)
     first, last = span
@@ -385,7 +404,9 @@ def filter_lines(text: str) -> LineFilterResult:
         or footer_date
         or trailing_stamp_date(infos[last].text)
     )
-    return _result(infos, roles, byline, published)
+    return replace(
+        _result(infos, roles, byline, published), dateline=read_dateline(infos[first].text)
+    )
 
 
 def _result(
