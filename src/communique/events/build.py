@@ -166,14 +166,15 @@ def _meeting_event(parse: Parse, c: MeetingCluster, att: _Attached, article_id: 
             heads[d.party.id] = d.head.id if d.head else None
     delegations = [Delegation(party, head) for party, head in heads.items()]
     first = c.mentions[0]
+    actors, recipients = _visit_roles(c, parties)
     return Event(
         id=content_id("evt", article_id, "CONSULT", str(parse.tokens[first.trigger].start)),
-        rules=_meeting_rules(c),
+        rules=_meeting_rules(c) + ((rule("meeting.visit"),) if recipients else ()),
         type="CONSULT",
         mode=first.entry.mode,
         status=status,
-        actors=tuple(e.id for e in parties),
-        recipients=(),
+        actors=tuple(e.id for e in actors),
+        recipients=tuple(e.id for e in recipients),
         when=when,
         where=_where(c.place),
         meeting=Meeting(
@@ -186,6 +187,21 @@ def _meeting_event(parse: Parse, c: MeetingCluster, att: _Attached, article_id: 
         evidence=evidence,
         confidence=_confidence(c, when),
     )
+
+
+def _visit_roles(c: MeetingCluster, parties: list[Entity]) -> tuple[list[Entity], list[Entity]]:
+    """PLOVER codes a visit visitor -> host: the visitors are its actors, the hosts its
+    recipients. Other meetings list every party as actor."""
+    visitors = c.visitors
+    if not visitors or first_mode(c) != "visit":
+        return parties, []
+    actors = [e for e in parties if party_code(e) in visitors]
+    hosts = [e for e in parties if party_code(e) not in visitors]
+    return (actors, hosts) if actors and hosts else (parties, [])
+
+
+def first_mode(c: MeetingCluster) -> str:
+    return c.mentions[0].entry.mode
 
 
 def _meeting_rules(c: MeetingCluster) -> tuple[str, ...]:
@@ -231,14 +247,11 @@ def _speaker_date(c: MeetingCluster, positions: list[PositionCandidate]) -> When
     return None
 
 
-HOSTED = frozenset({"visit", "summon", "host"})
-
-
 def _host_state(parse: Parse, c: MeetingCluster) -> Entity | None:
     """The country a visit goes to, or where an envoy is summoned, takes part as host: the state
     named in the article whose code is the venue's country."""
     place = c.place
-    if place is None or not place.country or not any(m.entry.mode in HOSTED for m in c.mentions):
+    if place is None or not place.country or not c.hosted:
         return None
     return next((e for e in parse.entities if e.kind == "state" and e.code == place.country), None)
 

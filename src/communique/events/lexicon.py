@@ -20,7 +20,7 @@ class Entry:
     (a preposition), "prt:out" (a particle), "of:x|y" (an "of"-complement), "not:a|b" (no such
     compound modifier), "comp:a|b" (a predicative complement: "found him guilty"), "from:a|b"
     (a word in the "from"-phrase: "withdrew from the talks"), "plural", "person", "actor",
-    "venue", "forum", "notperson"."""
+    "venue", "forum", "notperson", "envoy" (an envoy or named person sent "to" somewhere)."""
 
     lemma: str
     pos: str
@@ -64,6 +64,7 @@ NEED_KINDS: dict[str, frozenset[str]] = {
             "subject",
             "on",
             "with",
+            "envoy",
         }
     ),
     "verbs.csv": frozenset({"", "obj", "comp", "from", "prep", "prt", "notperson"}),

@@ -30,7 +30,7 @@ from .arguments import (
     verb_parties,
 )
 from .lexicon import Entry, Lexicon
-from .status import REPORTING, status_of
+from .status import REPORTING, measure_head, status_of
 from .syntax import Parse
 
 T = TypeVar("T")
@@ -110,6 +110,7 @@ class MeetingMention:
     lead_place: PlaceMention | None = None  # the dateline's place, for a mention in the lead
     attending: bool = False  # "X will attend the summit on Sunday": X's attendance, not the summit
     days: int = 1  # "a two-day visit", "a three-day summit"
+    hosted: bool = False  # met unnamed officials ("met government officials in Hanoi")
 
 
 @dataclass(slots=True)
@@ -126,8 +127,13 @@ class MeetingCluster:
     def sides(self) -> set[str]:
         """Its participants and, for a visit, summons or hosted meeting, the host country."""
         place = self.place
-        hosted = any(m.entry.mode in HOSTED_MODES for m in self.mentions)
-        return self.codes | ({place.country} if hosted and place and place.country else set())
+        return self.codes | ({place.country} if self.hosted and place and place.country else set())
+
+    @property
+    def hosted(self) -> bool:
+        """A visit, summons or summit, or a meeting with the unnamed officials of the place:
+        the venue's country takes part as host."""
+        return any(m.entry.mode in HOSTED_MODES or m.hosted for m in self.mentions)
 
     @property
     def lemmas(self) -> set[str]:
@@ -153,9 +159,7 @@ class MeetingCluster:
     @property
     def place(self) -> PlaceMention | None:
         placed = [m.place for m in self.mentions if m.place is not None]
-        return (
-            max(placed, key=lambda p: (p.venue is not None, p.kind == "city")) if placed else None
-        )
+        return max(placed, key=_place_rank) if placed else None
 
     @property
     def status(self) -> Status | None:
@@ -168,6 +172,15 @@ class MeetingCluster:
     @property
     def last_sentence(self) -> int:
         return self.mentions[-1].sentence
+
+
+PLACE_RANK = {"venue": 3, "city": 2, "country": 1}
+
+
+def _place_rank(p: PlaceMention) -> tuple[int, int]:
+    """The most precise place wins: a venue, then a city, then a country; a region
+    ("the Middle East") only when nothing else is named. Ties keep the first told."""
+    return (p.venue is not None, PLACE_RANK.get(p.kind, 0))
 
 
 def _date_rank(t: TimeExpression) -> tuple[int, int]:
@@ -488,11 +501,36 @@ def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
         return _calls_on(parse, i)
     if kind == "with":  # "sat down with X", not "sat down to eat"
         return bool(parties_under(parse, parse.preps(i, "with")))
+    if kind == "envoy":
+        return _sends_envoy(parse, i)
     return True
 
 
+def _sends_envoy(parse: Parse, i: int) -> bool:
+    """'dispatched its foreign minister to Khartoum', 'sent an envoy to Damascus': a named
+    person or an envoy noun sent to a place; not troops, aid or letters."""
+    t = parse.tokens
+    if not parse.preps(i, "to"):
+        return False
+    objs = parse.dep_children(i, "dobj")
+    named = [e for e in parties_under(parse, objs) if e.kind == "person"]
+    envoys = [o for h in objs for o in parse.conjuncts(h) if t[o].lemma.lower() in ENVOY_NOUNS]
+    return bool(named or envoys)
+
+
 ENVOY_NOUNS = frozenset(
-    {"envoy", "ambassador", "minister", "delegation", "commissioner", "diplomat", "official"}
+    {
+        "envoy",
+        "ambassador",
+        "minister",
+        "delegation",
+        "commissioner",
+        "diplomat",
+        "official",
+        "emissary",
+        "representative",
+        "mission",
+    }
 )
 
 
@@ -565,6 +603,7 @@ def _mention(
         aside=frame == -1,
         joiners=_joiners(parse, i) if is_noun else frozenset(),
         days=_duration(parse, i) if is_noun else 1,
+        hosted=_meets_officials(parse, i, is_noun),
         attending=is_noun
         and (bool(dets & DEFINITE) or has_poss)
         and tok.dep == "dobj"
@@ -618,7 +657,12 @@ def _speakers(parse: Parse, noun: int) -> list[Entity]:
                 break
             k = parse.tokens[prep].head
         prep = parse.tokens[k].head
-        if parse.tokens[k].dep != "pobj" or parse.tokens[prep].text.lower() not in {"at", "to"}:
+        if parse.tokens[k].dep != "pobj" or parse.tokens[prep].text.lower() not in {
+            "at",
+            "to",
+            "in",
+            "during",
+        }:
             return []
         verb = parse.tokens[prep].head
     if parse.tokens[verb].lemma.lower() not in SPEECH_VERBS | {"address"}:
@@ -635,6 +679,48 @@ def _joiners(parse: Parse, noun: int) -> frozenset[str]:
     return frozenset(
         c for c in (party_code(e) for e in _governor_parties(parse, noun)) if c is not None
     )
+
+
+# unnamed counterparts who stand for the state where the meeting is held
+OFFICIAL_NOUNS = frozenset(
+    {
+        "official",
+        "leader",
+        "authority",
+        "counterpart",
+        "government",
+        "minister",
+        "president",
+        "premier",
+        "king",
+        "emir",
+        "host",
+        "diplomat",
+        "representative",
+        "lawmaker",
+        "parliamentarian",
+        "deputy",
+        "head",
+    }
+)
+
+
+def _meets_officials(parse: Parse, i: int, is_noun: bool) -> bool:
+    """'met with several top government officials', 'talks with his hosts', 'met the
+    president': the other side is named only as officials, so the place says whose."""
+    t = parse.tokens
+    heads = parse.preps(i, "with")
+    if not is_noun:
+        heads += parse.dep_children(i, "dobj")
+    elif t[i].dep == "dobj":
+        heads += parse.preps(t[i].head, "with")
+    for h in heads:
+        for c in parse.conjuncts(h):
+            if t[c].lemma.lower() in OFFICIAL_NOUNS and not any(
+                k in parse.entity_at for k in parse.subtree(c)
+            ):
+                return True
+    return False
 
 
 def _their_own(parse: Parse, i: int) -> bool:
@@ -685,12 +771,24 @@ def _members_forum(parties: list[Entity], entry: Entry) -> Entity | None:
     return None
 
 
+VISIT_CARRIERS = frozenset(
+    {"pay", "make", "begin", "start", "undertake", "conduct", "end", "conclude", "wrap", "cut"}
+)
+
+
 def _visitors(parse: Parse, i: int, is_noun: bool) -> frozenset[str]:
     """Who makes the visit: the possessor or "by" agent of a visit noun ("Trump's visit", "a
     visit by the crown prince"), the subject of a visit verb. Empty when not said."""
     if is_noun:
         heads = [k for k in parse.children[i] if parse.tokens[k].dep == "poss"]
         heads += parse.preps(i, "by")
+        t = parse.tokens
+        carrier = t[i].head
+        paid = t[i].dep == "dobj" and t[carrier].lemma.lower() in VISIT_CARRIERS
+        on_visit = t[i].dep == "pobj" and t[carrier].text.lower() == "on"  # "X is on a visit"
+        if not heads and (paid or on_visit):
+            verb = carrier if paid else t[carrier].head
+            heads = [k for k in parse.dep_children(verb, "nsubj") if t[k].pos != "PRON"]
         found = parties_under(parse, heads)
     else:
         found = parties_under(parse, parse.dep_children(i, "nsubj"))
@@ -995,6 +1093,7 @@ def _organisation_forum(parse: Parse, i: int, is_noun: bool) -> Entity | None:
 def _governor_parties(parse: Parse, noun: int) -> list[Entity]:
     """'A and B held talks', 'delegations of A and B attending the meeting',
     'A hosted the summit'."""
+    noun = measure_head(parse, noun)
     tok = parse.tokens[noun]
     if tok.dep not in {"dobj", "nsubjpass"}:
         return []
@@ -1169,7 +1268,7 @@ def _two_sided(c: MeetingCluster) -> bool:
     if not codes:
         return False
     place = c.place
-    if place and place.country and any(m.entry.mode in HOSTED_MODES for m in c.mentions):
+    if place and place.country and c.hosted:
         codes.add(place.country)
     forum = any(m.forum is not None for m in c.mentions)
     igo = any(e.kind in {"igo", "body"} for m in c.mentions for e in m.parties)

@@ -119,9 +119,22 @@ def _sought(parse: Parse, trigger: int, verb: int) -> bool:
     return False
 
 
+MEASURES = frozenset({"day", "week", "hour", "round", "series", "session", "month", "year"})
+
+
+def measure_head(parse: Parse, noun: int) -> int:
+    """'three days of talks', 'a new round of talks': the measure noun stands in the clause
+    for the meeting word."""
+    t = parse.tokens
+    prep = t[noun].head
+    of = t[noun].dep == "pobj" and t[prep].text.lower() == "of" and prep != noun
+    return t[prep].head if of and t[t[prep].head].lemma.lower() in MEASURES else noun
+
+
 def _clause_verb(parse: Parse, trigger: int) -> int | None:
     """The verb whose tense tells the trigger's status."""
     t = parse.tokens
+    trigger = measure_head(parse, trigger)
     tok = t[trigger]
     if tok.pos in {"VERB", "AUX"}:
         return trigger

@@ -123,11 +123,13 @@ class Parse:
         return out
 
     def preps(self, i: int, *words: str) -> list[int]:
-        """Objects of the prepositions under ``i`` whose text is in ``words``."""
+        """Objects of the prepositions under ``i`` whose text is in ``words`` (the parser tags
+        "to" in "sent an envoy to Myanmar" as a dative; it is a preposition all the same)."""
         out: list[int] = []
         for k in self.children[i]:
             t = self.tokens[k]
-            if t.dep in {"prep", "agent"} and t.text.lower() in words:
+            prep = t.dep in {"prep", "agent"} or (t.dep == "dative" and t.pos == "ADP")
+            if prep and t.text.lower() in words:
                 out.extend(self.dep_children(k, "pobj", "pcomp"))
         return out
 
