@@ -59,6 +59,10 @@ def parties_under(parse: Parse, heads: Iterable[int]) -> list[Entity]:
             person = parse.antecedent(h)
             if person is not None:
                 stand_ins.append(person)
+            for c in parse.dep_children(h, "conj"):  # "he and President X met"
+                idx.extend(
+                    k for k in parse.subtree(c, TOPIC_STOPS) if not place_descriptor(parse, k)
+                )
             continue
         idx.extend(k for k in parse.subtree(h, TOPIC_STOPS) if not place_descriptor(parse, k))
     found = parse.entities_in(sorted(set(idx)))

@@ -209,6 +209,10 @@ def _meeting_rules(c: MeetingCluster) -> tuple[str, ...]:
     names += sorted({entry_rule(m.entry.source, "triggers", m.entry.lemma) for m in c.mentions})
     if len(c.mentions) > 1:
         names.append(rule("meeting.cluster"))
+    if any(m.hosted for m in c.mentions):
+        names.append(rule("meeting.host_officials"))
+    if any(m.entry.need_kind == "envoy" for m in c.mentions):
+        names.append(rule("meeting.envoy_sent"))
     return tuple(names)
 
 

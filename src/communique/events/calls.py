@@ -10,7 +10,7 @@ shapes, each reading who called whom from the tree:
 
 from __future__ import annotations
 
-from ..model import Entity, TimeExpression
+from ..model import Entity, Status, TimeExpression
 from .arguments import (
     dependency_distance,
     noun_parties,
@@ -46,6 +46,8 @@ def find_calls(
             if found is None:
                 continue
             verb, actors, recipients, noun = found
+            if len(actors) > 1 and not recipients:  # "X and Y spoke by phone": between them
+                actors, recipients = _split_sides(actors)
             if noun is not None:
                 owned.add(noun)
             if (not actors and not recipients) or verb in {c.verb for c in out}:
@@ -61,7 +63,7 @@ def find_calls(
                     actors=actors,
                     recipients=[e for e in recipients if e not in actors],
                     items=[],
-                    status=status_of(parse, noun if noun is not None else verb) or "occurred",
+                    status=_status(parse, verb, noun),
                     date=min(
                         sent_times,
                         key=lambda t: dependency_distance(parse, parse.token_at(t.start), verb),
@@ -98,6 +100,24 @@ def _call_at(parse: Parse, i: int) -> Found | None:
         ]
         return verb, actors, recipients, i
     return None
+
+
+def _split_sides(parties: list[Entity]) -> tuple[list[Entity], list[Entity]]:
+    """The first side named calls, the other sides are called."""
+    first = party_code(parties[0])
+    return (
+        [e for e in parties if party_code(e) == first],
+        [e for e in parties if party_code(e) != first],
+    )
+
+
+def _status(parse: Parse, verb: int, noun: int | None) -> Status:
+    """The verb carrying the call tells its status ("agreed in a phone call", "will hold
+    phone talks"); a clause hung on the noun ("a call that X would ...") does not."""
+    found = status_of(parse, verb) if verb != noun else None
+    if found is None and noun is not None:
+        found = status_of(parse, noun)
+    return found or "occurred"
 
 
 def _particle(parse: Parse, i: int) -> bool:

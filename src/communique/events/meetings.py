@@ -17,6 +17,7 @@ from ..model import Entity, PlaceMention, Status, TimeExpression
 from .arguments import (
     PARTY_PREPS,
     SETTLEMENT_NOUNS,
+    TOPIC_STOPS,
     dependency_distance,
     nearest_trigger,
     noun_parties,
@@ -418,10 +419,24 @@ def _trigger_entry(parse: Parse, lexicon: Lexicon, i: int) -> Entry | None:
     return None
 
 
+# "recalled its ambassador for consultations": a diplomatic protest, not a meeting
+RECALL_VERBS = frozenset({"recall", "summon", "call", "bring", "withdraw", "return", "order"})
+
+
+def _recalled_for(parse: Parse, i: int) -> bool:
+    t = parse.tokens
+    prep = t[i].head
+    return (
+        t[i].dep == "pobj"
+        and t[prep].text.lower() == "for"
+        and t[t[prep].head].lemma.lower() in RECALL_VERBS
+    )
+
+
 def _noun_ok(parse: Parse, i: int, entry: Entry) -> bool:
     tok = parse.tokens[i]
     mods = {parse.tokens[k].text.lower() for k in parse.children[i]}
-    if mods & PRESS:
+    if mods & PRESS or _recalled_for(parse, i):
         return False
     kind, words = entry.need_kind, entry.need_words
     if kind == "plural":
@@ -717,7 +732,7 @@ def _meets_officials(parse: Parse, i: int, is_noun: bool) -> bool:
     for h in heads:
         for c in parse.conjuncts(h):
             if t[c].lemma.lower() in OFFICIAL_NOUNS and not any(
-                k in parse.entity_at for k in parse.subtree(c)
+                k in parse.entity_at for k in parse.subtree(c, TOPIC_STOPS)
             ):
                 return True
     return False

@@ -657,12 +657,18 @@ def _recipients(parse: Parse, i: int, indirect: bool = True) -> list[Entity]:
         i, "to", "on", "upon", "with", "against", "from"
     )
     found = head_entities(parse, heads)
+    if not found:  # "signed the deal with EU leaders", "shot Russian soldiers"
+        found = [
+            e for h in heads for c in parse.conjuncts(h) for e in premodifier_parties(parse, c)
+        ]
     if not found:  # "presented a plan for X to the EU": the parser hung "to the EU" on the object
         tos = [
             k
             for o in parse.dep_children(i, "dobj")
             for k in parse.subtree(o, frozenset({"relcl", "acl"}))
-            if parse.tokens[k].dep == "prep" and parse.tokens[k].text.lower() == "to"
+            if parse.tokens[k].dep == "prep"
+            and parse.tokens[k].text.lower() == "to"
+            and parse.tokens[parse.tokens[k].head].lemma.lower() not in ACCREDITED
         ]
         found = head_entities(parse, [p for k in tos for p in parse.dep_children(k, "pobj")])
     if not found and indirect:
@@ -671,6 +677,10 @@ def _recipients(parse: Parse, i: int, indirect: bool = True) -> list[Entity]:
 
 
 OBJECT_PREPS = ("to", "for", "with", "against", "toward", "towards")
+# "ambassador to Turkey": where a post is held, not whom an act is aimed at
+ACCREDITED = frozenset(
+    {"ambassador", "envoy", "representative", "delegate", "emissary", "consul", "mission"}
+)
 
 
 def _object_recipients(parse: Parse, i: int, depth: int = 0) -> list[Entity]:
@@ -683,7 +693,9 @@ def _object_recipients(parse: Parse, i: int, depth: int = 0) -> list[Entity]:
     found = head_entities(parse, owners)
     if not found:  # "aid to Mozambique", "an offer from Kabul", "calls by Minsk"
         preps = [p for o in objs for p in parse.preps(o, *OBJECT_PREPS, "from", "by")]
-        found = head_entities(parse, preps)
+        found = head_entities(parse, preps) or [
+            e for p in preps for c in parse.conjuncts(p) for e in premodifier_parties(parse, c)
+        ]
     if not found:  # "rejected a U.S. request", "restrictions on German goods"
         found = [e for o in objs for e in premodifier_parties(parse, o)]
     if not found:  # "demanded that the United States match ...": who is to act

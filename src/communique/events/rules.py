@@ -47,6 +47,13 @@ _TABLE = (
     Rule("position.light_verb_noun", "position", "'launched an attack': the noun's event"),
     Rule("position.press_conference", "position", "a press conference: a statement"),
     Rule("role.addressed_by_link", "role", "a response with no addressee answers its proposer"),
+    Rule("role.target_premodifier", "role", "'signed the deal with EU leaders': EU is the target"),
+    Rule("role.accredited_post", "role", "'Russia's ambassador to Turkey': Turkey is no target"),
+    Rule(
+        "meeting.recalled_for", "meeting", "'recalled its ambassador for consultations': no meeting"
+    ),
+    Rule("meeting.host_officials", "meeting", "'met government officials in Hanoi': VNM hosts"),
+    Rule("meeting.envoy_sent", "meeting", "'sent an envoy to Myanmar': a visit by the sender"),
     Rule("emit.coded_actor", "emit", "reported only when the source actor resolves to a code"),
     Rule("emit.coded_target", "emit", "a directed act needs its target when the text names one"),
     Rule("emit.asserted", "emit", "only acts the text asserts: not negated, hypothetical, asked"),

@@ -159,6 +159,9 @@ def _verb_status(parse: Parse, verb: int) -> Status | None:
     # walk up only through open complements ("is expected to head", "plans to visit")
     scope = [verb]
     for a in chain[1:]:
+        reported = t[scope[-1]].dep == "ccomp" and t[a].lemma.lower() in REPORTING
+        if reported:  # "said he agreed ...": the report does not change what was agreed
+            break
         if t[scope[-1]].dep in {"xcomp", "ccomp", "advcl"} and t[a].pos in {"VERB", "AUX", "ADJ"}:
             scope.append(a)
         else:
