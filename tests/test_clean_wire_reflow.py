@@ -9,6 +9,8 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from communique.clean import clean_article, filter_lines, reflow_text, wrap_width
 from communique.model import CleanArticle, RawArticle
@@ -206,3 +208,44 @@ def test_clean_wire_reflow_scraped_page_filter_is_unchanged() -> None:
     assert result.body == (PARA_A, PARA_B)
     assert result.title == "Ministers agree on prisoner exchange"
     assert "Advertisement" in result.removed
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+SENTENCES = [
+    "The ministers met in the capital on Monday and agreed to continue the talks.",
+    "A spokesman said the two sides had narrowed their differences on trade.",
+    "Negotiators from both countries will meet again in Geneva next month.",
+    "the opposition called the agreement a betrayal of the farmers.",
+    "Officials said 12 prisoners would be exchanged at the border crossing on Friday.",
+    "No date was set for a summit, according to a statement from the foreign ministry.",
+    "The delegation, headed by a deputy prime minister, arrived on Sunday evening.",
+]
+PARAGRAPHS = st.lists(
+    st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=4).map(" ".join),
+    min_size=1,
+    max_size=5,
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(PARAGRAPHS, st.integers(min_value=40, max_value=100))
+def test_clean_wire_reflow_property_wrapped_paragraphs_come_back(
+    paragraphs: list[str], width: int
+) -> None:
+    wrapped = "\n\n".join(textwrap.fill(p, width) for p in paragraphs)
+    lines = reflow_text(wrapped).split("\n")
+    if wrap_width(wrapped) is None:  # every line ends a sentence: nothing tells it is wrapped
+        assert all(line.endswith(".") for line in wrapped.split("\n") if line)
+    else:
+        assert lines == paragraphs
+    assert " ".join(line for line in lines if line) == " ".join(paragraphs)
+
+
+@settings(max_examples=80, deadline=None)
+@given(PARAGRAPHS)
+def test_clean_wire_reflow_property_one_paragraph_per_line_is_unchanged(
+    paragraphs: list[str],
+) -> None:
+    text = "\n".join(paragraphs)
+    assert reflow_text(text) == text

@@ -16,10 +16,12 @@ Hard wrapping is recognised from the lines themselves:
               broken at its hyphen ("Asian-"); a list of headlines or menu items never
               looks like this
 
-A text is hard-wrapped when wraps are at least ``WRAP_SHARE`` of the line pairs inside
-blocks and at least one wrap falls inside a sentence (``INSIDE_SHARE`` of them in a long
-text).
-Then lines join into paragraphs; a blank line, a line indented deeper than the text's usual
+A text is hard-wrapped when wraps are at least ``WRAP_SHARE`` of the lines that end inside a
+sentence with more of their block after them (and ``PAGE_WRAP_SHARE`` of all lines: a long
+page with two odd line ends is not wrapped), and at least one wrap plainly falls inside a
+sentence (``INSIDE_SHARE`` of them in a long text).
+
+Then lines join into paragraphs; a blank line, a line indented deeper than the text's least
 indentation, a sign-off or slug line (``wire.py``), a credit or copyright line ("(Reporting
 by ...") and a short line whose successor would have fitted after it start a new paragraph.
 Text that is not hard-wrapped is returned as it was, character for character.
@@ -29,7 +31,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -46,8 +47,10 @@ MIN_WIDTH = 20
 LONG_SHARE = 0.05
 _LONG_FACTOR = 1.25
 _LONG_SLACK = 5
-#: Share of the line pairs inside blocks that must be wraps.
+#: Share of the open-ended lines (no sentence end, more of the block after) that are wraps.
 WRAP_SHARE = 0.4
+#: Share of all lines that must be wraps.
+PAGE_WRAP_SHARE = 0.15
 #: Share of the wraps plainly inside a sentence, in a text with at least ``_FEW`` wraps.
 INSIDE_SHARE = 0.25
 _FEW = 4
@@ -118,7 +121,8 @@ def _width(lines: Sequence[_Line]) -> int:
 
 
 def _base_indent(lines: Sequence[_Line]) -> int:
-    return Counter(line.indent for line in lines).most_common(1)[0][0]
+    """The text's usual indentation: its least (paragraph openings are indented deeper)."""
+    return min(line.indent for line in lines)
 
 
 def _in_block(a: _Line, b: _Line, base: int) -> bool:
@@ -158,10 +162,12 @@ def wrap_width(text: str) -> int | None:
     if long_lines > max(1.0, LONG_SHARE * len(lines)):
         return None
     base = _base_indent(lines)
-    pairs = [(a, b) for a, b in pairwise(lines) if _in_block(a, b, base)]
-    wraps = [(a, b) for a, b in pairs if _is_wrap(a, b, width)]
+    open_ends = [(a, b) for a, b in pairwise(lines) if _in_block(a, b, base) and a.unfinished]
+    wraps = [(a, b) for a, b in open_ends if _is_wrap(a, b, width)]
     inside = sum(1 for a, b in wraps if _inside_sentence(a, b))
-    if not inside or len(wraps) < WRAP_SHARE * len(pairs):
+    if not inside or len(wraps) < WRAP_SHARE * len(open_ends):
+        return None
+    if len(wraps) < PAGE_WRAP_SHARE * (len(lines) - 1):
         return None
     if len(wraps) >= _FEW and inside < INSIDE_SHARE * len(wraps):
         return None
