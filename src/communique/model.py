@@ -206,6 +206,8 @@ class Entity:
     ``country``: ISO3 (or IGO short name) the entity belongs to or represents, or None.
     ``titles``: titles as written in the article. ``role``: the office resolved from the data
     for the article's date, kept separately when it conflicts with what is written.
+    ``cow``/``gw``: the Correlates of War and Gleditsch-Ward numbers of the state in ``country``
+    on the article's date (West Germany 260, the Soviet Union 365), None for IGOs.
     """
 
     id: str
@@ -216,6 +218,8 @@ class Entity:
     titles: tuple[str, ...]
     mentions: tuple[Span, ...]
     role: Role | None = None
+    cow: int | None = None  # Correlates of War number of the state it is or represents
+    gw: int | None = None  # Gleditsch-Ward number of the same state
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +254,7 @@ class PlaceMention:
     lon: float | None
     kind: Literal["city", "country", "region", "venue", "other"] = "city"
     venue: str | None = None  # as written ("NATO headquarters")
+    country_name: str | None = None  # the name of ``country`` ("China" for Beijing)
 
 
 # --- 4. events ------------------------------------------------------------------------------

@@ -56,10 +56,11 @@ def build_events(
         for e in parse.entities
     )
     events: list[Event] = []
+    hosts: dict[str, Entity] = {}
     ids: dict[int, str] = {}
     sentences: dict[str, tuple[int, ...]] = {}
     for n, c in enumerate(clusters):
-        ev = _meeting_event(parse, c, attached[n], art.id)
+        ev = _meeting_event(parse, c, attached[n], art.id, hosts)
         if ev.when is None and ev.status in {"occurred", "ongoing"}:
             ev = replace(ev, when=_speaker_date(c, positions))
         events.append(ev)
@@ -78,6 +79,7 @@ def build_events(
         events.append(ev)
         pos_events.append((ev.id, p))
     events.sort(key=lambda e: e.evidence[0].start if e.evidence else 0)
+    entities += tuple(hosts.values())
     return Built(entities, tuple(events), ids, sentences, parent_of, tuple(pos_events))
 
 
@@ -142,14 +144,16 @@ def _attach_roles(
     return out
 
 
-def _meeting_event(parse: Parse, c: MeetingCluster, att: _Attached, article_id: str) -> Event:
+def _meeting_event(
+    parse: Parse, c: MeetingCluster, att: _Attached, article_id: str, hosts: dict[str, Entity]
+) -> Event:
     parties: list[Entity] = []
     for m in c.mentions:
         parties += [e for e in m.parties if e not in parties and party_code(e)]
     for d in att.delegations:
         if d.party not in parties:
             parties.append(d.party)
-    host = _host_state(parse, c)
+    host = _host_state(parse, c, article_id, hosts)
     if host is not None and party_code(host) not in {party_code(e) for e in parties}:
         parties.append(host)
     forum = next((m.forum for m in c.mentions if m.forum is not None), None)
@@ -251,13 +255,29 @@ def _speaker_date(c: MeetingCluster, positions: list[PositionCandidate]) -> When
     return None
 
 
-def _host_state(parse: Parse, c: MeetingCluster) -> Entity | None:
+def _host_state(
+    parse: Parse, c: MeetingCluster, article_id: str, hosts: dict[str, Entity]
+) -> Entity | None:
     """The country a visit goes to, or where an envoy is summoned, takes part as host: the state
-    named in the article whose code is the venue's country."""
+    named in the article whose code is the venue's country; else that state, named by the
+    venue that stands for it ("will visit Beijing": China hosts), recorded as a new entity."""
     place = c.place
     if place is None or not place.country or not c.hosted:
         return None
-    return next((e for e in parse.entities if e.kind == "state" and e.code == place.country), None)
+    named = next((e for e in parse.entities if e.kind == "state" and e.code == place.country), None)
+    if named is not None or not place.country_name or len(place.country) != 3:
+        return named
+    if place.country not in hosts:
+        hosts[place.country] = Entity(
+            id=content_id("ent", article_id, "host", place.country),
+            name=place.country_name,
+            kind="state",
+            code=place.country,
+            country=place.country,
+            titles=(),
+            mentions=(Span(place.start, place.end, place.text),),
+        )
+    return hosts[place.country]
 
 
 def _when(c: MeetingCluster) -> When | None:

@@ -59,7 +59,21 @@ HEDGE_LEMMAS = frozenset(
 CANCEL_LEMMAS = frozenset(
     {"cancel", "postpone", "scrap", "suspend", "abandon", "delay", "shelve", "defer", "drop"}
 )
+# phrasal verbs that cancel or postpone: "put off", "called off", "pushed back", "broke off"
+CANCEL_PHRASAL = frozenset({("put", "off"), ("call", "off"), ("push", "back"), ("break", "off")})
 REFUSE_LEMMAS = frozenset({"refuse", "decline", "reject", "fail", "avoid"})
+
+
+def cancels(parse: Parse, verb: int) -> bool:
+    """A verb that cancels or postpones what it governs ("postponed", "was put off")."""
+    t = parse.tokens
+    lemma = t[verb].lemma.lower()
+    if lemma in CANCEL_LEMMAS:
+        return True
+    prts = {t[k].text.lower() for k in parse.dep_children(verb, "prt")}
+    return any((lemma, p) in CANCEL_PHRASAL for p in prts)
+
+
 ONGOING_LEMMAS = frozenset({"continue", "begin", "start", "resume", "open", "enter", "underway"})
 PLANNED_ADJ = frozenset(
     {
@@ -85,7 +99,7 @@ def status_of(parse: Parse, trigger: int) -> Status | None:
     """The status a trigger word's clause gives its event; None if the clause says nothing."""
     t = parse.tokens
     tok = t[trigger]
-    if tok.dep in {"nsubj", "nsubjpass"} and t[tok.head].lemma.lower() in CANCEL_LEMMAS:
+    if tok.dep in {"nsubj", "nsubjpass"} and cancels(parse, tok.head):
         return "cancelled"  # "talks scheduled for Thursday were cancelled"
     adj = _modifier_status(parse, trigger)
     verb = _clause_verb(parse, trigger)
@@ -169,7 +183,7 @@ def _verb_status(parse: Parse, verb: int) -> Status | None:
     lemmas = {t[i].lemma.lower() for i in scope}
     kids = [t[k] for i in scope for k in parse.children[i]]
     aux = {k.text.lower() for k in kids if k.dep in {"aux", "auxpass"}}
-    if lemmas & CANCEL_LEMMAS or _is_counterfactual(parse, verb):
+    if any(cancels(parse, i) for i in scope) or _is_counterfactual(parse, verb):
         return "cancelled"
     if len(scope) > 1 and lemmas & REFUSE_LEMMAS:  # "refused to meet X"
         return "negated"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import AnnotatedArticle, Mention, PlaceMention
 from .gazetteer import Gazetteer, Place, name_key
@@ -62,7 +62,14 @@ def find_places(annotated: AnnotatedArticle, gazetteer: Gazetteer) -> tuple[Plac
         found = _geocode(top, gazetteer, context)
         if found is not None:
             places.append(found)
-    return tuple(sorted(places, key=lambda p: (p.start, p.end)))
+    return tuple(
+        _with_country_name(p, gazetteer) for p in sorted(places, key=lambda p: (p.start, p.end))
+    )
+
+
+def _with_country_name(p: PlaceMention, gazetteer: Gazetteer) -> PlaceMention:
+    state = gazetteer.country(p.country) if p.country else None
+    return replace(p, country_name=state.name) if state is not None else p
 
 
 def place_for(
