@@ -21,7 +21,7 @@ from .ingest import parse_date, read_bytes, read_path
 from .model import RawArticle, Record, Skip
 from .render import render_left_out_text, render_record_text
 from .serialize import left_out_to_dict, record_to_dict
-from .settings import Settings
+from .settings import ActorSettings, Settings
 
 EXAMPLES = "communique.examples"
 
@@ -71,6 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--explain",
         action="store_true",
         help="also list the candidate events left out, each with the rule that left it out",
+    )
+    ex.add_argument(
+        "--actors",
+        action="append",
+        type=Path,
+        metavar="FILE",
+        help="your own actors or office-holders: a CSV with the columns of the package's "
+        "office_holders/states/igos/groups table (repeatable; see docs/ACTORS.md)",
     )
     ex.set_defaults(handler=cmd_extract)
     exs = sub.add_parser("examples", help="list the built-in example articles")
@@ -133,7 +141,7 @@ def _inputs(args: argparse.Namespace, settings: Settings) -> Iterator[RawArticle
 def cmd_extract(args: argparse.Namespace) -> int:
     from .pipeline import load_resources
 
-    settings = Settings()
+    settings = Settings(actors=ActorSettings(files=tuple(args.actors or ())))
     raws = list(_inputs(args, settings))
     if args.url:
         raws = [r if isinstance(r, Skip) else _with_url(r, args.url) for r in raws]

@@ -40,7 +40,7 @@ class Resources:
 
 def load_resources(settings: Settings | None = None) -> Resources:
     settings = settings or Settings()
-    actors = load_actor_data()
+    actors = load_actor_data(settings.actors.files)
     nlp = load_nlp(settings.nlp, actors.ruler_patterns())
     return Resources(nlp=nlp, actors=actors, gazetteer=load_gazetteer(), settings=settings)
 

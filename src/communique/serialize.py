@@ -73,6 +73,8 @@ def entity_to_dict(e: Entity) -> dict[str, Any]:
         "titles": list(e.titles),
         "mentions": [span_to_dict(m) for m in e.mentions],
     }
+    if e.cow is not None or e.gw is not None:
+        out["cow"], out["gw"] = e.cow, e.gw
     if e.role is not None:
         out["role"] = {
             "title": e.role.title,
@@ -201,6 +203,8 @@ def entity_from_dict(e: dict[str, Any]) -> Entity:
         )
         if role
         else None,
+        cow=e.get("cow"),
+        gw=e.get("gw"),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .errors import InputError
 
@@ -30,7 +31,20 @@ class NlpSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ActorSettings:
+    """``files``: the user's actor tables (``extract --actors``), laid over the package's."""
+
+    files: tuple[Path, ...] = ()
+
+    def __post_init__(self) -> None:
+        for f in self.files:
+            if not Path(f).is_file():
+                raise InputError(f"actors file {f} does not exist")
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     clean: CleanSettings = field(default_factory=CleanSettings)
     nlp: NlpSettings = field(default_factory=NlpSettings)
+    actors: ActorSettings = field(default_factory=ActorSettings)

@@ -27,18 +27,22 @@ def _emit(label: str, key: str, surfaces: Iterable[str]) -> Iterator[tuple[str, 
 
 
 def _candidates(data: ActorData) -> Iterator[tuple[str, str, str]]:
-    """(label, phrase, id) in priority order: the first claim on a phrase wins."""
+    """(label, phrase, id) in priority order: the first claim on a phrase wins. Capitals and
+    metonyms of a state that exists only between two dates ("Moscow" is Soviet up to 1991)
+    get no id: the resolver reads them by the article's date."""
     for g in data.igos:
         yield from _emit("ORG", f"{g.kind}:{g.code}", (g.name, *g.aliases))
     for s in data.states:
         names = s.aliases if s.name_ambiguous else (s.name, *s.aliases)
         yield from _emit("GPE", f"state:{s.code}", names)
     for s in data.states:
+        dated = "" if s.valid_from is None and s.valid_to is None else "dated"
         yield from _emit("NORP", f"state:{s.code}", s.demonyms)
-        yield from _emit("ORG", f"state:{s.code}", s.metonyms)
+        yield from _emit("ORG", dated or f"state:{s.code}", s.metonyms)
     for s in data.states:
         if not s.capital_ambiguous:
-            yield from _emit("GPE", f"state:{s.code}", (s.capital, *s.capital_aliases))
+            dated = "" if s.valid_from is None and s.valid_to is None else "dated"
+            yield from _emit("GPE", dated or f"state:{s.code}", (s.capital, *s.capital_aliases))
     for p in data.people:
         yield from _emit("PERSON", p.key, (p.name, *p.aliases))
     for group in data.groups:
@@ -56,5 +60,6 @@ def ruler_patterns(data: ActorData) -> list[dict[str, object]]:
         if phrase in seen:
             continue
         seen.add(phrase)
-        patterns.append({"label": label, "pattern": phrase, "id": key})
+        pattern: dict[str, object] = {"label": label, "pattern": phrase}
+        patterns.append(pattern if key == "dated" else {**pattern, "id": key})
     return patterns

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from ..model import Role
@@ -27,6 +28,14 @@ class State:
     name_ambiguous: bool  # the name is also a common first name ("Chad", "Jordan")
     metonyms: tuple[str, ...]  # "the Kremlin", "Downing Street"
     source: str
+    valid_from: date | None = None  # the state's existence (historical states and successors)
+    valid_to: date | None = None
+    successors: tuple[str, ...] = ()  # codes of the states that took its place ("SUN" -> RUS...)
+    cow: int | None = None  # Correlates of War state number
+    gw: int | None = None  # Gleditsch-Ward state number
+
+    def exists_on(self, on: date) -> bool:
+        return _within(on, self.valid_from, self.valid_to)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +50,12 @@ class Igo:
     context_aliases: tuple[str, ...]  # "the alliance": only once the IGO itself was named
     metonyms: tuple[str, ...]  # "Brussels" for the EU
     source: str
+    valid_from: date | None = None
+    valid_to: date | None = None
+    successor: str | None = None  # the IGO that took its place ("OAU" -> "AU")
+
+    def exists_on(self, on: date) -> bool:
+        return _within(on, self.valid_from, self.valid_to)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,3 +89,7 @@ class ActorRef:
     code: str | None  # ISO3 / IGO short name; None for people
     name: str
     via: Via
+
+
+def _within(on: date, valid_from: date | None, valid_to: date | None) -> bool:
+    return (valid_from is None or valid_from <= on) and (valid_to is None or on <= valid_to)

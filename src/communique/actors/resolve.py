@@ -68,21 +68,21 @@ class _Article:
 def resolve_actors(
     annotated: AnnotatedArticle, data: ActorData, on: date | None
 ) -> tuple[Entity, ...]:
-    """One ``Entity`` per distinct actor of the article, with all its mentions."""
+    """One ``Entity`` per distinct actor of the article, with all its mentions; names,
+    capitals and offices are read as they were on ``on`` (the article's reference date)."""
+    data = data.at(on)
     art = _Article(annotated, data, on)
     mentions = sorted(
         (m for m in annotated.mentions if m.label in _ACTOR_LABELS), key=lambda m: (m.start, -m.end)
     )
     art.state_spans = [(m.start, m.end) for m in mentions if _by_name_state(m, data)]
-    people = sorted(
-        [*(m for m in mentions if m.label == "PERSON"), *_missed_names(annotated, data)],
-        key=lambda m: " " not in _name_of(m),
-    )
+    named = [m for m in mentions if m.label == "PERSON" and not _names_igo(m, data)]
+    people = sorted([*named, *_missed_names(annotated, data)], key=lambda m: " " not in _name_of(m))
     art.person_spans = [(m.start, m.end) for m in people]
     for m in people:  # full names first, so that surnames find them
         _add_person(art, m)
     for m in mentions:
-        if m.label != "PERSON":
+        if m not in named:
             _place_mention(art, m)
     _find_unlabelled_names(art)
     _attach_context_aliases(art)
@@ -97,6 +97,12 @@ def _missed_names(annotated: AnnotatedArticle, data: ActorData) -> list[Mention]
         Mention(s, e, text[s:e], "PERSON", None, _clean_name(text[s:e]))
         for s, e in titled_names(text, data, taken)
     ]
+
+
+def _names_igo(m: Mention, data: ActorData) -> bool:
+    """ "Asean", "Opec": an IGO's acronym in mixed case the NER took for a person."""
+    ref = data.lookup(m.text)
+    return ref is not None and ref.kind in ("igo", "body") and ref.via in _BY_NAME
 
 
 def _by_name_state(m: Mention, data: ActorData) -> bool:
@@ -125,7 +131,7 @@ def _ref_from_key(key: str, data: ActorData) -> ActorRef | None:
 def _place_mention(art: _Article, m: Mention) -> None:
     ref = _reference(m, art.data)
     if (ref is not None and ref.kind == "person") or (
-        ref is None and _surname_key(art, _name_of(m))
+        ref is None and (_surname_key(art, _name_of(m)) or _known_full_name(art, m))
     ):
         _add_person(art, m)  # a person the NER labelled otherwise ("Wang" as ORG)
     elif ref is not None:
@@ -134,6 +140,12 @@ def _place_mention(art: _Article, m: Mention) -> None:
         _add_hyphenated(art, m)
     elif m.label == "ORG" and _is_organization_name(m.text, art.data) and not _headline(art, m):
         _add_organization(art, m)
+
+
+def _known_full_name(art: _Article, m: Mention) -> bool:
+    """A full name of the office-holder tables the NER took for an organisation or place."""
+    name = _name_of(m)
+    return m.label in ("ORG", "GPE", "NORP") and " " in name and art.data.person(name) is not None
 
 
 def _add_reference(art: _Article, start: int, end: int, ref: ActorRef) -> None:
@@ -400,13 +412,17 @@ def _ordered(drafts: dict[str, _Draft]) -> list[tuple[str, _Draft]]:
 
 def _freeze(art: _Article, key: str, d: _Draft) -> Entity:
     ident = d.code or (d.name if d.kind == "person" else key)
+    country = d.code if d.kind == "state" else d.country
+    cow, gw = art.data.codes_on(country, art.on)
     return Entity(
         id=content_id("ent", art.annotated.article.id, d.kind, ident),
         name=d.name,
         kind=d.kind,
         code=d.code,
-        country=d.code if d.kind == "state" else d.country,
+        country=country,
         titles=tuple(d.titles),
         mentions=tuple(dict.fromkeys(d.spans)),
         role=d.role,
+        cow=cow,
+        gw=gw,
     )

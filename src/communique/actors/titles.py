@@ -121,11 +121,14 @@ def words(text: str, start: int, end: int) -> list[Word]:
 
 
 def _affiliation(phrase: str, data: ActorData) -> tuple[str, bool] | None:
-    """(code, is_adjective) when ``phrase`` names a state or IGO (not a capital city)."""
+    """(code, is_adjective) when ``phrase`` names a state, IGO or non-state group (not a
+    capital city)."""
     ref = data.lookup(phrase)
-    if ref is None or ref.kind == "person" or ref.via == "capital" or ref.code is None:
+    if ref is None or ref.kind == "person" or ref.via == "capital":
         return None
-    return ref.code, ref.via == "demonym"
+    group = data.group(ref.key) if ref.kind == "group" else None
+    code = group.country if group else ref.code  # "PLO leader": the group's state
+    return (code, ref.via == "demonym") if code else None
 
 
 def _possessive(word: str, data: ActorData) -> str | None:
@@ -149,17 +152,19 @@ def _is_titleish(word: str, data: ActorData) -> bool:
 
 
 def _country_ending_at(ws: Sequence[Word], i: int, data: ActorData) -> tuple[int, str, bool] | None:
-    """(first word index, code, adjective?) of a state/IGO name that ends at word ``i``."""
-    possessive = _possessive(ws[i].text, data)
-    if possessive:
-        return i, possessive, True
+    """(first word index, code, adjective?) of a state/IGO name that ends at word ``i``; a
+    possessive ("Serbia and Montenegro's") is read like an adjective."""
+    owner = _POSSESSIVE.match(ws[i].text)
+    last = owner.group(1) if owner else ws[i].text
     for n in range(min(4, i + 1), 0, -1):
         first = i - n + 1
         if _kind(ws[first].text, data) == "connector" or ws[first].text.lower() in _DETERMINERS:
             continue  # "the EU" is read as "EU", with "the" left to the title
-        hit = _affiliation(" ".join(w.text for w in ws[first : i + 1]), data)
+        hit = _affiliation(" ".join([*(w.text for w in ws[first:i]), last]), data)
         if hit is None:
             continue
+        if owner:
+            return first, hit[0], True
         before = ws[first - 1].text if first > 0 else ""
         if not hit[1] and before[:1].isupper() and before.lower() not in _STOP | _DETERMINERS:
             continue  # part of a longer proper name ("National Security Council")

@@ -1,0 +1,212 @@
+"""Reading the actor tables: the package's CSV files under ``actors/data/``, then the user's.
+
+Every reader takes rows as dictionaries and a ``where`` label for messages, so the same code
+reads the package's files and the files given with ``--actors`` (see ``user.py``).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterator
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal, cast
+
+from ..errors import ResourceError
+from ..model import Role
+from .index import DatedName
+from .office import OfficeTable, read_office_table
+from .records import Group, Igo, Person, State, Via
+from .surface import slug
+from .tables import ActorData
+
+_DATA = "communique.actors.data"
+DERIVED = "office_holders_derived.csv"
+
+Row = dict[str, str]
+Fail = Callable[[str], Exception]  # builds the error for a bad cell; the caller adds the place
+
+
+def split(cell: str | None) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(p.strip() for p in (cell or "").split("|") if p.strip()))
+
+
+def parse_date(cell: str | None, fail: Fail) -> date | None:
+    if not cell:
+        return None
+    try:
+        return date.fromisoformat(cell.strip())
+    except ValueError:
+        raise fail(f"bad date {cell!r} (expected YYYY-MM-DD)") from None
+
+
+def parse_int(cell: str | None, fail: Fail) -> int | None:
+    if not cell:
+        return None
+    try:
+        return int(cell)
+    except ValueError:
+        raise fail(f"bad number {cell!r}") from None
+
+
+def package_text(name: str) -> str:
+    try:
+        return resources.files(_DATA).joinpath(name).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as err:
+        raise ResourceError(f"actor data file {name} is missing") from err
+
+
+def _rows(name: str) -> Iterator[tuple[Row, Fail]]:
+    for number, row in enumerate(csv.DictReader(package_text(name).splitlines()), start=2):
+        if None in row or not row.get("source"):
+            raise ResourceError(f"actor data file {name}: malformed row {number}")
+        yield row, _package_fail(name, number)
+
+
+def _package_fail(name: str, number: int) -> Fail:
+    return lambda message: ResourceError(f"actor data file {name} row {number}: {message}")
+
+
+def state_from(r: Row, fail: Fail) -> State:
+    return State(
+        code=r["code"],
+        iso2=r.get("iso2") or "",
+        name=r["name"],
+        status=r.get("status") or "",
+        aliases=split(r.get("aliases")),
+        demonyms=split(r.get("demonyms")),
+        capital=r.get("capital") or "",
+        capital_aliases=split(r.get("capital_aliases")),
+        capital_ambiguous=r.get("capital_ambiguous") == "yes",
+        name_ambiguous=r.get("name_ambiguous") == "yes",
+        metonyms=split(r.get("metonyms")),
+        source=r.get("source") or "",
+        valid_from=parse_date(r.get("valid_from"), fail),
+        valid_to=parse_date(r.get("valid_to"), fail),
+        successors=split(r.get("successors")),
+        cow=parse_int(r.get("cow"), fail),
+        gw=parse_int(r.get("gw"), fail),
+    )
+
+
+def igo_from(r: Row, fail: Fail) -> Igo:
+    if r.get("kind") not in ("igo", "body"):
+        raise fail(f"kind {r.get('kind')!r} of {r.get('code')} is not igo|body")
+    return Igo(
+        code=r["code"],
+        name=r["name"],
+        kind=cast(Literal["igo", "body"], r["kind"]),
+        parent=r.get("parent") or None,
+        aliases=_with_mixed_case(split(r.get("aliases"))),
+        context_aliases=split(r.get("context_aliases")),
+        metonyms=split(r.get("metonyms")),
+        source=r.get("source") or "",
+        valid_from=parse_date(r.get("valid_from"), fail),
+        valid_to=parse_date(r.get("valid_to"), fail),
+        successor=r.get("successor") or None,
+    )
+
+
+def _with_mixed_case(aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """Acronyms of four letters or more are also written in mixed case ("Opec", "Asean")."""
+    mixed = (a.capitalize() for a in aliases if a.isalpha() and a.isupper() and len(a) >= 4)
+    return tuple(dict.fromkeys((*aliases, *mixed)))
+
+
+def group_from(r: Row, fail: Fail) -> Group:
+    return Group(
+        key="group:" + slug(r["name"]),
+        name=r["name"],
+        aliases=split(r.get("aliases")),
+        country=r["country"],
+        source=r.get("source") or "",
+    )
+
+
+def role_from(r: Row, fail: Fail) -> Role:
+    return Role(
+        title=r.get("title") or "",
+        country=r.get("country") or None,
+        valid_from=parse_date(r.get("valid_from"), fail),
+        valid_to=parse_date(r.get("valid_to"), fail),
+        source=r.get("source") or "",
+    )
+
+
+def people_from(rows: Iterator[tuple[Row, Fail]]) -> tuple[Person, ...]:
+    names: dict[str, str] = {}
+    aliases: dict[str, tuple[str, ...]] = {}
+    roles: dict[str, list[Role]] = {}
+    for r, fail in rows:
+        key = "person:" + slug(r["name"])
+        names.setdefault(key, r["name"])
+        aliases[key] = tuple(dict.fromkeys(aliases.get(key, ()) + split(r.get("aliases"))))
+        roles.setdefault(key, []).append(role_from(r, fail))
+    return tuple(
+        Person(key=k, name=names[k], aliases=aliases[k], roles=tuple(roles[k])) for k in names
+    )
+
+
+def _dated_names() -> tuple[DatedName, ...]:
+    return tuple(
+        DatedName(
+            surface=r["surface"],
+            code=r["code"],
+            via=cast(Via, r["via"]),
+            valid_from=parse_date(r["valid_from"], fail),
+            valid_to=parse_date(r["valid_to"], fail),
+        )
+        for r, fail in _rows("dated_names.csv")
+    )
+
+
+def _earlier_codes() -> dict[str, tuple[tuple[date, int | None, int | None], ...]]:
+    """ISO3 -> (last day, COW, GW) of the numbers a state bore before a unification."""
+    out: dict[str, list[tuple[date, int | None, int | None]]] = {}
+    for r, fail in _rows("earlier_codes.csv"):
+        last = parse_date(r["valid_to"], fail)
+        if last is None:
+            raise fail("valid_to is required")
+        out.setdefault(r["code"], []).append(
+            (last, parse_int(r["cow"], fail), parse_int(r["gw"], fail))
+        )
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def _derived(title_words: dict[str, str]) -> OfficeTable:
+    sources = {
+        r["tag"]: f"{r['citation']} ({r['licence']})" for r, _ in _rows("derived_sources.csv")
+    }
+    text = package_text(DERIVED)
+    return read_office_table(text.splitlines(), sources, frozenset(title_words))
+
+
+@lru_cache(maxsize=1)
+def load_package_data() -> ActorData:
+    """Read the package's tables once per process."""
+    title_words = {r["word"]: r["kind"] for r, _ in _rows("title_words.csv")}
+    return ActorData.build(
+        states=tuple(state_from(r, f) for r, f in _rows("states.csv")),
+        igos=tuple(igo_from(r, f) for r, f in _rows("igos.csv")),
+        people=people_from(_rows("office_holders.csv")),
+        regions=tuple((r["pattern"], r["label"]) for r, _ in _rows("regions.csv")),
+        title_words=title_words,
+        verb_cues={(r["role"], r["lemma"]): r["reading"] for r, _ in _rows("verb_cues.csv")},
+        groups=tuple(group_from(r, f) for r, f in _rows("groups.csv")),
+        dated=_dated_names(),
+        earlier_codes=_earlier_codes(),
+        derived=_derived(title_words),
+    )
+
+
+def load_actor_data(files: tuple[Path, ...] = ()) -> ActorData:
+    """The package's tables, with the user's files (``--actors``) laid over them: a row of a
+    user file adds an actor or replaces the package's actor with the same code or name."""
+    base = load_package_data()
+    if not files:
+        return base
+    from .user import overlay  # only when asked for
+
+    return overlay(base, files)
