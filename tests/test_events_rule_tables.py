@@ -1,6 +1,6 @@
 """Case tables of the named event rules: ``tests/rules/<step>.tsv``, one invented sentence a row.
 
-Columns: rule, text, type, actor, target, status, expect. ``expect`` is
+Columns: rule, text (``\\n`` for a line break), type, actor, target, status, expect. ``expect`` is
 ``reported`` (an event of that type with that actor and target codes and status), ``absent`` (no
 reported event of that type), ``once`` (exactly one such event, holding every telling), ``call``
 (a CONSULT call with no meeting block) or ``meeting`` (a CONSULT with a meeting block).
@@ -77,7 +77,7 @@ def test_rule_tables_name_registered_rules() -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("row", ROWS)
 def test_events_rule_table_case(row: dict[str, str], sentence_resources: Any) -> None:
-    rec = extract_article(row["text"], resources=sentence_resources)
+    rec = extract_article(row["text"].replace("\\n", "\n"), resources=sentence_resources)
     found = [e for e in _of_type(rec, row) if _fits(rec, e, row)]
     expect = row["expect"]
     if expect == "absent":

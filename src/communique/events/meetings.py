@@ -230,7 +230,9 @@ def find_meeting_mentions(
             m = _mention(parse, i, n, entry, own_times.get(i, []), own_places.get(i, []))
             if m.place is None:
                 m.place = _where_clause_place(parse, i, here)
-            m.lead_place = dateline if n == lead else None
+            # the dateline places the lead's meeting, and a meeting with the unnamed officials
+            # of the place the report is filed from ("HANOI - ... met government officials")
+            m.lead_place = dateline if n == lead or m.hosted else None
             if n == lead:  # "KAZAN, Russia (Reuters) -": no party of the lead
                 m.parties = [e for e in m.parties if _named_after(e, dateline_end, parse, n)]
             out.extend(_per_destination(parse, m, here))
@@ -1261,8 +1263,8 @@ def _dateline_fallback(c: MeetingCluster) -> None:
     under way, is where the report is filed from ("TEHRAN (Reuters) - Iran summoned ...")."""
     if c.place is not None or c.status in {"planned", "cancelled"}:
         return
-    first = c.mentions[0]
-    if first.lead_place is not None:
+    first = next((m for m in c.mentions if m.lead_place is not None), None)
+    if first is not None and first.lead_place is not None:
         first.place = first.lead_place
 
 
