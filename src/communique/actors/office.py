@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..errors import ResourceError
 from ..model import Role
 from .records import Person
 from .surface import fold
@@ -25,55 +26,72 @@ from .surface import fold
 ELITE = "political figure"  # a person tied to a state without an office the data know
 
 
+_COLUMNS = ("name", "aliases", "title", "country", "valid_from", "valid_to", "source")
+
+
 @dataclass(frozen=True, slots=True)
 class OfficeTable:
-    """People and their dated roles, keyed like the curated people ("person:<slug>")."""
+    """People and their dated roles, keyed like the curated people ("person:<slug>"). Rows are
+    kept as read; a person's ``Person`` (with parsed dates) is made the first time it is asked
+    for, so loading costs one pass over the file and one index entry per name."""
 
     _names: dict[str, str] = field(default_factory=dict)  # folded name or alias -> key
-    _people: dict[str, Person] = field(default_factory=dict)
+    _rows: dict[str, list[list[str]]] = field(default_factory=dict)  # key -> its raw rows
     _surnames: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _sources: dict[str, str] = field(default_factory=dict)  # source tag -> citation
+    _made: dict[str, Person] = field(default_factory=dict)
 
     def __len__(self) -> int:
-        return len(self._people)
+        return len(self._rows)
 
     def key_of(self, name: str) -> str | None:
         return self._names.get(fold(name))
 
     def person(self, key: str) -> Person | None:
-        return self._people.get(key)
+        made = self._made.get(key)
+        if made is None and key in self._rows:
+            made = self._made[key] = self._person(key, self._rows[key])
+        return made
 
     def by_surname(self, surname: str) -> tuple[Person, ...]:
         keys = self._surnames.get(fold(surname), ())
-        return tuple(p for k in keys if (p := self._people.get(k)) is not None)
+        return tuple(p for k in keys if (p := self.person(k)) is not None)
+
+    def _person(self, key: str, rows: list[list[str]]) -> Person:
+        aliases = (a for row in rows for a in row[1].split("|") if a)
+        return Person(key, rows[0][0], tuple(dict.fromkeys(aliases)), tuple(map(self._role, rows)))
+
+    def _role(self, row: list[str]) -> Role:
+        _, _, title, country, first, last, tag = row
+        source = self._sources.get(tag) or _expand(tag, self._sources)
+        return Role(
+            title=title,
+            country=country or None,
+            valid_from=date.fromisoformat(first) if first else None,
+            valid_to=date.fromisoformat(last) if last else None,
+            source=source,
+        )
 
 
 def read_office_table(
     lines: Iterable[str], sources: dict[str, str], skip_words: frozenset[str]
 ) -> OfficeTable:
-    """Read the derived table; ``sources`` expands each row's source tag, ``skip_words`` (title
-    words) are never taken for surnames."""
+    """Read the derived table (the columns of ``office_holders.csv``, in that order);
+    ``sources`` expands each row's source tag, ``skip_words`` (title words) are never taken
+    for surnames."""
     rows = csv.reader(lines)
-    header = next(rows, [])
-    col = {name: i for i, name in enumerate(header)}
-    n, a, t, c, f, u, s = (
-        col[k] for k in ("name", "aliases", "title", "country", "valid_from", "valid_to", "source")
-    )
-    grouped: dict[str, tuple[str, list[str], list[Role]]] = {}
+    if tuple(next(rows, ())) != _COLUMNS:
+        raise ResourceError("office_holders_derived.csv: columns are not " + ",".join(_COLUMNS))
+    table = OfficeTable(_sources=dict(sources))
+    surnames: dict[str, list[str]] = {}
+    name, key = "", ""
     for row in rows:
-        name = row[n]
-        held = grouped.get(name)
-        if held is None:
-            held = grouped[name] = (name, [x for x in row[a].split("|") if x], [])
-        held[2].append(
-            Role(
-                title=row[t],
-                country=row[c] or None,
-                valid_from=date.fromisoformat(row[f]) if row[f] else None,
-                valid_to=date.fromisoformat(row[u]) if row[u] else None,
-                source=sources.get(row[s]) or _expand(row[s], sources),
-            )
-        )
-    return _index(grouped.values(), skip_words)
+        if row[0] != name:
+            name = row[0]
+            key = _index_names(table, surnames, name, row[1], skip_words)
+        table._rows[key].append(row)
+    table._surnames.update((k, tuple(v)) for k, v in surnames.items())
+    return table
 
 
 def _expand(tag: str, sources: dict[str, str]) -> str:
@@ -82,29 +100,26 @@ def _expand(tag: str, sources: dict[str, str]) -> str:
     return sources[tag]
 
 
-def _index(
-    grouped: Iterable[tuple[str, list[str], list[Role]]], skip_words: frozenset[str]
-) -> OfficeTable:
-    table = OfficeTable()
-    surnames: dict[str, list[str]] = {}
-    for name, aliases, roles in grouped:
-        folded_name = _fold(name)
-        key = "person:" + _slug(folded_name)
-        known = table._people.get(key)
-        if known is not None:  # two spellings of one slug: one person
-            roles = [*known.roles, *roles]
-            aliases = [*known.aliases, *aliases]
-        table._people[key] = Person(key, name, tuple(dict.fromkeys(aliases)), tuple(roles))
-        for folded in (folded_name, *(_fold(a) for a in aliases)):
-            if " " in folded:  # a bare surname is found by date only
-                table._names.setdefault(folded, key)
-            last = folded.rsplit(" ", 1)[-1]
-            if len(last) >= 4 and last not in skip_words:
-                owners = surnames.setdefault(last, [])
-                if key not in owners:
-                    owners.append(key)
-    table._surnames.update((k, tuple(v)) for k, v in surnames.items())
-    return table
+def _index_names(
+    table: OfficeTable,
+    surnames: dict[str, list[str]],
+    name: str,
+    aliases: str,
+    skip_words: frozenset[str],
+) -> str:
+    """Index a person's name and aliases; returns the person's key."""
+    folded_name = _fold(name)
+    key = "person:" + _slug(folded_name)
+    table._rows.setdefault(key, [])  # two spellings of one slug: one person
+    for folded in (folded_name, *(_fold(a) for a in aliases.split("|") if a)):
+        if " " in folded:  # a bare surname is found by date only
+            table._names.setdefault(folded, key)
+        last = folded.rsplit(" ", 1)[-1]
+        if len(last) >= 4 and last not in skip_words:
+            owners = surnames.setdefault(last, [])
+            if key not in owners:
+                owners.append(key)
+    return key
 
 
 def _fold(name: str) -> str:
