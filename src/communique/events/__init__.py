@@ -21,7 +21,8 @@ from .calls import find_calls
 from .emit import emit_events
 from .lexicon import load_lexicon
 from .links import find_links
-from .meetings import cluster_mentions, find_meeting_mentions
+from .meeting_clusters import cluster_mentions
+from .meetings import find_meeting_mentions
 from .positions import find_positions
 from .roles import find_agendas, find_chairs, find_delegations
 from .rules import rule

@@ -19,8 +19,8 @@ from ..model import (
 )
 from ..time import combine
 from .arguments import dependency_distance, party_code, times_in_sentence
-from .meetings import MeetingCluster
-from .positions import PositionCandidate
+from .meeting_records import MeetingCluster
+from .position_records import PositionCandidate
 from .roles import AgendaFact, ChairFact, DelegationFact
 from .rules import entry_rule, rule
 from .syntax import Parse

@@ -19,7 +19,7 @@ from .arguments import (
     times_in_sentence,
 )
 from .lexicon import Entry
-from .positions import PositionCandidate
+from .position_records import PositionCandidate
 from .status import status_of
 from .syntax import Parse
 

@@ -1,0 +1,230 @@
+"""Meeting clusters: mentions of the same meeting joined into one, and what is reported.
+
+Two mentions join when a phrase ties them or when their parties, dates, places, visitors and
+forums agree; a cluster is reported when it has two sides and took place, is under way, is
+planned or was called off.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..model import Entity, PlaceMention
+from .arguments import (
+    dependency_distance,
+    party_code,
+)
+from .meeting_records import CONFLICT, UNREAL, MeetingCluster, MeetingMention
+from .syntax import Parse
+
+TRACK_WORDS = frozenset({"round", "talk", "negotiation", "consultation", "meeting", "session"})
+
+
+def cluster_mentions(parse: Parse, mentions: list[MeetingMention]) -> list[MeetingCluster]:
+    clusters: list[MeetingCluster] = []
+    _frame_asides(mentions)
+    for m in mentions:
+        if m.pair:
+            paired = next((c for c in reversed(clusters) if len(c.codes) >= 2), None)
+            m.parties += [
+                e for e in (_track_parties(paired) if paired else []) if e not in m.parties
+            ]
+        target = _same_phrase(parse, m, clusters) or _best_cluster(m, clusters)
+        if target is not None:
+            target.mentions.append(m)
+        elif not m.vague and (m.parties or m.forum or m.place or m.date):
+            if not m.parties and m.entry.lemma in TRACK_WORDS and clusters and (m.date or m.place):
+                last = clusters[-1]
+                if last.last_sentence == m.sentence and _compatible(m, last):
+                    last.mentions.append(m)  # "welcomed X to Suva, where they held talks"
+                    continue
+                m.parties = list(_track_parties(last))  # "a new round of talks"
+            clusters.append(MeetingCluster([m]))
+    _inherit_frames(clusters)
+    for c in clusters:
+        _dateline_fallback(c)
+    return [
+        c
+        for c in clusters
+        if _two_sided(c) and c.status not in UNREAL and not _only_a_frame(c, clusters)
+    ]
+
+
+def _setting_place(
+    parse: Parse, frame: int | None, places: list[PlaceMention]
+) -> PlaceMention | None:
+    """'on the sidelines of the Indian Ocean Conference in Muscat': the place of the named
+    setting, also when the setting is a name rather than a meeting word."""
+    if frame is None or frame < 0:
+        return None
+    inside = set(parse.subtree(frame))
+    return next(
+        (p for p in places if parse.token_at(p.start) in inside and p.kind in {"city", "venue"}),
+        None,
+    )
+
+
+def _frame_asides(mentions: list[MeetingMention]) -> None:
+    """'On the sidelines, X met Y' after a summit was reported: the sidelines are the latest
+    summit's (or meeting of an organisation's) before it. Talks on the sidelines of a summit
+    named in their sentence take its place and day when they have none."""
+    by_trigger = {m.trigger: m for m in mentions}
+    for k, m in enumerate(mentions):
+        if m.aside:
+            host = next(
+                (x for x in reversed(mentions[:k]) if x.entry.mode == "summit" or x.forum),
+                None,
+            )
+            m.frame = host.trigger if host is not None else None
+        setting = by_trigger.get(m.frame) if m.frame is not None else None
+        if setting is not None and setting.sentence == m.sentence:
+            # "met on the sidelines of the G20 summit in Hamburg last July": the summit's
+            # place and day are the talks', before they are compared with other meetings
+            m.place = m.place or setting.place
+            m.date = m.date or setting.date
+
+
+def _only_a_frame(c: MeetingCluster, clusters: list[MeetingCluster]) -> bool:
+    """A summit named only as the setting of other talks ('met on the sidelines of the G20
+    summit in Hamburg') and nowhere else is not reported on its own: the talks are."""
+    triggers = {m.trigger for m in c.mentions}
+    framed = [
+        m for d in clusters if d is not c for m in d.mentions if m.frame in triggers and not m.aside
+    ]
+    return bool(framed) and {m.sentence for m in c.mentions} <= {m.sentence for m in framed}
+
+
+def _inherit_frames(clusters: list[MeetingCluster]) -> None:
+    """A meeting on the sidelines of another takes its place and date when it has none."""
+    owner = {m.trigger: c for c in clusters for m in c.mentions}
+    for c in clusters:
+        for m in c.mentions:
+            host = owner.get(m.frame) if m.frame is not None else None
+            if host is None or host is c:
+                continue
+            if c.place is None and host.place is not None:
+                m.place = host.place
+            if c.date is None and host.date is not None:
+                m.date = host.date
+
+
+def _dateline_fallback(c: MeetingCluster) -> None:
+    """A meeting reported in the lead sentence with no place of its own, which took place or is
+    under way, is where the report is filed from ("TEHRAN (Reuters) - Iran summoned ...")."""
+    if c.place is not None or c.status in {"planned", "cancelled"}:
+        return
+    first = next((m for m in c.mentions if m.lead_place is not None), None)
+    if first is not None and first.lead_place is not None:
+        first.place = first.lead_place
+
+
+def _two_sided(c: MeetingCluster) -> bool:
+    """A meeting needs two sides: two participants, or one plus the host country of a visit or
+    summit, or an international body as forum. One-sided mentions ("talks with the Russian
+    military", "a request to meet with X") are not reported as meetings."""
+    codes = set(c.codes)
+    if len(codes) >= 2:
+        return True
+    if not codes:
+        return False
+    place = c.place
+    if place and place.country and c.hosted:
+        codes.add(place.country)
+    forum = any(m.forum is not None for m in c.mentions)
+    igo = any(e.kind in {"igo", "body"} for m in c.mentions for e in m.parties)
+    # a summit is many-sided by itself: a host or one attendee, with its place or day, is enough
+    summit = "summit" in c.lemmas and (c.place is not None or c.date is not None)
+    return len(codes) >= 2 or forum or igo or summit  # an organisation is met by someone
+
+
+def _track_parties(c: MeetingCluster) -> list[Entity]:
+    """A further round of the same negotiation, with its parties unnamed, is between the parties of
+    the round mentioned before it."""
+    out: list[Entity] = []
+    for m in c.mentions:
+        out += [e for e in m.parties if e not in out and e.kind in {"state", "igo"}]
+    return out
+
+
+def _same_phrase(
+    parse: Parse, m: MeetingMention, clusters: list[MeetingCluster]
+) -> MeetingCluster | None:
+    """Two meeting words tied in one phrase ("will meet ... for the summit", "the summit, hosted
+    by X") describe one meeting unless their dates or places disagree."""
+    if not clusters:
+        return None
+    c = clusters[-1]
+    last = c.mentions[-1]
+    if last.sentence != m.sentence or dependency_distance(parse, last.trigger, m.trigger) > 3:
+        return None
+    if (
+        m.date
+        and c.date
+        and m.date.value
+        and c.date.value
+        and not (m.date.value.startswith(c.date.value) or c.date.value.startswith(m.date.value))
+    ):
+        return None
+    cp = c.place
+    if m.place and cp and m.place.country and cp.country and m.place.country != cp.country:
+        return None
+    if m.status and c.status and (m.status, c.status) in CONFLICT:
+        m.status = None  # the nearer clause (a participle: "hosted by") does not set the status
+    return c
+
+
+def _best_cluster(m: MeetingMention, clusters: list[MeetingCluster]) -> MeetingCluster | None:
+    candidates = [c for c in clusters if _compatible(m, c)]
+    if not candidates:
+        return None
+    codes = {c for c in (party_code(e) for e in m.parties) if c} - m.joiners
+    if not (m.definite or (codes and any(_overlaps(codes, c.sides) for c in candidates))):
+        return None
+    return max(
+        candidates,
+        key=lambda c: (
+            bool(codes & c.sides),
+            m.forum is not None and any(x.forum == m.forum for x in c.mentions),
+            m.entry.lemma in c.lemmas,
+            c.last_sentence,
+        ),
+    )
+
+
+def _within(a: str, b: str, m: MeetingMention, c: MeetingCluster) -> bool:
+    """Two days of one multi-day meeting: 'a two-day visit' from Wednesday and talks on
+    Thursday."""
+    try:
+        da, db = date.fromisoformat(a), date.fromisoformat(b)
+    except ValueError:
+        return False
+    span = max([m.days, *(x.days for x in c.mentions)])
+    return abs((da - db).days) < span
+
+
+def _overlaps(a: set[str], b: set[str]) -> bool:
+    return bool(a & b) and (a <= b or b <= a or len(a & b) >= 2)
+
+
+def _compatible(m: MeetingMention, c: MeetingCluster) -> bool:
+    # attending a meeting already reported: its tense and day are the attendance's (a summit
+    # under way is attended on one of its days; "will attend the summit on Sunday")
+    if m.status and c.status and (m.status, c.status) in CONFLICT and not m.attending:
+        return False
+    cd = c.date
+    if m.date and cd and m.date.value and cd.value and not m.attending:
+        a, b = m.date.value, cd.value
+        if not (a.startswith(b) or b.startswith(a) or _within(a, b, m, c)):
+            return False
+    cp = c.place
+    if m.place and cp and m.place.country and cp.country and m.place.country != cp.country:
+        return False
+    if m.place and cp and m.place.kind == "city" and cp.kind == "city" and m.place.name != cp.name:
+        return False
+    codes = {party_code(e) for e in m.parties} - {None} - m.joiners
+    if codes and c.codes and not codes & c.sides:
+        return False
+    if m.visitors and c.visitors and not m.visitors & c.visitors:
+        return False  # "Trump's visit to Riyadh" and "the crown prince's visit": two visits
+    forums = {x.forum.id for x in c.mentions if x.forum}
+    return not (m.forum and forums and m.forum.id not in forums)

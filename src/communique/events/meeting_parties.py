@@ -1,0 +1,311 @@
+"""Meeting parties: who takes part in a mentioned meeting, who visits, under which forum."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Entity
+from .arguments import (
+    PARTY_PREPS,
+    TOPIC_STOPS,
+    parties_under,
+    party_code,
+    premodifier_parties,
+)
+from .lexicon import Entry
+from .meeting_records import PAIR_NOUNS
+from .status import measure_head
+from .syntax import Parse
+
+DURATIONS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "week": 7}
+
+
+def _duration(parse: Parse, noun: int) -> int:
+    """'a two-day visit', 'the 3-day summit', 'a week-long tour': how many days it lasts."""
+    for k in parse.subtree(noun):
+        if k >= noun:
+            continue
+        words = parse.text[parse.tokens[k].start : parse.tokens[noun].start].lower()
+        found = re.match(r"(two|three|four|five|six|seven|[2-7])[- ]days?\b|(week)[- ]?long", words)
+        if found:
+            word = found.group(1) or found.group(2)
+            return int(word) if word.isdigit() else DURATIONS[word]
+    return 1
+
+
+ATTEND_VERBS = frozenset({"attend", "join", "address", "skip", "boycott", "miss"})
+
+JOIN_VERBS = frozenset(
+    {"attend", "join", "host", "chair", "convene", "organise", "organize", "address"}
+)
+
+SPEECH_VERBS = frozenset(
+    {"say", "tell", "announce", "declare", "warn", "urge", "speak", "stress", "add", "note"}
+)
+
+PHASES = frozenset({"close", "end", "opening", "start", "beginning", "sideline", "margin"})
+
+
+def _speakers(parse: Parse, noun: int) -> list[Entity]:
+    """'X said at the close of the summit', 'X told the summit', 'X spoke at the conference':
+    who speaks there attends."""
+    tok = parse.tokens[noun]
+    if tok.dep == "dobj" and parse.tokens[tok.head].lemma.lower() in {"tell", "address"}:
+        verb = tok.head
+    else:
+        k = noun
+        for _ in range(2):  # "at the close of the summit": up through a phase noun
+            prep = parse.tokens[k].head
+            if parse.tokens[k].dep != "pobj" or parse.tokens[prep].text.lower() != "of":
+                break
+            if parse.tokens[parse.tokens[prep].head].lemma.lower() not in PHASES:
+                break
+            k = parse.tokens[prep].head
+        prep = parse.tokens[k].head
+        if parse.tokens[k].dep != "pobj" or parse.tokens[prep].text.lower() not in {
+            "at",
+            "to",
+            "in",
+            "during",
+        }:
+            return []
+        verb = parse.tokens[prep].head
+    if parse.tokens[verb].lemma.lower() not in SPEECH_VERBS | {"address"}:
+        return []
+    return parties_under(parse, parse.dep_children(verb, "nsubj"))
+
+
+def _joiners(parse: Parse, noun: int) -> frozenset[str]:
+    """Codes of those who attend or join a meeting named by a definite noun ("Sudan, which
+    attended the talks as an observer"): they add to that meeting's parties."""
+    tok = parse.tokens[noun]
+    if tok.dep != "dobj" or parse.tokens[tok.head].lemma.lower() not in JOIN_VERBS:
+        return frozenset()
+    return frozenset(
+        c for c in (party_code(e) for e in _governor_parties(parse, noun)) if c is not None
+    )
+
+
+# unnamed counterparts who stand for the state where the meeting is held
+OFFICIAL_NOUNS = frozenset(
+    {
+        "official",
+        "leader",
+        "authority",
+        "counterpart",
+        "government",
+        "minister",
+        "president",
+        "premier",
+        "king",
+        "emir",
+        "host",
+        "diplomat",
+        "representative",
+        "lawmaker",
+        "parliamentarian",
+        "deputy",
+        "head",
+    }
+)
+
+
+def _meets_officials(parse: Parse, i: int, is_noun: bool) -> bool:
+    """'met with several top government officials', 'talks with his hosts', 'met the
+    president': the other side is named only as officials, so the place says whose."""
+    t = parse.tokens
+    heads = parse.preps(i, "with")
+    if not is_noun:
+        heads += parse.dep_children(i, "dobj")
+    elif t[i].dep == "dobj":
+        heads += parse.preps(t[i].head, "with")
+    for h in heads:
+        for c in parse.conjuncts(h):
+            if t[c].lemma.lower() in OFFICIAL_NOUNS and not any(
+                k in parse.entity_at for k in parse.subtree(c, TOPIC_STOPS)
+            ):
+                return True
+    return False
+
+
+def _their_own(parse: Parse, i: int) -> bool:
+    """'Their last meeting was in Bali': a meeting owned by "their", naming no party itself,
+    is one of the pair reported before."""
+    poss = [k for k in parse.children[i] if parse.tokens[k].dep == "poss"]
+    if not poss or parse.tokens[poss[0]].text.lower() != "their":
+        return False
+    own = premodifier_parties(parse, i) + parties_under(parse, parse.preps(i, *PARTY_PREPS))
+    return not own
+
+
+def _pair_subject(parse: Parse, i: int) -> bool:
+    """'The two leaders will meet again', 'both sides held talks'."""
+    verb = parse.governing_verb(i)
+    subjects = parse.dep_children(verb, "nsubj", "nsubjpass")
+    for _ in range(2):  # "the two leaders are due to meet": up through open complements
+        if subjects or parse.tokens[verb].dep not in {"xcomp", "advcl", "acomp"}:
+            break
+        verb = parse.tokens[verb].head
+        subjects = parse.dep_children(verb, "nsubj", "nsubjpass")
+    for s in subjects:
+        tok = parse.tokens[s]
+        words = {parse.tokens[k].text.lower() for k in parse.children[s]}
+        if tok.lemma.lower() in PAIR_NOUNS and words & {"two", "both"}:
+            return True
+        if tok.text.lower() == "two" and words & {"the"}:  # "the two held talks"
+            return True
+    return False
+
+
+def _sidelines_of(parse: Parse, i: int) -> int | None:
+    """'On the sidelines of the summit, X met Y': the meeting noun whose sidelines these are;
+    -1 for sidelines of no named meeting ('On the sidelines, X met Y')."""
+    for owner in (i, parse.governing_verb(i)):
+        for p in parse.preps(owner, "on", "at", "in", "during"):
+            if parse.tokens[p].lemma.lower() in {"sideline", "margin", "sidelines", "margins"}:
+                inner = parse.preps(p, "of")
+                return inner[0] if inner else -1
+    return None
+
+
+def _members_forum(parties: list[Entity], entry: Entry) -> Entity | None:
+    """'Leaders of the G7 gathered for a summit': an organisation alone among the parties of a
+    summit or meeting is its forum."""
+    if entry.mode in {"summit", "meet"} and len(parties) == 1 and parties[0].kind == "igo":
+        return parties[0]
+    return None
+
+
+VISIT_CARRIERS = frozenset(
+    {"pay", "make", "begin", "start", "undertake", "conduct", "end", "conclude", "wrap", "cut"}
+)
+
+
+def _visitors(parse: Parse, i: int, is_noun: bool) -> frozenset[str]:
+    """Who makes the visit: the possessor or "by" agent of a visit noun ("Trump's visit", "a
+    visit by the crown prince"), the subject of a visit verb. Empty when not said."""
+    if is_noun:
+        heads = [k for k in parse.children[i] if parse.tokens[k].dep == "poss"]
+        heads += parse.preps(i, "by")
+        t = parse.tokens
+        carrier = t[i].head
+        paid = t[i].dep == "dobj" and t[carrier].lemma.lower() in VISIT_CARRIERS
+        on_visit = t[i].dep == "pobj" and t[carrier].text.lower() == "on"  # "X is on a visit"
+        if not heads and (paid or on_visit):
+            verb = carrier if paid else t[carrier].head
+            heads = [k for k in parse.dep_children(verb, "nsubj") if t[k].pos != "PRON"]
+        found = parties_under(parse, heads)
+    else:
+        found = parties_under(parse, parse.dep_children(i, "nsubj"))
+    return frozenset(c for c in (party_code(e) for e in found) if c)
+
+
+HABITUAL = frozenset(
+    {
+        "continuously",
+        "regularly",
+        "repeatedly",
+        "often",
+        "frequently",
+        "constantly",
+        "routinely",
+        "periodically",
+        "sometimes",
+        "usually",
+    }
+)
+
+
+def _habitual(parse: Parse, i: int) -> bool:
+    """'have been negotiating continuously', 'meet regularly': an aggregate, not one meeting."""
+    verb = parse.governing_verb(i)
+    return any(parse.tokens[k].text.lower() in HABITUAL for k in parse.children[verb])
+
+
+BROKER_VERBS = frozenset(
+    {"mediate", "facilitate", "broker", "host", "sponsor", "organize", "organise", "convene"}
+)
+
+AUSPICES = frozenset({"auspices", "auspice", "aegis", "mediation", "sponsorship"})
+
+
+def _mediators(parse: Parse, i: int) -> list[Entity]:
+    """'talks ..., mediated by X and Y', 'the summit, hosted by X', 'talks under the auspices
+    of X': brokers take part too."""
+    out: list[Entity] = []
+    for head in {i, parse.governing_verb(i)}:
+        for k in parse.children[head]:
+            tok = parse.tokens[k]
+            if tok.dep in {"acl", "advcl", "relcl"} and tok.lemma.lower() in BROKER_VERBS:
+                out += parties_under(parse, parse.preps(k, "by"))
+        for k in parse.preps(head, "under"):
+            if parse.tokens[k].text.lower() in AUSPICES:
+                out += parties_under(parse, parse.preps(k, "of"))
+    return out
+
+
+def _organisation_forum(parse: Parse, i: int, is_noun: bool) -> Entity | None:
+    """'the BRICS summit', 'an African Union summit', 'a meeting of the Arab League': the
+    organisation whose meeting it is."""
+    if not is_noun:
+        return None
+    pre = premodifier_parties(parse, i)
+    of = parties_under(parse, parse.preps(i, "of"))
+    return next((e for e in pre + of if e.kind == "igo"), None)
+
+
+def _governor_parties(parse: Parse, noun: int) -> list[Entity]:
+    """'A and B held talks', 'delegations of A and B attending the meeting',
+    'A hosted the summit'."""
+    noun = measure_head(parse, noun)
+    tok = parse.tokens[noun]
+    if tok.dep not in {"dobj", "nsubjpass"}:
+        return []
+    verb = tok.head
+    if parse.tokens[verb].lemma.lower() not in {
+        "hold",
+        "host",
+        "attend",
+        "have",
+        "conduct",
+        "begin",
+        "start",
+        "open",
+        "resume",
+        "join",
+        "chair",
+        "continue",
+        "wrap",
+        "conclude",
+        "end",
+        "pay",
+        "make",
+        "grant",
+        "address",
+        "organise",
+        "organize",
+        "convene",
+    }:
+        return []
+    heads = [
+        h for h in parse.dep_children(verb, "nsubj") if parse.tokens[h].tag not in {"WP", "WDT"}
+    ]
+    vt = parse.tokens[verb]
+    if not heads and vt.dep in {"acl", "relcl"}:  # "Sudan, which attended the talks"
+        heads = [vt.head]
+    if not heads and vt.dep in {"xcomp", "advcl", "conj"} and vt.head != verb:
+        heads = parse.dep_children(vt.head, "nsubj")  # "A and B agreed to hold a summit"
+    heads += parse.preps(verb, "with", "between", "to")
+    return parties_under(parse, heads)
+
+
+def _framework_forum(parse: Parse, i: int) -> Entity | None:
+    """A named body in the trigger's sentence introduced as its framework or host body."""
+    n = parse.sentence_index(i)
+    for k in parse.sentence_tokens(n):
+        hit = parse.entity_at.get(k)
+        if hit is not None and hit.entity.kind == "body" and hit.first == k:
+            prev = {parse.tokens[j].text.lower() for j in range(max(0, k - 4), k)}
+            if prev & {"framework", "auspices", "within", "at", "of"}:
+                return hit.entity
+    return None

@@ -1,0 +1,421 @@
+"""Meeting places and dates: which place and day of a sentence belong to a meeting.
+
+Datelines, arrivals, "where" clauses, tours of several destinations, and the clauses whose
+place or day is someone else's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Entity, PlaceMention, TimeExpression
+from .arguments import (
+    SETTLEMENT_NOUNS,
+    dependency_distance,
+    nearest_trigger,
+    parties_under,
+    party_code,
+    place_descriptor,
+    places_in_sentence,
+    span_root,
+    times_in_sentence,
+)
+from .meeting_records import MeetingMention, T
+from .status import REPORTING
+from .syntax import Parse
+
+
+def _per_destination(
+    parse: Parse, m: MeetingMention, here: list[PlaceMention]
+) -> list[MeetingMention]:
+    """'state visits to Senegal and Rwanda', 'visited Hanoi and Vientiane': one visit per
+    destination in another country, each with the visitor, its host and its place."""
+    if m.entry.mode != "visit":
+        return [m]
+    i = m.trigger
+    heads = parse.preps(i, "to") if parse.tokens[i].pos == "NOUN" else parse.dep_children(i, "dobj")
+    dests = [c for h in heads[:1] for c in parse.conjuncts(h)]
+    stops: list[tuple[PlaceMention, Entity | None]] = []
+    for d in dests:
+        place = next(
+            (p for p in here if parse.token_at(p.start) <= d < parse.token_at(p.end - 1) + 1), None
+        )
+        hit = parse.entity_at.get(d)
+        host = hit.entity if hit is not None and hit.entity.kind == "state" else None
+        if place is not None and place.country:
+            stops.append((place, host))
+    if len({p.country for p, _ in stops}) < 2:
+        return [m]
+    hosts = {e.id for _, e in stops if e is not None}
+    countries = {p.country for p, _ in stops}
+    shared = [e for e in m.parties if e.id not in hosts and party_code(e) not in countries]
+    out = []
+    for place, host in stops:
+        part = replace(m, place=place, parties=[*shared, *([host] if host else [])])
+        out.append(part)
+    return out
+
+
+ARRIVAL_VERBS = frozenset({"arrive", "land"})
+
+
+def _of_the_report(parse: Parse, offset: int, triggers: list[int]) -> bool:
+    """'X said in Belgrade on Friday that he expected little from the next meeting': the place
+    and day belong to the saying, whose clause holds the meeting word, not to the meeting."""
+    tok = parse.token_at(offset)
+    above = list(parse.ancestors(tok))
+    if any(i in above for i in triggers):
+        return False  # inside a meeting's own phrase: "the summit in Peru"
+    verb = next((a for a in above if parse.tokens[a].pos in {"VERB", "AUX"}), None)
+    if verb is None or parse.tokens[verb].lemma.lower() not in REPORTING or verb in triggers:
+        return False
+    return any(verb in parse.ancestors(i) for i in triggers)
+
+
+def _arrival_places(
+    parse: Parse,
+    places: tuple[PlaceMention, ...],
+    mentions: list[MeetingMention],
+    times: tuple[TimeExpression, ...] = (),
+) -> None:
+    """'X arrived in Warsaw on Monday. He will hold talks with Y on Tuesday': a meeting with no
+    place of its own, held by a person who arrived somewhere in that sentence or the one
+    before, is where they arrived. An arrival told in the next sentence counts too when it is
+    dated no later than the meeting ('Li met Pham on Tuesday. Pham arrived in Beijing on
+    Sunday for a four-day visit')."""
+    arrivals: list[tuple[int, frozenset[str], PlaceMention]] = []
+    arrived_on: dict[int, str] = {}
+    for tok in parse.tokens:
+        if tok.pos != "VERB" or tok.lemma.lower() not in ARRIVAL_VERBS:
+            continue
+        n = parse.sentence_index(tok.i)
+        where = _best_place(parse, tok.i, places_in_sentence(parse, places, n))
+        people = parties_under(parse, parse.dep_children(tok.i, "nsubj"))
+        who = frozenset(e.id for e in people if e.kind == "person")
+        if where is not None and where.kind != "region" and who:
+            arrivals.append((n, who, where))
+            day = [
+                t.value
+                for t in times_in_sentence(parse, times, n)
+                if t.value and t.granularity == "day"
+            ]
+            if day:
+                arrived_on[n] = day[0]
+    for m in mentions:
+        if m.place is not None or m.status in {"cancelled", "negated", "hypothetical"}:
+            continue
+        ids = {e.id for e in m.parties}
+        earlier = _sequence_prep(parse, m.trigger) is not None  # "arrived ... after talks"
+        met_on = m.date.value if m.date is not None and m.date.granularity == "day" else None
+        for n, who, where in arrivals:
+            told_after = (
+                n == m.sentence + 1 and met_on is not None and arrived_on.get(n, "9") <= met_on
+            )
+            near = n <= m.sentence <= n + 1 or told_after
+            if near and who & ids and not (earlier and n == m.sentence):
+                m.place = where
+                break
+
+
+def _named_after(e: Entity, offset: int, parse: Parse, n: int) -> bool:
+    s = parse.annotated.sentences[n]
+    here = [span.start for span in e.mentions if s.start <= span.start < s.end]
+    after = [k for k in here if k >= offset and not place_descriptor(parse, parse.token_at(k))]
+    return not here or bool(after)
+
+
+def _dateline_end(text: str, start: int) -> int:
+    """Where the dateline that starts at ``start`` ends: after its dash."""
+    line_end = text.find("\n", start)
+    line = text[start : line_end if line_end >= 0 else len(text)]
+    dash = re.search(r"\s(?:-{1,2}|\u2013|\u2014)\s|\)\s*(?:-{1,2}|\u2013|\u2014)", line)
+    return start + dash.end() if dash and dash.start() < 80 else start
+
+
+DATELINE_END = re.compile(r"^\s*(?:,[^,\n(]{2,30})?\s*(?:,|\(|[-\u2013\u2014]|\d)")
+
+
+def _dateline(
+    parse: Parse, places: tuple[PlaceMention, ...]
+) -> tuple[int, int, PlaceMention | None] | None:
+    """The dateline ("ANKARA, May 3 (Reuters) -", "Hanoi (VNA) -"): a name written first on a
+    line near the start of the text, in capitals or followed by an agency, then a date, an agency
+    or a dash. Returns its start, where it ends (after the dash) and its place where the name is
+    a known city."""
+    text = parse.text
+    head = text[:300]
+    for line_start in [0] + [k + 1 for k, ch in enumerate(head) if ch == "\n"]:
+        line = text[line_start : line_start + 120]
+        word = re.match(r"\s*([A-Z][A-Za-z.' ]{1,30}?)(?=\s*(?:,|\(|\s[-\u2013\u2014]))", line)
+        if not word:
+            continue
+        name = word.group(1).strip()
+        rest = line[word.end(1) :]
+        if not (name.isupper() and len(name) > 3) and not re.match(r"\s*\([^)]{1,30}\)", rest):
+            continue
+        if not DATELINE_END.match(rest):
+            continue
+        at = line_start + line.index(name)
+        end = _dateline_end(text, at)
+        found = [p for p in places if p.text.lower() == name.lower() and p.kind != "country"]
+        place = replace(found[0], start=at, end=at + len(name), text=name) if found else None
+        return at, end, place
+    return None
+
+
+def _assign(parse: Parse, items: list[tuple[int, T]], triggers: list[int]) -> dict[int, list[T]]:
+    """Give each time/place of a sentence to the trigger nearest to it in the tree."""
+    out: dict[int, list[T]] = {}
+    for offset, item in items:
+        tok = parse.tokens[parse.token_at(offset)]
+        while tok.dep == "compound" and tok.head != tok.i:
+            tok = parse.tokens[tok.head]
+        owner = parse.tokens[tok.head]  # "a summit in Laos": the noun its preposition is under
+        if tok.dep == "pobj" and owner.dep == "prep" and owner.head in triggers:
+            out.setdefault(owner.head, []).append(item)
+            continue
+        best = nearest_trigger(parse, parse.token_at(offset), triggers)
+        if best is not None:
+            out.setdefault(best, []).append(item)
+    return out
+
+
+SIDE_MARKS = frozenset({"since", "because", "although", "though", "after", "before", "until"})
+
+
+def _other_clause(parse: Parse, i: int, trigger: int) -> bool:
+    """Token ``i`` sits in a clause of its own, with its own subject, beside the meeting's:
+    a coordinated clause ("held talks with X, and the G7 announced aid to Kyiv"), a clause of
+    reason or sequence ("his first meeting with Y since he took office last week") or one
+    describing someone else ("met Y, whose government took office in May")."""
+    own = parse.governing_verb(trigger)
+    for a in [i, *parse.ancestors(i)]:
+        if a in (own, trigger):
+            return False
+        tok = parse.tokens[a]
+        if tok.pos not in {"VERB", "AUX"} or tok.dep not in {"conj", "advcl", "relcl"}:
+            continue
+        if trigger in set(parse.subtree(a)):
+            return False
+        if not parse.dep_children(a, "nsubj", "nsubjpass", "nsubj:pass"):
+            continue
+        if tok.dep == "relcl":  # "talks with Y, whose government took office in May"
+            return tok.head != trigger and tok.lemma.lower() not in ARRIVAL_VERBS | VISIT_VERBS
+        marks = {parse.tokens[k].text.lower() for k in parse.dep_children(a, "mark", "advmod")}
+        return tok.dep == "conj" or bool(marks & SIDE_MARKS)
+    return False
+
+
+def _best_date(parse: Parse, trigger: int, dates: list[TimeExpression]) -> TimeExpression | None:
+    """The date of the meeting: the most precise date attached near the trigger; a date that
+    only modifies another noun ("NATO's 2011 intervention") or a bare year far away in the tree
+    ("recognised it in 1777") is not the meeting's date."""
+    usable = []
+    for t in dates:
+        last = span_root(parse, t.start, t.end)
+        tok = parse.tokens[last]
+        if tok.dep in {"compound", "nummod", "amod", "poss", "nmod"} and tok.head != trigger:
+            continue
+        if _other_clause(parse, last, trigger):
+            continue
+        dist = dependency_distance(parse, last, trigger)
+        if t.granularity == "year" and dist > 3:
+            continue
+        usable.append((t, dist))
+    if not usable:
+        return None
+    order = {"day": 0, "month": 1, "year": 2}
+    return min(usable, key=lambda p: (order.get(p[0].granularity or "year", 3), p[1]))[0]
+
+
+LOCATIVE = frozenset({"in", "at", "to", "near", "outside", "inside", "for", "into"})
+
+
+def _where_clause_place(
+    parse: Parse, trigger: int, places: list[PlaceMention]
+) -> PlaceMention | None:
+    """'flew to Suva, where the two held talks', 'a trip to Tanzania, where he was due to meet
+    X': a meeting in a "where" clause is at the place the clause describes."""
+    verb = parse.governing_verb(trigger)
+    for _ in range(3):  # "where he was due to meet": up through open complements
+        tok = parse.tokens[verb]
+        if tok.dep == "relcl" or tok.head == verb:
+            break
+        if tok.dep not in {"xcomp", "acomp", "conj"}:
+            return None
+        verb = tok.head
+    tok = parse.tokens[verb]
+    if tok.dep != "relcl" or not any(
+        parse.tokens[k].text.lower() == "where" for k in parse.dep_children(verb, "advmod")
+    ):
+        return None
+    noun = tok.head
+    for p in places:
+        first, last = parse.token_range(p.start, p.end)
+        if first <= noun <= last and p.kind != "region":
+            return p
+    return None
+
+
+VISIT_VERBS = frozenset({"visit", "tour"})
+
+
+def _visited(parse: Parse, p: PlaceMention) -> bool:
+    """'will visit Mexico City': the place a visit verb takes as its object."""
+    last = parse.token_at(max(p.start, p.end - 1))
+    tok = parse.tokens[last]
+    return tok.dep == "dobj" and parse.tokens[tok.head].lemma.lower() in VISIT_VERBS
+
+
+def _best_place(parse: Parse, trigger: int, places: list[PlaceMention]) -> PlaceMention | None:
+    """The place a meeting is located at: introduced by a locative preposition ("in Geneva",
+    "at NATO headquarters", "visit to Morocco") or visited ("visit Rabat"), never a
+    participant ("US-Russia talks")."""
+    located = [
+        p
+        for p in places
+        if (_locative(parse, p) or _visited(parse, p))
+        and not _in_topic(parse, p, trigger)
+        and not _other_clause(parse, parse.token_at(p.start), trigger)
+    ]
+    frame = _sequence_prep(parse, trigger)
+    if frame is not None:  # "arrived in Quito after talks with X": Quito is the arrival's
+        inside = set(parse.subtree(frame))
+        located = [p for p in located if parse.token_at(p.start) in inside]
+    if not located:
+        return _institution_venue(parse, trigger)
+    return min(
+        located,
+        key=lambda p: (
+            dependency_distance(parse, parse.token_at(p.start), trigger),
+            p.kind == "country",
+        ),
+    )
+
+
+SEQUENCE_PREPS = frozenset({"after", "following", "before", "from"})
+
+
+def _sequence_prep(parse: Parse, trigger: int) -> int | None:
+    """The 'after'/'before' preposition a meeting word sits under, within its clause."""
+    for a in parse.ancestors(trigger):
+        tok = parse.tokens[a]
+        if tok.dep == "prep" and tok.text.lower() in SEQUENCE_PREPS:
+            return a
+        if tok.pos in {"VERB", "AUX"}:
+            return None
+    return None
+
+
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning", "against"})
+
+
+def _in_topic(parse: Parse, p: PlaceMention, trigger: int) -> bool:
+    """'talks on a ceasefire in Gaza': the place belongs to the topic, not to the meeting.
+    A venue introduced by "at" is the meeting's, however the parser attached it."""
+    first = parse.token_at(p.start)
+    if (first > 0 and parse.tokens[first - 1].text.lower() == "at") or p.kind == "venue":
+        return False
+    for a in parse.ancestors(first):
+        if a == trigger:
+            return False
+        tok = parse.tokens[a]
+        if tok.dep == "prep" and tok.text.lower() in TOPIC_PREPS:
+            return True
+        if tok.lemma.lower() in TOPIC_HEADS and tok.pos in {"NOUN", "VERB"}:
+            return True  # "met ... to discuss the situation in Syria"
+    return False
+
+
+# what a meeting is about: a place under these is the topic's ("to discuss the war in Sudan")
+TOPIC_HEADS = frozenset(
+    {
+        "discuss",
+        "review",
+        "address",
+        "examine",
+        "situation",
+        "crisis",
+        "war",
+        "conflict",
+        "developments",
+        "fighting",
+        "violence",
+    }
+)
+
+
+def _institution_venue(parse: Parse, trigger: int) -> PlaceMention | None:
+    """'informed at the Russian Foreign Ministry': a national institution as the venue."""
+    for o in _at_objects(parse, parse.governing_verb(trigger)):
+        for e in parse.entities_in(parse.subtree(o)):
+            if e.kind == "organization" and e.country and len(e.country) == 3:
+                span = e.mentions[0]
+                return PlaceMention(
+                    span.start,
+                    span.end,
+                    span.text,
+                    name=e.name,
+                    country=e.country,
+                    lat=None,
+                    lon=None,
+                    kind="venue",
+                    venue=e.name,
+                )
+    return None
+
+
+def _at_objects(parse: Parse, verb: int) -> list[int]:
+    """Objects of "at" phrases under a verb, also where the parser hung them on its object."""
+    out = []
+    for k in parse.subtree(verb, frozenset({"relcl", "ccomp", "advcl"})):
+        tok = parse.tokens[k]
+        if (
+            tok.dep == "prep"
+            and tok.text.lower() == "at"
+            and dependency_distance(parse, k, verb) <= 3
+        ):
+            out += parse.dep_children(k, "pobj")
+    return out
+
+
+def _locative(parse: Parse, p: PlaceMention) -> bool:
+    first = parse.token_at(p.start)
+    last = parse.token_at(max(p.start, p.end - 1))
+    if first > 0 and parse.tokens[first - 1].text.lower() in LOCATIVE:
+        return True
+    noun = _settlement_noun(parse, last)
+    if noun is not None:  # "in the Kazakh capital Astana", "in the Russian city of Kazan"
+        for k in (noun, last):
+            head = parse.tokens[parse.tokens[k].head]
+            if head.dep == "prep" and head.text.lower() in LOCATIVE | {"on"}:
+                return True  # "on the Italian island of Capri"
+            if _locative_token(parse, min(parse.subtree(k))):
+                return True
+    head = parse.tokens[parse.tokens[last].head]
+    if head.dep in {"prep"} and head.text.lower() in LOCATIVE:
+        return True
+    if head.dep == "appos" or parse.tokens[last].dep == "appos":  # "in Moscow, Russia"
+        return _locative_token(parse, parse.tokens[parse.tokens[last].head].i)
+    return False
+
+
+def _settlement_noun(parse: Parse, last: int) -> int | None:
+    """The noun a place name is the name of: "capital" in "the Kazakh capital Astana" (or
+    "Astana, the Kazakh capital"), "city" in "the city of Kazan"."""
+    tok = parse.tokens[last]
+    head = parse.tokens[tok.head]
+    if tok.dep == "pobj" and head.text.lower() == "of":
+        head = parse.tokens[head.head]
+    elif tok.dep not in {"appos", "compound", "npadvmod", "nmod"}:
+        # the name as head of the phrase: "the Kazakh capital Astana" parsed with "capital" under it
+        kids = [
+            k for k in parse.children[last] if parse.tokens[k].lemma.lower() in SETTLEMENT_NOUNS
+        ]
+        return kids[0] if kids else None
+    return head.i if head.lemma.lower() in SETTLEMENT_NOUNS else None
+
+
+def _locative_token(parse: Parse, i: int) -> bool:
+    return i > 0 and parse.tokens[i - 1].text.lower() in LOCATIVE

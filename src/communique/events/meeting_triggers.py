@@ -1,0 +1,209 @@
+"""Meeting triggers: which meeting nouns and verbs report a meeting in their clause.
+
+A lexicon row (``events/data/triggers.csv``) proposes a trigger; the checks here keep press
+conferences, phone calls, appeals ("called on X to"), recalls for consultations and messages out.
+"""
+
+from __future__ import annotations
+
+from .arguments import (
+    PARTY_PREPS,
+    noun_parties,
+    parties_under,
+    premodifier_parties,
+    verb_parties,
+)
+from .lexicon import Entry, Lexicon
+from .meeting_places import _at_objects
+from .meeting_records import DEFINITE, ORDINAL_ROUNDS
+from .syntax import Parse
+
+PRESS = frozenset(
+    {"press", "news", "video", "phone", "telephone", "media", "virtual", "online", "remote"}
+)
+
+REMOTE = frozenset(
+    {
+        "video",
+        "videoconference",
+        "videolink",
+        "link",
+        "phone",
+        "telephone",
+        "zoom",
+        "teleconference",
+    }
+)
+
+
+def _remote(parse: Parse, i: int) -> bool:
+    """'met virtually', 'held talks by video link', 'spoke over the phone': no in-person meeting."""
+    for owner in {i, parse.governing_verb(i)}:
+        for k in parse.children[owner]:
+            if parse.tokens[k].text.lower() in {"virtually", "remotely", "online"}:
+                return True
+        objs = parse.preps(owner, "by", "via", "over", "through")
+        if any(parse.tokens[o].lemma.lower() in REMOTE for o in objs):
+            return True
+    return False
+
+
+def _trigger_entry(parse: Parse, lexicon: Lexicon, i: int) -> Entry | None:
+    tok = parse.tokens[i]
+    lemma = tok.lemma.lower()
+    if _remote(parse, i):
+        return None
+    if tok.pos == "NOUN" or (tok.pos == "PROPN" and lemma in {"summit", "talks"}):
+        entry = lexicon.meeting_nouns.get(lemma)
+        return entry if entry and _noun_ok(parse, i, entry) else None
+    if tok.pos == "VERB" or (tok.pos == "ADJ" and tok.tag == "VBG"):
+        entry = lexicon.meeting_verbs.get(lemma)
+        return entry if entry and _verb_ok(parse, i, entry) else None
+    return None
+
+
+# "recalled its ambassador for consultations": a diplomatic protest, not a meeting
+RECALL_VERBS = frozenset({"recall", "summon", "call", "bring", "withdraw", "return", "order"})
+
+
+def _recalled_for(parse: Parse, i: int) -> bool:
+    t = parse.tokens
+    prep = t[i].head
+    return (
+        t[i].dep == "pobj"
+        and t[prep].text.lower() == "for"
+        and t[t[prep].head].lemma.lower() in RECALL_VERBS
+    )
+
+
+def _noun_ok(parse: Parse, i: int, entry: Entry) -> bool:
+    tok = parse.tokens[i]
+    mods = {parse.tokens[k].text.lower() for k in parse.children[i]}
+    if mods & PRESS or _recalled_for(parse, i):
+        return False
+    kind, words = entry.need_kind, entry.need_words
+    if kind == "plural":
+        return tok.tag in {"NNS", "NNPS"} or tok.text.lower() == "talks"
+    if kind == "not":
+        return not mods & words
+    if kind == "mod":  # "a courtesy call", not "a phone call"
+        return bool(mods & words)
+    if kind == "of":
+        if mods & ORDINAL_ROUNDS:  # "the next round", "a new round" of an ongoing negotiation
+            return True
+        objs = parse.preps(i, "of")
+        return any(parse.tokens[o].lemma.lower() in words for o in objs) or bool(
+            {parse.tokens[k].lemma.lower() for k in parse.children[i]}
+            & {"negotiating", "negotiation"}
+        )
+    if kind == "forum":  # "a session of the Security Council", not "was at the session"
+        own = premodifier_parties(parse, i) + parties_under(parse, parse.preps(i, *PARTY_PREPS))
+        return any(e.kind in {"igo", "body"} for e in own)
+    if kind == "actor":
+        return bool(noun_parties(parse, i))
+    return True
+
+
+MESSAGES = frozenset(
+    {
+        "call",
+        "phone",
+        "letter",
+        "message",
+        "invitation",
+        "request",
+        "note",
+        "cable",
+        "congratulation",
+        "greeting",
+        "condolence",
+        "proposal",
+        "reply",
+        "response",
+        "statement",
+        "decision",
+        "news",
+        "report",
+    }
+)
+
+
+def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
+    kind = entry.need_kind
+    if entry.mode == "host" and entry.lemma not in {"receive", "welcome"}:
+        # "Russia is hosting the summit": the summit is the mention, its host one of its parties
+        lex = {"summit", "meeting", "talk", "conference", "round", "negotiation", "session"}
+        for o in parse.dep_children(i, "dobj"):
+            dets = {parse.tokens[k].text.lower() for k in parse.children[o]}
+            if parse.tokens[o].lemma.lower() in lex and dets & DEFINITE:
+                return False
+    if parse.dep_children(i, "auxpass") and entry.lemma in {"meet", "receive", "welcome"}:
+        # "the calls were met with responses", "the plan was welcomed": not an encounter
+        agents = parse.preps(i, "by", "with")
+        if not any(e.kind in {"person", "state", "igo"} for e in parties_under(parse, agents)):
+            return False
+    if kind == "person":
+        objs = parse.objects(i)  # "received his Greek counterpart X"
+        if any(parse.tokens[o].lemma.lower() in MESSAGES for o in objs):
+            return False  # "received a call from X", "welcomed the letter of X"
+        return any(e.kind in {"person", "state"} for e in parties_under(parse, objs))
+    if kind == "venue":  # "was informed (about the decision) at the ministry"
+        venues = {"ministry", "office", "embassy", "chancellery"}
+        return any(parse.tokens[o].lemma.lower() in venues for o in _at_objects(parse, i))
+    if kind == "actor":
+        return bool(verb_parties(parse, i))
+    if kind == "subject":  # "leaders of X gathered", not "ministers gathered in X"
+        subj = parse.dep_children(i, "nsubj")  # the nearest: a dateline can parse as one too
+        return bool(subj) and bool(parties_under(parse, [max(subj)]))
+    if kind == "on":
+        return _calls_on(parse, i)
+    if kind == "with":  # "sat down with X", not "sat down to eat"
+        return bool(parties_under(parse, parse.preps(i, "with")))
+    if kind == "envoy":
+        return _sends_envoy(parse, i)
+    return True
+
+
+def _sends_envoy(parse: Parse, i: int) -> bool:
+    """'dispatched its foreign minister to Khartoum', 'sent an envoy to Damascus': a named
+    person or an envoy noun sent to a place; not troops, aid or letters."""
+    t = parse.tokens
+    if not parse.preps(i, "to"):
+        return False
+    objs = parse.dep_children(i, "dobj")
+    named = [e for e in parties_under(parse, objs) if e.kind == "person"]
+    envoys = [o for h in objs for o in parse.conjuncts(h) if t[o].lemma.lower() in ENVOY_NOUNS]
+    return bool(named or envoys)
+
+
+ENVOY_NOUNS = frozenset(
+    {
+        "envoy",
+        "ambassador",
+        "minister",
+        "delegation",
+        "commissioner",
+        "diplomat",
+        "official",
+        "emissary",
+        "representative",
+        "mission",
+    }
+)
+
+
+def _calls_on(parse: Parse, i: int) -> bool:
+    """'The ambassador called on the prime minister': a person pays a call on an office-holder;
+    'X called on Y to do Z' or 'called on Y for restraint' is an appeal."""
+    if parse.dep_children(i, "xcomp", "ccomp", "advcl") or parse.preps(i, "for"):
+        return False
+    hosts = parties_under(parse, parse.preps(i, "on"))
+    if not any(e.kind in {"person", "state"} for e in hosts):
+        return False
+    subj = parse.dep_children(i, "nsubj")
+    if not subj and parse.tokens[i].dep == "acl":
+        subj = [parse.tokens[i].head]
+    callers = parties_under(parse, subj)
+    return any(e.kind == "person" for e in callers) or any(
+        parse.tokens[k].lemma.lower() in ENVOY_NOUNS for k in subj
+    )

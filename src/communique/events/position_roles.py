@@ -1,0 +1,140 @@
+"""Position roles: the actor, the recipient and the items of an act, read from the tree."""
+
+from __future__ import annotations
+
+from ..model import Entity
+from .arguments import (
+    head_entities,
+    parties_under,
+    party_code,
+    premodifier_parties,
+    speaker_of,
+)
+from .position_records import ADDRESSEE_VERBS, PRONOUNS, _clause_text
+from .syntax import CLAUSE_DEPS, Parse
+
+SUBJECT_CHAIN = frozenset({"xcomp", "ccomp", "conj", "advcl", "acomp"})
+
+
+def _subject(parse: Parse, i: int) -> list[int]:
+    """The subject of ``i``'s clause: its own, else the one of the clause it completes, up
+    through open complements ("is ready to contribute", "vowed to fight and to hold")."""
+    t = parse.tokens
+    for _ in range(4):
+        subj = parse.dep_children(i, "nsubj")
+        if subj or parse.dep_children(i, "nsubjpass") or t[i].head == i:
+            return subj
+        if t[i].dep == "acl" and t[t[i].head].dep in {"dobj", "attr"}:
+            i = t[t[i].head].head  # "issued a declaration demanding ..."
+            continue
+        if t[i].dep not in SUBJECT_CHAIN:
+            return subj
+        i = t[i].head
+    return []
+
+
+def _actors(parse: Parse, i: int) -> list[Entity]:
+    subj = _subject(parse, i)
+    if subj and parse.tokens[subj[0]].pos == "PRON":  # "X said it supported ..."
+        subj = speaker_of(parse, parse.tokens[subj[0]].head) or subj
+    agent = parse.preps(i, "by") if parse.dep_children(i, "nsubjpass") else []
+    found = [e for e in parties_under(parse, subj + agent) if party_code(e)]
+    if not found:  # "rebels in the Ivory Coast", "thousands of Nigerians": where the group is from
+        where = [p for s in subj for p in parse.preps(s, "in", "of", "from")]
+        found = [e for e in parties_under(parse, where) if e.kind == "state"]
+    return found
+
+
+def _pronoun_subject(parse: Parse, i: int) -> bool:
+    return any(parse.tokens[k].text.lower() in PRONOUNS for k in parse.dep_children(i, "nsubj"))
+
+
+def _recipients(parse: Parse, i: int, indirect: bool = True) -> list[Entity]:
+    heads = parse.dep_children(i, "dobj", "dative", "nsubjpass") + parse.preps(
+        i, "to", "on", "upon", "with", "against", "from"
+    )
+    found = head_entities(parse, heads)
+    if not found:  # "signed the deal with EU leaders", "shot Russian soldiers"
+        found = [
+            e for h in heads for c in parse.conjuncts(h) for e in premodifier_parties(parse, c)
+        ]
+    if not found:  # "presented a plan for X to the EU": the parser hung "to the EU" on the object
+        tos = [
+            k
+            for o in parse.dep_children(i, "dobj")
+            for k in parse.subtree(o, frozenset({"relcl", "acl"}))
+            if parse.tokens[k].dep == "prep"
+            and parse.tokens[k].text.lower() == "to"
+            and parse.tokens[parse.tokens[k].head].lemma.lower() not in ACCREDITED
+        ]
+        found = head_entities(parse, [p for k in tos for p in parse.dep_children(k, "pobj")])
+    if not found and indirect:
+        found = _object_recipients(parse, i)
+    return found
+
+
+OBJECT_PREPS = ("to", "for", "with", "against", "toward", "towards")
+
+# "ambassador to Turkey": where a post is held, not whom an act is aimed at
+ACCREDITED = frozenset(
+    {"ambassador", "envoy", "representative", "delegate", "emissary", "consul", "mission"}
+)
+
+
+def _object_recipients(parse: Parse, i: int, depth: int = 0) -> list[Entity]:
+    """The party an act is aimed at when the object names it only in a modifier: "praised
+    Haiti's efforts", "promised military aid to Mozambique"; or, one open complement down,
+    "offered to hand over two suspects to Britain"."""
+    t = parse.tokens
+    objs = parse.dep_children(i, "dobj", "nsubjpass")
+    owners = [k for o in objs for k in parse.children[o] if t[k].dep == "poss"]
+    found = head_entities(parse, owners)
+    if not found:  # "aid to Mozambique", "an offer from Kabul", "calls by Minsk"
+        preps = [p for o in objs for p in parse.preps(o, *OBJECT_PREPS, "from", "by")]
+        found = head_entities(parse, preps) or [
+            e for p in preps for c in parse.conjuncts(p) for e in premodifier_parties(parse, c)
+        ]
+    if not found:  # "rejected a U.S. request", "restrictions on German goods"
+        found = [e for o in objs for e in premodifier_parties(parse, o)]
+    if not found:  # "demanded that the United States match ...": who is to act
+        subjects = [
+            s for c in parse.dep_children(i, "ccomp") for s in parse.dep_children(c, "nsubj")
+        ]
+        found = head_entities(parse, subjects) or [
+            e for s in subjects for e in premodifier_parties(parse, s)
+        ]
+    if not found and depth == 0:
+        for c in parse.dep_children(i, "xcomp"):
+            found = _recipients(parse, c) or _object_recipients(parse, c, 1)
+            if found:
+                break
+    return found
+
+
+def _items(parse: Parse, i: int) -> list[str]:
+    t = parse.tokens
+    clauses = parse.dep_children(i, "ccomp", "xcomp")
+    heads = parse.dep_children(i, "dobj") + parse.preps(i, "for")
+    if clauses and t[i].lemma.lower() in ADDRESSEE_VERBS:  # "urged both sides to return to X"
+        return [_clause_text(parse, c) for c in clauses]
+    if not heads:
+        heads = clauses
+    out = []
+    for h in heads:
+        if t[h].pos in {"PRON"}:
+            continue
+        start, end = parse.phrase(h, CLAUSE_DEPS | {"prep"} if t[h].pos == "VERB" else CLAUSE_DEPS)
+        if t[h].pos in {"NOUN", "PROPN"}:
+            start, end = _noun_phrase_without_recipient(parse, h)
+        out.append(parse.text[start:end])
+    return out
+
+
+def _noun_phrase_without_recipient(parse: Parse, h: int) -> tuple[int, int]:
+    keep = [k for k in parse.subtree(h, CLAUSE_DEPS | {"to"})]
+    lo, hi = min(keep), max(keep)
+    while hi > lo and parse.tokens[hi].pos == "PUNCT":
+        hi -= 1
+    while lo < hi and parse.tokens[lo].dep in {"det", "punct"}:
+        lo += 1
+    return parse.tokens[lo].start, parse.tokens[hi].end
