@@ -52,6 +52,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     spark.add_argument("--batch", help="ingest batch name (default: the manifest's name)")
     spark.add_argument("--master", default="local[2]")
     spark.set_defaults(handler=_guard("spark", cmd_spark))
+    from .api.cli import register as register_serve
+
+    register_serve(subparsers)
 
 
 def _add_ingest(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
