@@ -60,9 +60,9 @@ def find_calls(
                     entry=Entry(
                         parse.tokens[verb].lemma.lower(), "VERB", "CONSULT", "call", "", RULE
                     ),
-                    actors=actors,
-                    recipients=[e for e in recipients if e not in actors],
-                    items=[],
+                    actors=tuple(actors),
+                    recipients=tuple(e for e in recipients if e not in actors),
+                    items=(),
                     status=_status(parse, verb, noun),
                     date=min(
                         sent_times,

@@ -23,14 +23,14 @@ ADDRESSEE_VERBS = frozenset(
 ITEM_TYPES = frozenset({"REQUEST", "REJECT", "AGREE", "CONCEDE"})
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class PositionCandidate:
     verb: int
     sentence: int
     entry: Entry
-    actors: list[Entity]
-    recipients: list[Entity]
-    items: list[str]
+    actors: tuple[Entity, ...]
+    recipients: tuple[Entity, ...]
+    items: tuple[str, ...]
     status: Status
     date: TimeExpression | None
     responds: bool  # "responded to ... proposals"

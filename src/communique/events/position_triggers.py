@@ -5,6 +5,8 @@ announced is a threat, a friendly one a promise; "will withdraw unless" is a thr
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Entity
 from .arguments import (
     parties_under,
@@ -92,37 +94,31 @@ FRIENDLY = frozenset({"SUPPORT", "AID", "COOPERATE", "CONCEDE", "RETREAT"})
 WILL = frozenset({"will", "would", "shall", "'ll", "wo"})
 
 
-def _reframe(parse: Parse, cand: PositionCandidate) -> None:
+def reframe(parse: Parse, cand: PositionCandidate) -> PositionCandidate:
     """An act announced for the future is a threat (hostile acts) or a promise (friendly acts):
     "said they would blockade Paris" -> THREATEN, "will provide aid" -> AGREE."""
     if cand.status not in {"planned", "hypothetical"}:
-        return
+        return cand
     t = parse.tokens
     v = cand.verb
     aux = {t[k].text.lower() for k in parse.children[v] if t[k].dep in {"aux", "auxpass"}}
     head_lemma = t[t[v].head].lemma.lower()
     reported = t[v].dep in {"ccomp", "xcomp"} and head_lemma in SPEECH | INTENT
     if not (aux & WILL or reported):
-        return
+        return cand
+    lemma = cand.entry.lemma
     if cand.entry.type not in {"STATEMENT", "THREATEN", "REQUEST"} and _unless(parse, v):
         # "will withdraw its force unless X holds elections": a conditional act is a threat
-        cand.entry = Entry(
-            cand.entry.lemma, "VERB", "THREATEN", "threaten", "", "rule:position.conditional_threat"
-        )
-        return
-    if cand.entry.type in HOSTILE:
-        cand.entry = Entry(
-            cand.entry.lemma,
-            "VERB",
-            "THREATEN",
-            "threaten",
-            "",
-            "rule:position.announced_hostile_act",
+        new = Entry(lemma, "VERB", "THREATEN", "threaten", "", "rule:position.conditional_threat")
+    elif cand.entry.type in HOSTILE:
+        new = Entry(
+            lemma, "VERB", "THREATEN", "threaten", "", "rule:position.announced_hostile_act"
         )
     elif cand.entry.type in FRIENDLY:
-        cand.entry = Entry(
-            cand.entry.lemma, "VERB", "AGREE", "promise", "", "rule:position.announced_friendly_act"
-        )
+        new = Entry(lemma, "VERB", "AGREE", "promise", "", "rule:position.announced_friendly_act")
+    else:
+        return cand
+    return replace(cand, entry=new)
 
 
 def _unless(parse: Parse, v: int) -> bool:

@@ -10,6 +10,8 @@ come from position_roles.py.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Entity, Status, TimeExpression
 from .arguments import (
     dependency_distance,
@@ -33,7 +35,7 @@ from .position_triggers import (
     _obligation_entry,
     _obliged_content,
     _promise_of_hostile_act,
-    _reframe,
+    reframe,
     _speaker_parties,
     _topic_of_other,
 )
@@ -107,13 +109,13 @@ def find_positions(
                 verb=i,
                 sentence=n,
                 entry=entry,
-                actors=actors,
-                recipients=[e for e in _recipients(parse, i) if e not in actors],
-                items=[refusal]
+                actors=tuple(actors),
+                recipients=tuple(e for e in _recipients(parse, i) if e not in actors),
+                items=(refusal,)
                 if refusal
-                else _items(parse, i)
+                else tuple(_items(parse, i))
                 if entry.type in ITEM_TYPES
-                else [],
+                else (),
                 status=_status(parse, i, entry),
                 date=min(
                     sent_times, key=lambda t: dependency_distance(parse, parse.token_at(t.start), i)
@@ -122,24 +124,32 @@ def find_positions(
                 else None,
                 responds=_responds(parse, i),
             )
-            _reframe(parse, cand)
+            cand = reframe(parse, cand)
             if cand.status == "negated" and cand.entry.type in {
                 "AGREE",
                 "SUPPORT",
                 "COOPERATE",
                 "CONCEDE",
             }:
-                # "failed to reach agreement", "did not accept": a rejection that happened
-                cand.entry = Entry(
-                    entry.lemma, "VERB", "REJECT", "reject", "", "rule:position.negated_agreement"
+                # "failed to reach agreement", "did not accept": a rejection that happened;
+                # "will not let Chile's quota be cut": whose quota it is says nothing about
+                # whom the refusal answers; only a direct object or complement does
+                cand = replace(
+                    cand,
+                    entry=Entry(
+                        entry.lemma,
+                        "VERB",
+                        "REJECT",
+                        "reject",
+                        "",
+                        "rule:position.negated_agreement",
+                    ),
+                    status="occurred",
+                    items=(_clause_text(parse, i),),
+                    recipients=tuple(
+                        e for e in _recipients(parse, i, indirect=False) if e not in cand.actors
+                    ),
                 )
-                cand.status = "occurred"
-                cand.items = [_clause_text(parse, i)]
-                # "will not let Chile's quota be cut": whose quota it is says
-                # nothing about whom the refusal answers; only a direct object or complement does
-                cand.recipients = [
-                    e for e in _recipients(parse, i, indirect=False) if e not in cand.actors
-                ]
             if actors:
                 last_actors = actors
             named = _named_subject(parse, i) or (
@@ -177,9 +187,9 @@ def _noun_events(
                 verb=i,
                 sentence=n,
                 entry=entry,
-                actors=actors,
-                recipients=recipients,
-                items=[],
+                actors=tuple(actors),
+                recipients=tuple(recipients),
+                items=(),
                 status=status,
                 date=sent_times[0] if sent_times else None,
                 responds=False,
@@ -285,16 +295,19 @@ def _responds(parse: Parse, i: int) -> bool:
 
 def _elaborate(parse: Parse, cands: list[PositionCandidate]) -> list[PositionCandidate]:
     """'These guarantees include X', 'Another proposal is Y': items added to the proposal before."""
-    by_sentence = {c.sentence: c for c in cands if c.entry.type in {"REQUEST", "AGREE"}}
+    out = list(cands)
+    by_sentence = {c.sentence: k for k, c in enumerate(out) if c.entry.type in {"REQUEST", "AGREE"}}
     for n, _s in enumerate(parse.annotated.sentences):
-        prev = by_sentence.get(n - 1) or (by_sentence.get(n - 2) if n >= 2 else None)
+        prev = by_sentence.get(n - 1)
+        if prev is None and n >= 2:
+            prev = by_sentence.get(n - 2)
         if prev is None or n in by_sentence:
             continue
         item = _elaboration_item(parse, n)
         if item:
-            prev.items.append(item)
+            out[prev] = replace(out[prev], items=(*out[prev].items, item))
             by_sentence[n] = prev
-    return cands
+    return out
 
 
 def _elaboration_item(parse: Parse, n: int) -> str | None:
