@@ -19,7 +19,7 @@ class IngestSettings:
 
 @dataclass(frozen=True, slots=True)
 class CleanSettings:
-    min_chars: int = 80  # a body shorter than this is not an article
+    min_chars: int = 80  # an HTML body shorter than this is not an article (plain text: any length)
     require_english: bool = True
 
 
