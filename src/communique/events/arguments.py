@@ -209,6 +209,28 @@ def dependency_distance(parse: Parse, a: int, b: int) -> int:
     return 99
 
 
+NOUN_CLAUSES = frozenset({"relcl", "acl"})
+
+
+def own_clause_time(parse: Parse, times: list[TimeExpression], verb: int) -> TimeExpression | None:
+    """The time nearest to ``verb`` in the tree that belongs to its clause: not one inside a
+    clause describing a noun ("rejected a decision first taken in 2019", "an agreement signed
+    in 2015": background, not the act's date)."""
+    own = [t for t in times if not _under_noun_clause(parse, parse.token_at(t.start), verb)]
+    if not own:
+        return None
+    return min(own, key=lambda t: dependency_distance(parse, parse.token_at(t.start), verb))
+
+
+def _under_noun_clause(parse: Parse, token: int, verb: int) -> bool:
+    for a in [token, *parse.ancestors(token)]:
+        if a == verb:
+            return False
+        if parse.tokens[a].dep in NOUN_CLAUSES:
+            return True
+    return False
+
+
 def nearest_trigger(parse: Parse, token: int, triggers: list[int]) -> int | None:
     if not triggers:
         return None

@@ -14,8 +14,8 @@ from dataclasses import replace
 
 from ..model import Entity, Status, TimeExpression
 from .arguments import (
-    dependency_distance,
     head_entities,
+    own_clause_time,
     party_code,
     premodifier_parties,
     times_in_sentence,
@@ -35,9 +35,9 @@ from .position_triggers import (
     _obligation_entry,
     _obliged_content,
     _promise_of_hostile_act,
-    reframe,
     _speaker_parties,
     _topic_of_other,
+    reframe,
 )
 from .status import status_of
 from .syntax import Parse
@@ -117,11 +117,7 @@ def find_positions(
                 if entry.type in ITEM_TYPES
                 else (),
                 status=_status(parse, i, entry),
-                date=min(
-                    sent_times, key=lambda t: dependency_distance(parse, parse.token_at(t.start), i)
-                )
-                if sent_times
-                else None,
+                date=own_clause_time(parse, sent_times, i),
                 responds=_responds(parse, i),
             )
             cand = reframe(parse, cand)
