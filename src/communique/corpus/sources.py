@@ -19,7 +19,7 @@ from ..ingest.feeds import FeedLink, is_feed_path, read_feed
 from ..ingest.files import read_path
 from ..ingest.urls import is_url, read_url_list
 from ..ingest.warc import is_warc, read_warc
-from ..model import RawArticle, Skip, content_id
+from ..model import RawArticle, Skip, SkipReason, content_id
 from ..settings import IngestSettings
 
 
@@ -73,11 +73,24 @@ def _file_items(path: Path, settings: IngestSettings) -> Iterator[Item]:
     if is_warc(path):
         yield from read_warc(path, settings)
     elif is_feed_path(path):
-        yield from feed_items(path.read_bytes(), str(path))
+        yield from _feed_file(path, settings)
     elif (urls := _url_list(path)) is not None:
         yield from (Pending(u, origin=f"{path}:{n}") for n, u in enumerate(urls, start=1))
     else:
         yield from read_path(path, settings)
+
+
+def _feed_file(path: Path, settings: IngestSettings) -> Iterator[Item]:
+    size = path.stat().st_size
+    if size > settings.max_bytes:
+        detail = f"{size:,} bytes exceeds the {settings.max_bytes:,}-byte limit"
+        yield Skip(SkipReason.TOO_LARGE, detail, str(path))
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror})") from err
+    yield from feed_items(data, str(path))
 
 
 def feed_items(data: bytes, origin: str) -> Iterator[Item]:

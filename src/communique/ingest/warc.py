@@ -3,7 +3,9 @@
 Only HTTP ``response`` records with status 200 and an HTML content type become articles. Each
 record's payload digest is checked when the file carries one; a record that fails the check, is
 larger than the size limit, or cannot be decoded becomes a ``Skip``. A truncated or corrupt file
-yields the records read so far and then one ``Skip`` saying where reading stopped.
+yields the records read so far and then one ``Skip`` saying where reading stopped. A header line
+longer than ``WARC_LINE_BYTES`` or gzip members that inflate like a decompression bomb (see
+``limits``) stop the file the same way, before they fill the memory.
 """
 
 from __future__ import annotations
@@ -14,14 +16,49 @@ from pathlib import Path
 from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 
 from ..errors import InputError
 from ..model import InputKind, RawArticle, Skip, SkipReason
 from ..settings import IngestSettings
 from .files import decode_item, detect_kind
+from .limits import INFLATE_RATIO_AFTER, MAX_INFLATE_RATIO
+from .streams import InflateBombError
 
 _READ_ERRORS = (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError)
+WARC_LINE_BYTES = 1 << 20  # a WARC or HTTP header line longer than this stops the file
+
+
+class _LongLineError(Exception):
+    def __init__(self) -> None:
+        super().__init__(f"a header line is longer than {WARC_LINE_BYTES:,} bytes")
+
+
+class _BoundedReader(DecompressingBufferedReader):  # type: ignore[misc]
+    """warcio's reader with a cap on header lines and on how far gzip members inflate."""
+
+    def __init__(self, stream: Any, block_size: int) -> None:
+        super().__init__(stream, block_size=block_size)
+        self.compressed = self.inflated = 0
+
+    def _process_read(self, data: bytes) -> None:
+        super()._process_read(data)
+        if not data:
+            return
+        self.compressed += len(data)
+        self.inflated += self.buff_size
+        if self.inflated > INFLATE_RATIO_AFTER and (
+            self.inflated > self.compressed * MAX_INFLATE_RATIO
+        ):
+            raise InflateBombError(self.inflated, self.compressed)
+
+    def readline(self, length: int | None = None) -> bytes:
+        cap = WARC_LINE_BYTES if length is None else min(length, WARC_LINE_BYTES)
+        line: bytes = super().readline(cap)
+        if len(line) >= WARC_LINE_BYTES and not line.endswith(b"\n"):
+            raise _LongLineError()
+        return line
 
 
 def is_warc(path: Path) -> bool:
@@ -37,11 +74,16 @@ def read_warc(path: Path, settings: IngestSettings) -> Iterator[RawArticle | Ski
         raise InputError(f"{origin}: cannot read ({err.strerror})") from err
     with stream:
         records = ArchiveIterator(stream, check_digests=True)
+        records.reader = _BoundedReader(records.fh, records.reader.block_size)
         n = 0
         cut = False  # a record already reported the truncation
         while True:
             try:
                 record = next(records)
+                item = _read_record(record, settings, f"{origin}#{n + 1}")
+            except (InflateBombError, _LongLineError) as err:
+                yield Skip(SkipReason.TOO_LARGE, f"{err}; stopped after {n} records", origin)
+                return
             except StopIteration:
                 if not cut and path.name.lower().endswith(".gz") and not gzip_complete(path):
                     yield Skip(
@@ -58,7 +100,6 @@ def read_warc(path: Path, settings: IngestSettings) -> Iterator[RawArticle | Ski
                 )
                 return
             n += 1
-            item = _read_record(record, settings, f"{origin}#{n}")
             if item is not None:
                 cut = cut or (isinstance(item, Skip) and item.detail.startswith("truncated"))
                 yield item
@@ -106,11 +147,13 @@ def gzip_complete(path: Path) -> bool:
         with path.open("rb") as stream:
             while chunk := stream.read(1 << 20):
                 while chunk:
-                    inflater.decompress(chunk)
+                    inflater.decompress(chunk, 1 << 20)  # output bounded: a bomb stays small
                     open_member = not inflater.eof
-                    chunk = inflater.unused_data if inflater.eof else b""
                     if inflater.eof:
+                        chunk = inflater.unused_data
                         inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)
+                    else:
+                        chunk = inflater.unconsumed_tail
     except (OSError, zlib.error):
         return False
     return not open_member
