@@ -9,17 +9,17 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.middleware.trustedhost import TrustedHostMiddleware
 
-from ..corpus.lines import event_line
 from .errors import ERROR_RESPONSES, SecurityHeaders, install_error_handlers
 from .queries import (
     EventFilter,
     article_spans,
+    article_text,
     articles_of,
+    event_detail,
     event_links,
     event_summary,
     list_events,
 )
-from .reading import article_text, fused_event
 from .snapshot import Snapshot
 from .views import (
     actor,
@@ -109,23 +109,21 @@ def get_events(
 
 @router.get("/events/{event_id}", summary="One fused event: sources, evidence spans, links")
 def get_event(snap: Snap, event_id: Annotated[str, Path(pattern=ID)]) -> dict[str, Any]:
-    return event_detail(snap, event_id)
+    return event_page_data(snap, event_id)
 
 
-def event_detail(snap: Snapshot, event_id: str) -> dict[str, Any]:
+def event_page_data(snap: Snapshot, event_id: str) -> dict[str, Any]:
     cur = snap.cursor()
     summary = event_summary(cur, event_id)
-    fused = fused_event(cur, event_id) if summary else None
-    if summary is None or fused is None:
+    out = event_detail(cur, event_id) if summary else None
+    if summary is None or out is None:
         raise HTTPException(404, "no event with this id")
-    out = event_line(fused)
     out.pop("record", None)
     out.update(
-        mode=fused.mode,
         forum=summary["forum"],
         track=summary["track"],
         day=summary["when"],
-        articles=articles_of(cur, list(fused.sources)),
+        articles=articles_of(cur, list(out["sources"])),
         links=event_links(cur, event_id),
     )
     return out

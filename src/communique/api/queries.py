@@ -3,6 +3,7 @@ gives is a bound parameter; only column names chosen here are written into SQL t
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -112,6 +113,18 @@ def list_events(
 def event_summary(cur: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
     row = cur.execute(f"SELECT {LIST_COLUMNS} FROM api_events WHERE id = ?", [event_id]).fetchone()
     return event_item(row) if row else None
+
+
+def event_detail(cur: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
+    """The fused event as in the export contract (``corpus.lines.event_line``)."""
+    row = cur.execute("SELECT detail FROM api_events WHERE id = ?", [event_id]).fetchone()
+    return dict(json.loads(row[0])) if row else None
+
+
+def article_text(cur: duckdb.DuckDBPyConnection, article_id: str) -> str | None:
+    """The cleaned text of a stored article (the record's ``article.text``)."""
+    row = cur.execute("SELECT article_json FROM articles WHERE id = ?", [article_id]).fetchone()
+    return str(json.loads(row[0]).get("text", "")) if row else None
 
 
 def event_links(cur: duckdb.DuckDBPyConnection, event_id: str) -> list[dict[str, Any]]:

@@ -7,7 +7,7 @@ write to it meanwhile; ``Snapshot.stale`` says when the file changed since it wa
 Built once per snapshot, besides the copies of the store's own tables:
 
     api_events   one row per fused event with the values the store's fusion chose
-                 (``reading.py``: the store's rows + ``fuse.summary.summarize``), its day range,
+                 (read with the store's own ``fused_events``), its day range,
                  track, first title and lower-cased evidence for search; sorted by day, id
     api_actors   one row per participant code: its most used name, kind, counts, first/last day
     api_tracks   one row per track (see ``tracks.py``)
@@ -15,8 +15,10 @@ Built once per snapshot, besides the copies of the store's own tables:
 
 from __future__ import annotations
 
+import json
 import os
 import threading
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,10 +26,11 @@ from typing import Any
 
 import duckdb
 
+from ..corpus.lines import event_line
 from ..errors import StoreError
 from ..fuse.dates import day_range
 from ..fuse.model import FusedEvent
-from .reading import fused_events
+from ..store import open_store
 from .tracks import Track, build_tracks
 
 STORE_TABLES = ("articles", "entities", "events", "links", "fused_members")
@@ -52,6 +55,7 @@ _EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("title", "VARCHAR"),
     ("track_id", "VARCHAR"),
     ("search", "VARCHAR"),
+    ("detail", "VARCHAR"),
 )
 
 
@@ -80,24 +84,41 @@ def load_snapshot(path: str | Path) -> Snapshot:
     if not Path(target).is_file():
         raise StoreError(f"{target}: no such store")
     mtime = _mtime(target)
+    # The fused events through the store's own reader (it waits while a writer holds the file).
+    with open_store(target, read_only=True) as store:
+        events = store.fused_events()
     con = duckdb.connect(":memory:")
     try:
-        quoted = target.replace("'", "''")
-        con.execute(f"ATTACH '{quoted}' AS store (READ_ONLY)")
-        for table in STORE_TABLES:
-            con.execute(f"CREATE TABLE memory.main.{table} AS SELECT * FROM store.main.{table}")
-        con.execute("DETACH store")
+        _copy_tables(con, target)
     except duckdb.Error as err:
         con.close()
         raise StoreError(f"{target}: cannot read the store ({str(err).splitlines()[0]})") from err
     snap = Snapshot(con, target, mtime)
-    build_tables(snap)
+    build_tables(snap, events)
     return snap
 
 
-def build_tables(snap: Snapshot) -> None:
+def _copy_tables(con: duckdb.DuckDBPyConnection, target: str, wait: float = 60.0) -> None:
+    """Copy the store's tables into memory, retrying while another process writes the file."""
+    quoted = target.replace("'", "''")
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            con.execute(f"ATTACH '{quoted}' AS store (READ_ONLY)")
+            break
+        except duckdb.IOException:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+    try:
+        for table in STORE_TABLES:
+            con.execute(f"CREATE TABLE memory.main.{table} AS SELECT * FROM store.main.{table}")
+    finally:
+        con.execute("DETACH store")
+
+
+def build_tables(snap: Snapshot, events: list[FusedEvent]) -> None:
     con = snap.con
-    events = fused_events(con)
     fused_links = con.execute(
         "SELECT DISTINCT fs.fused_id, ft.fused_id, l.relation FROM links l"
         " JOIN fused_members fs ON fs.article_id = l.article_id AND fs.event_id = l.source"
@@ -138,6 +159,7 @@ def _event_row(e: FusedEvent, track: str | None, titles: dict[str, Any]) -> tupl
         titles.get(first) if first else None,
         track,
         search,
+        json.dumps(event_line(e), ensure_ascii=False),
     )
 
 
