@@ -19,8 +19,12 @@ EVENT_KEYS = {
     "record",
     "id",
     "type",
+    "mode",
     "status",
     "participants",
+    "actors",
+    "recipients",
+    "published",
     "when",
     "where",
     "meeting",
@@ -49,7 +53,7 @@ def test_corpus_export_jsonl_follows_the_contract(tmp_path: Path) -> None:
     with _store(tmp_path / "s.duckdb") as store:
         n = export_store(store, "jsonl", out)
     rows = [json.loads(line) for line in out.getvalue().splitlines()]
-    assert n == len(rows) == 4 + 3
+    assert n == len(rows) == 4 + 3  # no links in this store
     articles = [r for r in rows if r["record"] == "article"]
     events = [r for r in rows if r["record"] == "event"]
     assert all(set(r) == ARTICLE_KEYS for r in articles)
@@ -70,7 +74,12 @@ def test_corpus_export_polecat_projects_onto_plover(tmp_path: Path) -> None:
         export_store(store, "polecat", out)
     rows = list(csv.DictReader(io.StringIO(out.getvalue()), delimiter="\t"))
     kinds = sorted((r["Event Type"], r["Status"]) for r in rows)
-    assert kinds == [("AGREE", "planned"), ("CONSULT", "occurred")]  # STATEMENT dropped
+    # STATEMENT dropped; one row per directed dyad (actor -> recipient)
+    assert kinds == [("AGREE", "planned"), ("CONSULT", "occurred")]
+    assert [(r["Actor Country"], r["Recipient Country"]) for r in rows] == [
+        ("NOR", "SUD"),
+        ("WES", "EAS"),
+    ]
 
 
 def test_corpus_export_csv_and_parquet(tmp_path: Path) -> None:

@@ -7,8 +7,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from .errors import (
     CommuniqueError,
@@ -25,6 +27,9 @@ from .model import SCHEMA, RawArticle, Record, Skip
 from .pipeline import Resources, load_resources, run, run_many
 from .serialize import record_from_dict, record_to_dict
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from .store import Store
 
 __version__ = "0.1.0"
 
@@ -54,11 +59,28 @@ def extract_article(
     return result
 
 
-def open_store(path: str) -> object:
+def open_store(path: str, *, read_only: bool = False) -> Store:
     """Open (or create) a DuckDB store; see ``communique.store``."""
     from .store import open_store as _open
 
-    return _open(path)
+    return _open(path, read_only=read_only)
+
+
+def to_dataframe(records: Iterable[Record]) -> Any:
+    """The events of records (``extract_article`` results) as a pandas DataFrame: one row per
+    event, the flat event schema of the exports (needs ``pip install 'communique[pandas]'``)."""
+    from .fuse.flat import to_dataframe as _frame
+
+    return _frame(records)
+
+
+def __getattr__(name: str) -> Any:
+    """``communique.Store`` is imported on first use (it brings in DuckDB)."""
+    if name == "Store":
+        from .store import Store
+
+        return Store
+    raise AttributeError(f"module 'communique' has no attribute {name!r}")
 
 
 __all__ = [
@@ -74,6 +96,7 @@ __all__ = [
     "Settings",
     "Skip",
     "SkippedArticleError",
+    "Store",
     "StoreError",
     "UnsupportedInputError",
     "__version__",
@@ -85,4 +108,5 @@ __all__ = [
     "record_to_dict",
     "run",
     "run_many",
+    "to_dataframe",
 ]

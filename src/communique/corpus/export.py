@@ -1,51 +1,52 @@
-"""``communique export``: a store as JSONL, CSV, Parquet or POLECAT-style rows."""
+"""``communique export``: a store as JSONL, CSV, Parquet or POLECAT rows.
+
+CSV and Parquet share one flat event schema (``communique.fuse.flat``), the Spark job's too;
+the links between events are exported beside the events. Text files have LF line ends.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 import duckdb
 
 from ..errors import InputError, StoreError
-from ..fuse.model import FusedEvent
+from ..fuse.flat import EVENT_FIELDS, LINK_FIELDS, flat_event, flat_link
 from ..store.read import StoreReader
-from .lines import article_line, event_line
-from .polecat import POLECAT_COLUMNS, polecat_row
+from .lines import article_line, event_line, link_line
+from .polecat import POLECAT_HEADER, polecat_rows
 
 EXPORT_FORMATS = ("jsonl", "csv", "parquet", "polecat")
-CSV_COLUMNS = (
-    "id",
-    "type",
-    "status",
-    "participants",
-    "date",
-    "granularity",
-    "place",
-    "venue",
-    "country",
-    "lat",
-    "lon",
-    "forum",
-    "source_count",
-    "sources",
+ARTICLE_FIELDS: tuple[tuple[str, str], ...] = (
+    ("id", "str"),
+    ("url", "str"),
+    ("title", "str"),
+    ("published", "str"),
+    ("duplicate_of", "str"),
 )
+CSV_COLUMNS = tuple(name for name, _ in EVENT_FIELDS)
+_SQL_TYPES = {"str": "VARCHAR", "int": "BIGINT", "float": "DOUBLE", "bool": "BOOLEAN"}
 
 
 def export_store(store: StoreReader, fmt: str, out: TextIO | Path) -> int:
-    """Write the store in a format; return the number of rows. Parquet needs a directory path
-    (``articles.parquet`` and ``events.parquet`` are written in it)."""
+    """Write the store in a format; return the number of lines or rows of the main output
+    (for Parquet, of ``events.parquet``). Parquet needs a
+    directory (``articles.parquet``, ``events.parquet`` and ``links.parquet`` go in it); CSV
+    written to a file puts the links beside it (``NAME.links.csv``)."""
     if fmt == "jsonl":
         return _write_lines(out, jsonl_lines(store))
     if fmt == "csv":
-        return _write_table(out, CSV_COLUMNS, (csv_row(e) for e in store.fused_events()), ",")
+        n = _write_table(out, CSV_COLUMNS, event_rows(store), ",")
+        if isinstance(out, Path):
+            _write_table(links_path(out), _names(LINK_FIELDS), iter(link_rows(store)), ",")
+        return n
     if fmt == "polecat":
-        rows = (r for r in (polecat_row(e) for e in store.fused_events()) if r is not None)
-        return _write_table(out, POLECAT_COLUMNS, rows, "\t")
+        return _write_table(out, POLECAT_HEADER, polecat_rows(store), "\t")
     if fmt == "parquet":
         if not isinstance(out, Path):
             raise InputError("parquet export needs --out DIR")
@@ -53,71 +54,80 @@ def export_store(store: StoreReader, fmt: str, out: TextIO | Path) -> int:
     raise InputError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
 
 
+def event_rows(store: StoreReader) -> Iterator[dict[str, Any]]:
+    """Every fused event as a flat row."""
+    for event in store.fused_events():
+        yield flat_event(event)
+
+
+def link_rows(store: StoreReader) -> list[dict[str, Any]]:
+    """Every link between fused events, once per article that states it."""
+    return [flat_link(*link) for link in store.fused_links()]
+
+
+def links_path(events_csv: Path) -> Path:
+    return events_csv.with_name(events_csv.stem + ".links.csv")
+
+
 def jsonl_lines(store: StoreReader) -> Iterator[dict[str, Any]]:
+    """Articles, then fused events, then the links between events."""
     for article in store.articles():
         yield article_line(article)
     for event in store.fused_events():
         yield event_line(event)
-
-
-def csv_row(e: FusedEvent) -> dict[str, Any]:
-    w, p, m = e.when, e.where, e.meeting
-    return {
-        "id": e.id,
-        "type": e.type,
-        "status": e.status,
-        "participants": ";".join(e.participants),
-        "date": w.start if w else "",
-        "granularity": w.granularity if w else "",
-        "place": (p.name or "") if p else "",
-        "venue": (p.venue or "") if p else "",
-        "country": (p.country or "") if p else "",
-        "lat": p.lat if p and p.lat is not None else "",
-        "lon": p.lon if p and p.lon is not None else "",
-        "forum": (m.forum or "") if m else "",
-        "source_count": e.source_count,
-        "sources": ";".join(e.sources),
-    }
+    for link in link_rows(store):
+        yield link_line(link)
 
 
 def export_parquet(store: StoreReader, folder: Path) -> int:
     folder.mkdir(parents=True, exist_ok=True)
-    lines = list(jsonl_lines(store))
-    count = 0
-    for kind in ("article", "event"):
-        rows = [r for r in lines if r["record"] == kind]
-        count += len(rows)
-        _json_to_parquet(rows, folder / f"{kind}s.parquet")
-    return count
+    articles = [
+        {name: article_line(a)[name] for name, _ in ARTICLE_FIELDS} for a in store.articles()
+    ]
+    events = list(event_rows(store))
+    write_parquet(articles, ARTICLE_FIELDS, folder / "articles.parquet")
+    write_parquet(events, EVENT_FIELDS, folder / "events.parquet")
+    write_parquet(link_rows(store), LINK_FIELDS, folder / "links.parquet")
+    return len(events)
 
 
-def _json_to_parquet(rows: list[dict[str, Any]], target: Path) -> None:
+def write_parquet(
+    rows: Sequence[dict[str, Any]], fields: Sequence[tuple[str, str]], target: Path
+) -> None:
+    """Rows to one Parquet file with the schema's column types (through DuckDB)."""
+    columns = ", ".join(f"'{name}': '{_SQL_TYPES[kind]}'" for name, kind in fields)
+    names = ", ".join(f'"{name}"' for name, _ in fields)
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "rows.jsonl"
         src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
         con = duckdb.connect()
         try:
             if rows:
-                con.execute(
-                    f"COPY (SELECT * FROM read_json_auto('{_sql_path(src)}')) "
-                    f"TO '{_sql_path(target)}' (FORMAT parquet)"
+                source = (
+                    f"SELECT * FROM read_json('{_sql_path(src)}', "
+                    f"format = 'newline_delimited', columns = {{{columns}}})"
                 )
             else:
-                con.execute(
-                    f"COPY (SELECT NULL::VARCHAR AS id WHERE false) "
-                    f"TO '{_sql_path(target)}' (FORMAT parquet)"
-                )
+                nulls = ", ".join(f'NULL::{_SQL_TYPES[k]} AS "{n}"' for n, k in fields)
+                source = f"SELECT {nulls} LIMIT 0"
+            con.execute(
+                f"COPY (SELECT {names} FROM ({source})) TO '{_sql_path(target)}' (FORMAT parquet)"
+            )
         except duckdb.Error as err:
             raise StoreError(f"{target}: cannot write parquet ({err})") from err
         finally:
             con.close()
 
 
+def _names(fields: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    return tuple(name for name, _ in fields)
+
+
 def _sql_path(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
-def _write_lines(out: TextIO | Path, rows: Iterator[dict[str, Any]]) -> int:
+def _write_lines(out: TextIO | Path, rows: Iterable[dict[str, Any]]) -> int:
     with _open(out) as stream:
         n = 0
         for row in rows:
@@ -127,10 +137,12 @@ def _write_lines(out: TextIO | Path, rows: Iterator[dict[str, Any]]) -> int:
 
 
 def _write_table(
-    out: TextIO | Path, columns: tuple[str, ...], rows: Iterator[dict[str, Any]], delimiter: str
+    out: TextIO | Path, columns: Sequence[str], rows: Iterator[dict[str, Any]], delimiter: str
 ) -> int:
     with _open(out) as stream:
-        writer = csv.DictWriter(stream, fieldnames=columns, delimiter=delimiter)
+        writer = csv.DictWriter(
+            stream, fieldnames=list(columns), delimiter=delimiter, lineterminator="\n"
+        )
         writer.writeheader()
         n = 0
         for row in rows:

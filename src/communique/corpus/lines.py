@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..fuse.model import FusedEvent, NamedMeeting
+from ..fuse.model import FusedEvent, NamedMeeting, Party
 from ..model import When, Where
 from ..store.read import StoredArticle
 
@@ -25,13 +25,17 @@ def event_line(e: FusedEvent) -> dict[str, Any]:
         "record": "event",
         "id": e.id,
         "type": e.type,
+        "mode": e.mode,
         "status": e.status,
         "participants": list(e.participants),
+        "actors": [party_dict(p) for p in e.actors],
+        "recipients": [party_dict(p) for p in e.recipients],
         "when": when_dict(e.when),
         "where": where_dict(e.where),
         "meeting": meeting_dict(e.meeting),
         "sources": list(e.sources),
         "source_count": e.source_count,
+        "published": e.published.isoformat() if e.published else None,
         "variants": {
             v.field: [{"value": x.value, "count": x.count} for x in v.values] for v in e.variants
         },
@@ -40,6 +44,15 @@ def event_line(e: FusedEvent) -> dict[str, Any]:
             for s in e.evidence
         ],
     }
+
+
+def link_line(link: dict[str, Any]) -> dict[str, Any]:
+    """A link between two fused events, as stated by one article."""
+    return {"record": "link", **link}
+
+
+def party_dict(p: Party) -> dict[str, Any]:
+    return {"code": p.code, "name": p.name, "kind": p.kind}
 
 
 def when_dict(w: When | None) -> dict[str, Any] | None:

@@ -12,7 +12,10 @@ A report joins an existing fused event when it is *compatible* with it:
    participants (two or more) fuse;
 4. places not contradictory: the same place name, or the same country; a different country
    blocks fusion unless participants match closely and both reports give compatible explicit
-   dates (then the place becomes a variant).
+   dates (then the place becomes a variant);
+5. not the other way round: a report whose actors are the fused event's recipients and whose
+   recipients are its actors (with no actor in common) is another event ("Zambia rejected
+   Angola's proposal" is not "Angola rejected Zambia's").
 
 Among compatible events the best overlap wins; ties go to the oldest fused event. The index is
 incremental: ``assign_article`` places a new article's reports (the best dated and most
@@ -124,7 +127,7 @@ def _strength(report: Report) -> tuple[int, int]:
 
 def match_score(report: Report, cluster: Cluster, settings: FuseSettings) -> float | None:
     """How well a report fits a fused event, or None when they are not compatible."""
-    if family(report.type) != cluster.family:
+    if family(report.type) != cluster.family or _reversed(report, cluster.reports):
         return None
     mine, theirs = report_keys(report), cluster.keys()
     overlap = _overlap(mine, theirs)
@@ -142,6 +145,22 @@ def match_score(report: Report, cluster: Cluster, settings: FuseSettings) -> flo
     if not _places_compatible(report, cluster.reports, close):
         return None
     return overlap + (0.5 if fit == "explicit" else 0.0) + (1.0 if sibling else 0.0)
+
+
+def _reversed(report: Report, members: Sequence[Report]) -> bool:
+    """The report points the other way: its actors are the members' recipients and its
+    recipients their actors, with no actor in common."""
+    actors = {p.key for p in report.actors}
+    recipients = {p.key for p in report.recipients}
+    if not actors or not recipients:
+        return False
+    their_actors = {p.key for m in members for p in m.actors}
+    their_recipients = {p.key for m in members for p in m.recipients}
+    return (
+        bool(actors & their_recipients)
+        and bool(recipients & their_actors)
+        and not actors & their_actors
+    )
 
 
 def _enough_overlap(a: frozenset[str], b: frozenset[str], fit: DateFit) -> bool:

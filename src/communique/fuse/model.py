@@ -26,6 +26,23 @@ class NamedMeeting:
 
 
 @dataclass(frozen=True, slots=True)
+class Party:
+    """One actor or recipient of a coded event, in article-independent terms."""
+
+    code: str | None  # the entity's code, else the country it serves ("ZMB", "NATO")
+    name: str  # canonical name ("Hakainde Hichilema", "Zambia")
+    kind: str  # entity kind: state, igo, body, person, organization, place
+    raw: str = ""  # the first mention as written ("Hichilema")
+    titles: tuple[str, ...] = ()  # titles as written, else the office from the role data
+    cow: int | None = None  # Correlates of War number of the state it is or serves
+
+    @property
+    def key(self) -> str:
+        """What sides are voted on: the code, else the lower-cased name."""
+        return self.code or "~" + self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """One coded event of one canonical article, in article-independent terms."""
 
@@ -41,6 +58,8 @@ class Report:
     meeting: NamedMeeting | None
     evidence: tuple[Span, ...]
     published: date | None = None
+    actors: tuple[Party, ...] = ()  # who acts ("Zambia" in "Zambia rejected ...")
+    recipients: tuple[Party, ...] = ()  # whom it is directed at ("Angola")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +101,9 @@ class FusedEvent:
     reports: tuple[str, ...]  # event ids of the coded events fused here
     variants: tuple[FieldVariants, ...]
     evidence: tuple[SourcedSpan, ...]
+    actors: tuple[Party, ...] = ()  # by vote of the sources; a code is an actor or a recipient
+    recipients: tuple[Party, ...] = ()
+    published: date | None = None  # the earliest publication date of the reporting articles
 
     @property
     def source_count(self) -> int:

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from ..model import Entity, Event, Meeting, Record
-from .model import NamedDelegation, NamedMeeting, Report
+from .model import NamedDelegation, NamedMeeting, Party, Report
 
 
 def reports_from_record(record: Record) -> tuple[Report, ...]:
@@ -35,6 +35,30 @@ def report_from_event(
         meeting=_named_meeting(event.meeting, entities),
         evidence=event.evidence,
         published=published,
+        actors=parties(event.actors, entities),
+        recipients=parties(event.recipients, entities),
+    )
+
+
+def parties(ids: tuple[str, ...], entities: Mapping[str, Entity]) -> tuple[Party, ...]:
+    """The entities behind one side of an event, as parties (unknown ids are left out)."""
+    out = []
+    for i in dict.fromkeys(ids):
+        entity = entities.get(i)
+        if entity is not None:
+            out.append(party_of(entity))
+    return tuple(out)
+
+
+def party_of(entity: Entity) -> Party:
+    titles = entity.titles or ((entity.role.title,) if entity.role else ())
+    return Party(
+        code=entity.code or entity.country,
+        name=entity.name,
+        kind=entity.kind,
+        raw=entity.mentions[0].text if entity.mentions else entity.name,
+        titles=tuple(titles),
+        cow=entity.cow,
     )
 
 

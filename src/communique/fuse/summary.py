@@ -13,6 +13,7 @@ from .model import (
     FusedEvent,
     NamedDelegation,
     NamedMeeting,
+    Party,
     Report,
     SourcedSpan,
     VariantCount,
@@ -53,12 +54,15 @@ def summarize(
     statuses = _per_article(reports, lambda r: r.status)
     status = _vote(statuses, key=lambda s: _STATUS_RANK.get(s, 9))
     status_variants = _variants("status", statuses, status)
+    participants = majority_participants(reports)
+    actors, recipients = choose_sides(reports, frozenset(participants))
+    published = [r.published for r in reports if r.published is not None]
     return FusedEvent(
         id=fused or fused_id(reports[0].event_id),
         type=_vote([r.type for r in reports]) or reports[0].type,
         mode=_vote([r.mode for r in reports if r.mode]),
         status=status or reports[0].status,
-        participants=majority_participants(reports),
+        participants=participants,
         when=when,
         where=where,
         meeting=merge_meetings([r.meeting for r in reports if r.meeting is not None]),
@@ -68,7 +72,59 @@ def summarize(
         evidence=tuple(
             SourcedSpan(r.article_id, s.start, s.end, s.text) for r in reports for s in r.evidence
         ),
+        actors=actors,
+        recipients=recipients,
+        published=min(published) if published else None,
     )
+
+
+def choose_sides(
+    reports: Sequence[Report], keep: frozenset[str]
+) -> tuple[tuple[Party, ...], tuple[Party, ...]]:
+    """Actors and recipients of the fused event. Each source article votes once for the side
+    it puts a party on (its code, or its name when it has none); the side with more votes
+    wins, a tie goes to the actors. A coded party is kept only when its code is among the
+    voted participants ``keep``."""
+    votes: dict[str, Counter[str]] = {}
+    found: dict[str, list[Party]] = {}
+    seen: set[tuple[str, str, str]] = set()
+    for r in reports:
+        for side, listed in (("actor", r.actors), ("recipient", r.recipients)):
+            for party in listed:
+                if (r.article_id, party.key, side) not in seen:
+                    seen.add((r.article_id, party.key, side))
+                    votes.setdefault(party.key, Counter())[side] += 1
+                found.setdefault(party.key, []).append(party)
+    actors: list[Party] = []
+    recipients: list[Party] = []
+    for key, group in found.items():
+        if group[0].code is not None and group[0].code not in keep:
+            continue
+        chosen = actors if votes[key]["actor"] >= votes[key]["recipient"] else recipients
+        chosen.extend(merge_parties(group))
+    return tuple(actors), tuple(recipients)
+
+
+def merge_parties(group: Sequence[Party]) -> list[Party]:
+    """The distinct entities among reports of one party key, each with its most frequent
+    spelling as written, all titles and the first known COW number."""
+    by_name: dict[str, list[Party]] = {}
+    for party in group:
+        by_name.setdefault(party.name.casefold(), []).append(party)
+    out = []
+    for same in by_name.values():
+        names = [p.name for p in same]
+        out.append(
+            Party(
+                code=same[0].code,
+                name=_vote(names) or names[0],
+                kind=same[0].kind,
+                raw=_vote([p.raw for p in same if p.raw]) or "",
+                titles=tuple(dict.fromkeys(t for p in same for t in p.titles)),
+                cow=next((p.cow for p in same if p.cow is not None), None),
+            )
+        )
+    return out
 
 
 def majority_participants(reports: Sequence[Report]) -> tuple[str, ...]:

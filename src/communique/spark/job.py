@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from .rows import ARTICLE_FIELDS, EVENT_FIELDS, REJECTION_FIELDS, TABLES, Row, file_rows
+from .rows import SCHEMAS, TABLES, Row, file_rows
 
 _BATCH_NAME = re.compile(r"[A-Za-z0-9._-]{1,100}")
 
@@ -112,9 +112,8 @@ def _run(spark: Any, paths: list[str], batch: str, out: Path) -> dict[str, int]:
     rows = tasks.mapPartitions(lambda part: _partition_rows(part, batch))
     rows.persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        for table, fields in zip(
-            TABLES, (ARTICLE_FIELDS, EVENT_FIELDS, REJECTION_FIELDS), strict=True
-        ):
+        for table in TABLES:
+            fields = SCHEMAS[table]
             frame = spark.createDataFrame(
                 rows.filter(lambda r, t=table: r[0] == t).map(lambda r: r[1]), _schema(fields)
             )
@@ -130,14 +129,16 @@ def _partition_rows(part: Iterator[tuple[int, str]], batch: str) -> Iterator[Row
         yield from file_rows(index, path, batch)
 
 
-def _schema(fields: tuple[str, ...]) -> Any:
-    from pyspark.sql.types import ArrayType, LongType, StringType, StructField, StructType
+def _schema(fields: tuple[tuple[str, str], ...]) -> Any:
+    """The Spark schema of a table from its (name, kind) fields (see ``spark.rows``)."""
+    from pyspark.sql.types import (
+        BooleanType,
+        DoubleType,
+        LongType,
+        StringType,
+        StructField,
+        StructType,
+    )
 
-    def kind(name: str) -> Any:
-        if name == "seq":
-            return LongType()
-        if name == "participants":
-            return ArrayType(StringType())
-        return StringType()
-
-    return StructType([StructField(f, kind(f), True) for f in fields])
+    kinds = {"str": StringType(), "int": LongType(), "float": DoubleType(), "bool": BooleanType()}
+    return StructType([StructField(name, kinds[kind], True) for name, kind in fields])

@@ -9,30 +9,51 @@ from pathlib import Path
 from typing import Any
 
 from ..corpus.work import Failure, Process, run_pipeline, safe_run
-from ..fuse.reports import reports_from_record
+from ..fuse.flat import EVENT_FIELDS, LINK_FIELDS, record_links, record_rows
 from ..ingest.files import read_path
 from ..ingest.warc import is_warc, read_warc
 from ..model import RawArticle, Record, Skip
 from ..serialize import record_to_dict
 from ..settings import IngestSettings
 
-TABLES = ("articles", "events", "rejections")
+TABLES = ("articles", "events", "rejections", "links")
 
-ARTICLE_FIELDS = ("batch", "seq", "id", "origin", "url", "title", "published", "record_json")
-EVENT_FIELDS = (
-    "batch",
-    "seq",
-    "id",
-    "article_id",
-    "type",
-    "status",
-    "participants",
-    "when_start",
-    "where_name",
-    "where_country",
-    "producer",
+# (name, kind): kind is str, int, float or bool. ``events`` and ``links`` hold the flat event
+# and link schema of the exports (``communique.fuse.flat``), one row per coded event, with
+# the batch, input order, article and producer in front.
+_ROW_FIELDS = (("batch", "str"), ("seq", "int"))
+ARTICLE_SCHEMA: tuple[tuple[str, str], ...] = (
+    *_ROW_FIELDS,
+    ("id", "str"),
+    ("origin", "str"),
+    ("url", "str"),
+    ("title", "str"),
+    ("published", "str"),
+    ("record_json", "str"),
 )
-REJECTION_FIELDS = ("batch", "seq", "origin", "stage", "reason", "detail")
+EVENT_SCHEMA: tuple[tuple[str, str], ...] = (
+    *_ROW_FIELDS,
+    ("article_id", "str"),
+    ("producer", "str"),
+    *EVENT_FIELDS,
+)
+REJECTION_SCHEMA: tuple[tuple[str, str], ...] = (
+    *_ROW_FIELDS,
+    ("origin", "str"),
+    ("stage", "str"),
+    ("reason", "str"),
+    ("detail", "str"),
+)
+LINK_SCHEMA: tuple[tuple[str, str], ...] = (*_ROW_FIELDS, *LINK_FIELDS)
+SCHEMAS: dict[str, tuple[tuple[str, str], ...]] = {
+    "articles": ARTICLE_SCHEMA,
+    "events": EVENT_SCHEMA,
+    "rejections": REJECTION_SCHEMA,
+    "links": LINK_SCHEMA,
+}
+ARTICLE_FIELDS = tuple(n for n, _ in ARTICLE_SCHEMA)
+EVENT_COLUMNS = tuple(n for n, _ in EVENT_SCHEMA)
+REJECTION_FIELDS = tuple(n for n, _ in REJECTION_SCHEMA)
 
 # (table, row) pairs; ``seq`` orders rows as the single-machine path would see them.
 Row = tuple[str, dict[str, Any]]
@@ -77,23 +98,11 @@ def outcome_rows(
             "record_json": json.dumps(record_to_dict(outcome), ensure_ascii=False),
         },
     )
-    for ev, report in zip(outcome.events, reports_from_record(outcome), strict=True):
-        yield (
-            "events",
-            {
-                "batch": batch,
-                "seq": seq,
-                "id": ev.id,
-                "article_id": a.id,
-                "type": ev.type,
-                "status": ev.status,
-                "participants": list(report.participants),
-                "when_start": ev.when.start if ev.when else None,
-                "where_name": ev.where.name if ev.where else None,
-                "where_country": ev.where.country if ev.where else None,
-                "producer": outcome.producer,
-            },
-        )
+    head = {"batch": batch, "seq": seq}
+    for row in record_rows(outcome):
+        yield "events", {**head, "article_id": a.id, "producer": outcome.producer, **row}
+    for link in record_links(outcome):
+        yield "links", {**head, **link}
 
 
 def _rejection(batch: str, seq: int, origin: str, stage: str, reason: str, detail: str) -> Row:

@@ -12,9 +12,13 @@ import duckdb
 
 from ..fuse.dates import day_range
 from ..fuse.model import FusedEvent, Report
+from ..fuse.reports import parties as parties_of
 from ..fuse.summary import summarize
-from .reports import report_from_stored
+from ..model import Entity
+from ..serialize import entity_from_dict
+from .reports import parties_from_json, report_from_stored
 from .rows import EVENT_COLUMNS, event_from_row
+from .shared import SharedConnection
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +45,19 @@ class StoredArticle:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleFacts:
+    """What exports need of a source article: where and when it appeared, its language, and
+    the names it mentions by kind (people; organisations; states and other places)."""
+
+    url: str | None
+    published: date | None
+    language: str | None
+    people: tuple[str, ...]
+    organizations: tuple[str, ...]
+    locations: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class StoreCounts:
     articles: int
     duplicates: int
@@ -50,34 +67,66 @@ class StoreCounts:
 
 
 class StoreReader:
-    """The read side of a store, over one DuckDB connection."""
+    """The read side of a store. Every method holds the store file only while it runs (see
+    ``communique.store.shared``)."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
-        self.con = con
+    def __init__(self, shared: SharedConnection) -> None:
+        self.shared = shared
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The connection, for a quick ad-hoc query; use ``with store.shared.use() as con``
+        for longer work (a connection left idle is let go)."""
+        return self.shared.connection()
 
     def stored_reports(self, fused_ids: list[str] | None = None) -> list[tuple[str, Report]]:
         """(fused id, report) for stored events, in storage order."""
         cols = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
         where = "WHERE list_contains(?, f.fused_id)" if fused_ids is not None else ""
-        sql = (
-            f"SELECT f.fused_id, e.article_id, a.published, {cols},"
-            " e.participants, e.names, e.meeting_named FROM events e"
-            " JOIN fused_members f ON f.article_id = e.article_id AND f.event_id = e.id"
-            f" JOIN articles a ON a.id = e.article_id {where} ORDER BY e.seq, e.rowid"
-        )
         params: list[Any] = [fused_ids] if fused_ids is not None else []
-        out = []
         n = len(EVENT_COLUMNS)
-        for row in self.con.execute(sql, params).fetchall():
+        with self.shared.use() as con:
+            parties = "e.parties" if _has_column(con, "events", "parties") else "NULL"
+            sql = (
+                f"SELECT f.fused_id, e.article_id, a.published, {cols},"
+                f" e.participants, e.names, e.meeting_named, {parties} FROM events e"
+                " JOIN fused_members f ON f.article_id = e.article_id AND f.event_id = e.id"
+                f" JOIN articles a ON a.id = e.article_id {where} ORDER BY e.seq, e.rowid"
+            )
+            rows = con.execute(sql, params).fetchall()
+            old = sorted({row[1] for row in rows if row[-1] is None})
+            entities = self._entities(con, old) if old else {}
+        out = []
+        for row in rows:
             event = event_from_row(row[3 : 3 + n])
-            out.append((row[0], report_from_stored(event, row[1], row[3 + n :], row[2])))
+            if row[-1] is not None:
+                sides = parties_from_json(row[-1])
+            else:  # stored before parties had a column: rebuilt from the article's entities
+                found = entities.get(row[1], {})
+                sides = (parties_of(event.actors, found), parties_of(event.recipients, found))
+            report = report_from_stored(event, row[1], row[3 + n : -1], row[2], sides)
+            out.append((row[0], report))
+        return out
+
+    def _entities(
+        self, con: duckdb.DuckDBPyConnection, article_ids: list[str]
+    ) -> dict[str, dict[str, Entity]]:
+        rows = con.execute(
+            "SELECT article_id, entity_json FROM entities WHERE list_contains(?, article_id)",
+            [article_ids],
+        ).fetchall()
+        out: dict[str, dict[str, Entity]] = defaultdict(dict)
+        for article_id, text in rows:
+            entity = entity_from_dict(json.loads(text))
+            out[article_id][entity.id] = entity
         return out
 
     def copies(self) -> dict[str, list[str]]:
         """Canonical article id -> its copies, in storage order."""
-        rows = self.con.execute(
-            "SELECT duplicate_of, id FROM articles WHERE duplicate_of IS NOT NULL ORDER BY seq"
-        ).fetchall()
+        with self.shared.use() as con:
+            rows = con.execute(
+                "SELECT duplicate_of, id FROM articles WHERE duplicate_of IS NOT NULL ORDER BY seq"
+            ).fetchall()
         out: dict[str, list[str]] = defaultdict(list)
         for canonical, copy in rows:
             out[canonical].append(copy)
@@ -86,11 +135,13 @@ class StoreReader:
     def fused_events(self, query: EventQuery | None = None) -> list[FusedEvent]:
         """Fused events matching the query, oldest first."""
         query = query or EventQuery()
-        ids = self._candidate_ids(query)
+        with self.shared.use():  # one snapshot: a writer cannot come in between
+            ids = self._candidate_ids(query)
+            stored = self.stored_reports(ids)
+            copies = self.copies()
         groups: dict[str, list[Report]] = defaultdict(list)
-        for fused, report in self.stored_reports(ids):
+        for fused, report in stored:
             groups[fused].append(report)
-        copies = self.copies()
         out = []
         for fused, reports in groups.items():
             event = summarize(reports, copies, fused)
@@ -100,9 +151,26 @@ class StoreReader:
                     break
         return out
 
+    def events_df(self, query: EventQuery | None = None) -> Any:
+        """The fused events as a pandas DataFrame, one row per event, in the flat event schema
+        of the exports (``communique.fuse.flat``: id, type, mode, status, date, actor_country,
+        recipient_country, place, country, lat, lon, source_count, evidence, ...)."""
+        from ..fuse.flat import EVENT_FIELDS, flat_event, frame
+
+        return frame([flat_event(e) for e in self.fused_events(query)], EVENT_FIELDS)
+
+    def links_df(self) -> Any:
+        """The links between fused events as a pandas DataFrame (source, target, relation,
+        article)."""
+        from ..fuse.flat import LINK_FIELDS, flat_link, frame
+
+        return frame([flat_link(*k) for k in self.fused_links()], LINK_FIELDS)
+
     def fused_event(self, fused_id: str) -> FusedEvent | None:
-        reports = [r for _, r in self.stored_reports([fused_id])]
-        return summarize(reports, self.copies(), fused_id) if reports else None
+        with self.shared.use():
+            reports = [r for _, r in self.stored_reports([fused_id])]
+            copies = self.copies()
+        return summarize(reports, copies, fused_id) if reports else None
 
     def _candidate_ids(self, query: EventQuery) -> list[str] | None:
         if query.actor is None and query.type is None:
@@ -114,48 +182,108 @@ class StoreReader:
         params: list[Any] = []
         if query.actor is not None:
             sql += " AND list_contains(e.participants, ?)"
-            params.append(query.actor)
+            params.append(query.actor.upper())
         if query.type is not None:
             sql += " AND e.type = ?"
             params.append(query.type.upper())
-        return [r[0] for r in self.con.execute(sql, params).fetchall()]
+        with self.shared.use() as con:
+            return [r[0] for r in con.execute(sql, params).fetchall()]
+
+    def fused_links(self) -> list[tuple[str, str, str, str]]:
+        """(source fused id, target fused id, relation, article id) for every link an article
+        states between two of its events that ended up in different fused events."""
+        with self.shared.use() as con:
+            rows = con.execute(
+                "SELECT DISTINCT fs.fused_id, ft.fused_id, l.relation, l.article_id, a.seq"
+                " FROM links l JOIN articles a ON a.id = l.article_id"
+                " JOIN fused_members fs ON fs.article_id = l.article_id AND fs.event_id = l.source"
+                " JOIN fused_members ft ON ft.article_id = l.article_id AND ft.event_id = l.target"
+                " WHERE fs.fused_id <> ft.fused_id ORDER BY a.seq, 1, 2, 3"
+            ).fetchall()
+        return [(str(a), str(b), str(c), str(d)) for a, b, c, d, _ in rows]
+
+    def article_facts(self, article_ids: list[str] | None = None) -> dict[str, ArticleFacts]:
+        """Facts of the given articles (all when None), by article id."""
+        where = "WHERE list_contains(?, id)" if article_ids is not None else ""
+        ewhere = "WHERE list_contains(?, article_id)" if article_ids is not None else ""
+        params: list[Any] = [article_ids] if article_ids is not None else []
+        with self.shared.use() as con:
+            arts = con.execute(
+                f"SELECT id, url, origin, published, language FROM articles {where}", params
+            ).fetchall()
+            ents = con.execute(
+                f"SELECT article_id, name, kind FROM entities {ewhere} ORDER BY article_id, id",
+                params,
+            ).fetchall()
+        names: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for article_id, name, kind in ents:
+            group = names[article_id][_STORY_KIND.get(str(kind), "")]
+            if name and name not in group:
+                group.append(str(name))
+        out = {}
+        for aid, url, origin, published, language in arts:
+            found = names.get(aid, {})
+            out[aid] = ArticleFacts(
+                url or origin,
+                published,
+                language,
+                tuple(found.get("people", ())),
+                tuple(found.get("organizations", ())),
+                tuple(found.get("locations", ())),
+            )
+        return out
 
     def articles(self) -> list[StoredArticle]:
-        rows = self.con.execute(
-            "SELECT id, url, title, source, published, duplicate_of, similarity, origin, batch"
-            " FROM articles ORDER BY seq"
-        ).fetchall()
+        with self.shared.use() as con:
+            rows = con.execute(
+                "SELECT id, url, title, source, published, duplicate_of, similarity, origin, batch"
+                " FROM articles ORDER BY seq"
+            ).fetchall()
         return [StoredArticle(*row) for row in rows]
 
     def article_record(self, article_id: str) -> dict[str, Any] | None:
         """The stored article as in the record/1 contract's ``article`` part."""
-        row = self.con.execute(
-            "SELECT article_json FROM articles WHERE id = ?", [article_id]
-        ).fetchone()
+        with self.shared.use() as con:
+            row = con.execute(
+                "SELECT article_json FROM articles WHERE id = ?", [article_id]
+            ).fetchone()
         return dict(json.loads(row[0])) if row else None
 
     def rejections(self) -> list[tuple[str, str, str, str]]:
         """(origin, stage, reason, detail) of every rejected item."""
-        rows = self.con.execute(
-            "SELECT origin, stage, reason, detail FROM rejections ORDER BY recorded_at, origin"
-        ).fetchall()
+        with self.shared.use() as con:
+            rows = con.execute(
+                "SELECT origin, stage, reason, detail FROM rejections ORDER BY recorded_at, origin"
+            ).fetchall()
         return [(str(a), str(b), str(c), str(d)) for a, b, c, d in rows]
 
     def counts(self) -> StoreCounts:
-        def one(sql: str) -> int:
-            row = self.con.execute(sql).fetchone()
-            return int(row[0]) if row else 0
+        with self.shared.use() as con:
 
-        reasons = self.con.execute(
-            "SELECT reason, count(*) FROM rejections GROUP BY reason ORDER BY reason"
-        ).fetchall()
-        return StoreCounts(
-            articles=one("SELECT count(*) FROM articles"),
-            duplicates=one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
-            events=one("SELECT count(*) FROM events"),
-            fused_events=one("SELECT count(DISTINCT fused_id) FROM fused_members"),
-            rejections={str(r): int(n) for r, n in reasons},
-        )
+            def one(sql: str) -> int:
+                row = con.execute(sql).fetchone()
+                return int(row[0]) if row else 0
+
+            reasons = con.execute(
+                "SELECT reason, count(*) FROM rejections GROUP BY reason ORDER BY reason"
+            ).fetchall()
+            return StoreCounts(
+                articles=one("SELECT count(*) FROM articles"),
+                duplicates=one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
+                events=one("SELECT count(*) FROM events"),
+                fused_events=one("SELECT count(DISTINCT fused_id) FROM fused_members"),
+                rejections={str(r): int(n) for r, n in reasons},
+            )
+
+
+_STORY_KIND = {
+    "person": "people",
+    "igo": "organizations",
+    "body": "organizations",
+    "organization": "organizations",
+    "state": "locations",
+    "place": "locations",
+}
 
 
 def _matches(event: FusedEvent, query: EventQuery) -> bool:
@@ -165,3 +293,11 @@ def _matches(event: FusedEvent, query: EventQuery) -> bool:
         if span is None or span.last < query.since:
             return False
     return True
+
+
+def _has_column(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
+    row = con.execute(
+        "SELECT count(*) FROM information_schema.columns WHERE table_name = ? AND column_name = ?",
+        [table, column],
+    ).fetchone()
+    return bool(row and row[0])

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from ..fuse.model import NamedDelegation, NamedMeeting, Report
+from ..fuse.model import NamedDelegation, NamedMeeting, Party, Report
 from ..model import Event
 
 
@@ -36,10 +36,56 @@ def named_meeting_from_json(text: str | None) -> NamedMeeting | None:
     )
 
 
+def parties_json(report: Report) -> str:
+    """Both sides of a report as JSON (the ``parties`` column of ``events``)."""
+    return json.dumps(
+        {
+            "actors": [_party_dict(p) for p in report.actors],
+            "recipients": [_party_dict(p) for p in report.recipients],
+        },
+        ensure_ascii=False,
+    )
+
+
+def parties_from_json(text: str) -> tuple[tuple[Party, ...], tuple[Party, ...]]:
+    d = json.loads(text)
+    return (
+        tuple(_party(p) for p in d.get("actors", ())),
+        tuple(_party(p) for p in d.get("recipients", ())),
+    )
+
+
+def _party_dict(p: Party) -> dict[str, Any]:
+    return {
+        "code": p.code,
+        "name": p.name,
+        "kind": p.kind,
+        "raw": p.raw,
+        "titles": list(p.titles),
+        "cow": p.cow,
+    }
+
+
+def _party(d: dict[str, Any]) -> Party:
+    return Party(
+        code=d.get("code"),
+        name=str(d.get("name") or ""),
+        kind=str(d.get("kind") or ""),
+        raw=str(d.get("raw") or ""),
+        titles=tuple(d.get("titles") or ()),
+        cow=d.get("cow"),
+    )
+
+
 def report_from_stored(
-    event: Event, article_id: str, extra: Sequence[Any], published: date | None
+    event: Event,
+    article_id: str,
+    extra: Sequence[Any],
+    published: date | None,
+    sides: tuple[tuple[Party, ...], tuple[Party, ...]] = ((), ()),
 ) -> Report:
-    """Rebuild a report from an event row plus (participants, names, meeting_named)."""
+    """Rebuild a report from an event row plus (participants, names, meeting_named) and its
+    parties."""
     participants, names, meeting = extra
     return Report(
         event_id=event.id,
@@ -54,4 +100,6 @@ def report_from_stored(
         meeting=named_meeting_from_json(meeting),
         evidence=event.evidence,
         published=published,
+        actors=sides[0],
+        recipients=sides[1],
     )

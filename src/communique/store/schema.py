@@ -45,7 +45,7 @@ _DDL = (
         where_name VARCHAR, where_venue VARCHAR, where_country VARCHAR, where_lat DOUBLE,
         where_lon DOUBLE, meeting JSON, items VARCHAR[], evidence JSON, confidence DOUBLE,
         meeting_named JSON, producer VARCHAR, schema_version INTEGER, seq BIGINT,
-        rules VARCHAR[], main BOOLEAN, PRIMARY KEY (article_id, id))""",
+        rules VARCHAR[], main BOOLEAN, parties JSON, PRIMARY KEY (article_id, id))""",
     """CREATE TABLE IF NOT EXISTS links (
         article_id VARCHAR, source VARCHAR, target VARCHAR, relation VARCHAR,
         PRIMARY KEY (article_id, source, target, relation))""",
@@ -62,6 +62,7 @@ _DDL = (
 _ADDED = (
     "ALTER TABLE events ADD COLUMN IF NOT EXISTS rules VARCHAR[]",
     "ALTER TABLE events ADD COLUMN IF NOT EXISTS main BOOLEAN",
+    "ALTER TABLE events ADD COLUMN IF NOT EXISTS parties JSON",
 )
 
 
@@ -74,6 +75,19 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     if found is None:
         con.execute("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION])
     elif found > SCHEMA_VERSION:
+        raise StoreError(
+            f"the store has schema version {found}; this communique reads up to {SCHEMA_VERSION}"
+        )
+
+
+def check_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """For a store opened read-only: it is a communique store this version can read."""
+    try:
+        row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    except duckdb.Error as err:
+        raise StoreError("not a communique store (no schema_version table)") from err
+    found = row[0] if row else None
+    if found is not None and found > SCHEMA_VERSION:
         raise StoreError(
             f"the store has schema version {found}; this communique reads up to {SCHEMA_VERSION}"
         )

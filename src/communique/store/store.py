@@ -24,9 +24,10 @@ from ..fuse.reports import reports_from_record
 from ..model import Record, Skip, content_id
 from ..serialize import article_to_dict, entity_to_dict
 from .read import StoreReader
-from .reports import named_meeting_json
+from .reports import named_meeting_json, parties_json
 from .rows import EVENT_COLUMNS, event_to_row
-from .schema import SCHEMA_VERSION, ensure_schema
+from .schema import SCHEMA_VERSION, check_schema, ensure_schema
+from .shared import SharedConnection, first_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,31 +41,65 @@ class WriteResult:
     fused: tuple[str, ...] = ()
 
 
-def open_store(path: str | Path, *, read_only: bool = False) -> Store:
-    """Open (or create) a store at ``path``; ``":memory:"`` gives a throw-away store."""
-    target = str(path)
-    try:
-        if target != ":memory:" and not read_only:
-            Path(target).parent.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(target, read_only=read_only)
-        if not read_only:
-            ensure_schema(con)
-    except (duckdb.Error, OSError) as err:
-        raise StoreError(f"{target}: cannot open the store ({_first_line(err)})") from err
-    return Store(con, target)
+DEFAULT_WAIT = 60.0  # seconds a store waits for another process to let the file go
+DEFAULT_IDLE = 2.0  # seconds without use after which a store lets its file go
+
+
+def open_store(
+    path: str | Path,
+    *,
+    read_only: bool = False,
+    wait: float = DEFAULT_WAIT,
+    idle: float = DEFAULT_IDLE,
+) -> Store:
+    """Open (or create) a store at ``path``; ``":memory:"`` gives a throw-away store. The file
+    is held only while the store works on it, so other processes read it meanwhile (see
+    ``communique.store.shared``); ``wait`` bounds how long to wait for another holder."""
+    return Store(path, read_only=read_only, wait=wait, idle=idle)
 
 
 class Store(StoreReader):
-    """A communique store. Use as a context manager, or call ``close``."""
+    """A communique store (a DuckDB file). Use as a context manager, or call ``close``.
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, path: str) -> None:
-        super().__init__(con)
-        self.path = path
+    ``Store(path)`` opens or creates it; ``read_only=True`` opens an existing store for
+    reading. Closing checkpoints, so the ``.duckdb`` file alone then holds the whole store."""
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        wait: float = DEFAULT_WAIT,
+        idle: float = DEFAULT_IDLE,
+    ) -> None:
+        target = str(path)
+        self.path = target
+        self.read_only = read_only
         self.fuse_settings = FuseSettings()
         self._dups: DuplicateIndex | None = None
         self._fusion: FusionIndex | None = None
-        row = con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()
-        self._seq = int(row[0]) if row else 0
+        self._seq = 0
+        self._state: tuple[int, ...] | None = None  # what this store last saw of the tables
+        if read_only and target != ":memory:" and not Path(target).exists():
+            raise StoreError(f"{target}: no such store")
+        shared = SharedConnection(
+            target,
+            read_only=read_only,
+            wait=wait,
+            idle=idle,
+            on_open=self._on_open,
+            on_release=self._on_release,
+        )
+        super().__init__(shared)
+        try:
+            if target != ":memory:" and not read_only:
+                Path(target).parent.mkdir(parents=True, exist_ok=True)
+            with shared.use():
+                pass
+        except (duckdb.Error, OSError) as err:
+            raise StoreError(f"{target}: cannot open the store ({first_line(err)})") from err
+        except StoreError as err:
+            raise StoreError(f"{target}: {err}") from err
 
     # --- context ---------------------------------------------------------------------------
 
@@ -77,17 +112,46 @@ class Store(StoreReader):
         self.close()
 
     def close(self) -> None:
-        self.con.close()
+        """Checkpoint (everything written goes into the ``.duckdb`` file) and close."""
+        self.shared.close()
+
+    def checkpoint(self) -> None:
+        """Write everything in the write-ahead log into the ``.duckdb`` file now."""
+        if self.read_only:
+            return
+        with self.shared.use() as con:
+            con.execute("CHECKPOINT")
+
+    def _on_open(self, con: duckdb.DuckDBPyConnection, first: bool) -> None:
+        """Each (re)opening of the file: the schema the first time; for a writer, caches
+        dropped when another process wrote since this store last held the file."""
+        if self.read_only:
+            if first:
+                check_schema(con)
+            return
+        if first:
+            ensure_schema(con)
+        state = _table_state(con)
+        if state != self._state:
+            self._dups = self._fusion = None
+            self._seq = state[0]
+            self._state = state
+
+    def _on_release(self, con: duckdb.DuckDBPyConnection) -> None:
+        if not self.read_only:
+            self._state = _table_state(con)
 
     # --- writing ---------------------------------------------------------------------------
 
     def has_input(self, key: str) -> bool:
         """True when an input item with this key was already handled (stored or rejected)."""
-        return self.con.execute("SELECT 1 FROM inputs WHERE key = ?", [key]).fetchone() is not None
+        with self.shared.use() as con:
+            return con.execute("SELECT 1 FROM inputs WHERE key = ?", [key]).fetchone() is not None
 
     def mark_input(self, key: str, origin: str | None, outcome: str, *, batch: str = "") -> None:
         """Note an input item as handled (e.g. a feed expanded into its entries)."""
-        self._in_transaction(lambda: self._mark_input(key, origin, None, outcome, batch))
+        with self.shared.use():
+            self._in_transaction(lambda: self._mark_input(key, origin, None, outcome, batch))
 
     def write_record(
         self,
@@ -98,6 +162,12 @@ class Store(StoreReader):
         batch: str = "",
     ) -> WriteResult:
         """Store one article with its entities, events and links, in one transaction."""
+        with self.shared.use():
+            return self._write_record(record, origin, input_key, batch)
+
+    def _write_record(
+        self, record: Record, origin: str | None, input_key: str | None, batch: str
+    ) -> WriteResult:
         article_id = record.article.id
         where = record.article.url or origin or record.article.origin
         stored_at = self._article_location(article_id)
@@ -151,6 +221,8 @@ class Store(StoreReader):
         batch: str = "",
     ) -> None:
         rid = content_id("rej", origin, stage, reason)
+        if self.read_only:
+            raise StoreError(f"{self.path}: the store is open read-only")
 
         def write() -> None:
             self.con.execute(
@@ -161,7 +233,8 @@ class Store(StoreReader):
             if input_key:
                 self._mark_input(input_key, origin, None, f"rejected:{reason}", batch)
 
-        self._in_transaction(write)
+        with self.shared.use():
+            self._in_transaction(write)
 
     # --- internals -------------------------------------------------------------------------
 
@@ -178,7 +251,7 @@ class Store(StoreReader):
             self.con.commit()
         except duckdb.Error as err:
             self._rollback()
-            raise StoreError(f"{self.path}: write failed ({_first_line(err)})") from err
+            raise StoreError(f"{self.path}: write failed ({first_line(err)})") from err
         except BaseException:
             self._rollback()
             raise
@@ -252,7 +325,7 @@ class Store(StoreReader):
                     for e in record.entities
                 ],
             )
-        marks = ", ".join("?" for _ in range(len(EVENT_COLUMNS) + 7))
+        marks = ", ".join("?" for _ in range(len(EVENT_COLUMNS) + 8))
         names = ", ".join(
             (
                 "article_id",
@@ -263,6 +336,7 @@ class Store(StoreReader):
                 "producer",
                 "schema_version",
                 "seq",
+                "parties",
             )
         )
         rows = [
@@ -275,6 +349,7 @@ class Store(StoreReader):
                 record.producer,
                 SCHEMA_VERSION,
                 self._seq,
+                parties_json(r),
             ]
             for ev, r in zip(record.events, reports, strict=True)
         ]
@@ -312,5 +387,11 @@ class Store(StoreReader):
         return index
 
 
-def _first_line(err: BaseException) -> str:
-    return str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+def _table_state(con: duckdb.DuckDBPyConnection) -> tuple[int, ...]:
+    """What changes whenever anything is written: the last article number and the counts of
+    handled inputs and rejections."""
+    row = con.execute(
+        "SELECT (SELECT coalesce(max(seq), 0) FROM articles), (SELECT count(*) FROM inputs),"
+        " (SELECT count(*) FROM rejections)"
+    ).fetchone()
+    return tuple(int(v) for v in row) if row else (0, 0, 0)
