@@ -4,6 +4,8 @@ A writer process stores invented records; this process reads the same store mean
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import shutil
 import signal
@@ -13,7 +15,9 @@ import time
 from pathlib import Path
 
 import duckdb
+import pytest
 
+from communique import cli_corpus
 from communique.store import open_store
 from test_store_write import meeting, record
 
@@ -56,15 +60,31 @@ def _articles(path: Path) -> int:
         return store.counts().articles
 
 
-def test_store_reader_reads_while_a_busy_writer_writes(tmp_path: Path) -> None:
+def _command(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="communique")
+    cli_corpus.register(parser.add_subparsers())
+    args = parser.parse_args(argv)
+    code: int = args.handler(args)
+    return code
+
+
+def test_store_reader_reads_while_a_busy_writer_writes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "s.duckdb"
     writer = _writer(path, 0, 400, 0.0)  # no pause: the writer is never idle
     seen, waits = [], []
     try:
-        for _ in range(4):
+        for _ in range(3):
             started = time.monotonic()
             seen.append(_articles(path))
             waits.append(time.monotonic() - started)
+        assert _command(["events", "--db", str(path), "--format", "jsonl", "--limit", "1"]) == 0
+        event = json.loads(capsys.readouterr().out)
+        assert _command(["show", event["id"], "--db", str(path)]) == 0
+        assert capsys.readouterr().out.startswith(event["id"])
+        assert _command(["export", "--db", str(path), "--format", "polecat"]) == 0
+        assert capsys.readouterr().out.startswith("Event ID\t")
         assert writer.poll() is None, "the writer should still be writing"
     finally:
         writer.send_signal(signal.SIGINT)  # Ctrl-C: the store is checkpointed on the way out
