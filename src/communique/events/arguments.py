@@ -55,7 +55,8 @@ def parties_under(parse: Parse, heads: Iterable[int]) -> list[Entity]:
     stand_ins: list[Entity] = []
     for h in heads:
         tok = parse.tokens[h]
-        if tok.pos == "PRON" and tok.text.lower() in PERSONAL_PRONOUNS:
+        possessive = tok.dep == "poss" and tok.text.lower() in {"his", "her"}  # "his trip"
+        if tok.pos == "PRON" and (tok.text.lower() in PERSONAL_PRONOUNS or possessive):
             person = parse.antecedent(h)
             if person is not None:
                 stand_ins.append(person)

@@ -195,9 +195,21 @@ def _visitors(parse: Parse, i: int, is_noun: bool) -> frozenset[str]:
             verb = carrier if paid else t[carrier].head
             heads = [k for k in parse.dep_children(verb, "nsubj") if t[k].pos != "PRON"]
         found = parties_under(parse, heads)
-    else:
-        found = parties_under(parse, parse.dep_children(i, "nsubj"))
+    else:  # "X visited", "X is set to visit", "X will travel to ... and visit"
+        found = parties_under(parse, _visit_subject(parse, i))
     return frozenset(c for c in (party_code(e) for e in found) if c)
+
+
+def _visit_subject(parse: Parse, i: int) -> list[int]:
+    """The subject of a visit verb, up through open complements ("is set to visit", "will
+    travel to Paris and visit"): a passive subject counts ("X is expected to visit")."""
+    t = parse.tokens
+    for _ in range(4):
+        subj = parse.dep_children(i, "nsubj", "nsubjpass")
+        if subj or t[i].dep not in {"xcomp", "advcl", "conj", "acomp"} or t[i].head == i:
+            return [k for k in subj if t[k].tag not in {"WP", "WDT"}]
+        i = t[i].head
+    return []
 
 
 HABITUAL = frozenset(
@@ -285,6 +297,17 @@ def _governor_parties(parse: Parse, noun: int) -> list[Entity]:
         "organise",
         "organize",
         "convene",
+        # who calls off or puts off a meeting is one of its parties
+        "cancel",
+        "postpone",
+        "call",
+        "put",
+        "delay",
+        "suspend",
+        "scrap",
+        "break",
+        "push",
+        "defer",
     }:
         return []
     heads = [

@@ -15,6 +15,7 @@ from .arguments import (
 from .lexicon import Entry, Lexicon
 from .position_records import SPEECH, PositionCandidate
 from .position_roles import _subject
+from .status import CALENDAR_WORDS
 from .syntax import Parse
 
 # what a refusal to speak refuses: "declined to comment", "refused to say where"
@@ -42,12 +43,28 @@ QUESTION_VERBS = frozenset({"ask", "wonder", "query", "question"})
 OPINION_VERBS = frozenset({"agree", "concur", "accept", "acknowledge"})
 
 
-def _not_an_act(parse: Parse, i: int, entry: Entry) -> bool:
+def _calendar_object(parse: Parse, prep: int) -> bool:
+    """'on Monday', 'on 3 May': a preposition that only dates the clause."""
+    objs = parse.dep_children(prep, "pobj")
+    return bool(objs) and all(
+        parse.tokens[o].lemma.lower() in CALENDAR_WORDS or parse.tokens[o].pos == "NUM"
+        for o in objs
+    )
+
+
+def _not_an_act(parse: Parse, lexicon: Lexicon, i: int, entry: Entry) -> bool:
     """Verbs of the lexicon used for talk rather than an act between parties (rules
-    ``trigger.bare_question``, ``trigger.no_comment``, ``trigger.opinion_agreement``)."""
+    ``trigger.bare_question``, ``trigger.no_comment``, ``trigger.opinion_agreement``), or acting
+    on a meeting ("called off the talks": the meeting's status says it,
+    ``trigger.meeting_object``)."""
     t = parse.tokens
     kids = {t[k].dep for k in parse.children[i]}
     lemma = t[i].lemma.lower()
+    objs = parse.dep_children(i, "dobj", "nsubjpass")
+    if entry.type in {"CONCEDE", "SANCTION", "REJECT"} and any(
+        t[o].lemma.lower() in lexicon.meeting_nouns for o in objs
+    ):
+        return True
     if entry.type == "REQUEST" and lemma in QUESTION_VERBS:
         # '"Can he stay?" he asked': a question, not a request (no one asked, nothing asked for)
         asked_that = any(
@@ -397,9 +414,11 @@ def _needs_met(parse: Parse, i: int, e: Entry) -> bool:
             or any(t[m].lemma.lower() in words for m in parse.preps(o, "of"))  # "tons of aid"
             for o in objs
         )
-    if kind == "prep":
+    if kind == "prep":  # "called on X", not "called off the talks on Monday"
         return any(
-            t[k].text.lower() in words for k in parse.children[i] if t[k].dep in {"prep", "prt"}
+            t[k].text.lower() in words and not _calendar_object(parse, k)
+            for k in parse.children[i]
+            if t[k].dep in {"prep", "prt"}
         )
     if kind == "prt":
         return any(

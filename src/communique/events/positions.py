@@ -81,7 +81,7 @@ def find_positions(
             entry = _entry(parse, lexicon, i) or _obligation_entry(parse, i)
             if entry is None or _inside_typed_complement(parse, lexicon, i, entry):
                 continue
-            if _not_an_act(parse, i, entry):
+            if _not_an_act(parse, lexicon, i, entry):
                 continue
             entry = _promise_of_hostile_act(parse, lexicon, i, entry)
             if _content_of_parent(parse, lexicon, i):
