@@ -35,8 +35,13 @@ from ..model import Event, Record
 from .base import SuiteResult
 from .meetings import (
     AnnotatedMeeting,
+    MeetingCounts,
+    cooccurrence_meetings,
+    count_meetings,
     is_meeting,
     meeting_matches,
+    meeting_precision,
+    meeting_recall,
     pipeline_records,
     reported_meetings,
 )
@@ -215,12 +220,21 @@ def score_split(data_dir: Path, split: str, limit: int | None = None) -> SuiteRe
     as_meeting_articles = [MeetingArticle(a.id, a.text, a.published, ()) for a in arts]
     records = pipeline_records(as_meeting_articles)
     t = Tally()
+    base = MeetingCounts()
     for art, record in zip(arts, records, strict=True):
         score_article(t, art, record)
+        cooc = cooccurrence_meetings(record) if record else []
+        base += count_meetings([g for g, _ in art.meetings], cooc)
     return SuiteResult(
         suite="articles" if split == "dev" else f"articles-{split}",
         items=len(arts),
         metrics=metrics(t),
+        baselines={
+            "sentence co-occurrence": {
+                "meeting_recall": meeting_recall(base),
+                "meeting_precision": meeting_precision(base),
+            }
+        },
         notes=(
             f"split {split}: meetings found {t.found}/{t.expected}, "
             f"correct {t.correct}/{t.reported}"
