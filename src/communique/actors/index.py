@@ -16,8 +16,6 @@ from datetime import date
 from .records import ActorRef, Group, Igo, Person, State, Via
 from .surface import fold, is_acronym, normalize
 
-_DATED_VIA = frozenset({"capital", "metonym"})
-
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -138,8 +136,3 @@ def _add_dated(
             index.add(d.surface, state_ref(s, d.via), d.valid_from, d.valid_to)
         elif (g := by_igo.get(d.code)) is not None:
             index.add(d.surface, igo_ref(g, d.via), d.valid_from, d.valid_to)
-
-
-def is_dated(via: Via) -> bool:
-    """Forms of this kind are bounded by the dates of the state they name."""
-    return via in _DATED_VIA
