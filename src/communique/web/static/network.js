@@ -13,7 +13,7 @@
     return { v: v, x: W / 2 + 250 * Math.cos(a), y: H / 2 + 250 * Math.sin(a), dx: 0, dy: 0 };
   });
   var edges = d.edges.map(function (e) { return { a: idx[e.source], b: idx[e.target], w: e.weight }; });
-  var k = Math.sqrt(W * H / Math.max(n, 1)) * 0.6;
+  var k = Math.sqrt(W * H / Math.max(n, 1)) * 0.35;
   for (var it = 0; it < 250; it++) {           /* Fruchterman-Reingold, deterministic start */
     var temp = 40 * (1 - it / 250) + 1;
     nodes.forEach(function (p) { p.dx = 0; p.dy = 0; });
@@ -26,6 +26,9 @@
       var p = nodes[e.a], q = nodes[e.b], dx = p.x - q.x, dy = p.y - q.y, dist = Math.sqrt(dx * dx + dy * dy) || 0.01;
       var f = dist / k * (1 + Math.log(e.w));  /* attraction dist^2/k, heavier for more meetings */
       p.dx -= dx * f; p.dy -= dy * f; q.dx += dx * f; q.dy += dy * f;
+    });
+    nodes.forEach(function (p) {   /* gravity keeps separate groups near the middle */
+      p.dx += (W / 2 - p.x) * 0.25; p.dy += (H / 2 - p.y) * 0.25;
     });
     nodes.forEach(function (p) {
       var len = Math.sqrt(p.dx * p.dx + p.dy * p.dy) || 1;
