@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Entity, PlaceMention, TimeExpression
+from .status import measure_head
 from .syntax import CLAUSE_DEPS, Parse
 
 PARTY_PREPS = ("between", "with", "among", "from", "involving", "by", "of", "to", "for", "and")
@@ -105,7 +106,7 @@ def noun_parties(parse: Parse, noun: int) -> list[Entity]:
     poss = [k for k in parse.children[noun] if parse.tokens[k].dep == "poss"]
     pronoun = any(parse.tokens[k].text.lower() in POSSESSIVE_PRONOUNS for k in poss)
     visit = parse.tokens[noun].lemma.lower() == "visit" and not premodifier_parties(parse, noun)
-    if pronoun or visit or _attended(parse, noun):
+    if pronoun or visit or _attended(parse, measure_head(parse, noun)):
         found += clause_subject_parties(parse, noun)
     return _unique(found)
 
