@@ -8,20 +8,30 @@ input error; 3 a resource (model, data file) is missing.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
+import textwrap
 from collections.abc import Iterator, Sequence
+from contextlib import ExitStack
 from datetime import date
 from importlib import resources as importlib_resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import CommuniqueError, InputError, ResourceError
-from .ingest import parse_date, read_bytes, read_path
+from .ingest import parse_date, read_path
+from .ingest.files import read_stream
+from .ingest.limits import ITEM_SECONDS, MAX_ARTICLE_CHARS
 from .model import RawArticle, Record, Skip
 from .render import render_left_out_text, render_record_text
 from .serialize import left_out_to_dict, record_to_dict
-from .settings import ActorSettings, Settings
+from .settings import ActorSettings, NlpSettings, Settings
+
+if TYPE_CHECKING:
+    from .pipeline import Resources
+    from .store import Store
 
 EXAMPLES = "communique.examples"
 
@@ -36,16 +46,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.handler(args)
         return code
     except ResourceError as err:
-        print(f"communique: error: {err}", file=sys.stderr)
+        print(f"communique: error: {one_line(err)}", file=sys.stderr)
         return 3
     except CommuniqueError as err:
-        print(f"communique: error: {err}", file=sys.stderr)
+        print(f"communique: error: {one_line(err)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("communique: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+
+
+def one_line(err: BaseException) -> str:
+    """A message on one line (``print`` ends it with the newline)."""
+    return " ".join(str(err).split("\n")).strip() or type(err).__name__
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,7 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--published", type=_iso_date, help="publication date YYYY-MM-DD (overrides metadata)"
     )
     ex.add_argument("--url", help="the article's URL (recorded)")
-    ex.add_argument("--format", choices=("json", "jsonl", "text"), default="json")
+    ex.add_argument(
+        "--format",
+        choices=("json", "jsonl", "text"),
+        default="json",
+        help="output: json (an object, or a list for several inputs), jsonl, or a readable text",
+    )
     ex.add_argument("--db", metavar="PATH", help="also write the records to this DuckDB file")
     ex.add_argument(
         "--explain",
@@ -131,50 +151,79 @@ def _inputs(args: argparse.Namespace, settings: Settings) -> Iterator[RawArticle
         raise InputError("give at least one PATH, - for standard input, or --example NAME")
     for p in args.paths:
         if p == "-":
-            yield from read_bytes(
-                sys.stdin.buffer.read(), settings.ingest, origin="<stdin>", published=args.published
+            yield from read_stream(
+                sys.stdin.buffer, settings.ingest, origin="<stdin>", published=args.published
             )
         else:
             yield from read_path(Path(p), settings.ingest, published=args.published)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .pipeline import load_resources
+    """Articles are read, extracted and written one at a time (memory stays flat on any batch);
+    each has at most ``limits.ITEM_SECONDS``, and at most ``limits.MAX_ARTICLE_CHARS`` of its
+    text reach the language model."""
+    from .corpus.work import safe_run
 
-    settings = Settings(actors=ActorSettings(files=tuple(args.actors or ())))
-    raws = list(_inputs(args, settings))
-    if args.url:
-        raws = [r if isinstance(r, Skip) else _with_url(r, args.url) for r in raws]
-    resources = load_resources(settings) if any(isinstance(r, RawArticle) for r in raws) else None
-    records: list[Record] = []
-    skipped = 0
-    for raw in raws:
-        result: Record | Skip = raw if isinstance(raw, Skip) else _run(raw, resources)
-        if isinstance(result, Skip):
+    settings = Settings(
+        actors=ActorSettings(files=tuple(args.actors or ())),
+        nlp=NlpSettings(max_chars=MAX_ARTICLE_CHARS),
+    )
+    items = _inputs(args, settings)
+    ahead = list(itertools.islice(items, 2))  # one input: a JSON object; several: a list
+    extracted = skipped = 0
+    with ExitStack() as stack:
+        lazy = _Lazy(settings, stack)
+        for item in itertools.chain(ahead, items):
+            raw = _with_url(item, args.url) if args.url and isinstance(item, RawArticle) else item
+            if isinstance(raw, RawArticle):
+                lazy.load()  # a missing model or a bad actors file stops the run (exit 3 / 2)
+            result = raw if isinstance(raw, Skip) else safe_run(lazy.run, raw, ITEM_SECONDS)
+            if isinstance(result, Record):
+                _emit_one(result, args, single=len(ahead) == 1, first=not extracted)
+                extracted += 1
+                if args.db:
+                    lazy.store(args.db).write_record(result)
+                continue
             skipped += 1
-            print(
-                f"communique: {result.origin}: skipped ({result.reason.value}): {result.detail}",
-                file=sys.stderr,
-            )
-            continue
-        records.append(result)
-    _emit(records, args.format, single=len(raws) == 1, explain=args.explain)
-    if args.db and records:
+            how = "skipped" if isinstance(result, Skip) else "failed"
+            why = result.reason.value if isinstance(result, Skip) else result.reason
+            print(f"communique: {result.origin}: {how} ({why}): {result.detail}", file=sys.stderr)
+    if args.format == "json" and len(ahead) > 1 and extracted:
+        sys.stdout.write("\n]\n")
+    if skipped and extracted:
+        print(f"communique: {extracted} extracted, {skipped} skipped", file=sys.stderr)
+    return 0 if extracted else 1
+
+
+class _Lazy:
+    """The pipeline, its resources loaded at the first article (after a one-line notice: it
+    takes a while); the store, opened at the first record."""
+
+    def __init__(self, settings: Settings, stack: ExitStack) -> None:
+        self._settings, self._stack = settings, stack
+        self._resources: Resources | None = None
+        self._store: Store | None = None
+
+    def load(self) -> Resources:
+        from .corpus.work import notify_loading
+        from .pipeline import load_resources
+
+        if self._resources is None:
+            notify_loading()
+            self._resources = load_resources(self._settings)
+        return self._resources
+
+    def run(self, raw: RawArticle) -> Record | Skip:
+        from .pipeline import run
+
+        return run(raw, self.load())
+
+    def store(self, path: str) -> Store:
         from .store import open_store
 
-        with open_store(args.db) as store:
-            for r in records:
-                store.write_record(r)
-    if skipped and records:
-        print(f"communique: {len(records)} extracted, {skipped} skipped", file=sys.stderr)
-    return 0 if records else 1
-
-
-def _run(raw: RawArticle, resources: object) -> Record | Skip:
-    from .pipeline import Resources, run
-
-    assert isinstance(resources, Resources)
-    return run(raw, resources)
+        if self._store is None:
+            self._store = self._stack.enter_context(open_store(path))
+        return self._store
 
 
 def _with_url(raw: RawArticle, url: str) -> RawArticle:
@@ -183,24 +232,23 @@ def _with_url(raw: RawArticle, url: str) -> RawArticle:
     )
 
 
-def _emit(records: list[Record], fmt: str, *, single: bool, explain: bool = False) -> None:
-    if fmt == "text":
-        for r in records:
-            render_record_text(r)
-            if explain:
-                render_left_out_text(r)
+def _emit_one(r: Record, args: argparse.Namespace, *, single: bool, first: bool) -> None:
+    """Write one record as it comes; several JSON records form one list (closed at the end)."""
+    if args.format == "text":
+        render_record_text(r)
+        if args.explain:
+            render_left_out_text(r)
         return
-    dicts = [record_to_dict(r) for r in records]
-    if explain:
-        for d, r in zip(dicts, records, strict=True):
-            d["left_out"] = [left_out_to_dict(x) for x in r.left_out]
-    if fmt == "jsonl":
-        for d in dicts:
-            sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
-    elif single and len(dicts) == 1:
-        sys.stdout.write(json.dumps(dicts[0], ensure_ascii=False, indent=2) + "\n")
-    elif dicts:
-        sys.stdout.write(json.dumps(dicts, ensure_ascii=False, indent=2) + "\n")
+    d = record_to_dict(r)
+    if args.explain:
+        d["left_out"] = [left_out_to_dict(x) for x in r.left_out]
+    if args.format == "jsonl":
+        sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+    elif single:
+        sys.stdout.write(json.dumps(d, ensure_ascii=False, indent=2) + "\n")
+    else:
+        body = textwrap.indent(json.dumps(d, ensure_ascii=False, indent=2), "  ")
+        sys.stdout.write(("[\n" if first else ",\n") + body)
 
 
 if __name__ == "__main__":

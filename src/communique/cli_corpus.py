@@ -16,8 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from .errors import CommuniqueError, InputError
+from .ingest.limits import ITEM_SECONDS
 
 EXIT_ERROR = 2
+EXIT_INTERRUPTED = 130
+_DB_HELP = "the store, a DuckDB file"
 Handler = Callable[[argparse.Namespace], int]
 
 
@@ -26,13 +29,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     _add_ingest(subparsers)
     _add_events(subparsers)
     show = subparsers.add_parser("show", help="one fused event with its sources and evidence")
-    show.add_argument("event_id", metavar="EVENT_ID")
-    show.add_argument("--db", required=True, metavar="PATH")
-    show.add_argument("--format", choices=("json", "text"), default="text")
+    show.add_argument("event_id", metavar="EVENT_ID", help="an event id, as `events` lists it")
+    show.add_argument("--db", required=True, metavar="PATH", help=_DB_HELP)
+    show.add_argument(
+        "--format", choices=("json", "text"), default="text", help="output format (default text)"
+    )
     show.set_defaults(handler=_guard("show", cmd_show))
     export = subparsers.add_parser("export", help="write a store as JSONL, CSV, Parquet, POLECAT")
-    export.add_argument("--db", required=True, metavar="PATH")
-    export.add_argument("--format", choices=("jsonl", "csv", "parquet", "polecat"), default="jsonl")
+    export.add_argument("--db", required=True, metavar="PATH", help=_DB_HELP)
+    export.add_argument(
+        "--format",
+        choices=("jsonl", "csv", "parquet", "polecat"),
+        default="jsonl",
+        help="output format (default jsonl)",
+    )
     export.add_argument(
         "--out",
         type=Path,
@@ -48,9 +58,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="FILE",
         help="one WARC / JSONL path per line",
     )
-    spark.add_argument("--out", required=True, type=Path, metavar="DIR")
+    spark.add_argument(
+        "--out", required=True, type=Path, metavar="DIR", help="folder of the Parquet tables"
+    )
     spark.add_argument("--batch", help="ingest batch name (default: the manifest's name)")
-    spark.add_argument("--master", default="local[2]")
+    spark.add_argument(
+        "--master", default="local[2]", help="Spark master URL (default local[2]: two cores here)"
+    )
     spark.set_defaults(handler=_guard("spark", cmd_spark))
     from .api.cli import register as register_serve
 
@@ -65,35 +79,73 @@ def _add_ingest(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
         metavar="SOURCE",
         help="file, directory, glob, JSONL(.gz), WARC(.gz), feed, URL list or URL",
     )
-    p.add_argument("--db", required=True, metavar="PATH")
-    p.add_argument("--workers", type=int, default=1, metavar="N")
+    p.add_argument("--db", required=True, metavar="PATH", help=_DB_HELP + " (created if new)")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes running the pipeline (default 1; each loads the models)",
+    )
     p.add_argument("--batch", default="", help="a name recorded with every stored item")
     p.add_argument(
         "--allow-private",
         action="store_true",
         help="allow fetching private, loopback and link-local addresses",
     )
-    p.add_argument("--timeout", type=float, default=10.0, help="seconds per request")
     p.add_argument(
-        "--max-bytes", type=int, default=5 * 1024 * 1024, help="largest page fetched, in bytes"
+        "--timeout", type=float, default=10.0, metavar="SECONDS", help="seconds per request"
     )
     p.add_argument(
-        "--rate", type=float, default=1.0, help="seconds between two requests to one host"
+        "--max-bytes",
+        type=int,
+        default=5 * 1024 * 1024,
+        metavar="N",
+        help="largest page fetched, in bytes",
     )
-    p.add_argument("--no-progress", action="store_true")
+    p.add_argument(
+        "--rate",
+        type=float,
+        default=1.0,
+        metavar="SECONDS",
+        help="seconds between two requests to one host",
+    )
+    p.add_argument(
+        "--item-timeout",
+        type=float,
+        default=ITEM_SECONDS,
+        metavar="SECONDS",
+        help=f"an article still running after this long is left out as a timeout failure "
+        f"(default {ITEM_SECONDS:g}; 0: no limit)",
+    )
+    p.add_argument(
+        "--no-progress", action="store_true", help="no live progress line on standard error"
+    )
     p.set_defaults(handler=_guard("ingest", cmd_ingest))
 
 
 def _add_events(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser("events", help="query fused events in a store or Spark output")
     where = p.add_mutually_exclusive_group(required=True)
-    where.add_argument("--db", metavar="PATH")
+    where.add_argument("--db", metavar="PATH", help=_DB_HELP)
     where.add_argument("--parquet", type=Path, metavar="DIR", help="output of `communique spark`")
-    p.add_argument("--actor", metavar="CODE", help="a participant code (RUS, NATO, ...)")
-    p.add_argument("--type", metavar="T", help="event type (CONSULT, AGREE, ...)")
+    p.add_argument(
+        "--actor",
+        type=_code,
+        metavar="CODE",
+        help="a participant code, any case (RUS, rus, NATO, ...)",
+    )
+    p.add_argument(
+        "--type", type=_code, metavar="T", help="event type, any case (CONSULT, agree, ...)"
+    )
     p.add_argument("--since", type=_day, metavar="DATE", help="events on or after YYYY-MM-DD")
-    p.add_argument("--limit", type=int)
-    p.add_argument("--format", choices=("json", "jsonl", "text", "csv"), default="text")
+    p.add_argument("--limit", type=int, metavar="N", help="at most N events")
+    p.add_argument(
+        "--format",
+        choices=("json", "jsonl", "text", "csv"),
+        default="text",
+        help="output format (default text)",
+    )
     p.set_defaults(handler=_guard("events", cmd_events))
 
 
@@ -102,10 +154,16 @@ def _guard(name: str, handler: Handler) -> Handler:
         try:
             return handler(args)
         except CommuniqueError as err:
-            print(f"communique {name}: {err}", file=sys.stderr)
+            message = " ".join(str(err).split("\n")).strip()
+            print(f"communique {name}: {message}", file=sys.stderr)  # one line, newline-ended
             return EXIT_ERROR
 
     return run
+
+
+def _code(value: str) -> str:
+    """Actor codes and event types are upper case in the store; people type them any way."""
+    return value.strip().upper()
 
 
 def _day(value: str) -> date:
@@ -120,11 +178,14 @@ def _day(value: str) -> date:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from .corpus import IngestOptions, ingest_sources
+    from .corpus.ingest import IngestInterrupted
     from .ingest.urls import FetchSettings
     from .store import open_store
 
     if args.workers < 1:
         raise InputError("--workers must be at least 1")
+    if args.item_timeout < 0:
+        raise InputError("--item-timeout must be 0 (no limit) or more")
     fetch = FetchSettings(
         timeout=args.timeout,
         max_bytes=args.max_bytes,
@@ -136,9 +197,20 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         batch=args.batch,
         fetch=fetch,
         progress=not args.no_progress and sys.stderr.isatty(),
+        item_seconds=args.item_timeout or None,
     )
     with open_store(args.db) as store:
-        summary = ingest_sources(args.sources, store, options)
+        try:
+            summary = ingest_sources(args.sources, store, options)
+        except IngestInterrupted as stop:
+            for line in stop.summary.lines():
+                print(line, file=sys.stderr)
+            print(
+                f"communique ingest: stopped by {stop.signal_name}; everything above is committed."
+                " To resume, run the same command again: the items already handled are skipped.",
+                file=sys.stderr,
+            )
+            return EXIT_INTERRUPTED
     for line in summary.lines():
         print(line, file=sys.stderr)
     return 0 if summary.extracted or summary.unchanged or not summary.read else 1
@@ -203,8 +275,18 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_spark(args: argparse.Namespace) -> int:
     from .spark import run_spark_job
+    from .spark.stop import SparkInterrupted
 
-    result = run_spark_job(args.manifest, args.out, batch=args.batch, master=args.master)
+    try:
+        result = run_spark_job(args.manifest, args.out, batch=args.batch, master=args.master)
+    except SparkInterrupted as stop:
+        print(
+            f"communique spark: stopped by {stop.signal_name}; the Spark jobs were cancelled and "
+            f"batch {stop.batch} was not written. To resume, run the same command again: "
+            "the batch is written whole.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
     print(result.line(), file=sys.stderr)
     return 0
 

@@ -1,34 +1,62 @@
-"""A live progress line on standard error: counts and rate."""
+"""A live progress line on standard error: counts, how much of the input is read (of its total),
+items per second and the time left."""
 
 from __future__ import annotations
 
+import sys
+import time
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 if TYPE_CHECKING:
+    from .sources import InputMeter
     from .summary import IngestSummary
 
 
-class IngestProgress:
-    """Shows read / stored / copies / skipped / failed and items per second while running."""
+def progress_columns() -> tuple[object, ...]:
+    """Spinner, counts, bar, per cent, rate, time left ("eta"), time spent."""
+    return (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(bar_width=20),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
+        TimeElapsedColumn(),
+    )
 
-    def __init__(self, enabled: bool) -> None:
+
+class IngestProgress:
+    """Shows read / stored / copies / skipped / failed, the share of the input read (bytes of
+    the files, from ``meter``), items per second and the estimated time left."""
+
+    def __init__(self, enabled: bool, meter: InputMeter | None = None) -> None:
+        self._meter = meter
         self._progress: Progress | None = None
         self._task: TaskID | None = None
+        self._started = time.monotonic()
         if enabled:
             self._progress = Progress(
-                SpinnerColumn(),
-                TextColumn("{task.description}"),
-                TextColumn("{task.fields[rate]}"),
-                TimeElapsedColumn(),
+                *progress_columns(),  # type: ignore[arg-type]
                 console=Console(stderr=True),
                 transient=False,
             )
 
     def __enter__(self) -> IngestProgress:
+        self._started = time.monotonic()
         if self._progress is not None:
             self._progress.start()
             self._task = self._progress.add_task("starting", total=None, rate="")
@@ -40,6 +68,13 @@ class IngestProgress:
         if self._progress is not None:
             self._progress.stop()
 
+    def note(self, message: str) -> None:
+        """One line for the user, above the live line when there is one."""
+        if self._progress is not None:
+            self._progress.console.print(f"communique: {message}", highlight=False)
+        else:
+            print(f"communique: {message}", file=sys.stderr, flush=True)
+
     def update(self, s: IngestSummary) -> None:
         if self._progress is None or self._task is None:
             return
@@ -48,7 +83,13 @@ class IngestProgress:
             f"done before {s.unchanged}  skipped {sum(s.skipped.values())}  "
             f"failed {sum(s.failed.values())}"
         )
-        self._progress.update(self._task, description=text, completed=s.read)
-        task = self._progress.tasks[0]
-        speed = task.speed
-        self._progress.update(self._task, rate=f"{speed:.1f} items/s" if speed else "")
+        elapsed = time.monotonic() - self._started
+        rate = f"{s.read / elapsed:.1f} items/s" if elapsed > 0.5 else ""
+        meter = self._meter
+        self._progress.update(
+            self._task,
+            description=text,
+            rate=rate,
+            total=meter.total if meter and meter.total else None,
+            completed=meter.done if meter else 0,
+        )

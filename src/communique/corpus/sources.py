@@ -60,24 +60,55 @@ def expand_sources(sources: Sequence[str]) -> list[str]:
     return out
 
 
-def iter_items(sources: Sequence[str], settings: IngestSettings) -> Iterator[Item]:
-    """Every item of every source, in order."""
-    for source in expand_sources(sources):
+@dataclass(slots=True)
+class InputMeter:
+    """How far reading the sources has come, for a progress display: the bytes of the files
+    read (each URL given as a source counts 1)."""
+
+    total: int = 0
+    done: int = 0
+
+    def add(self, n: int) -> None:
+        self.done += n
+
+
+def iter_items(
+    sources: Sequence[str], settings: IngestSettings, meter: InputMeter | None = None
+) -> Iterator[Item]:
+    """Every item of every source, in order; ``meter`` follows the bytes read."""
+    expanded = expand_sources(sources)
+    meter = meter if meter is not None else InputMeter()
+    meter.total = sum(_weight(s) for s in expanded)
+    for source in expanded:
+        start = meter.done
         if is_url(source):
             yield Pending(source, origin=source)
         else:
-            yield from _file_items(Path(source), settings)
+            yield from _file_items(Path(source), settings, meter)
+        meter.done = start + _weight(source)
 
 
-def _file_items(path: Path, settings: IngestSettings) -> Iterator[Item]:
+def _weight(source: str) -> int:
+    if is_url(source):
+        return 1
+    try:
+        return max(Path(source).stat().st_size, 1)
+    except OSError:
+        return 1
+
+
+def _file_items(path: Path, settings: IngestSettings, meter: InputMeter) -> Iterator[Item]:
     if is_warc(path):
-        yield from read_warc(path, settings)
+        yield from read_warc(path, settings, report=meter.add)
     elif is_feed_path(path):
         yield from _feed_file(path, settings)
     elif (urls := _url_list(path)) is not None:
-        yield from (Pending(u, origin=f"{path}:{n}") for n, u in enumerate(urls, start=1))
+        share = _weight(str(path)) // len(urls)
+        for n, url in enumerate(urls, start=1):
+            yield Pending(url, origin=f"{path}:{n}")
+            meter.add(share)
     else:
-        yield from read_path(path, settings)
+        yield from read_path(path, settings, report=meter.add)
 
 
 def _feed_file(path: Path, settings: IngestSettings) -> Iterator[Item]:

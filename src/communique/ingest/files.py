@@ -12,7 +12,7 @@ import io
 import itertools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -40,10 +40,14 @@ _CONTROL = set(range(0, 9)) | {11} | set(range(14, 32))
 
 
 def read_path(
-    path: Path, settings: IngestSettings, published: date | None = None
+    path: Path,
+    settings: IngestSettings,
+    published: date | None = None,
+    *,
+    report: Callable[[int], None] | None = None,
 ) -> Iterator[RawArticle | Skip]:
     """Yield the articles in one file: one for text/HTML, one per line for JSONL. gzip data
-    (by content) is inflated as it is read."""
+    (by content) is inflated as it is read; ``report`` is told the bytes read from the file."""
     origin = str(path)
     if not path.exists():
         raise InputError(f"{origin}: no such file")
@@ -64,7 +68,11 @@ def read_path(
         raise InputError(f"{origin}: cannot read ({err.strerror})") from err
     with stream:
         yield from read_stream(
-            stream, settings, origin=origin, published=published, jsonl=jsonl or None
+            buffered(stream, report),
+            settings,
+            origin=origin,
+            published=published,
+            jsonl=jsonl or None,
         )
 
 

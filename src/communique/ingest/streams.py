@@ -6,7 +6,7 @@ from __future__ import annotations
 import gzip
 import io
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 from .limits import INFLATE_RATIO_AFTER, MAX_INFLATE_RATIO
@@ -27,20 +27,26 @@ class InflateBombError(Exception):
 
 
 class _Counting(io.RawIOBase):
-    """Counts the bytes read from an underlying binary stream."""
+    """Counts the bytes read from an underlying binary stream (and reports them, if asked)."""
 
-    def __init__(self, raw: BinaryIO) -> None:
+    def __init__(self, raw: BinaryIO, report: Callable[[int], None] | None = None) -> None:
         self._raw = raw
+        self._report = report
         self.count = 0
 
     def readable(self) -> bool:
         return True
+
+    def tell(self) -> int:
+        return self.count
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
         data = self._raw.read(len(buffer))
         n = len(data)
         buffer[:n] = data
         self.count += n
+        if self._report is not None and n:
+            self._report(n)
         return n
 
 
@@ -66,11 +72,12 @@ class _Inflated(io.RawIOBase):
         return n
 
 
-def buffered(stream: BinaryIO) -> io.BufferedReader:
-    """``stream`` as a reader that can ``peek`` (files opened "rb" and stdin already can)."""
-    if isinstance(stream, io.BufferedReader):
+def buffered(stream: BinaryIO, report: Callable[[int], None] | None = None) -> io.BufferedReader:
+    """``stream`` as a reader that can ``peek`` (files opened "rb" and stdin already can);
+    ``report`` is told the number of bytes of each read from ``stream``."""
+    if isinstance(stream, io.BufferedReader) and report is None:
         return stream
-    return io.BufferedReader(_Counting(stream), buffer_size=1 << 16)
+    return io.BufferedReader(_Counting(stream, report), buffer_size=1 << 16)
 
 
 def is_gzip(reader: io.BufferedReader) -> bool:

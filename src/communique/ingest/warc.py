@@ -11,7 +11,7 @@ longer than ``WARC_LINE_BYTES`` or gzip members that inflate like a decompressio
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from ..model import InputKind, RawArticle, Skip, SkipReason
 from ..settings import IngestSettings
 from .files import decode_item, detect_kind
 from .limits import INFLATE_RATIO_AFTER, MAX_INFLATE_RATIO
-from .streams import InflateBombError
+from .streams import InflateBombError, buffered
 
 _READ_ERRORS = (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError)
 WARC_LINE_BYTES = 1 << 20  # a WARC or HTTP header line longer than this stops the file
@@ -65,15 +65,18 @@ def is_warc(path: Path) -> bool:
     return path.name.lower().endswith((".warc", ".warc.gz", ".arc.gz", ".warc.wet.gz"))
 
 
-def read_warc(path: Path, settings: IngestSettings) -> Iterator[RawArticle | Skip]:
-    """Yield one item per HTML response record of the archive."""
+def read_warc(
+    path: Path, settings: IngestSettings, *, report: Callable[[int], None] | None = None
+) -> Iterator[RawArticle | Skip]:
+    """Yield one item per HTML response record of the archive; ``report`` is told the bytes
+    read from the file."""
     origin = str(path)
     try:
         stream = path.open("rb")
     except OSError as err:
         raise InputError(f"{origin}: cannot read ({err.strerror})") from err
     with stream:
-        records = ArchiveIterator(stream, check_digests=True)
+        records = ArchiveIterator(buffered(stream, report), check_digests=True)
         records.reader = _BoundedReader(records.fh, records.reader.block_size)
         n = 0
         cut = False  # a record already reported the truncation

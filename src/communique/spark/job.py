@@ -20,6 +20,7 @@ from typing import Any
 
 from ..errors import InputError
 from .rows import SCHEMAS, TABLES, Row, file_rows
+from .stop import cancel_on_signal
 
 _BATCH_NAME = re.compile(r"[A-Za-z0-9._-]{1,100}")
 
@@ -77,13 +78,14 @@ def run_spark_job(
     for table in TABLES:  # a batch is replaced whole, even tables it now leaves empty
         shutil.rmtree(out / table / f"batch={name}", ignore_errors=True)
     started = time.monotonic()
-    session = spark if spark is not None else start_session(master)
-    startup = time.monotonic() - started
-    try:
-        rows = _run(session, paths, name, out)
-    finally:
-        if spark is None:
-            session.stop()
+    with cancel_on_signal(name) as holder:  # SIGINT/SIGTERM: jobs cancelled, session stopped
+        session = holder.session = spark if spark is not None else start_session(master)
+        startup = time.monotonic() - started
+        try:
+            rows = _run(session, paths, name, out)
+        finally:
+            if spark is None:
+                session.stop()
     return SparkResult(name, len(paths), rows, time.monotonic() - started, startup)
 
 
