@@ -145,11 +145,12 @@ def _one_per_happening(
     events: list[Event], by_id: dict[str, Entity]
 ) -> tuple[list[Event], dict[str, str]]:
     """Join a later telling of the same act into the first: same type, same actor and target
-    codes, no conflicting date, a status that does not contradict (occurred vs planned)."""
+    codes, no conflicting date, a status that does not contradict (occurred vs planned). A
+    speaker's successive quotes are one set of remarks: one statement with every quote."""
     out: list[Event] = []
     alias: dict[str, str] = {}
     for ev in events:
-        if ev.meeting is not None or ev.type == "STATEMENT":
+        if ev.meeting is not None or ev.mode == "press_conference":
             out.append(ev)
             continue
         key = _happening_key(ev, by_id)
