@@ -2,11 +2,18 @@
 
 Every request: a timeout, a size cap (the body is streamed and dropped past the cap), a minimum
 interval per host (raised to the site's robots.txt ``Crawl-delay``), robots.txt obeyed, retries
-with exponential backoff on timeouts, connection errors, 429 and 5xx. Hosts that resolve to
-private, loopback, link-local or otherwise reserved addresses are refused unless
-``allow_private`` is set. Redirects are followed by hand so each hop passes the same checks.
-Failures are ``Skip(FETCH_FAILED)`` records whose detail starts with a short cause
-("timeout:", "http_404:", "too_large:", "private_address:", "robots:", ...).
+with exponential backoff on timeouts, connection errors, 429 and 5xx. Redirects are followed by
+hand so each hop passes the same checks.
+
+Each hop's host is resolved once; every address it has must pass ``addresses.address_problem``
+(private, loopback, link-local, reserved and IPv6 forms of them are refused unless
+``allow_private`` is set; cloud platform addresses always), and the connection then goes to the
+first of those very addresses: the name is pinned, so a second DNS answer cannot send the request
+elsewhere (DNS rebinding). The URL keeps its host name, so the Host header, the TLS server name
+(SNI) and the certificate check are the name's. Proxy settings from the environment are not used
+(a proxy would connect on its own). Failures are ``Skip(FETCH_FAILED)`` records whose detail
+starts with a short cause ("timeout:", "http_404:", "too_large:", "private_address:",
+"platform_address:", "robots:", ...).
 """
 
 from __future__ import annotations
@@ -15,21 +22,35 @@ import ipaddress
 import socket
 import time
 import urllib.robotparser
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from ..errors import FetchError
 from ..model import InputKind, RawArticle, Skip, SkipReason
 from ..settings import IngestSettings
-from .files import decode_item, detect_kind
+from .addresses import address_problem
+from .files import decode_item, detect_kind, long_line_skip
 
 USER_AGENT = "communique/0.1 (diplomatic news research; +https://pypi.org/project/communique/)"
 _RETRY_STATUS = {429, 500, 502, 503, 504}
+
+Resolver = Callable[[str, int], list[str]]  # (host, port) -> the host's addresses, in order
+
+
+def system_resolver(host: str, port: int) -> list[str]:
+    """The addresses DNS (and the hosts file) give for ``host``, in the order given."""
+    try:
+        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError) as err:
+        raise FetchError(f"dns: cannot resolve {host}") from err
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,18 +87,71 @@ def read_url_list(path: Path) -> list[str] | None:
     return urls if urls and all(is_url(u) for u in urls) else None
 
 
+class _PinnedBackend(httpcore.NetworkBackend):
+    """Connects each host name to the address checked for it, and to nothing else."""
+
+    def __init__(self, pins: dict[str, str], inner: httpcore.NetworkBackend) -> None:
+        self._pins, self._inner = pins, inner
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        address = self._pins.get(host.lower())
+        if address is None:
+            raise httpcore.ConnectError(f"{host}: no checked address to connect to")
+        return self._inner.connect_tcp(address, port, timeout, local_address, socket_options)
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.NetworkStream:
+        raise httpcore.ConnectError("fetching never uses a unix socket")
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+def _pinned_transport(backend: httpcore.NetworkBackend) -> httpx.HTTPTransport:
+    """httpx's transport with its connection pool on ``backend`` (environment proxies off)."""
+    transport = httpx.HTTPTransport(trust_env=False)
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=httpx.create_ssl_context(trust_env=False),
+        max_connections=20,
+        keepalive_expiry=5.0,
+        network_backend=backend,
+    )
+    return transport
+
+
 class Fetcher:
-    """A polite HTTP client for article pages. Use as a context manager, or call ``close``."""
+    """A polite HTTP client for article pages. Use as a context manager, or call ``close``.
+
+    ``resolve`` (host, port -> addresses) and ``network`` (an httpcore network backend) stand in
+    for DNS and sockets in tests."""
 
     def __init__(
-        self, settings: FetchSettings | None = None, sleep: Callable[[float], None] = time.sleep
+        self,
+        settings: FetchSettings | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        *,
+        resolve: Resolver = system_resolver,
+        network: httpcore.NetworkBackend | None = None,
     ) -> None:
         self.settings = settings or FetchSettings()
         self._sleep = sleep
+        self._resolve = resolve
+        self._pins: dict[str, str] = {}  # host name -> the checked address it connects to
+        backend = _PinnedBackend(self._pins, network or httpcore.SyncBackend())
         self._client = httpx.Client(
             timeout=self.settings.timeout,
             follow_redirects=False,
             headers={"User-Agent": self.settings.user_agent},
+            transport=_pinned_transport(backend),
+            trust_env=False,
         )
         self._last: dict[str, float] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
@@ -103,6 +177,9 @@ class Fetcher:
         if isinstance(text, Skip):
             return text
         kind: InputKind = "html" if detect_kind(text) == "html" else "text"
+        overlong = long_line_skip(text, url) if kind == "text" else None
+        if overlong is not None:
+            return overlong
         return RawArticle(content=text, kind=kind, url=page.url, published=published, origin=url)
 
     def fetch(self, url: str) -> Page:
@@ -120,11 +197,19 @@ class Fetcher:
     # --- policy ----------------------------------------------------------------------------
 
     def _check_allowed(self, url: str) -> None:
+        """Resolve the URL's host once, check every address, pin the first; then robots.txt."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchError(f"bad_url: not an http(s) URL: {url}")
-        if not self.settings.allow_private:
-            check_public(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
+        try:
+            host = httpx.URL(url).raw_host.decode("ascii").lower()
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+        except (httpx.InvalidURL, ValueError, UnicodeError) as err:
+            raise FetchError(f"bad_url: {err}") from err
+        addresses = check_public(
+            host, port, resolve=self._resolve, allow_private=self.settings.allow_private
+        )
+        self._pins[host] = addresses[0]
         if self.settings.respect_robots and not self._robots_allow(url):
             raise FetchError("robots: robots.txt disallows this URL")
 
@@ -207,19 +292,30 @@ class _Retryable(FetchError):
     """A failure worth another try (timeouts, connection errors, 429, 5xx)."""
 
 
-def check_public(host: str, port: int = 80) -> None:
-    """Raise ``FetchError`` when the host is or resolves to a non-public address."""
+def check_public(
+    host: str,
+    port: int = 80,
+    *,
+    resolve: Resolver = system_resolver,
+    allow_private: bool = False,
+) -> list[str]:
+    """The host's addresses (an IP literal is its own), once each has passed the address policy;
+    raise ``FetchError`` naming the first that does not."""
+    literal = host.strip("[]")
     try:
-        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError) as err:
-        raise FetchError(f"dns: cannot resolve {host}") from err
-    for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
-        if not address.is_global or address.is_multicast:
-            raise FetchError(
-                f"private_address: {host} resolves to {address}, a non-public address"
-                " (use --allow-private to fetch it)"
-            )
+        addresses = [str(ipaddress.ip_address(literal.split("%", 1)[0]))]
+    except ValueError:
+        addresses = resolve(host, port)
+    if not addresses:
+        raise FetchError(f"dns: no address for {host}")
+    for address in addresses:
+        problem = address_problem(address)
+        if problem is None or (allow_private and problem[0] == "private_address"):
+            continue
+        cause, what = problem
+        hint = " (use --allow-private to fetch it)" if cause == "private_address" else ""
+        raise FetchError(f"{cause}: {host} resolves to {address}, {what}{hint}")
+    return addresses
 
 
 def iter_urls(
