@@ -74,7 +74,9 @@ def _listing(folder: Path) -> str:
 def pinnable(metric: str, value: float) -> bool:
     """Floors are for scores where higher is better, between 0 and 1 (not distances, AUCs of
     error curves or timings)."""
-    lower_is_better = any(part in metric for part in ("_km", "auc", "error", "seconds"))
+    lower_is_better = any(
+        part in metric for part in ("_km", "auc", "error", "seconds", "actorless")
+    )
     return 0.0 <= value <= 1.0 and not lower_is_better
 
 
