@@ -17,6 +17,7 @@ from rich.table import Table
 
 from .errors import CommuniqueError
 from .evaluation import SuiteResult, run_suite, run_suites, suite_names
+from .evaluation.runner import routine_suite_names
 
 EXIT_ERROR = 2
 
@@ -41,7 +42,7 @@ def eval_command(args: argparse.Namespace) -> int:
     """Run the suite(s) named in ``args`` and print the result; return the exit code."""
     try:
         if args.suite == "all":
-            results = run_suites(suite_names(), args.data, args.limit)
+            results = run_suites(routine_suite_names(), args.data, args.limit)
         else:
             results = [run_suite(args.suite, args.data, args.limit)]
     except CommuniqueError as err:
