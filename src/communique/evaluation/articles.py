@@ -43,6 +43,7 @@ from .meetings import (
     meeting_precision,
     meeting_recall,
     pipeline_records,
+    read_meeting,
     reported_meetings,
 )
 from .meetings import Article as MeetingArticle
@@ -103,16 +104,7 @@ def _read(data_dir: Path, path: Path) -> LabelledArticle:
             raise EvaluationError(f"{path.name}: the corpus text differs from the annotated one")
         published = date.fromisoformat(row["published"]) if row.get("published") else None
         meetings = tuple(
-            (
-                AnnotatedMeeting(
-                    participants=frozenset(str(p).upper() for p in m["participants"]),
-                    city=m.get("city") or None,
-                    country=(m.get("country") or "").upper() or None,
-                    date=m.get("date") or None,
-                ),
-                str(m.get("status") or "occurred"),
-            )
-            for m in row.get("meetings") or []
+            (read_meeting(m), str(m.get("status") or "occurred")) for m in row.get("meetings") or []
         )
         events = tuple(
             GoldEvent(str(e["type"]), e.get("actor") or None, e.get("recipient") or None)

@@ -134,19 +134,21 @@ def load_articles(data_dir: Path) -> list[Article]:
     return articles
 
 
+def read_meeting(m: dict[str, Any]) -> AnnotatedMeeting:
+    """One annotated meeting of the diplomatic-dev format."""
+    return AnnotatedMeeting(
+        participants=frozenset(str(p).upper() for p in m["participants"]),
+        city=m.get("city") or None,
+        country=(m.get("country") or "").upper() or None,
+        date=m.get("date") or None,
+    )
+
+
 def _read_article(path: Path) -> Article:
     try:
         row: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
         published = date.fromisoformat(row["published"]) if row.get("published") else None
-        meetings = tuple(
-            AnnotatedMeeting(
-                participants=frozenset(str(p).upper() for p in m["participants"]),
-                city=m.get("city") or None,
-                country=(m.get("country") or "").upper() or None,
-                date=m.get("date") or None,
-            )
-            for m in row.get("meetings") or []
-        )
+        meetings = tuple(read_meeting(m) for m in row.get("meetings") or [])
         return Article(str(row.get("id") or path.stem), str(row["text"]), published, meetings)
     except (json.JSONDecodeError, KeyError, TypeError, ValueError) as err:
         raise EvaluationError(f"{path.name}: malformed annotated article ({err})") from err
