@@ -148,6 +148,10 @@ def find_positions(
                 )
             if actors:
                 last_actors = actors
+            elif _named_person_subject(parse, i):
+                # "said Jane Doe of the retailers' association": a later "she" is that speaker,
+                # not the coded person named before her
+                last_actors = []
             named = _named_subject(parse, i) or (
                 _pronoun_subject(parse, i) and _named_subject(parse, tok.head)
             )
@@ -156,6 +160,14 @@ def find_positions(
         if not any(c.sentence == n and c.entry.type != "STATEMENT" for c in out):
             out += _noun_events(parse, lexicon, n, sent_times, skip)
     return _elaborate(parse, _drop_echoes(out))
+
+
+def _named_person_subject(parse: Parse, i: int) -> bool:
+    """The clause's subject is a person named in the text (an entity of kind person)."""
+    return any(
+        (hit := parse.entity_at.get(k)) is not None and hit.entity.kind == "person"
+        for k in parse.dep_children(i, "nsubj")
+    )
 
 
 def _noun_events(

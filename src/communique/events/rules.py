@@ -50,6 +50,7 @@ _TABLE = (
     Rule("role.addressed_by_link", "role", "a response with no addressee answers its proposer"),
     Rule("role.target_premodifier", "role", "'signed the deal with EU leaders': EU is the target"),
     Rule("role.accredited_post", "role", "'Russia's ambassador to Turkey': Turkey is no target"),
+    Rule("role.pronoun_speaker", "role", "'she said' is the last person named, coded or not"),
     Rule(
         "meeting.recalled_for", "meeting", "'recalled its ambassador for consultations': no meeting"
     ),
