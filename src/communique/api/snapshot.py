@@ -31,6 +31,7 @@ from ..errors import StoreError
 from ..fuse.dates import day_range
 from ..fuse.model import FusedEvent
 from ..store import open_store
+from ..store.shared import announce_wait
 from .tracks import Track, build_tracks
 
 STORE_TABLES = ("articles", "entities", "events", "links", "fused_members")
@@ -102,14 +103,18 @@ def _copy_tables(con: duckdb.DuckDBPyConnection, target: str, wait: float = 60.0
     """Copy the store's tables into memory, retrying while another process writes the file."""
     quoted = target.replace("'", "''")
     deadline = time.monotonic() + wait
-    while True:
-        try:
-            con.execute(f"ATTACH '{quoted}' AS store (READ_ONLY)")
-            break
-        except duckdb.IOException:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
+    try:
+        con.execute(f"ATTACH '{quoted}' AS store (READ_ONLY)")
+    except duckdb.IOException:
+        with announce_wait(target):  # a writer holding the file lets go for a waiting reader
+            while True:
+                try:
+                    con.execute(f"ATTACH '{quoted}' AS store (READ_ONLY)")
+                    break
+                except duckdb.IOException:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.2)
     try:
         for table in STORE_TABLES:
             con.execute(f"CREATE TABLE memory.main.{table} AS SELECT * FROM store.main.{table}")

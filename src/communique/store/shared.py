@@ -223,6 +223,22 @@ class SharedConnection:
                 self._marker.unlink()
 
 
+@contextlib.contextmanager
+def announce_wait(path: str) -> Iterator[None]:
+    """Say that this process waits for the store at ``path`` (the holder lets go for it), for a
+    reader that opens the file by other means than ``SharedConnection`` (an ATTACH)."""
+    marker = Path(path + ".wait")
+    token = f"{os.getpid()}-{uuid.uuid4().hex}"
+    with contextlib.suppress(OSError):
+        marker.write_text(token, encoding="utf-8")
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            if marker.read_text(encoding="utf-8").strip() == token:
+                marker.unlink()
+
+
 def _watch(ref: weakref.ref[SharedConnection], stop: threading.Event) -> None:
     """The idle watcher: ends when its connection is closed or garbage-collected."""
     while not stop.wait(POLL):
