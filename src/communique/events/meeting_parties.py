@@ -178,6 +178,7 @@ def _members_forum(parties: list[Entity], entry: Entry) -> Entity | None:
 
 VISIT_CARRIERS = frozenset(
     {"pay", "make", "begin", "start", "undertake", "conduct", "end", "conclude", "wrap", "cut"}
+    | {"cancel", "postpone", "call", "delay", "put", "scrap", "plan", "announce"}
 )
 
 

@@ -14,6 +14,7 @@ from .arguments import (
     verb_parties,
 )
 from .lexicon import Entry, Lexicon
+from .meeting_parties import _governor_parties
 from .meeting_places import _at_objects
 from .meeting_records import DEFINITE, ORDINAL_ROUNDS
 from .syntax import Parse
@@ -99,8 +100,8 @@ def _noun_ok(parse: Parse, i: int, entry: Entry) -> bool:
     if kind == "forum":  # "a session of the Security Council", not "was at the session"
         own = premodifier_parties(parse, i) + parties_under(parse, parse.preps(i, *PARTY_PREPS))
         return any(e.kind in {"igo", "body"} for e in own)
-    if kind == "actor":
-        return bool(noun_parties(parse, i))
+    if kind == "actor":  # "X's trip", "a trip by X"; "X cancelled a planned trip to Moscow"
+        return bool(noun_parties(parse, i)) or bool(_governor_parties(parse, i))
     return True
 
 

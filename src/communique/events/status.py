@@ -60,7 +60,9 @@ CANCEL_LEMMAS = frozenset(
     {"cancel", "postpone", "scrap", "suspend", "abandon", "delay", "shelve", "defer", "drop"}
 )
 # phrasal verbs that cancel or postpone: "put off", "called off", "pushed back", "broke off"
-CANCEL_PHRASAL = frozenset({("put", "off"), ("call", "off"), ("push", "back"), ("break", "off")})
+CANCEL_PHRASAL = frozenset(
+    {("put", "off"), ("put", "back"), ("call", "off"), ("push", "back"), ("break", "off")}
+)
 REFUSE_LEMMAS = frozenset({"refuse", "decline", "reject", "fail", "avoid"})
 
 
@@ -70,8 +72,14 @@ def cancels(parse: Parse, verb: int) -> bool:
     lemma = t[verb].lemma.lower()
     if lemma in CANCEL_LEMMAS:
         return True
-    prts = {t[k].text.lower() for k in parse.dep_children(verb, "prt")}
+    prts = {t[k].text.lower() for k in parse.dep_children(verb, "prt", "advmod")}
     return any((lemma, p) in CANCEL_PHRASAL for p in prts)
+
+
+def _hedged(parse: Parse, verb: int) -> bool:
+    """'may be delayed', 'could be postponed': a modal of possibility on the verb."""
+    aux = {parse.tokens[k].text.lower() for k in parse.dep_children(verb, "aux")}
+    return bool(aux & (HEDGE_AUX - {"will", "would"}))
 
 
 ONGOING_LEMMAS = frozenset({"continue", "begin", "start", "resume", "open", "enter", "underway"})
@@ -100,7 +108,8 @@ def status_of(parse: Parse, trigger: int) -> Status | None:
     t = parse.tokens
     tok = t[trigger]
     if tok.dep in {"nsubj", "nsubjpass"} and cancels(parse, tok.head):
-        return "cancelled"  # "talks scheduled for Thursday were cancelled"
+        # "talks scheduled for Thursday were cancelled"; "may be delayed" only perhaps
+        return "planned" if _hedged(parse, tok.head) else "cancelled"
     adj = _modifier_status(parse, trigger)
     verb = _clause_verb(parse, trigger)
     if verb is None:
@@ -184,7 +193,8 @@ def _verb_status(parse: Parse, verb: int) -> Status | None:
     kids = [t[k] for i in scope for k in parse.children[i]]
     aux = {k.text.lower() for k in kids if k.dep in {"aux", "auxpass"}}
     if any(cancels(parse, i) for i in scope) or _is_counterfactual(parse, verb):
-        return "cancelled"
+        # "may be delayed", "could be postponed": still planned, only perhaps put off
+        return "planned" if aux & HEDGE_AUX - {"will", "would"} else "cancelled"
     if len(scope) > 1 and lemmas & REFUSE_LEMMAS:  # "refused to meet X"
         return "negated"
     if any(k.dep == "neg" and k.text.lower() in NEG for k in (t[c] for c in parse.children[verb])):

@@ -65,6 +65,13 @@ class TenseIndex:
         return self.tokens[tok.head] if 0 <= tok.head < len(self.tokens) else tok
 
 
+# verbs whose simple present with a day states a timetable, so the day lies ahead
+_SCHEDULED = frozenset(
+    {"arrive", "leave", "depart", "travel", "fly", "head", "return", "visit", "begin", "open",
+     "start", "resume", "convene"}
+)  # fmt: skip
+
+
 def tense_of(index: TenseIndex, start: int, end: int) -> Tense:
     """The tense of the clause holding the characters ``start:end``."""
     inside = index.within(start, end)
@@ -126,6 +133,10 @@ def _verb_tense(index: TenseIndex, verb: Token) -> Tense | None:
         return "past"
     if verb.tag == "VBD":
         return "past"
+    if verb.tag in {"VBZ", "VBP"} and not aux and verb.lemma.lower() in _SCHEDULED:
+        return "future"  # news present of a timetable: "Shamir arrives in Washington on Sunday"
+    if verb.tag == "VBN" and verb.lemma.lower() in _ARRANGED and not aux and verb.dep == "acl":
+        return "future"  # "the summit, set for December, ...", "talks scheduled for Monday"
     if verb.tag == "VBN" and verb.lemma.lower() in _ARRANGED and words & _PRESENT_BE:
         return "future"  # "the envoy is expected in Beirut on Thursday", "is scheduled for"
     if verb.tag == "VBN":
