@@ -129,7 +129,7 @@ def test_ingest_urls_private_address_refused_without_permission(
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "10.1.2.3", "169.254.169.254", "::1", "localhost"])
 def test_ingest_urls_non_public_hosts_are_refused(host: str) -> None:
-    with pytest.raises(FetchError, match="private_address|platform_address"):
+    with pytest.raises(FetchError, match=r"private_address|platform_address"):
         check_public(host)
 
 

@@ -30,6 +30,7 @@ from .serialize import left_out_to_dict, record_to_dict
 from .settings import ActorSettings, NlpSettings, Settings
 
 if TYPE_CHECKING:
+    from .corpus.sources import InputMeter
     from .pipeline import Resources
     from .store import Store
 
@@ -133,7 +134,9 @@ def example_names() -> list[str]:
     return sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".txt"))
 
 
-def _inputs(args: argparse.Namespace, settings: Settings) -> Iterator[RawArticle | Skip]:
+def _inputs(
+    args: argparse.Namespace, settings: Settings, meter: InputMeter
+) -> Iterator[RawArticle | Skip]:
     if args.example:
         if args.example not in example_names():
             raise InputError(
@@ -155,24 +158,31 @@ def _inputs(args: argparse.Namespace, settings: Settings) -> Iterator[RawArticle
                 sys.stdin.buffer, settings.ingest, origin="<stdin>", published=args.published
             )
         else:
-            yield from read_path(Path(p), settings.ingest, published=args.published)
+            yield from read_path(
+                Path(p), settings.ingest, published=args.published, report=meter.add
+            )
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Articles are read, extracted and written one at a time (memory stays flat on any batch);
     each has at most ``limits.ITEM_SECONDS``, and at most ``limits.MAX_ARTICLE_CHARS`` of its
     text reach the language model."""
+    from .corpus.progress import IngestProgress, counts_text
+    from .corpus.sources import InputMeter
     from .corpus.work import safe_run
 
     settings = Settings(
         actors=ActorSettings(files=tuple(args.actors or ())),
         nlp=NlpSettings(max_chars=MAX_ARTICLE_CHARS),
     )
-    items = _inputs(args, settings)
+    meter = InputMeter(total=sum(Path(p).stat().st_size for p in args.paths if Path(p).is_file()))
+    items = _inputs(args, settings, meter)
     ahead = list(itertools.islice(items, 2))  # one input: a JSON object; several: a list
     extracted = skipped = 0
+    live = sys.stderr.isatty() and not sys.stdout.isatty()  # never over the records
     with ExitStack() as stack:
         lazy = _Lazy(settings, stack)
+        progress = stack.enter_context(IngestProgress(live, meter))
         for item in itertools.chain(ahead, items):
             raw = _with_url(item, args.url) if args.url and isinstance(item, RawArticle) else item
             if isinstance(raw, RawArticle):
@@ -183,11 +193,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 extracted += 1
                 if args.db:
                     lazy.store(args.db).write_record(result)
-                continue
-            skipped += 1
-            how = "skipped" if isinstance(result, Skip) else "failed"
-            why = result.reason.value if isinstance(result, Skip) else result.reason
-            print(f"communique: {result.origin}: {how} ({why}): {result.detail}", file=sys.stderr)
+            else:
+                skipped += 1
+                how = "skipped" if isinstance(result, Skip) else "failed"
+                why = result.reason.value if isinstance(result, Skip) else result.reason
+                progress.line(f"communique: {result.origin}: {how} ({why}): {result.detail}")
+            done = extracted + skipped
+            progress.show(counts_text(done, extracted=extracted, skipped=skipped), done)
     if args.format == "json" and len(ahead) > 1 and extracted:
         sys.stdout.write("\n]\n")
     if skipped and extracted:

@@ -16,7 +16,6 @@ from rich.progress import (
     TaskID,
     TaskProgressColumn,
     TextColumn,
-    TimeElapsedColumn,
     TimeRemainingColumn,
 )
 
@@ -26,22 +25,28 @@ if TYPE_CHECKING:
 
 
 def progress_columns() -> tuple[object, ...]:
-    """Spinner, counts, bar, per cent, rate, time left ("eta"), time spent."""
+    """Spinner, counts, bar, per cent, rate, time left ("eta")."""
     return (
         SpinnerColumn(),
         TextColumn("{task.description}"),
-        BarColumn(bar_width=20),
+        BarColumn(bar_width=12),
         TaskProgressColumn(),
         TextColumn("{task.fields[rate]}"),
         TextColumn("eta"),
         TimeRemainingColumn(),
-        TimeElapsedColumn(),
     )
 
 
+def counts_text(read: int, **counts: int) -> str:
+    """``12 read, 11 stored, 1 skipped``: the counts that are not zero."""
+    shown = [f"{n} {name.replace('_', ' ')}" for name, n in counts.items() if n]
+    return ", ".join([f"{read} read", *shown])
+
+
 class IngestProgress:
-    """Shows read / stored / copies / skipped / failed, the share of the input read (bytes of
-    the files, from ``meter``), items per second and the estimated time left."""
+    """Shows read / stored / copies / skipped / failed (or any counts, ``show``), the share of
+    the input read (bytes of the files, from ``meter``), items per second and the estimated
+    time left. Disabled, it shows nothing and ``line``/``note`` print plainly."""
 
     def __init__(self, enabled: bool, meter: InputMeter | None = None) -> None:
         self._meter = meter
@@ -70,21 +75,33 @@ class IngestProgress:
 
     def note(self, message: str) -> None:
         """One line for the user, above the live line when there is one."""
+        self.line(f"communique: {message}")
+
+    def line(self, text: str) -> None:
+        """``text`` on standard error, above the live line when there is one."""
         if self._progress is not None:
-            self._progress.console.print(f"communique: {message}", highlight=False)
+            self._progress.console.print(text, highlight=False, markup=False)
         else:
-            print(f"communique: {message}", file=sys.stderr, flush=True)
+            print(text, file=sys.stderr, flush=True)
 
     def update(self, s: IngestSummary) -> None:
+        text = counts_text(
+            s.read,
+            stored=s.stored,
+            copies=s.copies,
+            done_before=s.unchanged,
+            skipped=sum(s.skipped.values()),
+            failed=sum(s.failed.values()),
+        )
+        self.show(text, s.read)
+
+    def show(self, text: str, items: int) -> None:
+        """The live line: ``text`` (the counts), then the share of the input read, ``items``
+        per second and the time left."""
         if self._progress is None or self._task is None:
             return
-        text = (
-            f"read {s.read}  stored {s.stored}  copies {s.copies}  "
-            f"done before {s.unchanged}  skipped {sum(s.skipped.values())}  "
-            f"failed {sum(s.failed.values())}"
-        )
         elapsed = time.monotonic() - self._started
-        rate = f"{s.read / elapsed:.1f} items/s" if elapsed > 0.5 else ""
+        rate = f"{items / elapsed:.1f}/s" if elapsed > 0.5 else ""
         meter = self._meter
         self._progress.update(
             self._task,

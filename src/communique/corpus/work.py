@@ -11,6 +11,7 @@ next run does them. Workers ignore SIGINT (the main process decides) and end wit
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import functools
 import multiprocessing
 import os
@@ -150,12 +151,22 @@ def safe_run(process: Process, raw: RawArticle, seconds: float | None = None) ->
 def _init_worker(process: Process, seconds: float | None) -> None:
     global _WORKER_PROCESS, _WORKER_SECONDS, _ANNOUNCE
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: main decides
+    _end_with_parent()
     _WORKER_PROCESS, _WORKER_SECONDS, _ANNOUNCE = process, seconds, False
     if process is run_pipeline:
         pipeline_resources()  # load once, before the first item
 
 
 _WORKER_SECONDS: float | None = None
+
+
+def _end_with_parent() -> None:
+    """On Linux, this worker gets SIGTERM when the main process dies, even by SIGKILL."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 def _work(raw: RawArticle) -> Outcome:

@@ -256,7 +256,8 @@ def _read_jsonl(
                 continue
             yield _from_json(obj, settings, where, published)
     except InflateBombError as err:
-        yield Skip(SkipReason.TOO_LARGE, f"{err}; stopped after line {n}", origin)
+        where = f"after line {n}" if n else "before the first line"
+        yield Skip(SkipReason.TOO_LARGE, f"{err}; stopped {where}", origin)
     except (*GZIP_ERRORS, OSError) as err:
         detail = f"truncated: the gzip data is cut or corrupt after line {n} ({err})"
         yield Skip(SkipReason.BAD_ENCODING, detail, origin)
