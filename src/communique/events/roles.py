@@ -131,7 +131,7 @@ def find_chairs(parse: Parse) -> list[ChairFact]:
 
 
 def find_agendas(parse: Parse) -> list[AgendaFact]:
-    """Agenda items: "A, B and C will be high on the meeting's agenda", "to discuss A and B"."""
+    """Agenda items: "A, B and C will top the agenda of the talks", "to discuss A and B"."""
     out: list[AgendaFact] = []
     for n, _s in enumerate(parse.annotated.sentences):
         idx = parse.sentence_tokens(n)
