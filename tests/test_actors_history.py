@@ -210,3 +210,14 @@ def test_actors_history_the_former_state_is_a_region_not_an_actor() -> None:
     by_phrase = {p["pattern"]: p for p in load_actor_data().ruler_patterns()}
     assert by_phrase["former Soviet Union"] == {"label": "LOC", "pattern": "former Soviet Union"}
     assert by_phrase["Soviet Union"]["id"] == "state:SUN"
+
+
+def test_actors_state_on_gives_the_state_of_the_time() -> None:
+    from communique.actors import load_actor_data
+
+    data = load_actor_data()
+    assert data.state_on("RUS", date(1987, 6, 1)).code == "SUN"  # type: ignore[union-attr]
+    assert data.state_on("RUS", date(2005, 6, 1)).code == "RUS"  # type: ignore[union-attr]
+    assert data.state_on("SRB", date(1995, 6, 1)).code == "YUG"  # type: ignore[union-attr]
+    assert data.state_on("SRB", date(2004, 6, 1)).code == "SCG"  # type: ignore[union-attr]
+    assert data.state_on("RUS", None).code == "RUS"  # type: ignore[union-attr]

@@ -15,8 +15,9 @@ Stages never import a later stage; heavy resources come in through ``Resources``
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from .actors import ActorData, load_actor_data, resolve_actors
 from .clean import clean_article
@@ -63,11 +64,21 @@ def run_many(raws: Iterable[RawArticle], resources: Resources) -> Iterator[Recor
         yield item if isinstance(item, Skip) else _code(next(annotated), resources)
 
 
+def _country_on(resources: Resources, on: date | None) -> Callable[[str], tuple[str, str] | None]:
+    """Today's country code -> the state that held it on the article's date (code, name)."""
+
+    def country_on(code: str) -> tuple[str, str] | None:
+        state = resources.actors.state_on(code, on)
+        return (state.code, state.name) if state is not None else None
+
+    return country_on
+
+
 def _code(annotated: AnnotatedArticle, resources: Resources) -> Record:
     times = find_times(annotated)  # 3. time
     on = reference_date(annotated, times)
     entities = resolve_actors(annotated, resources.actors, on)  # 4. actors
-    places = find_places(annotated, resources.gazetteer)  # 5. place
+    places = find_places(annotated, resources.gazetteer, _country_on(resources, on))  # 5. place
     coded = code_events(annotated, entities, times, places)  # 6. events
     return Record(  # 7. record
         article=annotated.article,

@@ -92,6 +92,22 @@ class ActorData:
     def state(self, code: str) -> State | None:
         return self._by_code.get(code)
 
+    def state_on(self, code: str, on: date | None) -> State | None:
+        """The state that held the territory of today's ``code`` on ``on``: Russia's in 1987
+        is the Soviet Union, Serbia's in 1995 Yugoslavia; today's state when ``on`` is None or it
+        existed then."""
+        state = self._by_code.get(code)
+        if on is None or state is None or state.exists_on(on):
+            return state
+        for _ in range(3):  # SRB -> SCG -> YUG: up through successions
+            before = next((s for s in self.states if state.code in s.successors), None)
+            if before is None:
+                return state
+            if before.exists_on(on):
+                return before
+            state = before
+        return state
+
     def igo(self, code: str) -> Igo | None:
         return self._igo_by_code.get(code)
 

@@ -10,7 +10,7 @@ records. Demonyms (NORP) are not places, but they tell which countries the artic
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from ..model import AnnotatedArticle, Mention, PlaceMention
@@ -42,8 +42,16 @@ class _Toponym:
     lookup: str | None = None  # the name to look up when it differs from the text ("TBILISI")
 
 
-def find_places(annotated: AnnotatedArticle, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
-    """Toponyms and venues of the article, geocoded, in text order, without overlaps."""
+CountryOn = Callable[[str], tuple[str, str] | None]
+
+
+def find_places(
+    annotated: AnnotatedArticle, gazetteer: Gazetteer, country_on: CountryOn | None = None
+) -> tuple[PlaceMention, ...]:
+    """Toponyms and venues of the article, geocoded, in text order, without overlaps.
+
+    ``country_on`` gives, for today's country code, the state that held it on the article's
+    date (code and name): a 1987 meeting in Moscow is in the Soviet Union."""
     text = annotated.article.text
     toponyms = list(_toponyms(annotated.mentions))
     toponyms += _dateline_toponyms(text, toponyms)
@@ -63,12 +71,20 @@ def find_places(annotated: AnnotatedArticle, gazetteer: Gazetteer) -> tuple[Plac
         if found is not None:
             places.append(found)
     return tuple(
-        _with_country_name(p, gazetteer) for p in sorted(places, key=lambda p: (p.start, p.end))
+        _with_country_name(p, gazetteer, country_on)
+        for p in sorted(places, key=lambda p: (p.start, p.end))
     )
 
 
-def _with_country_name(p: PlaceMention, gazetteer: Gazetteer) -> PlaceMention:
-    state = gazetteer.country(p.country) if p.country else None
+def _with_country_name(
+    p: PlaceMention, gazetteer: Gazetteer, country_on: CountryOn | None
+) -> PlaceMention:
+    if not p.country:
+        return p
+    then = country_on(p.country) if country_on is not None else None
+    if then is not None:
+        return replace(p, country=then[0], country_name=then[1])
+    state = gazetteer.country(p.country)
     return replace(p, country_name=state.name) if state is not None else p
 
 
