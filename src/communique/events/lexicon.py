@@ -65,6 +65,7 @@ NEED_KINDS: dict[str, frozenset[str]] = {
             "on",
             "with",
             "envoy",
+            "between",
         }
     ),
     "verbs.csv": frozenset({"", "obj", "comp", "from", "prep", "prt", "notperson"}),

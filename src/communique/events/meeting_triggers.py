@@ -10,6 +10,7 @@ from .arguments import (
     PARTY_PREPS,
     noun_parties,
     parties_under,
+    party_code,
     premodifier_parties,
     verb_parties,
 )
@@ -85,6 +86,9 @@ def _noun_ok(parse: Parse, i: int, entry: Entry) -> bool:
     kind, words = entry.need_kind, entry.need_words
     if kind == "plural":
         return tok.tag in {"NNS", "NNPS"} or tok.text.lower() == "talks"
+    if kind == "between":  # "a conversation in Warsaw between X and Y": two sides named
+        sides = {party_code(e) for e in parties_under(parse, parse.preps(i, "between"))}
+        return len(sides - {None}) >= 2
     if kind == "not":
         return not mods & words
     if kind == "mod":  # "a courtesy call", not "a phone call"
