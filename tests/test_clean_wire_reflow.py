@@ -228,21 +228,23 @@ PARAGRAPHS = st.lists(
 )
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=80, deadline=None, derandomize=True)
 @given(PARAGRAPHS, st.integers(min_value=40, max_value=100))
 def test_clean_wire_reflow_property_wrapped_paragraphs_come_back(
     paragraphs: list[str], width: int
 ) -> None:
     wrapped = "\n\n".join(textwrap.fill(p, width) for p in paragraphs)
     lines = reflow_text(wrapped).split("\n")
-    if wrap_width(wrapped) is None:  # every line ends a sentence: nothing tells it is wrapped
-        assert all(line.endswith(".") for line in wrapped.split("\n") if line)
+    if wrap_width(wrapped) is None:
+        # too little tells it is wrapped (e.g. most lines end a sentence): left exactly as given,
+        # never half re-flowed
+        assert reflow_text(wrapped) == wrapped
     else:
         assert lines == paragraphs
     assert " ".join(line for line in lines if line) == " ".join(paragraphs)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=80, deadline=None, derandomize=True)
 @given(PARAGRAPHS)
 def test_clean_wire_reflow_property_one_paragraph_per_line_is_unchanged(
     paragraphs: list[str],
