@@ -5,19 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
-
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ResourceError
 from ..settings import NlpSettings
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 SPLITTER = "communique_line_splitter"
 
 
-@Language.component(SPLITTER)
 def _split_at_line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines and paragraphs never merge with what follows.
 
@@ -27,6 +25,14 @@ def _split_at_line_breaks(doc: Doc) -> Doc:
         if "\n" in prev.text or "\n" in prev.whitespace_:
             token.is_sent_start = True
     return doc
+
+
+def _register_splitter() -> None:
+    """Make the splitter a spaCy component (once; spaCy is imported only when a model loads)."""
+    from spacy.language import Language
+
+    if not Language.has_factory(SPLITTER):
+        Language.component(SPLITTER, func=_split_at_line_breaks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +49,9 @@ class NlpBackend:
 
 def load_nlp(settings: NlpSettings, patterns: Sequence[dict[str, object]]) -> NlpBackend:
     """Load the model, add the line splitter and an entity ruler fed by curated patterns."""
+    import spacy
+
+    _register_splitter()
     try:
         nlp = spacy.load(settings.model)
     except OSError as err:
@@ -55,6 +64,11 @@ def load_nlp(settings: NlpSettings, patterns: Sequence[dict[str, object]]) -> Nl
         ruler: Any = nlp.add_pipe(
             "entity_ruler", before="ner", config={"overwrite_ents": True, "validate": False}
         )
-        ruler.add_patterns(list(patterns))
+        # spaCy's EntityRuler runs every phrase pattern through ``nlp.pipe`` with only the
+        # components from the ruler on switched off: here that would tag and parse each of
+        # thousands of names. Phrases are matched on the token text (ORTH), which the
+        # tokenizer alone decides, so every component is switched off while they are added.
+        with nlp.select_pipes(enable=[]):
+            ruler.add_patterns(list(patterns))
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
     return NlpBackend(nlp=nlp, settings=settings)

