@@ -75,6 +75,7 @@ def _read_states(path: Path) -> tuple[list[dict[str, str]], dict[str, StateRow]]
             tuple(s for s in r["successors"].split("|") if s),
         )
         for r in rows
+        if r["status"] != "territory"  # office-holder data places no roles there reliably
     }
     return rows, states
 
@@ -460,6 +461,9 @@ def _states_csv(
     writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
     writer.writeheader()
     for r in rows:
+        if r["code"] not in numbers:  # a territory: no state number, kept as written
+            writer.writerow(r)
+            continue
         cow, gw, note = numbers[r["code"]]
         writer.writerow({**r, "cow": cow or "", "gw": gw or "", "codes_source": note})
     return out.getvalue()

@@ -14,7 +14,8 @@ Via = Literal["name", "alias", "demonym", "capital", "metonym", "context"]
 
 @dataclass(frozen=True, slots=True)
 class State:
-    """A sovereign state (UN member or observer, or partially recognised)."""
+    """A sovereign state (UN member or observer, or partially recognised), or a territory with
+    its own government that news reports as an actor (status ``territory``: Hong Kong)."""
 
     code: str  # ISO 3166-1 alpha-3
     iso2: str

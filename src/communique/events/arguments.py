@@ -47,6 +47,26 @@ def party_code(e: Entity) -> str | None:
 
 
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
+# "ambassador to Turkey": where a post is held, not a party the holder acts for
+ACCREDITED = frozenset(
+    {"ambassador", "envoy", "representative", "delegate", "emissary", "consul", "mission"}
+)
+POST_PREPS = frozenset({"to", "in", "at"})
+
+
+def _posted_at(parse: Parse, k: int, top: int) -> bool:
+    """``k`` names where a post is held ("China's ambassador to Britain"), below ``top``."""
+    for a in [k, *parse.ancestors(k)]:
+        if a == top:
+            return False
+        tok = parse.tokens[a]
+        if (
+            tok.dep == "prep"
+            and tok.text.lower() in POST_PREPS
+            and parse.tokens[tok.head].lemma.lower() in ACCREDITED
+        ):
+            return True
+    return False
 
 
 def parties_under(parse: Parse, heads: Iterable[int]) -> list[Entity]:
@@ -66,7 +86,11 @@ def parties_under(parse: Parse, heads: Iterable[int]) -> list[Entity]:
                     k for k in parse.subtree(c, TOPIC_STOPS) if not place_descriptor(parse, k)
                 )
             continue
-        idx.extend(k for k in parse.subtree(h, TOPIC_STOPS) if not place_descriptor(parse, k))
+        idx.extend(
+            k
+            for k in parse.subtree(h, TOPIC_STOPS)
+            if not place_descriptor(parse, k) and not _posted_at(parse, k, h)
+        )
     found = parse.entities_in(sorted(set(idx)))
     found += [e for e in stand_ins if e not in found]
     return [e for e in found if e.kind in PARTY_KINDS and party_code(e)]

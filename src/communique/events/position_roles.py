@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Entity
 from .arguments import (
+    ACCREDITED,
     head_entities,
     parties_under,
     party_code,
@@ -14,6 +15,10 @@ from .position_records import ADDRESSEE_VERBS, PRONOUNS, _clause_text
 from .syntax import CLAUSE_DEPS, Parse
 
 SUBJECT_CHAIN = frozenset({"xcomp", "ccomp", "conj", "advcl", "acomp"})
+RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "which", "who", "that" opening a relative clause
+# "by recalling", "after meeting": a gerund under these is done by the clause's own subject
+# (not "of": "accused Russia of poisoning" is not the accuser's act)
+MEANS_PREPS = frozenset({"by", "after", "before", "while", "upon", "through"})
 
 
 def _subject(parse: Parse, i: int) -> list[int]:
@@ -22,8 +27,13 @@ def _subject(parse: Parse, i: int) -> list[int]:
     t = parse.tokens
     for _ in range(4):
         subj = parse.dep_children(i, "nsubj")
+        if subj and t[i].dep == "relcl" and t[subj[0]].tag in RELATIVE_TAGS:
+            return [t[i].head]  # role.relative_subject: "Britain, which has accused Russia"
         if subj or parse.dep_children(i, "nsubjpass") or t[i].head == i:
             return subj
+        if t[i].dep == "pcomp" and t[t[i].head].text.lower() in MEANS_PREPS:
+            i = t[t[i].head].head  # role.means_subject: "X adopted it, by recalling ..."
+            continue
         if t[i].dep == "acl" and t[t[i].head].dep in {"dobj", "attr"}:
             i = t[t[i].head].head  # "issued a declaration demanding ..."
             continue
@@ -74,11 +84,6 @@ def _recipients(parse: Parse, i: int, indirect: bool = True) -> list[Entity]:
 
 
 OBJECT_PREPS = ("to", "for", "with", "against", "toward", "towards")
-
-# "ambassador to Turkey": where a post is held, not whom an act is aimed at
-ACCREDITED = frozenset(
-    {"ambassador", "envoy", "representative", "delegate", "emissary", "consul", "mission"}
-)
 
 
 def _object_recipients(parse: Parse, i: int, depth: int = 0) -> list[Entity]:

@@ -49,7 +49,9 @@ _TABLE = (
     Rule("position.press_conference", "position", "a press conference: a statement"),
     Rule("role.addressed_by_link", "role", "a response with no addressee answers its proposer"),
     Rule("role.target_premodifier", "role", "'signed the deal with EU leaders': EU is the target"),
-    Rule("role.accredited_post", "role", "'Russia's ambassador to Turkey': Turkey is no target"),
+    Rule("role.accredited_post", "role", "'envoy to Turkey': Turkey is no actor, no target"),
+    Rule("role.relative_subject", "role", "'Britain, which has accused Russia': Britain acts"),
+    Rule("role.means_subject", "role", "'X adopted it, by recalling its envoy': X recalls"),
     Rule("role.pronoun_speaker", "role", "'she said' is the last person named, coded or not"),
     Rule(
         "meeting.recalled_for", "meeting", "'recalled its ambassador for consultations': no meeting"
