@@ -79,7 +79,7 @@ def _code(annotated: AnnotatedArticle, resources: Resources) -> Record:
     on = reference_date(annotated, times)
     entities = resolve_actors(annotated, resources.actors, on)  # 4. actors
     places = find_places(annotated, resources.gazetteer, _country_on(resources, on))  # 5. place
-    coded = code_events(annotated, entities, times, places)  # 6. events
+    coded = code_events(annotated, entities, times, places, on)  # 6. events
     return Record(  # 7. record
         article=annotated.article,
         entities=coded.entities,

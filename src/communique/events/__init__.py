@@ -1,6 +1,6 @@
 """Events stage: meetings, positions and the links between them.
 
-    code_events(annotated, entities, times, places) -> EventSet
+    code_events(annotated, entities, times, places, on) -> EventSet
 
 1. meeting mentions -> clusters (one meeting, many mentions)       meetings.py
 2. delegations, chairs, agendas attached to their meeting          roles.py
@@ -14,6 +14,7 @@ Every rule has a name (rules.py) and every event lists the rules that made it.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from ..model import AnnotatedArticle, Entity, Event, EventSet, Link, PlaceMention, TimeExpression
 from .build import build_events
@@ -36,7 +37,10 @@ def code_events(
     entities: tuple[Entity, ...],
     times: tuple[TimeExpression, ...],
     places: tuple[PlaceMention, ...],
+    on: date | None = None,
 ) -> EventSet:
+    """``on``: the date the article is about (``time.reference_date``), for telling background
+    acts from news."""
     lexicon = load_lexicon()
     parse = Parse(annotated, entities)
     calls, call_nouns = find_calls(parse, times)  # 1. calls first: their talk nouns are no meetings
@@ -51,7 +55,7 @@ def code_events(
     positions = find_positions(parse, lexicon, times, triggers) + calls  # 3.
     built = build_events(parse, clusters, roles, positions, times, places)
     links = find_links(parse, built)  # 4.
-    emitted = emit_events(parse, _address_responses(built.events, links), links)  # 5.
+    emitted = emit_events(parse, _address_responses(built.events, links), links, on)  # 5.
     return EventSet(
         entities=built.entities,
         events=emitted.events,

@@ -10,6 +10,8 @@ new facts, only chooses among them. In order:
                          with the state they represent, a named group with its country)
 3. ``emit.coded_target`` a directed act with no target, in a sentence that names another
                          coded party, has its roles unresolved: left out rather than guessed
+   ``emit.background``   an act dated at least two years before the article's date is
+                         background ("in 2003, when X endorsed the invasion"), not its news
 4. ``emit.one_happening`` the same act told again (headline, lead, recap) joins the first
                          telling: one event with every evidence span
 5. ``emit.main_event``   the event the headline and lead report is marked as the main one
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from datetime import date
 
 from ..model import Entity, Event, LeftOut, Link, Span, content_id
 from .arguments import party_code
@@ -56,14 +59,16 @@ class Emitted:
     left_out: tuple[LeftOut, ...]
 
 
-def emit_events(parse: Parse, events: Iterable[Event], links: Iterable[Link]) -> Emitted:
+def emit_events(
+    parse: Parse, events: Iterable[Event], links: Iterable[Link], on: date | None = None
+) -> Emitted:
     by_id = {e.id: e for e in parse.entities}
     events = _unique_ids(list(events))
     acting = _actors_by_sentence(events, by_id)
     kept: list[Event] = []
     left: list[LeftOut] = []
     for ev in events:
-        reason = _reason_to_leave(parse, ev, by_id, acting)
+        reason = _reason_to_leave(parse, ev, by_id, acting) or _background(ev, on)
         if reason is None:
             kept.append(ev)
         else:
@@ -107,6 +112,22 @@ def _reason_to_leave(
         if _other_parties(parse, ev, frozenset(busy)):
             return rule("emit.coded_target")
     return None
+
+
+BACKGROUND_YEARS = 2
+
+
+def _background(ev: Event, on: date | None) -> str | None:
+    """A non-meeting act whose own date lies years before the article's date: background the
+    article recalls, reported by the articles of its own time (meetings keep their history:
+    tracks link them)."""
+    if on is None or ev.meeting is not None or ev.when is None or ev.when.year_inferred:
+        return None
+    try:
+        year = int(ev.when.start[:4])
+    except ValueError:
+        return None
+    return rule("emit.background") if year <= on.year - BACKGROUND_YEARS else None
 
 
 def _codes(ids: Iterable[str], by_id: dict[str, Entity]) -> frozenset[str]:

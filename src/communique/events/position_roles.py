@@ -28,7 +28,9 @@ def _subject(parse: Parse, i: int) -> list[int]:
     for _ in range(4):
         subj = parse.dep_children(i, "nsubj")
         if subj and t[i].dep == "relcl" and t[subj[0]].tag in RELATIVE_TAGS:
-            return [t[i].head]  # role.relative_subject: "Britain, which has accused Russia"
+            # role.relative_subject: "Britain, which has accused Russia"; not a place named
+            # inside a phrase ("attacks in Tunisia, which forced ...": the attacks did)
+            return [] if _placed(parse, t[i].head) else [t[i].head]
         if subj or parse.dep_children(i, "nsubjpass") or t[i].head == i:
             return subj
         if t[i].dep == "pcomp" and t[t[i].head].text.lower() in MEANS_PREPS:
@@ -41,6 +43,14 @@ def _subject(parse: Parse, i: int) -> list[int]:
             return subj
         i = t[i].head
     return []
+
+
+PLACE_PREPS = frozenset({"in", "at", "from", "across", "inside", "near", "throughout", "around"})
+
+
+def _placed(parse: Parse, noun: int) -> bool:
+    tok = parse.tokens[noun]
+    return tok.dep == "pobj" and parse.tokens[tok.head].text.lower() in PLACE_PREPS
 
 
 def _actors(parse: Parse, i: int) -> list[Entity]:

@@ -60,6 +60,7 @@ _TABLE = (
     Rule("meeting.envoy_sent", "meeting", "'sent an envoy to Myanmar': a visit by the sender"),
     Rule("emit.coded_actor", "emit", "reported only when the source actor resolves to a code"),
     Rule("emit.coded_target", "emit", "a directed act needs its target when the text names one"),
+    Rule("emit.background", "emit", "an act dated years before the article's date: background"),
     Rule("emit.asserted", "emit", "only acts the text asserts: not negated, hypothetical, asked"),
     Rule("emit.one_happening", "emit", "mentions of one act in an article are one event"),
     Rule("emit.main_event", "emit", "the event the headline and lead report is the main one"),

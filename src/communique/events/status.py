@@ -10,7 +10,8 @@ from ..time.lexicon import MONTHS, WEEKDAYS
 from .syntax import Parse
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-HEDGE_AUX = frozenset({"may", "might", "could", "would", "should"})
+# modals of possibility, ability and obligation: "may meet", "can allow", "must withdraw"
+HEDGE_AUX = frozenset({"may", "might", "could", "would", "should", "can", "ca", "must", "ought"})
 NEG = frozenset({"not", "n't", "never", "no"})
 PLAN_LEMMAS = frozenset(
     {
@@ -56,6 +57,14 @@ HEDGE_LEMMAS = frozenset(
         "promise",
     }
 )
+# "is likely to deploy" (a forecast), "has been eager to withdraw" (a wish): the act is the
+# adjective's infinitive complement
+FORECAST_ADJ = frozenset({"likely", "unlikely", "eager", "keen"})
+# "their ability to cooperate", "the right to expel": a capacity, not an act
+CAPACITY_NOUNS = frozenset(
+    {"ability", "capacity", "capability", "power", "right", "chance", "opportunity", "willingness",
+     "readiness", "desire", "wish", "need", "freedom", "authority"}
+)  # fmt: skip
 CANCEL_LEMMAS = frozenset(
     {"cancel", "postpone", "scrap", "suspend", "abandon", "delay", "shelve", "defer", "drop"}
 )
@@ -162,7 +171,11 @@ def _clause_verb(parse: Parse, trigger: int) -> int | None:
     if tok.pos in {"VERB", "AUX"}:
         return trigger
     for k in parse.children[trigger]:  # "talks which were held", "meeting held in Caracas"
-        if t[k].dep in {"relcl", "acl"} and t[k].pos in {"VERB", "AUX"}:
+        if (
+            t[k].dep in {"relcl", "acl"}
+            and t[k].pos in {"VERB", "AUX"}
+            and not parse.dep_children(k, "mark")  # "... summit in Lima that X must fall":
+        ):  # a complement clause of the verb hung on the noun, not a clause describing it
             return k
     if tok.dep in {"nsubj", "nsubjpass", "dobj", "attr", "oprd"} or tok.dep == "ROOT":
         head = t[tok.head]
@@ -204,6 +217,11 @@ def _verb_status(parse: Parse, verb: int) -> Status | None:
     if aux & HEDGE_AUX == {"would"} and _future_in_past(parse, verb, scope):
         return "planned"  # "the ministry said the delegation would arrive on Monday"
     if aux & HEDGE_AUX or (lemmas & HEDGE_LEMMAS and len(scope) > 1):
+        return "hypothetical"
+    if t[verb].dep == "xcomp" and t[t[verb].head].lemma.lower() in FORECAST_ADJ:
+        return "hypothetical"
+    top = t[scope[-1]]
+    if top.dep == "acl" and t[top.head].lemma.lower() in CAPACITY_NOUNS:
         return "hypothetical"
     if len(scope) > 1 and lemmas & PLAN_LEMMAS:
         return "planned"
