@@ -217,7 +217,6 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_events(args: argparse.Namespace) -> int:
-    from .corpus.lines import event_line
     from .store import EventQuery, open_store
 
     if args.parquet is not None:
@@ -229,7 +228,14 @@ def cmd_events(args: argparse.Namespace) -> int:
     else:
         query = EventQuery(actor=args.actor, type=args.type, since=args.since, limit=args.limit)
         with open_store(_existing(args.db), read_only=True) as store:
-            rows = [event_line(e) for e in store.fused_events(query)]
+            if args.format in ("text", "csv"):  # the listed fields only
+                rows = store.event_briefs(query)
+            else:  # the export lines, as stored
+                lines = store.event_line_texts(query)
+                if args.format == "jsonl":
+                    sys.stdout.writelines(line + "\n" for line in lines)
+                    return 0
+                rows = [json.loads(line) for line in lines]
     _print_events(rows, args.format)
     return 0
 

@@ -10,9 +10,12 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:  # datasketch (with scipy) is imported when a signature is first made
+    from datasketch import MinHash
 
 NUM_PERM = 128
 SCHEME = "affine64"  # stored signatures are uint64 hash values of this scheme
@@ -43,6 +46,8 @@ def signature(text: str) -> MinHash | None:
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1))}
     if len(shingles) < MIN_SHINGLES:
         return None
+    from datasketch import MinHash
+
     mh = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     mh.update_batch([s.encode("utf-8") for s in shingles])
     return mh
@@ -53,6 +58,8 @@ def signature_bytes(mh: MinHash) -> bytes:
 
 
 def signature_from_bytes(data: bytes) -> MinHash:
+    from datasketch import MinHash
+
     values = np.frombuffer(data, dtype=np.uint64).copy()
     return MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME)
 
@@ -61,6 +68,8 @@ class DuplicateIndex:
     """Canonical articles seen so far: exact hashes and an LSH index of their signatures."""
 
     def __init__(self, threshold: float = 0.7) -> None:
+        from datasketch import MinHashLSH
+
         self.threshold = threshold
         self._exact: dict[str, str] = {}
         # LSH finds candidates generously; the estimated Jaccard index then decides.

@@ -61,14 +61,20 @@ def load_nlp(settings: NlpSettings, patterns: Sequence[dict[str, object]]) -> Nl
         ) from err
     nlp.add_pipe(SPLITTER, before="parser")
     if patterns:
-        ruler: Any = nlp.add_pipe(
-            "entity_ruler", before="ner", config={"overwrite_ents": True, "validate": False}
-        )
-        # spaCy's EntityRuler runs every phrase pattern through ``nlp.pipe`` with only the
-        # components from the ruler on switched off: here that would tag and parse each of
-        # thousands of names. Phrases are matched on the token text (ORTH), which the
-        # tokenizer alone decides, so every component is switched off while they are added.
-        with nlp.select_pipes(enable=[]):
-            ruler.add_patterns(list(patterns))
+        add_entity_ruler(nlp, patterns)
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
     return NlpBackend(nlp=nlp, settings=settings)
+
+
+def add_entity_ruler(nlp: Any, patterns: Sequence[dict[str, object]]) -> None:
+    """An entity ruler before the statistical NER, fed with phrase patterns.
+
+    spaCy's EntityRuler (3.8) makes each phrase pattern a Doc with ``nlp.pipe``, switching off
+    only the components from the ruler on: here that would tag and parse thousands of names.
+    Phrases are matched on the token text (ORTH, the ruler's default ``phrase_matcher_attr``),
+    which the tokenizer alone decides, so every component is off while they are added."""
+    ruler: Any = nlp.add_pipe(
+        "entity_ruler", before="ner", config={"overwrite_ents": True, "validate": False}
+    )
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(list(patterns))

@@ -76,12 +76,14 @@ def cache_key(min_population: int) -> str:
         with contextlib.suppress(OSError):
             st = (folder / name).stat()
             h.update(f"{name}:{st.st_size}:{st.st_mtime_ns}\0".encode())
-    package = resources.files("communique.place")
-    for name in _CODE_FILES:
-        h.update(name.encode() + b"\0" + package.joinpath(name).read_bytes())
-    for name in _DATA_FILES:
-        h.update(name.encode() + b"\0" + package.joinpath("data", name).read_bytes())
+    for name in _CODE_FILES + tuple(f"data/{n}" for n in _DATA_FILES):
+        h.update(name.encode() + b"\0" + package_bytes(name) + b"\0")
     return h.hexdigest()[:32]
+
+
+def package_bytes(name: str) -> bytes:
+    """A file of the ``communique.place`` package ("gazetteer.py", "data/venues.csv")."""
+    return resources.files("communique.place").joinpath(*name.split("/")).read_bytes()
 
 
 def cache_path(min_population: int) -> Path | None:

@@ -135,7 +135,10 @@ def _load(min_population: int) -> Gazetteer:
     cached; both come back through the same plain-data form, so they answer alike."""
     from . import cache
 
-    path = cache.cache_path(min_population)
+    try:
+        path = cache.cache_path(min_population)
+    except (ImportError, OSError):  # an input is missing: building says which
+        path = None
     found = cache.read_cached(path) if path is not None else None
     if found is not None:
         return found

@@ -16,6 +16,7 @@ from ..fuse.reports import parties as parties_of
 from ..fuse.summary import summarize
 from ..model import Entity
 from ..serialize import entity_from_dict
+from . import fused as fused_rows
 from .reports import parties_from_json, report_from_stored
 from .rows import EVENT_COLUMNS, event_from_row
 from .shared import SharedConnection
@@ -135,7 +136,50 @@ class StoreReader:
     def fused_events(self, query: EventQuery | None = None) -> list[FusedEvent]:
         """Fused events matching the query, oldest first."""
         query = query or EventQuery()
-        with self.shared.use():  # one snapshot: a writer cannot come in between
+        with self.shared.use() as con:  # one snapshot: a writer cannot come in between
+            if fused_rows.is_current(con):
+                found = _select_fused(con, query, "event_json")
+                return [fused_rows.event_from_json(json.loads(r[0])) for r in found]
+            return self._fuse_events(query)
+
+    def event_line_texts(self, query: EventQuery | None = None) -> list[str]:
+        """The fused events matching the query as export lines (``corpus.lines.event_line``),
+        each the JSON text ``json.dumps(line, ensure_ascii=False)``, oldest first."""
+        query = query or EventQuery()
+        with self.shared.use() as con:
+            if fused_rows.is_current(con):
+                return [str(r[0]) for r in _select_fused(con, query, "line_json")]
+            events = self._fuse_events(query)
+        from ..corpus.lines import event_line
+
+        return [json.dumps(event_line(e), ensure_ascii=False) for e in events]
+
+    def event_briefs(self, query: EventQuery | None = None) -> list[dict[str, Any]]:
+        """The fields of an event line that a one-line listing shows (id, type, status,
+        participants, when.start, where.name and .venue, source_count), oldest first."""
+        query = query or EventQuery()
+        with self.shared.use() as con:
+            if not fused_rows.is_current(con):
+                return [json.loads(t) for t in self.event_line_texts(query)]
+            cols = "fused_id, type, status, participants, when_start, where_name, where_venue,"
+            found = _select_fused(con, query, cols + " source_count")
+        return [
+            {
+                "id": i,
+                "type": t,
+                "status": st,
+                "participants": list(p),
+                "when": {"start": w} if w is not None else None,
+                "where": {"name": n, "venue": v} if (n, v) != (None, None) else None,
+                "source_count": c,
+            }
+            for i, t, st, p, w, n, v, c in found
+        ]
+
+    def _fuse_events(self, query: EventQuery) -> list[FusedEvent]:
+        """Fused events by fusing the stored reports now (a store whose fused rows are not
+        current)."""
+        with self.shared.use():
             ids = self._candidate_ids(query)
             stored = self.stored_reports(ids)
             copies = self.copies()
@@ -167,7 +211,12 @@ class StoreReader:
         return frame([flat_link(*k) for k in self.fused_links()], LINK_FIELDS)
 
     def fused_event(self, fused_id: str) -> FusedEvent | None:
-        with self.shared.use():
+        with self.shared.use() as con:
+            if fused_rows.is_current(con):
+                row = con.execute(
+                    "SELECT event_json FROM fused_events WHERE fused_id = ?", [fused_id]
+                ).fetchone()
+                return fused_rows.event_from_json(json.loads(row[0])) if row else None
             reports = [r for _, r in self.stored_reports([fused_id])]
             copies = self.copies()
         return summarize(reports, copies, fused_id) if reports else None
@@ -284,6 +333,34 @@ _STORY_KIND = {
     "state": "locations",
     "place": "locations",
 }
+
+
+def _select_fused(con: duckdb.DuckDBPyConnection, query: EventQuery, columns: str) -> list[Any]:
+    """Rows of the fused events matching the query, in the order they were first reported.
+    Actor and type match any report of the event (as ``_candidate_ids``), the date the
+    event's own."""
+    sql = f"SELECT {columns} FROM fused_events WHERE true"
+    params: list[Any] = []
+    if query.actor is not None or query.type is not None:
+        sql += (
+            " AND fused_id IN (SELECT f.fused_id FROM fused_members f JOIN events e"
+            " ON f.article_id = e.article_id AND f.event_id = e.id WHERE true"
+        )
+        if query.actor is not None:
+            sql += " AND list_contains(e.participants, ?)"
+            params.append(query.actor.upper())
+        if query.type is not None:
+            sql += " AND e.type = ?"
+            params.append(query.type.upper())
+        sql += ")"
+    if query.since is not None:
+        sql += " AND last_day >= ?"
+        params.append(query.since)
+    sql += " ORDER BY first_seq NULLS LAST, first_row"
+    if query.limit is not None:
+        sql += " LIMIT ?"
+        params.append(max(query.limit, 1))  # as listing in Python did: it stopped after one
+    return con.execute(sql, params).fetchall()
 
 
 def _matches(event: FusedEvent, query: EventQuery) -> bool:

@@ -8,6 +8,8 @@
     events          events as coded from one article (never from a copy)
     links           links between events of one article
     fused_members   which canonical (fused) event each coded event belongs to
+    fused_events    each fused event as fusion made it, kept current by the writer
+                    (``store.fused``); fused_state says what it was made from
     rejections      items that yielded no record: stage, reason, detail
 
 Every stored event carries the producer (e.g. ``events.rules.v1``) and the schema version.
@@ -52,11 +54,20 @@ _DDL = (
     """CREATE TABLE IF NOT EXISTS fused_members (
         fused_id VARCHAR, article_id VARCHAR, event_id VARCHAR,
         PRIMARY KEY (article_id, event_id))""",
+    """CREATE TABLE IF NOT EXISTS fused_events (
+        fused_id VARCHAR PRIMARY KEY, first_seq BIGINT, first_row BIGINT, type VARCHAR,
+        status VARCHAR, participants VARCHAR[], when_start VARCHAR, where_name VARCHAR,
+        where_venue VARCHAR, source_count INTEGER, last_day DATE, event_json VARCHAR,
+        line_json VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS fused_state (built_from VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS rejections (
         id VARCHAR PRIMARY KEY, origin VARCHAR, stage VARCHAR, reason VARCHAR, detail VARCHAR,
         batch VARCHAR, recorded_at TIMESTAMP DEFAULT current_timestamp)""",
 )
 
+
+# Indexes beside the primary keys: the members of one fused event.
+_INDEXES = ("CREATE INDEX IF NOT EXISTS fused_members_fused ON fused_members (fused_id)",)
 
 # Columns added after a store's tables were first created: added in place, empty for old rows.
 _ADDED = (
@@ -68,7 +79,7 @@ _ADDED = (
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create the tables of a new store, or check an existing store's version."""
-    for ddl in _DDL + _ADDED:
+    for ddl in _DDL + _ADDED + _INDEXES:
         con.execute(ddl)
     row = con.execute("SELECT max(version) FROM schema_version").fetchone()
     found = row[0] if row else None

@@ -23,6 +23,7 @@ from ..fuse.model import Report
 from ..fuse.reports import reports_from_record
 from ..model import Record, Skip, content_id
 from ..serialize import article_to_dict, entity_to_dict
+from . import fused as fused_rows
 from .read import StoreReader
 from .reports import named_meeting_json, parties_json
 from .rows import EVENT_COLUMNS, event_to_row
@@ -95,7 +96,8 @@ class Store(StoreReader):
             if target != ":memory:" and not read_only:
                 Path(target).parent.mkdir(parents=True, exist_ok=True)
             with shared.use():
-                pass
+                if not read_only:
+                    fused_rows.refresh(self)  # a store from before the fused rows: made once
         except (duckdb.Error, OSError) as err:
             raise StoreError(f"{target}: cannot open the store ({first_line(err)})") from err
         except StoreError as err:
@@ -277,13 +279,14 @@ class Store(StoreReader):
         mh: object,
         copy: object,
         reports: tuple[Report, ...],
-        fused: tuple[str, ...],
+        fused_ids: tuple[str, ...],
         input_key: str | None,
     ) -> None:
         from ..fuse.dedup import Duplicate
 
         a = record.article
         dup = copy if isinstance(copy, Duplicate) else None
+        current = fused_rows.is_current(self.con)
         self.con.execute(
             "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -307,11 +310,11 @@ class Store(StoreReader):
         )
         if input_key:
             self._mark_input(input_key, origin or a.origin, a.id, "stored", batch)
-        if dup is not None:
-            return
-        if mh is not None:
-            self.con.execute("INSERT INTO minhashes VALUES (?, ?)", [a.id, signature_bytes(mh)])
-        self._insert_facts(record, reports, fused)
+        if dup is None:
+            if mh is not None:
+                self.con.execute("INSERT INTO minhashes VALUES (?, ?)", [a.id, signature_bytes(mh)])
+            self._insert_facts(record, reports, fused_ids)
+        fused_rows.keep(self, self.con, current, a.id)  # the fused rows this article changes
 
     def _insert_facts(
         self, record: Record, reports: tuple[Report, ...], fused: tuple[str, ...]
