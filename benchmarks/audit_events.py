@@ -1,11 +1,12 @@
 """Audit every event communique emits on fresh real articles: correct / partly correct / should
 not exist.
 
-    python benchmarks/audit_events.py sheet OUT.json   # run the pipeline, write a grading sheet
+    python benchmarks/audit_events.py sheet OUT.json [--list NAME]  # run, write a grading sheet
     python benchmarks/audit_events.py score GRADED.json  # shares of each grade, by type
 
-The articles are listed in ``src/communique/evaluation/data/audit/articles.json`` (source
-pointers into the shared corpora, texts read at run time). A grader fills ``grade`` on each event
+The articles are listed in ``src/communique/evaluation/data/audit/<NAME>.json`` (default
+``articles``; source pointers into the shared corpora, texts read at run time). Each list is
+drawn once, before the system runs on it, and graded once. A grader fills ``grade`` on each event
 of the sheet with ``correct`` (every field right), ``partly`` (the act is real but a field is
 wrong: actor, target, status, date or place) or ``wrong`` (the event should not exist), and a
 short ``why``. Graded sheets are kept under ``src/communique/evaluation/data/audit/``.
@@ -29,14 +30,16 @@ from communique.model import Entity
 GRADES = ("correct", "partly", "wrong")
 
 
-def _articles() -> list[dict[str, object]]:
-    path = resources.files("communique.evaluation").joinpath("data", "audit", "articles.json")
+def _articles(name: str) -> list[dict[str, object]]:
+    path = resources.files("communique.evaluation").joinpath("data", "audit", f"{name}.json")
+    if not path.is_file():
+        sys.exit(f"audit_events: no article list {name!r} under evaluation/data/audit/")
     return list(json.loads(path.read_text(encoding="utf-8"))["articles"])
 
 
-def sheet(out: Path) -> None:
+def sheet(out: Path, name: str = "articles") -> None:
     data = default_data_dir()
-    listed = _articles()
+    listed = _articles(name)
     arts = []
     for a in listed:
         src = a["source"]
@@ -109,10 +112,11 @@ def main() -> None:
     sub = ap.add_subparsers(dest="cmd", required=True)
     s = sub.add_parser("sheet")
     s.add_argument("out", type=Path)
+    s.add_argument("--list", default="articles", help="article list under evaluation/data/audit/")
     c = sub.add_parser("score")
     c.add_argument("graded", type=Path)
     a = ap.parse_args()
-    sheet(a.out) if a.cmd == "sheet" else score(a.graded)
+    sheet(a.out, a.list) if a.cmd == "sheet" else score(a.graded)
 
 
 if __name__ == "__main__":

@@ -122,6 +122,8 @@ def source_text(data_dir: Path, source: dict[str, str]) -> str:
     if file == "ground-truth.json":
         bodies = _json_bodies(str(data_dir / "article-extraction-benchmark" / file))
         return bodies[item]
+    if source.get("dataset") == "tempeval3":  # a TimeML input file: its TEXT element
+        return _timeml_text(str(data_dir / "tempeval3" / file))
     path = data_dir / "geoparsing" / file
     return _xml_texts(str(path))[item]
 
@@ -130,6 +132,12 @@ def source_text(data_dir: Path, source: dict[str, str]) -> str:
 def _json_bodies(path: str) -> dict[str, str]:
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     return {k: str(v.get("articleBody") or "") for k, v in data.items()}
+
+
+def _timeml_text(path: str) -> str:
+    if not Path(path).is_file():
+        raise EvaluationError(f"corpus not found: {path}")
+    return ET.parse(path).getroot().findtext("TEXT") or ""
 
 
 @lru_cache(maxsize=4)
