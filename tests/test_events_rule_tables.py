@@ -2,7 +2,8 @@
 
 Columns: rule, text (``\\n`` for a line break), type, actor, target, status, expect. ``expect`` is
 ``reported`` (an event of that type with that actor and target codes and status), ``absent`` (no
-reported event of that type), ``once`` (exactly one such event, holding every telling), ``call``
+reported event of that type), ``once`` (exactly one such event, holding every telling), ``apart``
+(at least two such events, none merged from several tellings), ``call``
 (a CONSULT call with no meeting block) or ``meeting`` (a CONSULT with a meeting block).
 Each rule has rows it must fire on and rows it must not.
 """
@@ -85,6 +86,10 @@ def test_events_rule_table_case(row: dict[str, str], sentence_resources: Any) ->
     elif expect == "once":
         assert len(_of_type(rec, row)) == 1 and len(found) == 1, rec.events
         assert len(found[0].evidence) >= 2 and "emit.one_happening" in found[0].rules
+    elif expect == "apart":  # two acts of one type, each its own event
+        assert len(found) >= 2 and not any("emit.one_happening" in e.rules for e in found), [
+            (e.type, e.rules) for e in rec.events
+        ]
     elif expect == "call":
         assert found and all(e.meeting is None and e.mode == "call" for e in found), rec.events
     elif expect == "meeting":

@@ -21,6 +21,7 @@ Meetings keep their own clustering (``meetings.py``); this step applies 1, 2 and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -212,10 +213,32 @@ def _same_happening(
         return False
     if (o.status == "planned") != (ev.status == "planned"):
         return False
+    a_people, b_people = _people(o, by_id), _people(ev, by_id)
+    if a_people and b_people and not a_people & b_people:
+        return False  # two named people of one country: two acts ("X called for unity ...")
+    if ev.type != "STATEMENT" and o.items and ev.items and not _words(o.items) & _words(ev.items):
+        return False  # one side asked for unity, another for a resignation: two requests
     if o.when is not None and ev.when is not None:
         a, b = o.when.start, ev.when.start
         return a.startswith(b) or b.startswith(a)
     return True
+
+
+def _people(ev: Event, by_id: dict[str, Entity]) -> frozenset[str]:
+    return frozenset(i for i in ev.actors if i in by_id and by_id[i].kind == "person")
+
+
+def _words(items: tuple[str, ...]) -> frozenset[str]:
+    """Content words of an act's items (what was asked, offered, rejected)."""
+    return frozenset(
+        w for x in items for w in re.findall(r"[a-z]{4,}", x.lower()) if w not in ITEM_STOPWORDS
+    )
+
+
+ITEM_STOPWORDS = frozenset(
+    {"that", "this", "with", "from", "their", "there", "they", "them", "will", "would", "should",
+     "have", "been", "were", "which", "what", "into", "about", "more", "also", "such", "other"}
+)  # fmt: skip
 
 
 def _union(a: tuple[Span, ...], b: tuple[Span, ...]) -> tuple[Span, ...]:

@@ -59,6 +59,10 @@ def _actors(parse: Parse, i: int) -> list[Entity]:
         subj = speaker_of(parse, parse.tokens[subj[0]].head) or subj
     agent = parse.preps(i, "by") if parse.dep_children(i, "nsubjpass") else []
     found = [e for e in parties_under(parse, subj + agent) if party_code(e)]
+    if subj and parse.tokens[subj[0]].pos == "PRON":
+        # role.pronoun_not_object: "He hailed President X": "he" is not X
+        objects = head_entities(parse, parse.dep_children(i, "dobj"))
+        found = [e for e in found if e not in objects]
     if not found:  # "rebels in the Ivory Coast", "thousands of Nigerians": where the group is from
         where = [p for s in subj for p in parse.preps(s, "in", "of", "from")]
         found = [e for e in parties_under(parse, where) if e.kind == "state"]
