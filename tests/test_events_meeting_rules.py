@@ -656,3 +656,15 @@ def test_their_last_meeting_is_the_pairs(resources: Any) -> None:
     assert len(past) == 1
     assert {"IND", "CHN"} <= _codes(rec, past[0])
     assert past[0].when is not None and past[0].when.start == "2023-08"
+
+
+def test_yearless_dates_in_different_months_are_two_meetings(resources: Any) -> None:
+    # no publication date: neither date can be given a year, but their months still differ
+    text = (
+        "Kenyan President William Ruto met Ugandan President Yoweri Museveni on Tuesday, May 16, "
+        "to discuss the border.\n\n"
+        "The two leaders had also met in March to discuss trade."
+    )
+    assert len(_meetings(extract_article(text, resources=resources))) == 2
+    same = text.replace("in March", "on May 16")
+    assert len(_meetings(extract_article(same, resources=resources))) == 1

@@ -7,9 +7,11 @@ planned or was called off.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from ..model import Entity, PlaceMention
+from ..model import Entity, PlaceMention, TimeExpression
+from ..time.lexicon import MONTHS
 from .arguments import (
     dependency_distance,
     party_code,
@@ -206,6 +208,22 @@ def _overlaps(a: set[str], b: set[str]) -> bool:
     return bool(a & b) and (a <= b or b <= a or len(a & b) >= 2)
 
 
+def _months_differ(a: TimeExpression, b: TimeExpression) -> bool:
+    """Two dates in different months, also when neither could be anchored to a year ("in
+    March" and "on Tuesday (May 16)" in an undated article): two meetings, not one."""
+    ma, mb = _month(a), _month(b)
+    return ma is not None and mb is not None and ma != mb
+
+
+def _month(t: TimeExpression) -> int | None:
+    if t.value is not None:
+        return int(t.value[5:7]) if len(t.value) >= 7 and t.value[4] == "-" else None
+    if t.kind not in {"date", "range", "month"}:  # the time stage read a month name there
+        return None
+    named = {MONTHS[w] for w in re.findall(r"[a-z]+", t.text.lower()) if w in MONTHS}
+    return named.pop() if len(named) == 1 else None
+
+
 def _compatible(m: MeetingMention, c: MeetingCluster) -> bool:
     # attending a meeting already reported: its tense and day are the attendance's (a summit
     # under way is attended on one of its days; "will attend the summit on Sunday")
@@ -215,6 +233,11 @@ def _compatible(m: MeetingMention, c: MeetingCluster) -> bool:
     if m.date and cd and m.date.value and cd.value and not m.attending:
         a, b = m.date.value, cd.value
         if not (a.startswith(b) or b.startswith(a) or _within(a, b, m, c)):
+            return False
+    elif not m.attending:
+        a = m.date or m.undated
+        b = cd or next((x.undated for x in c.mentions if x.undated is not None), None)
+        if a is not None and b is not None and _months_differ(a, b):
             return False
     cp = c.place
     if m.place and cp and m.place.country and cp.country and m.place.country != cp.country:

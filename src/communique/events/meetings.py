@@ -52,6 +52,8 @@ from .meeting_triggers import _trigger_entry
 from .status import status_of
 from .syntax import Parse
 
+YEARLESS_KINDS = frozenset({"date", "month", "range"})  # "May 16", "in March": no year known
+
 
 def find_meeting_mentions(
     parse: Parse,
@@ -90,8 +92,18 @@ def find_meeting_mentions(
             idx,
         )
         here = places_in_sentence(parse, places, n)
+        sent = parse.annotated.sentences[n]
+        yearless = [
+            t
+            for t in times
+            if sent.start <= t.start < sent.end
+            and t.start >= dateline_end
+            and t.value is None
+            and t.kind in YEARLESS_KINDS
+        ]
         for i, entry in triggers:
             m = _mention(parse, i, n, entry, own_times.get(i, []), own_places.get(i, []))
+            m.undated = _best_date(parse, i, yearless)  # compared only, never reported
             if m.place is None:
                 m.place = _where_clause_place(parse, i, here)
             # the dateline places the lead's meeting, and a meeting with the unnamed officials
