@@ -235,9 +235,9 @@ def _compatible(m: MeetingMention, c: MeetingCluster) -> bool:
         if not (a.startswith(b) or b.startswith(a) or _within(a, b, m, c)):
             return False
     elif not m.attending:
-        a = m.date or m.undated
-        b = cd or next((x.undated for x in c.mentions if x.undated is not None), None)
-        if a is not None and b is not None and _months_differ(a, b):
+        mine = m.date or m.undated
+        theirs = cd or next((x.undated for x in c.mentions if x.undated is not None), None)
+        if mine is not None and theirs is not None and _months_differ(mine, theirs):
             return False
     cp = c.place
     if m.place and cp and m.place.country and cp.country and m.place.country != cp.country:
