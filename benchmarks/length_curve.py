@@ -13,7 +13,7 @@ Each stage runs on its own, on the output of the stage before, and is timed in C
 (``time.process_time``); the figure kept is the median of ``--repeat`` runs, each run repeating
 a short article until it has seen about 10,000 words:
 
-    clean      clean.clean_article on a plain-text RawArticle
+    clean      clean.clean_article on a plain-text RawArticle (timed only: see below)
     annotate   the spaCy pipeline alone (backend.nlp(text))
     records    the spaCy Doc into plain records (nlp.annotate.to_annotated)
     time       time.find_times + time.reference_date
@@ -21,6 +21,11 @@ a short article until it has seen about 10,000 words:
     place      place.find_places
     events     events.code_events
     record     the Record and its record/1 JSON (serialize.record_to_dict, json.dumps)
+
+The line filter of the clean stage keeps the article's main run of paragraphs, and a text
+joined from many articles can read to it as several (a wire sign-off, a hard-wrapped article
+between two others): the later stages therefore get the built text itself as the article body,
+as ``nlp.annotate_text`` gives a bare text, so that every stage sees every word.
 
 The model normally sees at most ``NlpSettings.max_chars`` characters; here the limit is raised so
 that the 40,000-word article reaches it whole. Printed: CPU milliseconds per 1,000 words of each
@@ -41,7 +46,10 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from itertools import zip_longest
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from communique.model import CleanArticle
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data"
@@ -140,10 +148,11 @@ def _run_once(text: str, resources: Any, loops: int) -> Iterator[tuple[str, floa
     from communique.time import find_times, reference_date
 
     raw = RawArticle(content=text, kind="text", published=PUBLISHED, origin="length-curve")
-    seconds, cleaned = _timed(lambda: clean_article(raw, resources.settings.clean), loops)
+    seconds, skipped = _timed(lambda: clean_article(raw, resources.settings.clean), loops)
     yield "clean", seconds
-    if isinstance(cleaned, Skip):
-        sys.exit(f"length_curve: the built article was skipped ({cleaned.detail})")
+    if isinstance(skipped, Skip):
+        sys.exit(f"length_curve: the built article was skipped ({skipped.detail})")
+    cleaned = _body(text)
     body = _bounded(cleaned.text, resources.nlp)
     if len(body) < len(cleaned.text):
         sys.exit("length_curve: the model limit cut the article; raise --max-chars")
@@ -178,6 +187,26 @@ def _run_once(text: str, resources: Any, loops: int) -> Iterator[tuple[str, floa
 
     seconds, _ = _timed(record, loops)
     yield "record", seconds
+
+
+def _body(text: str) -> CleanArticle:
+    """The built text as the article body, uncut (as ``nlp.annotate_text`` reads a text)."""
+    from communique.model import CleanArticle, content_id
+
+    return CleanArticle(
+        id=content_id("art", text),
+        text=text,
+        title=None,
+        byline=None,
+        section=None,
+        site=None,
+        url=None,
+        published=PUBLISHED,
+        published_source="argument",
+        language="en",
+        removed=(),
+        origin="length-curve",
+    )
 
 
 def measure(data: Path, lengths: list[int], repeat: int, max_chars: int) -> dict[str, Any]:

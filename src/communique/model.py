@@ -10,6 +10,7 @@ Every record is immutable and slotted. Character offsets (``start``/``end``) alw
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -178,10 +179,15 @@ class AnnotatedArticle:
     mentions: tuple[Mention, ...]
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
+        """The sentence holding ``offset`` (sentences are in text order and never overlap)."""
+        i = bisect_right(self.sentences, offset, key=_sentence_start) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
         return None
+
+
+def _sentence_start(s: Sentence) -> int:
+    return s.start
 
 
 # --- 3. actors / time / place ---------------------------------------------------------------

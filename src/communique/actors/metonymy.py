@@ -12,13 +12,14 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Literal
 
 from ..model import Token
 
 Reading = Literal["actor", "place"]
 IsState = Callable[[int, int], bool]  # does a state mention (by name) cover start:end?
+Dependents = Mapping[int, Sequence[Token]]  # token index -> the tokens it heads, in text order
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _AUXILIARIES = frozenset(
@@ -63,29 +64,49 @@ def read_mention(
     cues: dict[tuple[str, str], str],
     is_state: IsState,
     default: Reading,
+    dependents: Dependents | None = None,
 ) -> Reading:
-    """The reading of the mention at ``start:end``; ``default`` when nothing decides."""
+    """The reading of the mention at ``start:end``; ``default`` when nothing decides.
+    ``dependents``: ``dependents_of(tokens)``, built once by a caller that reads many mentions."""
     if _is_dateline(start, end, text):
         return "place"  # "MOSCOW, Jan 5 (Reuters) -", "Hanoi (VNA) -"
     span = _tokens_in(tokens, start, end)
     if span:
-        return _from_parse(span, tokens, cues, is_state) or default
+        kids = dependents if dependents is not None else dependents_of(tokens)
+        return _from_parse(span, tokens, kids, cues, is_state) or default
     return _from_words(start, end, text, cues, is_state) or default
 
 
+def dependents_of(tokens: Sequence[Token]) -> dict[int, list[Token]]:
+    """Each token index -> the tokens whose head it is, in text order (a root heads itself)."""
+    kids: dict[int, list[Token]] = {}
+    for t in tokens:
+        kids.setdefault(t.head, []).append(t)
+    return kids
+
+
 def _is_dateline(start: int, end: int, text: str) -> bool:
-    at_line_start = not text[:start].split("\n")[-1].strip()
+    at_line_start = not text[text.rfind("\n", 0, start) + 1 : start].strip()
     shouted = text[start:end].isupper() and end - start > 3
     return bool(_DATELINE.match(text[end : end + 40])) and (at_line_start or shouted)
 
 
 def _tokens_in(tokens: Sequence[Token], start: int, end: int) -> list[Token]:
-    first = bisect.bisect_left(tokens, start, key=lambda t: t.start)
-    return list(itertools.takewhile(lambda t: t.end <= end, tokens[first:]))
+    """The tokens from the first starting at or after ``start`` while they end by ``end``."""
+    i = bisect.bisect_left(tokens, start, key=lambda t: t.start)
+    out: list[Token] = []
+    while i < len(tokens) and tokens[i].end <= end:
+        out.append(tokens[i])
+        i += 1
+    return out
 
 
 def _from_parse(
-    span: list[Token], tokens: Sequence[Token], cues: dict[tuple[str, str], str], is_state: IsState
+    span: list[Token],
+    tokens: Sequence[Token],
+    dependents: Dependents,
+    cues: dict[tuple[str, str], str],
+    is_state: IsState,
 ) -> Reading | None:
     last = span[-1]
     inside = {t.i for t in span}
@@ -93,27 +114,28 @@ def _from_parse(
     if last.i + 1 < len(tokens) and tokens[last.i + 1].tag == "POS":
         owned = tokens[root.head].lemma.lower()  # "Moscow's proposal", "Amsterdam's station"
         return "place" if cues.get(("possessed", owned)) == "place" else "actor"
-    for conjunct in _conjuncts(root, tokens):
+    for conjunct in _conjuncts(root, tokens, dependents):
         if conjunct is not root and is_state(conjunct.start, conjunct.end):
             first, second = sorted((conjunct, root), key=lambda t: t.i)
             if any(t.dep == "cc" for t in tokens[first.i + 1 : second.i]):
                 return "actor"  # "Washington and Russia", not "Bogota, Colombia"
     while root.dep == "conj" and root.head != root.i:
         root = tokens[root.head]
-    return _role_reading(root, tokens, cues)
+    return _role_reading(root, tokens, dependents, cues)
 
 
-def _conjuncts(root: Token, tokens: Sequence[Token]) -> list[Token]:
+def _conjuncts(root: Token, tokens: Sequence[Token], dependents: Dependents) -> list[Token]:
     head = tokens[root.head] if root.dep == "conj" else root
-    return [head, *(t for t in tokens if t.dep == "conj" and t.head == head.i)]
+    return [head, *(t for t in dependents.get(head.i, ()) if t.dep == "conj")]
 
 
 def _role_reading(
-    root: Token, tokens: Sequence[Token], cues: dict[tuple[str, str], str]
+    root: Token, tokens: Sequence[Token], dependents: Dependents, cues: dict[tuple[str, str], str]
 ) -> Reading | None:
     head = tokens[root.head]
     if root.dep in _SUBJECT_DEPS:
-        if head.lemma == "be" and any(t.head == head.i and t.dep == "acomp" for t in tokens):
+        acomp = any(t.dep == "acomp" for t in dependents.get(head.i, ()))
+        if head.lemma == "be" and acomp:
             return "actor"  # "Tunis is reluctant to ...", not "Tunis is a city"
         cue = cues.get(("subject", head.lemma.lower()))
         if cue == "place":

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from .titles import Word, title_before, words
 
 if TYPE_CHECKING:
+    from ..intervals import Stretches
     from .tables import ActorData
 
 _MONTHS = frozenset(
@@ -42,9 +43,7 @@ _MONTHS = frozenset(
 )
 
 
-def titled_names(
-    text: str, data: ActorData, taken: Sequence[tuple[int, int]]
-) -> list[tuple[int, int]]:
+def titled_names(text: str, data: ActorData, taken: Stretches) -> list[tuple[int, int]]:
     """Spans of person names that follow a title and overlap nothing in ``taken``."""
     ws = words(text, 0, len(text))
     found: list[tuple[int, int]] = []
@@ -54,7 +53,7 @@ def titled_names(
         if n and _after_title(ws, i, data):
             start, end = ws[i].start, ws[i + n - 1].end
             end -= 2 if text[start:end].endswith(("’s", "'s")) else 0
-            free = not any(s < end and start < e for s, e in taken)
+            free = not taken.overlaps(start, end)
             if (
                 free
                 and not _title_case_line(text, start, data)

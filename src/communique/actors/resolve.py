@@ -10,12 +10,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..intervals import Stretches
 from ..model import AnnotatedArticle, Entity, EntityKind, Mention, Role, Span, content_id
-from .metonymy import Reading, read_mention
+from .metonymy import Dependents, Reading, dependents_of, read_mention
 from .names import titled_names
 from .records import ActorRef
 from .surface import fold, normalize
@@ -49,8 +51,11 @@ class _Article:
     data: ActorData
     on: date | None
     drafts: dict[str, _Draft] = field(default_factory=dict)
-    state_spans: list[tuple[int, int]] = field(default_factory=list)
-    person_spans: list[tuple[int, int]] = field(default_factory=list)  # every name found
+    states: Stretches = field(default_factory=lambda: Stretches(0))  # states read as actors
+    names: _Stretches = field(default_factory=lambda: _Stretches([]))  # every name found
+    people: _People = field(default_factory=lambda: _People())
+    ends: _Stretches | None = None  # the article's mentions by end (made when first asked)
+    dependents: Dependents | None = None  # token -> the tokens it heads (made when first asked)
 
     @property
     def text(self) -> str:
@@ -62,7 +67,74 @@ class _Article:
         return kept
 
     def is_state(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.state_spans)
+        return self.states.overlaps(start, end)
+
+    def mentions_ending(self, lo: int, hi: int) -> list[Mention]:
+        """The article's mentions that end within ``lo..hi``, in the article's order."""
+        if self.ends is None:
+            self.ends = _Stretches([(m.start, m.end) for m in self.annotated.mentions])
+        return [self.annotated.mentions[i] for i in self.ends.ending_within(lo, hi)]
+
+    def token_dependents(self) -> Dependents:
+        if self.dependents is None:
+            self.dependents = dependents_of(self.annotated.tokens)
+        return self.dependents
+
+
+class _Stretches:
+    """A fixed list of ``(start, end)`` stretches, found by position in a few steps."""
+
+    __slots__ = ("_by_end", "_by_start", "_ends", "_longest", "_starts", "_stretches")
+
+    def __init__(self, stretches: list[tuple[int, int]]) -> None:
+        self._stretches = stretches
+        self._by_start = sorted(range(len(stretches)), key=lambda i: stretches[i][0])
+        self._starts = [stretches[i][0] for i in self._by_start]
+        self._by_end = sorted(range(len(stretches)), key=lambda i: stretches[i][1])
+        self._ends = [stretches[i][1] for i in self._by_end]
+        self._longest = max((max(0, e - s) for s, e in stretches), default=0)
+
+    def ending_within(self, lo: int, hi: int) -> list[int]:
+        """Indices (in list order) of the stretches whose end lies in ``lo..hi``."""
+        first, last = bisect_left(self._ends, lo), bisect_right(self._ends, hi)
+        return sorted(self._by_end[first:last])
+
+    def overlapping(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The stretches (in list order) with ``start < hi`` and ``end > lo``: every one that
+        shares a character with ``lo:hi`` or lies empty strictly inside it."""
+        first = bisect_right(self._starts, lo - self._longest)
+        last = bisect_left(self._starts, hi)
+        kept = sorted(i for i in self._by_start[first:last] if self._stretches[i][1] > lo)
+        return [self._stretches[i] for i in kept]
+
+
+class _People:
+    """The person drafts filed by their first and last one or two words, in the order they were
+    first added: a short name finds the full name it is part of without a pass over all."""
+
+    __slots__ = ("_first", "_last", "_rank")
+
+    def __init__(self) -> None:
+        self._rank: dict[str, int] = {}
+        self._last: dict[tuple[str, ...], dict[str, None]] = {}
+        self._first: dict[tuple[str, ...], dict[str, None]] = {}
+
+    def file(self, key: str, name: str) -> None:
+        """File (again, after the draft's name changed) the person draft ``key``."""
+        self._rank.setdefault(key, len(self._rank))
+        full = name.split()
+        for n in (1, 2):
+            if len(full) > n:
+                self._last.setdefault(tuple(full[-n:]), {})[key] = None
+                self._first.setdefault(tuple(full[:n]), {})[key] = None
+
+    def ending_with(self, words: list[str]) -> list[str]:
+        """Keys filed under these last words, first-added first (their names may have changed
+        since: the caller checks)."""
+        return sorted(self._last.get(tuple(words), ()), key=self._rank.__getitem__)
+
+    def starting_with(self, words: list[str]) -> list[str]:
+        return sorted(self._first.get(tuple(words), ()), key=self._rank.__getitem__)
 
 
 def resolve_actors(
@@ -75,14 +147,17 @@ def resolve_actors(
     mentions = sorted(
         (m for m in annotated.mentions if m.label in _ACTOR_LABELS), key=lambda m: (m.start, -m.end)
     )
-    art.state_spans = [(m.start, m.end) for m in mentions if _by_name_state(m, data)]
+    art.states = Stretches(
+        len(art.text), [(m.start, m.end) for m in mentions if _by_name_state(m, data)]
+    )
     named = [m for m in mentions if m.label == "PERSON" and not _names_igo(m, data)]
     people = sorted([*named, *_missed_names(annotated, data)], key=lambda m: " " not in _name_of(m))
-    art.person_spans = [(m.start, m.end) for m in people]
+    art.names = _Stretches([(m.start, m.end) for m in people])
     for m in people:  # full names first, so that surnames find them
         _add_person(art, m)
+    named_set = set(named)
     for m in mentions:
-        if m not in named:
+        if m not in named_set:
             _place_mention(art, m)
     _find_unlabelled_names(art)
     _attach_context_aliases(art)
@@ -92,7 +167,7 @@ def resolve_actors(
 
 def _missed_names(annotated: AnnotatedArticle, data: ActorData) -> list[Mention]:
     text = annotated.article.text
-    taken = [(m.start, m.end) for m in annotated.mentions]
+    taken = Stretches(len(text), [(m.start, m.end) for m in annotated.mentions])
     return [
         Mention(s, e, text[s:e], "PERSON", None, _clean_name(text[s:e]))
         for s, e in titled_names(text, data, taken)
@@ -152,11 +227,18 @@ def _add_reference(art: _Article, start: int, end: int, ref: ActorRef) -> None:
     if ref.via in ("capital", "metonym"):
         default: Reading = "place" if ref.via == "capital" else "actor"
         reading = read_mention(
-            start, end, art.text, art.annotated.tokens, art.data.verb_cues, art.is_state, default
+            start,
+            end,
+            art.text,
+            art.annotated.tokens,
+            art.data.verb_cues,
+            art.is_state,
+            default,
+            art.token_dependents(),
         )
         if reading == "place":
             return
-        art.state_spans.append((start, end))  # read as an actor: its conjuncts are too
+        art.states.add(start, end)  # read as an actor: its conjuncts are too
         igo = art.data.igo_metonym(art.text[start:end]) if ref.via == "capital" else None
         if igo is not None:
             ref = ActorRef(f"{igo.kind}:{igo.code}", igo.kind, igo.code, igo.name, "metonym")
@@ -207,6 +289,7 @@ def _add_person(art: _Article, m: Mention) -> None:
     kept = art.add(key, draft, start, end)
     if not person and len(name) > len(kept.name) and key.startswith("name:"):
         kept.name = name
+    art.people.file(key, kept.name)
     _read_titles(art, kept, start, end, person.name if person else None)
 
 
@@ -229,15 +312,48 @@ def _person_extent(art: _Article, m: Mention) -> tuple[int, int, str]:
 def _find_unlabelled_names(art: _Article) -> None:
     """A full name the NER missed somewhere ("... Minister of Defence Sergey Shoyu") is still a
     mention of the person found elsewhere in the article."""
-    taken = [(s.start, s.end) for d in art.drafts.values() for s in d.spans]
+    taken = Stretches(
+        len(art.text), [(s.start, s.end) for d in art.drafts.values() for s in d.spans]
+    )
+    words: dict[str, list[int]] | None = None
     for key, draft in list(art.drafts.items()):
         if draft.kind != "person" or " " not in draft.name:
             continue
-        for hit in re.finditer(r"(?<!\w)" + re.escape(draft.name) + r"(?!\w)", art.text):
-            if not any(s < hit.end() and hit.start() < e for s, e in taken):
-                art.add(key, draft, hit.start(), hit.end())
-                taken.append((hit.start(), hit.end()))
-                _read_titles(art, draft, hit.start(), hit.end(), _known(art, key))
+        if words is None:
+            words = _word_starts(art.text)
+        for start, end in _whole_word_hits(art.text, draft.name, words):
+            if not taken.overlaps(start, end):
+                art.add(key, draft, start, end)
+                taken.add(start, end)
+                _read_titles(art, draft, start, end, _known(art, key))
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _word_starts(text: str) -> dict[str, list[int]]:
+    """Each run of word characters in ``text`` -> where it occurs, in text order."""
+    starts: dict[str, list[int]] = {}
+    for m in _WORD_RUN.finditer(text):
+        starts.setdefault(m.group(), []).append(m.start())
+    return starts
+
+
+def _whole_word_hits(
+    text: str, name: str, words: dict[str, list[int]]
+) -> Iterator[tuple[int, int]]:
+    """``name`` wherever it stands as whole words, as ``re.finditer`` finds it (left to right,
+    never overlapping): looked up at the places where its first word stands."""
+    pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
+    first = _WORD_RUN.match(name)
+    if first is None or first.end() == len(name):  # not a word first, or one word alone
+        yield from ((m.start(), m.end()) for m in pattern.finditer(text))
+        return
+    after = 0
+    for at in words.get(first.group(), ()):
+        if at >= after and (hit := pattern.match(text, at)) is not None:
+            yield hit.start(), hit.end()
+            after = hit.end()
 
 
 def _known(art: _Article, key: str) -> str | None:
@@ -250,11 +366,12 @@ def _surname_key(art: _Article, name: str) -> str | None:
     words = name.split()
     if not words or len(words) > 2:
         return None
-    people = [(k, d.name.split()) for k, d in art.drafts.items() if d.kind == "person"]
-    for key, full in people:
+    for key in art.people.ending_with(words):
+        full = art.drafts[key].name.split()
         if len(full) > len(words) and full[-len(words) :] == words:
             return key
-    for key, full in people:  # family name first ("Wang" of "Wang Yi")
+    for key in art.people.starting_with(words):  # family name first ("Wang" of "Wang Yi")
+        full = art.drafts[key].name.split()
         if len(full) > len(words) and full[: len(words)] == words:
             return key
     return None
@@ -263,7 +380,9 @@ def _surname_key(art: _Article, name: str) -> str | None:
 def _read_titles(art: _Article, draft: _Draft, start: int, end: int, known: str | None) -> None:
     sentence = art.annotated.sentence_at(start)
     floor, ceiling = (sentence.start, sentence.end) if sentence else (0, len(art.text))
-    others = [(s, e) for s, e in art.person_spans if e <= start or s >= end]
+    # titles are read inside the sentence: only the names there can stop one
+    nearby = art.names.overlapping(floor, ceiling)
+    others = [(s, e) for s, e in nearby if e <= start or s >= end]
     before = title_before(art.text, start, floor, art.data, others)
     parses = [
         before or _shared_title(art, start, floor, others),
@@ -346,12 +465,25 @@ def _add_organization(art: _Article, m: Mention) -> None:
 
 def _country_before(art: _Article, start: int) -> str | None:
     """A state word right before an organisation's name ("Vietnamese" + "Defence Ministry")."""
-    for m in art.annotated.mentions:
+    for m in art.mentions_ending(_adjacent_from(art.text, start), start):
         if m.end <= start and _ADJACENT.match(art.text[m.end : start]):
             ref = _reference(m, art.data)
             if ref is not None and ref.kind == "state" and ref.via in _BY_NAME:
                 return ref.code
     return None
+
+
+def _adjacent_from(text: str, start: int) -> int:
+    """The first offset from which the text up to ``start`` can read as ``_ADJACENT``: blank,
+    or "'s" and blanks."""
+    at = start
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    if at < start and at >= 2 and text[at - 1] == "s" and text[at - 2] in "'’":
+        at -= 2
+        while at > 0 and text[at - 1].isspace():
+            at -= 1
+    return at
 
 
 def _without_country(name: str, data: ActorData) -> str:
@@ -373,14 +505,16 @@ def _merge_bare_organizations(art: _Article) -> None:
 
 def _attach_context_aliases(art: _Article) -> None:
     """ "the alliance" -> NATO, "the bloc" -> the IGO named most recently before it."""
-    taken = [(s.start, s.end) for d in art.drafts.values() for s in d.spans]
+    taken = Stretches(
+        len(art.text), [(s.start, s.end) for d in art.drafts.values() for s in d.spans]
+    )
     for start, end, aliases in _context_hits(art):
-        if any(s < end and start < e for s, e in taken):
+        if taken.overlaps(start, end):
             continue
         best = _latest_antecedent(art, start, aliases)
         if best is not None:
             art.drafts[best].spans.append(Span(start, end, art.text[start:end]))
-            taken.append((start, end))
+            taken.add(start, end)
 
 
 def _context_hits(art: _Article) -> Iterator[tuple[int, int, frozenset[str]]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..intervals import Stretches
 from ..model import Mention, Token
 
 _TITLE_WORDS = frozenset(
@@ -41,13 +42,17 @@ def recover_surnames(
     surnames = {w for w in surnames if len(w) >= 3 and w[:1].isupper() and not w.isupper()}
     if not surnames:
         return mentions
-    covered = [(m.start, m.end) for m in mentions]
+    covered = Stretches(
+        max((m.end for m in mentions), default=0), ((m.start, m.end) for m in mentions)
+    )
     added = [
         Mention(start=t.start, end=t.end, text=t.text, label="PERSON")
         for t in tokens
         if t.text in surnames
         and t.pos == "PROPN"
-        and not any(a <= t.start < b or a < t.end <= b for a, b in covered)
+        # no mention holds the token's first or last character
+        and not covered.overlaps(t.start, t.start + 1)
+        and not covered.overlaps(t.end - 1, t.end)
     ]
     if not added:
         return mentions
@@ -57,6 +62,7 @@ def recover_surnames(
 def propagate_aliases(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     full: list[Mention] = [m for m in mentions if m.label == "PERSON" and len(_words(m.text)) >= 2]
     surnames = {_words(m.text)[-1] for m in full}
+    by_surname = _FullNames(full)
     out: list[Mention] = []
     for m in mentions:
         if m.label != "PERSON" and not _is_mislabelled_surname(m, surnames):
@@ -68,7 +74,7 @@ def propagate_aliases(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
         if not words:
             out.append(m)
             continue
-        best = _best_full_name(words, full)
+        best = by_surname.best(words)
         royal = _royal_given_name(_words(best.text), full) if best is not None else None
         if royal is not None:  # the article's own full name outranks a curated alias
             out.append(replace(m, canonical=" ".join(_bare(royal.text)), key=royal.key or m.key))
@@ -79,19 +85,43 @@ def propagate_aliases(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     return tuple(out)
 
 
-def _best_full_name(words: list[str], full: list[Mention]) -> Mention | None:
-    """The longest full-name mention whose last words equal ``words`` (a surname or the name)."""
-    best: Mention | None = None
-    for cand in full:
-        cw = [_ARTICLE.sub("", w) for w in _words(cand.text)]
-        words = [_ARTICLE.sub("", w) for w in words]
-        if (
-            len(cw) >= len(words)
-            and cw[-len(words) :] == words
-            and (best is None or len(cw) > len(_words(best.text)))
-        ):
-            best = cand
-    return best
+class _FullNames:
+    """The article's full-name mentions filed by their last word (its Arabic article off), so
+    that a surname is looked up among the names ending with it rather than among all names."""
+
+    def __init__(self, full: list[Mention]) -> None:
+        self._all = [([_ARTICLE.sub("", w) for w in _words(c.text)], c) for c in full]
+        self._by_last: dict[str, list[tuple[list[str], Mention]]] = {}
+        for item in self._all:
+            self._by_last.setdefault(item[0][-1], []).append(item)
+
+    def best(self, words: list[str]) -> Mention | None:
+        """The longest full-name mention whose last words equal ``words`` (a surname or the
+        name); of equally long ones, the first."""
+        bare = [_ARTICLE.sub("", w) for w in words]
+        if not bare or any(_ARTICLE.match(w) for w in bare):
+            return self._scan(words)
+        return self._longest(bare, self._by_last.get(bare[-1], []))
+
+    @staticmethod
+    def _longest(words: list[str], names: list[tuple[list[str], Mention]]) -> Mention | None:
+        best: Mention | None = None
+        longest = 0
+        for cw, cand in names:
+            if len(cw) >= len(words) and cw[-len(words) :] == words and len(cw) > longest:
+                best, longest = cand, len(cw)
+        return best
+
+    def _scan(self, words: list[str]) -> Mention | None:
+        """Every full name in turn, the looked-up words losing one more Arabic article at each
+        name ("al-al-..."): the lookup for words the index cannot file."""
+        best: Mention | None = None
+        longest = 0
+        for cw, cand in self._all:
+            words = [_ARTICLE.sub("", w) for w in words]
+            if len(cw) >= len(words) and cw[-len(words) :] == words and len(cw) > longest:
+                best, longest = cand, len(cw)
+        return best
 
 
 # Royals and some rulers are named by title and given name after the first full mention:

@@ -1,0 +1,200 @@
+"""The lookups that keep the cost per word flat in article length answer exactly as the
+straightforward scans they replace, on invented inputs."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from communique.actors.metonymy import _tokens_in, dependents_of
+from communique.actors.resolve import (
+    _ADJACENT,
+    _adjacent_from,
+    _People,
+    _Stretches,
+    _whole_word_hits,
+    _word_starts,
+)
+from communique.intervals import Stretches
+from communique.model import AnnotatedArticle, CleanArticle, Mention, Sentence, Token
+from communique.nlp.aliases import _ARTICLE, _FullNames, _words
+
+_OFFSET = st.integers(min_value=-3, max_value=40)
+_STRETCH = st.tuples(_OFFSET, _OFFSET)
+
+
+def _overlaps(stretches: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in stretches)
+
+
+@given(st.lists(_STRETCH, max_size=12), st.lists(_STRETCH, max_size=12), st.integers(0, 40))
+def test_intervals_stretches_answer_as_the_list(
+    first: list[tuple[int, int]], queries: list[tuple[int, int]], size: int
+) -> None:
+    index = Stretches(size, first)
+    added = list(first)
+    for start, end in queries:  # ask, then add: the answers follow what was added so far
+        assert index.overlaps(start, end) == _overlaps(added, start, end)
+        index.add(start, end)
+        added.append((start, end))
+    for start, end in itertools.product(range(-2, 42, 3), repeat=2):
+        assert index.overlaps(start, end) == _overlaps(added, start, end)
+
+
+def test_intervals_stretches_touching_is_not_overlapping() -> None:
+    index = Stretches(20, [(5, 9)])
+    assert not index.overlaps(9, 12) and not index.overlaps(0, 5)
+    assert index.overlaps(8, 9) and index.overlaps(0, 6) and index.overlaps(6, 7)
+
+
+@given(st.lists(_STRETCH, max_size=15), _OFFSET, _OFFSET)
+def test_actors_fixed_stretches_find_by_end_and_by_overlap(
+    stretches: list[tuple[int, int]], lo: int, hi: int
+) -> None:
+    index = _Stretches(stretches)
+    assert index.ending_within(lo, hi) == [i for i, (_, e) in enumerate(stretches) if lo <= e <= hi]
+    assert index.overlapping(lo, hi) == [(s, e) for s, e in stretches if s < hi and e > lo]
+
+
+_GAP = st.text(alphabet=" \n\t's’xa", max_size=6)
+
+
+@given(st.lists(_GAP, min_size=1, max_size=4))
+def test_actors_adjacent_from_leaves_out_no_adjacent_word(pieces: list[str]) -> None:
+    text = "Word" + "".join(pieces) + "Name"
+    start = len(text) - 4
+    lo = _adjacent_from(text, start)
+    for end in range(start + 1):
+        if _ADJACENT.match(text[end:start]):
+            assert end >= lo
+
+
+_NAME_WORDS = st.sampled_from(["Ivan", "Petrov", "Ivanov", "al-Sisi", "Li", "Ivan-", "_x", "é"])
+
+
+@given(
+    st.lists(st.sampled_from(["Ivan", "Petrov", " ", ", ", "Ivan Petrov", "xIvan", "\n", "é"])),
+    st.lists(_NAME_WORDS, min_size=2, max_size=3),
+)
+@example(["Ivan Ivan Ivan Ivan"], ["Ivan", "Ivan"])  # hits would overlap: finditer takes two
+@example(["_x Li", " ", "é Li"], ["_x", "Li"])
+def test_actors_whole_word_hits_find_what_finditer_finds(
+    pieces: list[str], name: list[str]
+) -> None:
+    text, full = "".join(pieces), " ".join(name)
+    pattern = r"(?<!\w)" + re.escape(full) + r"(?!\w)"
+    expected = [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+    assert list(_whole_word_hits(text, full, _word_starts(text))) == expected
+
+
+def _surname_scan(drafts: dict[str, str], words: list[str]) -> str | None:
+    people = [(k, name.split()) for k, name in drafts.items()]
+    for key, full in people:
+        if len(full) > len(words) and full[-len(words) :] == words:
+            return key
+    for key, full in people:
+        if len(full) > len(words) and full[: len(words)] == words:
+            return key
+    return None
+
+
+def _surname_indexed(people: _People, drafts: dict[str, str], words: list[str]) -> str | None:
+    for key in people.ending_with(words):
+        full = drafts[key].split()
+        if len(full) > len(words) and full[-len(words) :] == words:
+            return key
+    for key in people.starting_with(words):
+        full = drafts[key].split()
+        if len(full) > len(words) and full[: len(words)] == words:
+            return key
+    return None
+
+
+_PERSON = st.lists(st.sampled_from(["Wang", "Yi", "Li", "Ivan", "Petrov"]), min_size=1, max_size=3)
+
+
+@given(st.lists(st.tuples(st.sampled_from("abcde"), _PERSON), max_size=10))
+def test_actors_people_index_finds_the_first_full_name(steps: list[tuple[str, list[str]]]) -> None:
+    drafts: dict[str, str] = {}
+    people = _People()
+    for key, name in steps:  # a key seen again renames its draft, as a longer name does
+        drafts[key] = " ".join(name)
+        people.file(key, drafts[key])
+        for words in (["Wang"], ["Yi"], ["Petrov"], ["Wang", "Yi"], ["Ivan", "Petrov"], ["Li"]):
+            assert _surname_indexed(people, drafts, words) == _surname_scan(drafts, words)
+
+
+def _best_full_name_scan(words: list[str], full: list[Mention]) -> Mention | None:
+    best: Mention | None = None
+    for cand in full:
+        cw = [_ARTICLE.sub("", w) for w in _words(cand.text)]
+        words = [_ARTICLE.sub("", w) for w in words]
+        if (
+            len(cw) >= len(words)
+            and cw[-len(words) :] == words
+            and (best is None or len(cw) > len(_words(best.text)))
+        ):
+            best = cand
+    return best
+
+
+_FULL_WORD = st.sampled_from(["Abdel", "al-Sisi", "Sisi", "el-al-Sisi", "Mr", "Ahmed", "Ali’s"])
+
+
+@given(
+    st.lists(st.lists(_FULL_WORD, min_size=2, max_size=4), max_size=6),
+    st.lists(_FULL_WORD, max_size=3),
+)
+def test_nlp_full_names_index_picks_the_longest_full_name(
+    names: list[list[str]], words: list[str]
+) -> None:
+    full = [Mention(i, i + 1, " ".join(n), "PERSON") for i, n in enumerate(names)]
+    full = [m for m in full if len(_words(m.text)) >= 2]
+    words = _words(" ".join(words))
+    assert _FullNames(full).best(words) == _best_full_name_scan(words, full)
+
+
+def _annotated(sentences: list[tuple[int, int]]) -> AnnotatedArticle:
+    article = CleanArticle("art_x", "x" * 60, None, None, None, None, None, None, "none", "en", ())
+    return AnnotatedArticle(
+        article=article,
+        sentences=tuple(Sentence(s, e, "x" * (e - s), 0, 0) for s, e in sentences),
+        tokens=(),
+        mentions=(),
+    )
+
+
+@given(st.lists(st.integers(0, 60), max_size=12, unique=True))
+def test_model_sentence_at_finds_the_sentence_holding_an_offset(cuts: list[int]) -> None:
+    bounds = sorted(cuts)
+    sentences = [(a, b) for a, b in itertools.pairwise(bounds) if (b - a) % 3 != 0]  # with gaps
+    annotated = _annotated(sentences)
+    for offset in range(-1, 62):
+        expected = next((s for s in annotated.sentences if s.start <= offset < s.end), None)
+        assert annotated.sentence_at(offset) == expected
+
+
+def _tokens(heads: list[int], widths: list[int]) -> tuple[Token, ...]:
+    out, at = [], 0
+    for i, (head, width) in enumerate(zip(heads, widths, strict=False)):
+        out.append(Token(i, at, at + width, "w", "w", "X", "X", "conj", head % len(heads)))
+        at += width + 1
+    return tuple(out)
+
+
+@given(st.lists(st.integers(0, 20), min_size=1, max_size=12), st.data())
+def test_actors_dependents_and_tokens_in_match_the_scans(
+    heads: list[int], data: st.DataObject
+) -> None:
+    widths = data.draw(st.lists(st.integers(1, 4), min_size=len(heads), max_size=len(heads)))
+    tokens = _tokens(heads, widths)
+    kids = dependents_of(tokens)
+    for t in tokens:
+        assert kids.get(t.i, []) == [d for d in tokens if d.head == t.i]
+    for start, end in itertools.product(range(0, 30, 2), repeat=2):
+        first = next((i for i, t in enumerate(tokens) if t.start >= start), len(tokens))
+        expected = list(itertools.takewhile(lambda t, end=end: t.end <= end, tokens[first:]))
+        assert _tokens_in(tokens, start, end) == expected
