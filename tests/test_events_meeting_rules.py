@@ -668,3 +668,12 @@ def test_yearless_dates_in_different_months_are_two_meetings(resources: Any) -> 
     assert len(_meetings(extract_article(text, resources=resources))) == 2
     same = text.replace("in March", "on May 16")
     assert len(_meetings(extract_article(same, resources=resources))) == 1
+
+
+def test_who_stayed_away_is_no_party_of_the_meeting(resources: Any) -> None:
+    text = "Kenya did not attend the talks between Uganda and Rwanda in Kampala on Monday."
+    rec = extract_article(text, resources=resources)
+    meetings = _meetings(rec)
+    assert len(meetings) == 1
+    assert _codes(rec, meetings[0]) >= {"UGA", "RWA"}
+    assert "KEN" not in _codes(rec, meetings[0])

@@ -130,7 +130,8 @@ def noun_parties(parse: Parse, noun: int) -> list[Entity]:
     poss = [k for k in parse.children[noun] if parse.tokens[k].dep == "poss"]
     pronoun = any(parse.tokens[k].text.lower() in POSSESSIVE_PRONOUNS for k in poss)
     visit = parse.tokens[noun].lemma.lower() == "visit" and not premodifier_parties(parse, noun)
-    if pronoun or visit or _attended(parse, measure_head(parse, noun)):
+    head = measure_head(parse, noun)
+    if pronoun or visit or (_attended(parse, head) and not absent_from(parse, head)):
         found += clause_subject_parties(parse, noun)
     return _unique(found)
 
@@ -166,6 +167,21 @@ def speaker_of(parse: Parse, verb: int) -> list[int]:
 ATTENDANCE_PREPS = frozenset({"at", "during", "on", "for", "after", "following", "before"})
 ATTENDANCE_VERBS = frozenset({"attend", "address", "join", "chair", "host", "open"})
 MEALS = frozenset({"dinner", "lunch", "luncheon", "breakfast", "banquet"})
+
+
+ABSENCE_VERBS = frozenset({"fail", "refuse", "decline", "neglect"})
+
+
+def absent_from(parse: Parse, noun: int) -> bool:
+    """'failed to attend the meeting', 'did not attend the summit': the meeting took place
+    without the clause's subject (meeting.absent_subject)."""
+    tok = parse.tokens[noun]
+    if tok.dep != "dobj" or parse.tokens[tok.head].lemma.lower() not in ATTENDANCE_VERBS:
+        return False
+    verb = parse.tokens[tok.head]
+    if any(parse.tokens[k].dep == "neg" for k in parse.children[verb.i]):
+        return True
+    return verb.dep == "xcomp" and parse.tokens[verb.head].lemma.lower() in ABSENCE_VERBS
 
 
 def _attended(parse: Parse, noun: int) -> bool:

@@ -19,6 +19,7 @@ from ..model import (
 )
 from ..time import combine
 from .arguments import dependency_distance, party_code, times_in_sentence
+from .meeting_places import at_seat
 from .meeting_records import MeetingCluster
 from .position_records import PositionCandidate
 from .roles import AgendaFact, ChairFact, DelegationFact
@@ -213,7 +214,10 @@ def _meeting_rules(c: MeetingCluster) -> tuple[str, ...]:
     names += sorted({entry_rule(m.entry.source, "triggers", m.entry.lemma) for m in c.mentions})
     if len(c.mentions) > 1:
         names.append(rule("meeting.cluster"))
-    if any(m.hosted for m in c.mentions):
+    seat = any(at_seat(m.place) for m in c.mentions)
+    if seat:
+        names.append(rule("meeting.government_seat"))
+    if any(m.hosted for m in c.mentions) and not seat:
         names.append(rule("meeting.host_officials"))
     if any(m.entry.need_kind == "envoy" for m in c.mentions):
         names.append(rule("meeting.envoy_sent"))

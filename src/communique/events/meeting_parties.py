@@ -8,6 +8,7 @@ from ..model import Entity
 from .arguments import (
     PARTY_PREPS,
     TOPIC_STOPS,
+    absent_from,
     parties_under,
     party_code,
     premodifier_parties,
@@ -80,6 +81,8 @@ def _joiners(parse: Parse, noun: int) -> frozenset[str]:
     attended the talks as an observer"): they add to that meeting's parties."""
     tok = parse.tokens[noun]
     if tok.dep != "dobj" or parse.tokens[tok.head].lemma.lower() not in JOIN_VERBS:
+        return frozenset()
+    if absent_from(parse, noun):
         return frozenset()
     return frozenset(
         c for c in (party_code(e) for e in _governor_parties(parse, noun)) if c is not None
@@ -272,7 +275,7 @@ def _governor_parties(parse: Parse, noun: int) -> list[Entity]:
     'A hosted the summit'."""
     noun = measure_head(parse, noun)
     tok = parse.tokens[noun]
-    if tok.dep not in {"dobj", "nsubjpass"}:
+    if tok.dep not in {"dobj", "nsubjpass"} or absent_from(parse, noun):
         return []
     verb = tok.head
     if parse.tokens[verb].lemma.lower() not in {

@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 
 from ..model import Entity, PlaceMention, TimeExpression
+from ..place import government_seats, name_key
 from .arguments import (
     SETTLEMENT_NOUNS,
     dependency_distance,
@@ -227,6 +228,17 @@ def _best_date(parse: Parse, trigger: int, dates: list[TimeExpression]) -> TimeE
         return None
     order = {"day": 0, "month": 1, "year": 2}
     return min(usable, key=lambda p: (order.get(p[0].granularity or "year", 3), p[1]))[0]
+
+
+def at_seat(place: PlaceMention | None) -> bool:
+    """A venue where a state's government sits ("the Kremlin", "Downing Street"): the state is
+    a side of a meeting held there."""
+    return (
+        place is not None
+        and place.kind == "venue"
+        and place.venue is not None
+        and name_key(place.venue) in government_seats()
+    )
 
 
 LOCATIVE = frozenset({"in", "at", "to", "near", "outside", "inside", "for", "into"})

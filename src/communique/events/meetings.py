@@ -46,6 +46,7 @@ from .meeting_places import (
     _of_the_report,
     _per_destination,
     _where_clause_place,
+    at_seat,
 )
 from .meeting_records import DEFINITE, VAGUE, MeetingMention
 from .meeting_triggers import _trigger_entry
@@ -104,6 +105,8 @@ def find_meeting_mentions(
         for i, entry in triggers:
             m = _mention(parse, i, n, entry, own_times.get(i, []), own_places.get(i, []))
             m.undated = _best_date(parse, i, yearless)  # compared only, never reported
+            if at_seat(m.place):  # meeting.government_seat: "talks at the Kremlin"
+                m.hosted = True
             if m.place is None:
                 m.place = _where_clause_place(parse, i, here)
             # the dateline places the lead's meeting, and a meeting with the unnamed officials
@@ -134,6 +137,8 @@ def _mention(
     parties += [e for e in _mediators(parse, i) if e not in parties]
     if is_noun:
         parties += [e for e in _speakers(parse, i) if e not in parties]
+    if is_noun and not parties:  # "a meeting at the OAS": the organisation meets
+        parties = [e for e in parties_under(parse, parse.preps(i, "at")) if e.kind == "igo"]
     forum = (
         next((e for e in parties if e.kind == "body"), None)
         or _framework_forum(parse, i)

@@ -121,6 +121,9 @@ def status_of(parse: Parse, trigger: int) -> Status | None:
         return "planned" if _hedged(parse, tok.head) else "cancelled"
     adj = _modifier_status(parse, trigger)
     verb = _clause_verb(parse, trigger)
+    if verb is not None and _skipped(parse, trigger):
+        # "failed to attend the meeting": the meeting is as real as the absence
+        return adj or ("planned" if _future(parse, verb) else "occurred")
     if verb is None:
         return adj or _prep_status(parse, trigger)
     verbal = _verb_status(parse, verb)
@@ -135,6 +138,23 @@ def status_of(parse: Parse, trigger: int) -> Status | None:
     if t[trigger].pos == "NOUN" and verbal != "planned" and _sought(parse, trigger, verb):
         return "hypothetical"  # "offered talks", "called for a summit": sought, not arranged
     return verbal or _prep_status(parse, trigger)
+
+
+def _future(parse: Parse, verb: int) -> bool:
+    """'will not attend', 'is to skip', 'plans to miss': the verb or what governs it points
+    ahead."""
+    t = parse.tokens
+    for v in (verb, t[verb].head):
+        aux = {t[k].text.lower() for k in parse.children[v] if t[k].dep in {"aux", "auxpass"}}
+        if aux & FUTURE_AUX or _is_going_to(parse, v) or t[v].lemma.lower() in PLAN_LEMMAS:
+            return True
+    return False
+
+
+def _skipped(parse: Parse, trigger: int) -> bool:
+    from .arguments import absent_from  # arguments imports this module
+
+    return absent_from(parse, measure_head(parse, trigger))
 
 
 # verbs whose object is only wished for: "X offered talks", "Y called for an emergency summit"

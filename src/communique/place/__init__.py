@@ -14,7 +14,15 @@ and demonyms, and venues.
 """
 
 from .find import find_places, geocode_span, place_for
-from .gazetteer import Candidate, Gazetteer, Place, haversine_km, load_gazetteer, name_key
+from .gazetteer import (
+    Candidate,
+    Gazetteer,
+    Place,
+    government_seats,
+    haversine_km,
+    load_gazetteer,
+    name_key,
+)
 from .resolve import (
     PlaceContext,
     build_context,
@@ -24,6 +32,7 @@ from .resolve import (
 )
 
 __all__ = [
+    "government_seats",
     "Candidate",
     "Gazetteer",
     "Place",

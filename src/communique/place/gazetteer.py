@@ -420,6 +420,13 @@ def _venues() -> dict[str, Place]:
     return out
 
 
+@lru_cache(maxsize=1)
+def government_seats() -> frozenset[str]:
+    """Name keys of the venues where a state's government sits or receives (``seat`` in
+    venues.csv: "the Kremlin", "Downing Street"): a meeting there has that state as a side."""
+    return frozenset(name_key(r["venue"]) for r in _rows("venues.csv") if r.get("seat") == "yes")
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km on a sphere of radius 6371 km."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
