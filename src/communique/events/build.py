@@ -18,8 +18,8 @@ from ..model import (
     content_id,
 )
 from ..time import combine
-from .arguments import dependency_distance, party_code, times_in_sentence
-from .meeting_places import at_seat
+from .arguments import dependency_distance, party_code, places_in_sentence, times_in_sentence
+from .meeting_places import act_place, at_seat
 from .meeting_records import MeetingCluster
 from .position_records import PositionCandidate
 from .roles import AgendaFact, ChairFact, DelegationFact
@@ -76,7 +76,7 @@ def build_events(
             parent_of[ev.id] = parent
     pos_events = []
     for p in positions:
-        ev = _position_event(parse, p, art.id)
+        ev = _position_event(parse, p, art.id, places)
         events.append(ev)
         pos_events.append((ev.id, p))
     events.sort(key=lambda e: e.evidence[0].start if e.evidence else 0)
@@ -426,8 +426,11 @@ def _position_confidence(parse: Parse, p: PositionCandidate) -> float:
     return score if p.actors else score - 0.1
 
 
-def _position_event(parse: Parse, p: PositionCandidate, article_id: str) -> Event:
+def _position_event(
+    parse: Parse, p: PositionCandidate, article_id: str, places: tuple[PlaceMention, ...]
+) -> Event:
     tok = parse.tokens[p.verb]
+    where = _where(act_place(parse, p.verb, places_in_sentence(parse, places, p.sentence)))
     when = _to_when(p.date) if p.date is not None else None
     return Event(
         id=content_id("evt", article_id, p.entry.type, str(tok.start)),
@@ -437,7 +440,7 @@ def _position_event(parse: Parse, p: PositionCandidate, article_id: str) -> Even
         actors=tuple(e.id for e in p.actors),
         recipients=tuple(e.id for e in p.recipients),
         when=when,
-        where=None,
+        where=where,
         meeting=None,
         items=tuple(p.items),
         evidence=_evidence(parse, [p.sentence]),

@@ -12,6 +12,8 @@ new facts, only chooses among them. In order:
                          coded party, has its roles unresolved: left out rather than guessed
    ``emit.background``   an act dated at least two years before the article's date is
                          background ("in 2003, when X endorsed the invasion"), not its news
+   ``emit.statement_subsumed`` a statement in the sentence of the same party's typed act
+                         ("accused Y of Z, saying ...") is the act's wording, not an event
 4. ``emit.one_happening`` the same act told again (headline, lead, recap) joins the first
                          telling: one event with every evidence span
 5. ``emit.main_event``   the event the headline and lead report is marked as the main one
@@ -74,9 +76,36 @@ def emit_events(
             kept.append(ev)
         else:
             left.append(LeftOut(ev, reason))
+    kept, subsumed = _subsume_statements(kept, by_id)
+    left += subsumed
     merged, alias = _one_per_happening(kept, by_id)
     final = _mark_main(parse, merged)
     return Emitted(tuple(final), _relink(links, alias, {e.id for e in final}), tuple(left))
+
+
+def _subsume_statements(
+    events: list[Event], by_id: dict[str, Entity]
+) -> tuple[list[Event], list[LeftOut]]:
+    """A statement told in the sentence of a typed act by the same party ("X accused Y of Z,
+    saying ...") is that act's wording, not a second event (emit.statement_subsumed)."""
+    typed = [e for e in events if e.type != "STATEMENT" and e.meeting is None]
+    kept: list[Event] = []
+    left: list[LeftOut] = []
+    for ev in events:
+        codes = _codes(ev.actors, by_id)
+        spans = {(s.start, s.end) for s in ev.evidence}
+        if (
+            ev.type == "STATEMENT"
+            and ev.mode != "press_conference"
+            and any(
+                spans <= {(s.start, s.end) for s in t.evidence} and codes & _codes(t.actors, by_id)
+                for t in typed
+            )
+        ):
+            left.append(LeftOut(ev, rule("emit.statement_subsumed")))
+        else:
+            kept.append(ev)
+    return kept, left
 
 
 def _unique_ids(events: list[Event]) -> list[Event]:

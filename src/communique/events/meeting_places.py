@@ -241,6 +241,39 @@ def at_seat(place: PlaceMention | None) -> bool:
     )
 
 
+ACT_PLACE_PREPS = frozenset({"in", "at", "during"})
+SPEAKING = frozenset({"speak", "address", "talk", "visit", "tour"})
+
+
+def act_place(parse: Parse, verb: int, places: list[PlaceMention]) -> PlaceMention | None:
+    """Where an act was done: a place under the act's own verb through locative phrases only
+    ("said at a rally in Wheeling", "accused X during talks in Nairobi", "Speaking in Ottawa,
+    X said"), never a place in what was said, in a party's name or in a noun's clause."""
+    found = [p for p in places if p.kind != "country" and _act_path(parse, p, verb)]
+    if not found:
+        return None
+    return min(found, key=lambda p: dependency_distance(parse, parse.token_at(p.start), verb))
+
+
+def _act_path(parse: Parse, place: PlaceMention, verb: int) -> bool:
+    t = parse.tokens
+    k = span_root(parse, place.start, place.end)
+    for _ in range(8):
+        tok = t[k]
+        if tok.head == k:
+            return False
+        if tok.dep == "prep" and tok.text.lower() not in ACT_PLACE_PREPS:
+            return False
+        if tok.dep == "advcl" and not (tok.tag == "VBG" and tok.lemma.lower() in SPEAKING):
+            return False
+        if tok.dep not in {"pobj", "prep", "compound", "appos", "advcl", "npadvmod"}:
+            return False
+        k = tok.head
+        if k == verb:
+            return True
+    return False
+
+
 LOCATIVE = frozenset({"in", "at", "to", "near", "outside", "inside", "for", "into"})
 
 

@@ -65,6 +65,7 @@ _TABLE = (
     Rule("emit.coded_target", "emit", "a directed act needs its target when the text names one"),
     Rule("emit.background", "emit", "an act dated years before the article's date: background"),
     Rule("emit.asserted", "emit", "only acts the text asserts: not negated, hypothetical, asked"),
+    Rule("emit.statement_subsumed", "emit", "'accused Y, saying ...': one act, no statement"),
     Rule("emit.one_happening", "emit", "mentions of one act in an article are one event"),
     Rule("emit.main_event", "emit", "the event the headline and lead report is the main one"),
 )
