@@ -49,3 +49,18 @@ def test_events_date_of_act_is_its_own_clause(
     rec = extract_article(text, published=published, resources=sentence_resources)
     ev = next(e for e in rec.events if e.type == etype)
     assert (ev.when.start if ev.when else None) == start
+
+
+def test_a_date_in_what_was_said_is_not_the_saying(resources: Any) -> None:
+    text = "Kenyan Foreign Minister Musalia Mudavadi said the new visa rules would start in July."
+    rec = extract_article(text, published=date(2024, 3, 4), resources=resources)
+    said = [e for e in rec.events if e.type == "STATEMENT"]
+    assert said and all(e.when is None or not e.when.start.startswith("2024-07") for e in said)
+
+
+def test_a_planned_meeting_takes_its_own_date_not_the_agreements(resources: Any) -> None:
+    text = "Kenya agreed on Monday to hold talks with Uganda in May."
+    rec = extract_article(text, published=date(2024, 3, 6), resources=resources)
+    meetings = [e for e in rec.events if e.meeting is not None]
+    assert len(meetings) == 1 and meetings[0].when is not None
+    assert meetings[0].when.start == "2024-05", meetings[0].when

@@ -252,12 +252,16 @@ def dependency_distance(parse: Parse, a: int, b: int) -> int:
 
 
 NOUN_CLAUSES = frozenset({"relcl", "acl"})
+# what was said, agreed or planned: "said the law would take effect in July" (July is the
+# law's date, not the saying's), "pledged to withdraw by May"
+CONTENT_CLAUSES = frozenset({"ccomp", "xcomp", "parataxis"})
 
 
 def own_clause_time(parse: Parse, times: list[TimeExpression], verb: int) -> TimeExpression | None:
     """The time nearest to ``verb`` in the tree that belongs to its clause: not one inside a
     clause describing a noun ("rejected a decision first taken in 2019", "an agreement signed
-    in 2015": background, not the act's date)."""
+    in 2015": background, not the act's date), nor one inside what was said or promised
+    ("said the law would take effect in July")."""
     own = [t for t in times if not _under_noun_clause(parse, parse.token_at(t.start), verb)]
     if not own:
         return None
@@ -268,7 +272,7 @@ def _under_noun_clause(parse: Parse, token: int, verb: int) -> bool:
     for a in [token, *parse.ancestors(token)]:
         if a == verb:
             return False
-        if parse.tokens[a].dep in NOUN_CLAUSES:
+        if parse.tokens[a].dep in NOUN_CLAUSES | CONTENT_CLAUSES:
             return True
     return False
 

@@ -226,8 +226,26 @@ def _best_date(parse: Parse, trigger: int, dates: list[TimeExpression]) -> TimeE
         usable.append((t, dist))
     if not usable:
         return None
+    # "agreed on Monday to hold talks in May": Monday dates the agreeing, May the talks
+    inner = [u for u in usable if not _of_governing_clause(parse, u[0], trigger)]
+    usable = inner or usable
     order = {"day": 0, "month": 1, "year": 2}
     return min(usable, key=lambda p: (order.get(p[0].granularity or "year", 3), p[1]))[0]
+
+
+def _of_governing_clause(parse: Parse, t: TimeExpression, trigger: int) -> bool:
+    """The date hangs on a verb that governs the meeting's own clause through a complement
+    ("agreed on Monday to meet", "said on Friday the talks would ..."), not on that clause."""
+    own = parse.governing_verb(trigger)
+    above = set()
+    k = own
+    while parse.tokens[k].dep in {"xcomp", "ccomp"} and parse.tokens[k].head != k:
+        k = parse.tokens[k].head
+        above.add(k)
+    if not above:
+        return False
+    at = parse.governing_verb(span_root(parse, t.start, t.end))
+    return at in above
 
 
 def at_seat(place: PlaceMention | None) -> bool:
