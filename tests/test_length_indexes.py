@@ -3,24 +3,50 @@ straightforward scans they replace, on invented inputs."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
+from typing import Any, cast
 
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from communique.actors.metonymy import _tokens_in, dependents_of
 from communique.actors.resolve import (
     _ADJACENT,
     _adjacent_from,
+    _Article,
+    _Draft,
+    _merge_bare_organizations,
     _People,
     _Stretches,
     _whole_word_hits,
     _word_starts,
 )
+from communique.actors.tables import ActorData
 from communique.intervals import Stretches
-from communique.model import AnnotatedArticle, CleanArticle, Mention, Sentence, Token
-from communique.nlp.aliases import _ARTICLE, _FullNames, _words
+from communique.model import (
+    AnnotatedArticle,
+    CleanArticle,
+    Mention,
+    Sentence,
+    Span,
+    TimeExpression,
+    Token,
+)
+from communique.nlp.aliases import (
+    _ARTICLE,
+    _ROYAL_TITLES,
+    _bare,
+    _FullNames,
+    _royal_given_name,
+    _words,
+)
+from communique.nlp.backend import _split_at_line_breaks
+from communique.time.candidate import Candidate
+from communique.time.combine import combine, combine_in_sentences
+from communique.time.settle import select
+from communique.time.tense import TenseIndex
 
 _OFFSET = st.integers(min_value=-3, max_value=40)
 _STRETCH = st.tuples(_OFFSET, _OFFSET)
@@ -198,3 +224,143 @@ def test_actors_dependents_and_tokens_in_match_the_scans(
         first = next((i for i, t in enumerate(tokens) if t.start >= start), len(tokens))
         expected = list(itertools.takewhile(lambda t, end=end: t.end <= end, tokens[first:]))
         assert _tokens_in(tokens, start, end) == expected
+
+
+def _royal_scan(words: list[str], full: list[Mention]) -> Mention | None:
+    if len(words) != 2 or words[0].lower() not in _ROYAL_TITLES:
+        return None
+    names = {
+        " ".join(_bare(c.text)): c
+        for c in full
+        if len(_bare(c.text)) >= 2 and _bare(c.text)[0] == words[1]
+    }
+    return next(iter(names.values())) if len(names) == 1 else None
+
+
+_ROYAL_WORD = st.sampled_from(["Prince", "Crown", "Mohammed", "bin", "Salman", "Tamim", "Sheikh"])
+
+
+@given(st.lists(st.lists(_ROYAL_WORD, min_size=2, max_size=4), max_size=6), st.data())
+def test_nlp_royal_given_name_from_the_index(names: list[list[str]], data: st.DataObject) -> None:
+    full = [Mention(i, i + 1, " ".join(n), "PERSON") for i, n in enumerate(names)]
+    full = [m for m in full if len(_words(m.text)) >= 2]
+    index = _FullNames(full)
+    for name in ("Mohammed", "Tamim", "Salman", "bin"):
+        words = [data.draw(st.sampled_from(["Prince", "Sheikh", "Mr"])), name]
+        assert _royal_given_name(words, index) == _royal_scan(words, full)
+
+
+def _merge_scan(drafts: dict[str, list[int]]) -> dict[str, list[int]]:
+    for key in [k for k in drafts if k.startswith("org::")]:
+        rest = key.removeprefix("org::")
+        matches = [
+            k for k in drafts if k.startswith("org:") and k.endswith(":" + rest) and k != key
+        ]
+        if len(matches) == 1:
+            drafts[matches[0]].extend(drafts.pop(key))
+    return drafts
+
+
+_ORG_KEY = st.builds(
+    lambda country, name: f"org:{country}:{name}",
+    st.sampled_from(["", "RUS", "USA", "x:"]),
+    st.sampled_from(["foreign ministry", "army", "a:army", "ministry"]),
+)
+
+
+@given(st.lists(_ORG_KEY, max_size=8, unique=True))
+def test_actors_bare_organisations_merge_as_the_scan_merges(keys: list[str]) -> None:
+    art = _Article(annotated=_annotated([]), data=cast(ActorData, None), on=None)
+    for i, key in enumerate(keys):
+        art.drafts[key] = _Draft("organization", None, key, spans=[Span(i, i + 1, "x")])
+    _merge_bare_organizations(art)
+    expected = _merge_scan({k: [i] for i, k in enumerate(keys)})
+    assert {k: [s.start for s in d.spans] for k, d in art.drafts.items()} == expected
+
+
+def _select_scan(cands: list[Candidate]) -> list[Candidate]:
+    order = sorted(enumerate(cands), key=lambda ic: (-(ic[1].end - ic[1].start), ic[0]))
+    taken: list[Candidate] = []
+    for _, cand in order:
+        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+            taken.append(cand)
+    return sorted(taken, key=lambda c: c.start)
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 6)), max_size=14))
+def test_time_select_keeps_what_the_scan_keeps(spans: list[tuple[int, int]]) -> None:
+    cands = [Candidate(s, s + n, "date", day=i) for i, (s, n) in enumerate(spans)]
+    assert select(cands) == _select_scan(cands)
+
+
+def _combine_scan(
+    annotated: AnnotatedArticle, exprs: list[TimeExpression]
+) -> tuple[TimeExpression, ...]:
+    out = []
+    for clock in exprs:
+        sentence = annotated.sentence_at(clock.start)
+        if clock.kind == "time" and clock.value is None and sentence is not None:
+            dated = [
+                e
+                for e in exprs
+                if sentence.start <= e.start < sentence.end
+                and e.granularity == "day"
+                and e.value is not None
+                and e.value_end is None
+            ]
+            if dated:
+                clock = combine(min(dated, key=lambda e: abs(e.start - clock.start)), clock)
+        out.append(clock)
+    return tuple(out)
+
+
+_EXPR = st.builds(
+    lambda start, is_clock, day: TimeExpression(
+        start, start + 5, "09:00" if is_clock else "x", None if is_clock else f"2022-01-{day:02}",
+        None if is_clock else "day", kind="time" if is_clock else "date",
+    ),
+    st.integers(0, 55),
+    st.booleans(),
+    st.integers(1, 28),
+)  # fmt: skip
+
+
+@given(st.lists(_EXPR, max_size=10), st.booleans())
+def test_time_clock_takes_the_nearest_day_of_its_sentence(
+    exprs: list[TimeExpression], in_order: bool
+) -> None:
+    if in_order:
+        exprs = sorted(exprs, key=lambda e: e.start)
+    annotated = _annotated([(0, 12), (12, 30), (33, 60)])
+    assert combine_in_sentences(annotated, exprs) == _combine_scan(annotated, exprs)
+
+
+@given(st.lists(st.integers(1, 4), max_size=12))
+def test_time_tokens_within_a_stretch(widths: list[int]) -> None:
+    tokens = _tokens([0] * len(widths), widths)
+    annotated = AnnotatedArticle(_annotated([]).article, (), tokens, ())
+    index = TenseIndex.build(annotated)
+    for start, end in itertools.product(range(0, 40, 3), range(0, 40, 2)):
+        expected = [t for t in tokens if t.start >= start and t.end <= end]
+        assert index.within(start, end) == expected
+
+
+@settings(deadline=None)  # the first example loads spaCy
+@given(st.lists(st.sampled_from(["Word", "x.", " ", "\n", "\n\n", " \n ", "Y"]), max_size=20))
+def test_nlp_line_splitter_sets_the_starts_the_token_setter_sets(pieces: list[str]) -> None:
+    nlp = _blank_english()
+    text = "Start " + "".join(pieces)
+    expected, doc = nlp.make_doc(text), nlp.make_doc(text)
+    for token in expected[1:]:
+        prev = expected[token.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+    _split_at_line_breaks(doc)
+    assert [t.is_sent_start for t in doc] == [t.is_sent_start for t in expected]
+
+
+@functools.cache
+def _blank_english() -> Any:
+    import spacy
+
+    return spacy.blank("en")

@@ -494,10 +494,17 @@ def _without_country(name: str, data: ActorData) -> str:
 
 def _merge_bare_organizations(art: _Article) -> None:
     """ "the Foreign Ministry" joins "the Russian Foreign Ministry" when only one such exists."""
+    by_name: dict[str, list[str]] = {}  # organisations by the name after their last colon
+    for k in art.drafts:
+        if k.startswith("org:"):
+            by_name.setdefault(k.rpartition(":")[2], []).append(k)
     for key in [k for k in art.drafts if k.startswith("org::")]:
         rest = key.removeprefix("org::")
+        filed = by_name.get(rest, []) if ":" not in rest else list(art.drafts)
         matches = [
-            k for k in art.drafts if k.startswith("org:") and k.endswith(":" + rest) and k != key
+            k
+            for k in filed
+            if k in art.drafts and k.startswith("org:") and k.endswith(":" + rest) and k != key
         ]
         if len(matches) == 1:
             art.drafts[matches[0]].spans.extend(art.drafts.pop(key).spans)

@@ -75,7 +75,7 @@ def propagate_aliases(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
             out.append(m)
             continue
         best = by_surname.best(words)
-        royal = _royal_given_name(_words(best.text), full) if best is not None else None
+        royal = _royal_given_name(_words(best.text), by_surname) if best is not None else None
         if royal is not None:  # the article's own full name outranks a curated alias
             out.append(replace(m, canonical=" ".join(_bare(royal.text)), key=royal.key or m.key))
         elif best is None:
@@ -92,8 +92,20 @@ class _FullNames:
     def __init__(self, full: list[Mention]) -> None:
         self._all = [([_ARTICLE.sub("", w) for w in _words(c.text)], c) for c in full]
         self._by_last: dict[str, list[tuple[list[str], Mention]]] = {}
+        self._given: dict[str, dict[str, Mention]] | None = None
         for item in self._all:
             self._by_last.setdefault(item[0][-1], []).append(item)
+
+    def by_given_name(self, given: str) -> dict[str, Mention]:
+        """The full names (royal titles off) of two words or more that start with ``given``,
+        each with its last mention."""
+        if self._given is None:
+            self._given = {}
+            for _, c in self._all:
+                bare = _bare(c.text)
+                if len(bare) >= 2:
+                    self._given.setdefault(bare[0], {})[" ".join(bare)] = c
+        return self._given.get(given, {})
 
     def best(self, words: list[str]) -> Mention | None:
         """The longest full-name mention whose last words equal ``words`` (a surname or the
@@ -130,16 +142,11 @@ class _FullNames:
 _ROYAL_TITLES = frozenset({"prince", "princess", "king", "queen", "sheikh", "emir", "sultan"})
 
 
-def _royal_given_name(words: list[str], full: list[Mention]) -> Mention | None:
+def _royal_given_name(words: list[str], full: _FullNames) -> Mention | None:
     """ "Prince Mohammed" -> the one full name in the article that starts with "Mohammed"."""
     if len(words) != 2 or words[0].lower() not in _ROYAL_TITLES:
         return None
-    given = words[1]
-    names = {
-        " ".join(_bare(c.text)): c
-        for c in full
-        if len(_bare(c.text)) >= 2 and _bare(c.text)[0] == given
-    }
+    names = full.by_given_name(words[1])
     return next(iter(names.values())) if len(names) == 1 else None
 
 

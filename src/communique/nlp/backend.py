@@ -19,11 +19,17 @@ SPLITTER = "communique_line_splitter"
 def _split_at_line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines and paragraphs never merge with what follows.
 
-    Runs before the parser, which keeps sentence starts that are already set."""
+    Runs before the parser, which keeps sentence starts that are already set. The starts are
+    written in one array: setting ``Token.is_sent_start`` checks the whole document for a
+    parse each time, which made the cost per word grow with the number of lines."""
+    from spacy.attrs import SENT_START
+
+    starts: Any = doc.to_array(SENT_START)  # one value per token (spaCy types it loosely)
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
-            token.is_sent_start = True
+            starts[token.i] = 1
+    doc.from_array([SENT_START], starts)
     return doc
 
 

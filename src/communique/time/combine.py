@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date
 
@@ -58,19 +60,29 @@ def combine_in_sentences(
 ) -> tuple[TimeExpression, ...]:
     """Give each unanchored clock time the day of the nearest dated expression in its sentence."""
     out: list[TimeExpression] = []
+    starts = [e.start for e in exprs]
+    in_order = all(a <= b for a, b in itertools.pairwise(starts))
     for expr in exprs:
         if expr.kind == "time" and expr.value is None:
-            expr = _combine_nearby(annotated, exprs, expr)
+            expr = _combine_nearby(annotated, exprs, starts if in_order else None, expr)
         out.append(expr)
     return tuple(out)
 
 
 def _combine_nearby(
-    annotated: AnnotatedArticle, exprs: Sequence[TimeExpression], clock: TimeExpression
+    annotated: AnnotatedArticle,
+    exprs: Sequence[TimeExpression],
+    starts: list[int] | None,
+    clock: TimeExpression,
 ) -> TimeExpression:
+    """``starts``: where each of ``exprs`` starts, when they are in text order (the sentence's
+    expressions are then found by bisection); None to look at every one."""
     sentence = annotated.sentence_at(clock.start)
     if sentence is None:
         return clock
+    if starts is not None:
+        lo, hi = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+        exprs = exprs[lo:hi]
     dated = [
         e
         for e in exprs

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..intervals import Stretches
 from .candidate import Candidate
 
 
@@ -12,9 +13,11 @@ def select(cands: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates, longest first; ties go to the earlier pattern."""
     order = sorted(enumerate(cands), key=lambda ic: (-(ic[1].end - ic[1].start), ic[0]))
     taken: list[Candidate] = []
+    covered = Stretches(max((c.end for c in cands), default=0))
     for _, cand in order:
-        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+        if not covered.overlaps(cand.start, cand.end):
             taken.append(cand)
+            covered.add(cand.start, cand.end)
     return sorted(taken, key=lambda c: c.start)
 
 

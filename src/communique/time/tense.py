@@ -51,13 +51,12 @@ class TenseIndex:
 
     def within(self, start: int, end: int) -> list[Token]:
         """The tokens lying inside the characters ``start:end``."""
-        first = bisect_left(self.starts, start)
+        i = bisect_left(self.starts, start)
         out: list[Token] = []
-        for tok in self.tokens[first:]:
-            if tok.start >= end:
-                break
-            if tok.end <= end:
-                out.append(tok)
+        while i < len(self.tokens) and self.tokens[i].start < end:
+            if self.tokens[i].end <= end:
+                out.append(self.tokens[i])
+            i += 1
         return out
 
     def head_of(self, tok: Token) -> Token:
