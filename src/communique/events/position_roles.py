@@ -36,6 +36,8 @@ def _subject(parse: Parse, i: int) -> list[int]:
         if t[i].dep == "pcomp" and t[t[i].head].text.lower() in MEANS_PREPS:
             i = t[t[i].head].head  # role.means_subject: "X adopted it, by recalling ..."
             continue
+        if t[i].dep == "acl" and t[i].tag == "VBN":
+            return []  # role.participle_agent: "the move announced by X" is X's, by its agent
         if t[i].dep == "acl" and t[t[i].head].dep in {"dobj", "attr"}:
             i = t[t[i].head].head  # "issued a declaration demanding ..."
             continue
@@ -57,7 +59,9 @@ def _actors(parse: Parse, i: int) -> list[Entity]:
     subj = _subject(parse, i)
     if subj and parse.tokens[subj[0]].pos == "PRON":  # "X said it supported ..."
         subj = speaker_of(parse, parse.tokens[subj[0]].head) or subj
-    agent = parse.preps(i, "by") if parse.dep_children(i, "nsubjpass") else []
+    t = parse.tokens
+    passive = parse.dep_children(i, "nsubjpass") or (t[i].dep == "acl" and t[i].tag == "VBN")
+    agent = parse.preps(i, "by") if passive else []
     found = [e for e in parties_under(parse, subj + agent) if party_code(e)]
     if subj and parse.tokens[subj[0]].pos == "PRON":
         # role.pronoun_not_object: "He hailed President X": "he" is not X
@@ -108,6 +112,15 @@ def _object_recipients(parse: Parse, i: int, depth: int = 0) -> list[Entity]:
     objs = parse.dep_children(i, "dobj", "nsubjpass")
     owners = [k for o in objs for k in parse.children[o] if t[k].dep == "poss"]
     found = head_entities(parse, owners)
+    if not found:  # role.participle_agent: "condemned the move announced by X": aimed at X
+        agents = [
+            b
+            for o in objs
+            for a in parse.children[o]
+            if t[a].dep == "acl" and t[a].tag == "VBN"
+            for b in parse.preps(a, "by")
+        ]
+        found = head_entities(parse, agents)
     if not found:  # "aid to Mozambique", "an offer from Kabul", "calls by Minsk"
         preps = [p for o in objs for p in parse.preps(o, *OBJECT_PREPS, "from", "by")]
         found = head_entities(parse, preps) or [

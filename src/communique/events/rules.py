@@ -52,6 +52,7 @@ _TABLE = (
     Rule("role.accredited_post", "role", "'envoy to Turkey': Turkey is no actor, no target"),
     Rule("role.relative_subject", "role", "'Britain, which has accused Russia': Britain acts"),
     Rule("role.means_subject", "role", "'X adopted it, by recalling its envoy': X recalls"),
+    Rule("role.participle_agent", "role", "'rejected the plan made by X': X is the target"),
     Rule("role.pronoun_not_object", "role", "'He hailed President X': 'he' does not stand for X"),
     Rule("role.pronoun_speaker", "role", "'she said' is the last person named, coded or not"),
     Rule(
