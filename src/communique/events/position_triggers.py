@@ -54,7 +54,8 @@ def _calendar_object(parse: Parse, prep: int) -> bool:
 
 def _not_an_act(parse: Parse, lexicon: Lexicon, i: int, entry: Entry) -> bool:
     """Verbs of the lexicon used for talk rather than an act between parties (rules
-    ``trigger.bare_question``, ``trigger.no_comment``, ``trigger.opinion_agreement``), or acting
+    ``trigger.bare_question``, ``trigger.no_comment``, ``trigger.opinion_agreement``,
+    ``trigger.claim_not_proposal``), or acting
     on a meeting ("called off the talks": the meeting's status says it,
     ``trigger.meeting_object``)."""
     t = parse.tokens
@@ -83,7 +84,25 @@ def _not_an_act(parse: Parse, lexicon: Lexicon, i: int, entry: Entry) -> bool:
             and not kids & {"xcomp", "dobj"}
             and not parse.preps(i, "with", "on", "to")
         )
+    if entry.type == "REQUEST" and lemma in CLAIM_VERBS:
+        # "suggested that Trump had evolved": a claim; "suggested that talks resume" and
+        # "suggested holding talks" are proposals (trigger.claim_not_proposal)
+        return any(_indicative(parse, c) for c in parse.dep_children(i, "ccomp"))
     return False
+
+
+CLAIM_VERBS = frozenset({"suggest", "propose", "recommend"})
+INDICATIVE_AUX = frozenset({"has", "have", "had", "was", "were", "is", "are", "am", "'s", "did"})
+
+
+def _indicative(parse: Parse, verb: int) -> bool:
+    """A complement clause that states a fact ("had evolved", "is wrong"), not a proposal
+    ("resume", "should resume", "be held")."""
+    t = parse.tokens
+    aux = {t[k].text.lower() for k in parse.dep_children(verb, "aux", "auxpass")}
+    if aux & {"should", "would", "could", "might", "may", "must", "shall", "will", "ought"}:
+        return False
+    return t[verb].tag in {"VBD", "VBZ"} or bool(aux & INDICATIVE_AUX)
 
 
 INTENT = frozenset(
