@@ -68,10 +68,12 @@ NEED_KINDS: dict[str, frozenset[str]] = {
             "between",
         }
     ),
-    "verbs.csv": frozenset({"", "obj", "comp", "from", "prep", "prt", "notperson"}),
+    "verbs.csv": frozenset(
+        {"", "obj", "comp", "from", "prep", "prt", "notperson", "captive", "intransitive", "asking"}
+    ),
     "nouns.csv": frozenset({"", "mod"}),
 }
-_WORDLIST = frozenset({"obj", "comp", "from", "prep", "prt", "not", "mod", "of"})
+_WORDLIST = frozenset({"obj", "comp", "from", "prep", "prt", "not", "mod", "of", "captive"})
 _LEMMA = re.compile(r"^[a-z][a-z' -]*$")
 
 

@@ -457,6 +457,23 @@ def _needs_met(parse: Parse, i: int, e: Entry) -> bool:
             for m in parse.subtree(o)
             if m - o <= 6
         )
+    if kind == "captive":  # "released two journalists", "freed Brunson": people, not letters
+        objs = [c for o in parse.dep_children(i, "dobj", "nsubjpass") for c in parse.conjuncts(o)]
+        return any(
+            t[o].lemma.lower() in words
+            or any(t[m].lemma.lower() in words for m in parse.dep_children(o, "compound", "amod"))
+            or any(x.kind == "person" for x in parties_under(parse, [o]))
+            for o in objs
+        )
+    if kind == "intransitive":  # "thousands demonstrated", not "the figures demonstrate X"
+        return not parse.dep_children(i, "dobj", "ccomp", "xcomp", "attr")
+    if kind == "asking":  # "appealed for calm", "appealed to X to stop"; not "appealed to them"
+        purpose = [
+            c
+            for c in parse.dep_children(i, "advcl")
+            if any(t[a].text.lower() == "to" for a in parse.dep_children(c, "aux"))
+        ]
+        return bool(parse.preps(i, "for") or parse.dep_children(i, "xcomp", "ccomp") or purpose)
     if kind == "notperson":
         return not any(
             x.kind == "person" for x in parties_under(parse, parse.dep_children(i, "dobj"))
