@@ -256,3 +256,22 @@ def test_actors_resolve_plural_title_covers_joined_names() -> None:
     people = _by_name(resolve_actors(annotated, load_actor_data(), None))
     assert people["Ngo Van A"].titles == ("Defence Ministers",)
     assert people["Ivan Petrov"].titles == ("Defence Ministers",)
+
+
+def test_actors_resolve_a_state_named_like_a_person_keeps_one_sense() -> None:
+    data = load_actor_data()
+    text = "Jordan closed its borders. Refugees cannot cross into Jordan."
+    annotated = _article(text, [("Jordan", "PERSON"), ("Jordan", "GPE")])
+    ents = resolve_actors(annotated, data, None)
+    assert [(e.kind, e.code, len(e.mentions)) for e in ents] == [("state", "JOR", 2)]
+    # named as a person only: a person (no state sense in the article)
+    alone = resolve_actors(
+        _article("Jordan said he was tired.", [("Jordan", "PERSON")]), data, None
+    )
+    assert [e.kind for e in alone] == ["person"]
+    # a full name stays a person even beside the state
+    text = "Michael Jordan flew to Jordan."
+    both = resolve_actors(
+        _article(text, [("Michael Jordan", "PERSON"), ("Jordan", "GPE")]), data, None
+    )
+    assert sorted(e.kind for e in both) == ["person", "state"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..intervals import Stretches
@@ -150,6 +150,7 @@ def resolve_actors(
     art.states = Stretches(
         len(art.text), [(m.start, m.end) for m in mentions if _by_name_state(m, data)]
     )
+    mentions = _one_sense_per_article(mentions, data)
     named = [m for m in mentions if m.label == "PERSON" and not _names_igo(m, data)]
     people = sorted([*named, *_missed_names(annotated, data)], key=lambda m: " " not in _name_of(m))
     art.names = _Stretches([(m.start, m.end) for m in people])
@@ -163,6 +164,29 @@ def resolve_actors(
     _attach_context_aliases(art)
     _merge_bare_organizations(art)
     return tuple(_freeze(art, key, d) for key, d in _ordered(art.drafts))
+
+
+def _one_sense_per_article(mentions: list[Mention], data: ActorData) -> list[Mention]:
+    """A state whose name is also a first name ("Jordan", "Chad") that the article names as a
+    state elsewhere ("cross into Jordan", "Jordanian") is the state wherever the model took the
+    bare name for a person ("Jordan closed its borders"); a full name ("Michael Jordan") stays
+    a person."""
+    states = {
+        ref.code
+        for m in mentions
+        if m.label != "PERSON"
+        and (ref := _reference(m, data)) is not None
+        and ref.kind == "state"
+        and ref.code
+    }
+    out = []
+    for m in mentions:
+        ref = data.lookup(m.text) if m.label == "PERSON" and " " not in m.text.strip() else None
+        state = data.state(ref.code) if ref is not None and ref.code else None
+        if ref is not None and state is not None and state.name_ambiguous and ref.code in states:
+            m = replace(m, label="GPE")
+        out.append(m)
+    return out
 
 
 def _missed_names(annotated: AnnotatedArticle, data: ActorData) -> list[Mention]:
