@@ -6,8 +6,10 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from dataclasses import replace
 from typing import Any, cast
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -43,8 +45,11 @@ from communique.nlp.aliases import (
     _words,
 )
 from communique.nlp.backend import _split_at_line_breaks
+from communique.time import find as time_find
+from communique.time import find_times, reference_date
 from communique.time.candidate import Candidate
 from communique.time.combine import combine, combine_in_sentences
+from communique.time.find import _FINE_ENOUGH, _Latest
 from communique.time.settle import select
 from communique.time.tense import TenseIndex
 
@@ -364,3 +369,48 @@ def _blank_english() -> Any:
     import spacy
 
     return spacy.blank("en")
+
+
+def _reference_scan(cand: Candidate, before: list[TimeExpression]) -> TimeExpression | None:
+    fine = _FINE_ENOUGH.get(cand.unit or "", set())
+    for expr in reversed(before):
+        if expr.value and expr.granularity in fine and expr.kind not in {"duration", "set"}:
+            return expr
+    return None
+
+
+_READ = st.builds(
+    lambda start, granularity, kind, valued: TimeExpression(
+        start, start + 1, "x", "2022" if valued else None, granularity, kind=kind
+    ),
+    st.integers(0, 50),
+    st.sampled_from([None, "minute", "hour", "day", "month", "year"]),
+    st.sampled_from(["date", "duration", "set", "relative"]),
+    st.booleans(),
+)
+
+
+@given(st.lists(_READ, max_size=12))
+def test_time_anaphor_reference_is_the_last_precise_expression(exprs: list[TimeExpression]) -> None:
+    latest = _Latest()
+    for n, expr in enumerate(exprs):
+        for unit in ("day", "week", "weekend", "month", "year", "hour", None):
+            cand = Candidate(0, 1, "anaphor", unit=unit)
+            assert latest.reference_for(cand) == _reference_scan(cand, exprs[:n])
+        latest.note(expr)
+
+
+def test_time_reference_date_reads_the_anchor_find_times_found(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    annotated = _annotated([(0, 30)])
+    text = "Talks on Monday, 3 January 2022, then on Tuesday."
+    annotated = AnnotatedArticle(replace(annotated.article, text=text, published=None), (), (), ())
+    first = reference_date(annotated, find_times(annotated))
+    calls: list[object] = []
+    monkeypatch.setattr(time_find, "_clues", lambda *a: calls.append(a) or [])
+    assert reference_date(annotated, ()) == first  # no second reading of the text
+    assert calls == []
+    other = replace(annotated, mentions=())  # an equal article, not the same one: read again
+    reference_date(other, ())
+    assert len(calls) == 1

@@ -21,17 +21,27 @@ _LEAD = re.compile(r"\b([A-Za-z]+)\s+(?:early\s+|late\s+|mid-?)?(?:the\s+)?$")
 def find_times(annotated: AnnotatedArticle) -> tuple[TimeExpression, ...]:
     """Every time expression of the article, normalised against its publication date (or,
     without one, against the date inferred from the text; see ``anchor``)."""
+    global _last_read
     text = annotated.article.text
     index = TenseIndex.build(annotated)
     clues = _clues(annotated, index)
     anchor = document_anchor(clues, annotated.article.published)
+    _last_read = (annotated, anchor)
     exprs: list[TimeExpression] = []
+    latest = _Latest()
     for clue in clues:
         if clue.cand.kind == "anaphor":
-            exprs.append(resolve_anaphor(clue.cand, text, _reference_for(clue.cand, exprs)))
+            expr = resolve_anaphor(clue.cand, text, latest.reference_for(clue.cand))
         else:
-            exprs.append(normalise(clue.cand, text, anchor, clue.tense))
+            expr = normalise(clue.cand, text, anchor, clue.tense)
+        exprs.append(expr)
+        latest.note(expr)
     return combine_in_sentences(annotated, exprs)
+
+
+# The article ``find_times`` read last and its anchor: ``reference_date``, called next on the
+# same article, takes the anchor from here instead of reading the whole text again.
+_last_read: tuple[AnnotatedArticle, Anchor | None] | None = None
 
 
 _FINE_ENOUGH = {
@@ -43,13 +53,26 @@ _FINE_ENOUGH = {
 }
 
 
-def _reference_for(cand: Candidate, before: Sequence[TimeExpression]) -> TimeExpression | None:
-    """The last expression before ``cand`` precise enough to count its unit from."""
-    fine = _FINE_ENOUGH.get(cand.unit or "", set())
-    for expr in reversed(before):
-        if expr.value and expr.granularity in fine and expr.kind not in {"duration", "set"}:
-            return expr
-    return None
+class _Latest:
+    """The expressions read so far, kept as an anaphor asks of them: the last one with a value
+    of each granularity (durations and sets aside). ``reference_for`` gives the last expression
+    precise enough to count the anaphor's unit from, in a few steps however many came before."""
+
+    __slots__ = ("_count", "_last")
+
+    def __init__(self) -> None:
+        self._count = 0
+        self._last: dict[str, tuple[int, TimeExpression]] = {}
+
+    def note(self, expr: TimeExpression) -> None:
+        if expr.value and expr.granularity and expr.kind not in {"duration", "set"}:
+            self._last[expr.granularity] = (self._count, expr)
+        self._count += 1
+
+    def reference_for(self, cand: Candidate) -> TimeExpression | None:
+        fine = _FINE_ENOUGH.get(cand.unit or "", set())
+        found = [self._last[g] for g in fine if g in self._last]
+        return max(found, key=lambda nx: nx[0])[1] if found else None
 
 
 def reference_date(
@@ -69,6 +92,9 @@ def reference_date(
 
 
 def _anchor(annotated: AnnotatedArticle) -> Anchor | None:
+    last = _last_read
+    if last is not None and last[0] is annotated:
+        return last[1]
     clues = _clues(annotated, TenseIndex.build(annotated))
     return document_anchor(clues, annotated.article.published)
 
