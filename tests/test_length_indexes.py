@@ -45,6 +45,8 @@ from communique.nlp.aliases import (
     _words,
 )
 from communique.nlp.backend import _split_at_line_breaks
+from communique.place import find as place_find
+from communique.place.find import _IN_PLACE, _Toponym
 from communique.time import find as time_find
 from communique.time import find_times, reference_date
 from communique.time.candidate import Candidate
@@ -414,3 +416,29 @@ def test_time_reference_date_reads_the_anchor_find_times_found(
     other = replace(annotated, mentions=())  # an equal article, not the same one: read again
     reference_date(other, ())
     assert len(calls) == 1
+
+
+def _located_scan(end: int, text: str, toponyms: list[_Toponym]) -> _Toponym | None:
+    gap = _IN_PLACE.match(text, end)
+    if gap is None:
+        return None
+    for top in toponyms:
+        if top.start == gap.end() or (top.start > gap.end() and top.start - gap.end() <= 4):
+            return top
+    return None
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 5)), max_size=10))
+def test_place_venue_finds_the_toponym_after_in(spans: list[tuple[int, int]]) -> None:
+    text = "Venue   in  the  X Y Z at  in Paris and in  Kyiv or so"
+    toponyms = [_Toponym(s, s + n, text[s : s + n]) for s, n in spans]
+    by_start: dict[int, list[tuple[int, _Toponym]]] = {}
+    for n, top in enumerate(toponyms):
+        by_start.setdefault(top.start, []).append((n, top))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(place_find, "_place_of", lambda top, *_: top.text.strip() or None)
+        for end in range(len(text)):
+            found = place_find._located_in(end, text, by_start, cast(Any, None), cast(Any, None))
+            top = _located_scan(end, text, toponyms)
+            place = top.text.strip() if top is not None else None
+            assert found == ((top, place) if top is not None and place else None)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
+from ..intervals import Stretches
 from ..model import AnnotatedArticle, Mention, PlaceMention
 from .gazetteer import Gazetteer, Place, name_key
 from .resolve import PlaceContext, build_context, resolve, resolve_in_country
@@ -58,14 +59,14 @@ def find_places(
     countries = list(_mentioned_countries(annotated.mentions, gazetteer))
     context = build_context((t.text for t in toponyms), gazetteer, countries)
     venues = list(_venues(text, toponyms, gazetteer, context))
-    taken = [(v.start, v.end) for v in venues]
+    taken = Stretches(len(text), [(v.start, v.end) for v in venues])
     places = list(venues)
     for capital in _demonym_capitals(text, annotated.mentions, gazetteer):
-        if not any(s < capital.end and capital.start < e for s, e in taken):
-            taken.append((capital.start, capital.end))
+        if not taken.overlaps(capital.start, capital.end):
+            taken.add(capital.start, capital.end)
             places.append(capital)
     for top in toponyms:
-        if any(s < top.end and top.start < e for s, e in taken):
+        if taken.overlaps(top.start, top.end):
             continue
         found = _geocode(top, gazetteer, context)
         if found is not None:
@@ -198,17 +199,20 @@ def _place_of(top: _Toponym, gazetteer: Gazetteer, context: PlaceContext) -> Pla
 def _venues(
     text: str, toponyms: list[_Toponym], gazetteer: Gazetteer, context: PlaceContext
 ) -> Iterator[PlaceMention]:
-    taken: list[tuple[int, int]] = []
+    taken = Stretches(len(text))
+    by_start: dict[int, list[tuple[int, _Toponym]]] = {}  # (list position, toponym) by start
+    for n, top in enumerate(toponyms):
+        by_start.setdefault(top.start, []).append((n, top))
     for start, end, venue, place in _venue_hits(text, gazetteer):
-        if any(s < end and start < e for s, e in taken):
+        if taken.overlaps(start, end):
             continue
-        located = _located_in(end, text, toponyms, gazetteer, context)
+        located = _located_in(end, text, by_start, gazetteer, context)
         if located is not None:
             top, where = located
-            taken.append((start, top.end))
+            taken.add(start, top.end)
             yield _venue_mention(start, top.end, text[start : top.end], venue, where)
         elif place is not None:
-            taken.append((start, end))
+            taken.add(start, end)
             yield _venue_mention(start, end, text[start:end], venue, place)
 
 
@@ -269,16 +273,23 @@ def _capital_of(who: str, gazetteer: Gazetteer) -> Place | None:
 
 
 def _located_in(
-    end: int, text: str, toponyms: list[_Toponym], gazetteer: Gazetteer, context: PlaceContext
+    end: int,
+    text: str,
+    by_start: dict[int, list[tuple[int, _Toponym]]],
+    gazetteer: Gazetteer,
+    context: PlaceContext,
 ) -> tuple[_Toponym, Place] | None:
-    """The toponym right after "<venue> in ...", with its place."""
+    """The toponym right after "<venue> in ...": of those starting at most four characters
+    after the gap, the first in the article's list (``by_start``: toponyms by start, each with
+    its position in the list), with its place."""
     gap = _IN_PLACE.match(text, end)
     if gap is None:
         return None
-    for top in toponyms:
-        if top.start == gap.end() or (top.start > gap.end() and top.start - gap.end() <= 4):
-            place = _place_of(top, gazetteer, context)
-            return (top, place) if place is not None else None
+    near = [nt for at in range(gap.end(), gap.end() + 5) for nt in by_start.get(at, ())]
+    if near:
+        top = min(near, key=lambda nt: nt[0])[1]
+        place = _place_of(top, gazetteer, context)
+        return (top, place) if place is not None else None
     return None
 
 
