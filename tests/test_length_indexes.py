@@ -13,6 +13,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from communique.actors.lookups import FixedStretches, People, whole_word_hits, word_starts
 from communique.actors.metonymy import _tokens_in, dependents_of
 from communique.actors.resolve import (
     _ADJACENT,
@@ -20,10 +21,6 @@ from communique.actors.resolve import (
     _Article,
     _Draft,
     _merge_bare_organizations,
-    _People,
-    _Stretches,
-    _whole_word_hits,
-    _word_starts,
 )
 from communique.actors.tables import ActorData
 from communique.intervals import Stretches
@@ -87,7 +84,7 @@ def test_intervals_stretches_touching_is_not_overlapping() -> None:
 def test_actors_fixed_stretches_find_by_end_and_by_overlap(
     stretches: list[tuple[int, int]], lo: int, hi: int
 ) -> None:
-    index = _Stretches(stretches)
+    index = FixedStretches(stretches)
     assert index.ending_within(lo, hi) == [i for i, (_, e) in enumerate(stretches) if lo <= e <= hi]
     assert index.overlapping(lo, hi) == [(s, e) for s, e in stretches if s < hi and e > lo]
 
@@ -120,7 +117,7 @@ def test_actors_whole_word_hits_find_what_finditer_finds(
     text, full = "".join(pieces), " ".join(name)
     pattern = r"(?<!\w)" + re.escape(full) + r"(?!\w)"
     expected = [(m.start(), m.end()) for m in re.finditer(pattern, text)]
-    assert list(_whole_word_hits(text, full, _word_starts(text))) == expected
+    assert list(whole_word_hits(text, full, word_starts(text))) == expected
 
 
 def _surname_scan(drafts: dict[str, str], words: list[str]) -> str | None:
@@ -134,7 +131,7 @@ def _surname_scan(drafts: dict[str, str], words: list[str]) -> str | None:
     return None
 
 
-def _surname_indexed(people: _People, drafts: dict[str, str], words: list[str]) -> str | None:
+def _surname_indexed(people: People, drafts: dict[str, str], words: list[str]) -> str | None:
     for key in people.ending_with(words):
         full = drafts[key].split()
         if len(full) > len(words) and full[-len(words) :] == words:
@@ -152,7 +149,7 @@ _PERSON = st.lists(st.sampled_from(["Wang", "Yi", "Li", "Ivan", "Petrov"]), min_
 @given(st.lists(st.tuples(st.sampled_from("abcde"), _PERSON), max_size=10))
 def test_actors_people_index_finds_the_first_full_name(steps: list[tuple[str, list[str]]]) -> None:
     drafts: dict[str, str] = {}
-    people = _People()
+    people = People()
     for key, name in steps:  # a key seen again renames its draft, as a longer name does
         drafts[key] = " ".join(name)
         people.file(key, drafts[key])

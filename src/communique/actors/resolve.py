@@ -10,13 +10,13 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..intervals import Stretches
 from ..model import AnnotatedArticle, Entity, EntityKind, Mention, Role, Span, content_id
+from .lookups import FixedStretches, People, whole_word_hits, word_starts
 from .metonymy import Dependents, Reading, dependents_of, read_mention
 from .names import titled_names
 from .records import ActorRef
@@ -52,9 +52,9 @@ class _Article:
     on: date | None
     drafts: dict[str, _Draft] = field(default_factory=dict)
     states: Stretches = field(default_factory=lambda: Stretches(0))  # states read as actors
-    names: _Stretches = field(default_factory=lambda: _Stretches([]))  # every name found
-    people: _People = field(default_factory=lambda: _People())
-    ends: _Stretches | None = None  # the article's mentions by end (made when first asked)
+    names: FixedStretches = field(default_factory=lambda: FixedStretches([]))  # every name found
+    people: People = field(default_factory=lambda: People())
+    ends: FixedStretches | None = None  # the article's mentions by end (made when first asked)
     dependents: Dependents | None = None  # token -> the tokens it heads (made when first asked)
 
     @property
@@ -72,69 +72,13 @@ class _Article:
     def mentions_ending(self, lo: int, hi: int) -> list[Mention]:
         """The article's mentions that end within ``lo..hi``, in the article's order."""
         if self.ends is None:
-            self.ends = _Stretches([(m.start, m.end) for m in self.annotated.mentions])
+            self.ends = FixedStretches([(m.start, m.end) for m in self.annotated.mentions])
         return [self.annotated.mentions[i] for i in self.ends.ending_within(lo, hi)]
 
     def token_dependents(self) -> Dependents:
         if self.dependents is None:
             self.dependents = dependents_of(self.annotated.tokens)
         return self.dependents
-
-
-class _Stretches:
-    """A fixed list of ``(start, end)`` stretches, found by position in a few steps."""
-
-    __slots__ = ("_by_end", "_by_start", "_ends", "_longest", "_starts", "_stretches")
-
-    def __init__(self, stretches: list[tuple[int, int]]) -> None:
-        self._stretches = stretches
-        self._by_start = sorted(range(len(stretches)), key=lambda i: stretches[i][0])
-        self._starts = [stretches[i][0] for i in self._by_start]
-        self._by_end = sorted(range(len(stretches)), key=lambda i: stretches[i][1])
-        self._ends = [stretches[i][1] for i in self._by_end]
-        self._longest = max((max(0, e - s) for s, e in stretches), default=0)
-
-    def ending_within(self, lo: int, hi: int) -> list[int]:
-        """Indices (in list order) of the stretches whose end lies in ``lo..hi``."""
-        first, last = bisect_left(self._ends, lo), bisect_right(self._ends, hi)
-        return sorted(self._by_end[first:last])
-
-    def overlapping(self, lo: int, hi: int) -> list[tuple[int, int]]:
-        """The stretches (in list order) with ``start < hi`` and ``end > lo``: every one that
-        shares a character with ``lo:hi`` or lies empty strictly inside it."""
-        first = bisect_right(self._starts, lo - self._longest)
-        last = bisect_left(self._starts, hi)
-        kept = sorted(i for i in self._by_start[first:last] if self._stretches[i][1] > lo)
-        return [self._stretches[i] for i in kept]
-
-
-class _People:
-    """The person drafts filed by their first and last one or two words, in the order they were
-    first added: a short name finds the full name it is part of without a pass over all."""
-
-    __slots__ = ("_first", "_last", "_rank")
-
-    def __init__(self) -> None:
-        self._rank: dict[str, int] = {}
-        self._last: dict[tuple[str, ...], dict[str, None]] = {}
-        self._first: dict[tuple[str, ...], dict[str, None]] = {}
-
-    def file(self, key: str, name: str) -> None:
-        """File (again, after the draft's name changed) the person draft ``key``."""
-        self._rank.setdefault(key, len(self._rank))
-        full = name.split()
-        for n in (1, 2):
-            if len(full) > n:
-                self._last.setdefault(tuple(full[-n:]), {})[key] = None
-                self._first.setdefault(tuple(full[:n]), {})[key] = None
-
-    def ending_with(self, words: list[str]) -> list[str]:
-        """Keys filed under these last words, first-added first (their names may have changed
-        since: the caller checks)."""
-        return sorted(self._last.get(tuple(words), ()), key=self._rank.__getitem__)
-
-    def starting_with(self, words: list[str]) -> list[str]:
-        return sorted(self._first.get(tuple(words), ()), key=self._rank.__getitem__)
 
 
 def resolve_actors(
@@ -153,7 +97,7 @@ def resolve_actors(
     mentions = _one_sense_per_article(mentions, data)
     named = [m for m in mentions if m.label == "PERSON" and not _names_igo(m, data)]
     people = sorted([*named, *_missed_names(annotated, data)], key=lambda m: " " not in _name_of(m))
-    art.names = _Stretches([(m.start, m.end) for m in people])
+    art.names = FixedStretches([(m.start, m.end) for m in people])
     for m in people:  # full names first, so that surnames find them
         _add_person(art, m)
     named_set = set(named)
@@ -344,40 +288,12 @@ def _find_unlabelled_names(art: _Article) -> None:
         if draft.kind != "person" or " " not in draft.name:
             continue
         if words is None:
-            words = _word_starts(art.text)
-        for start, end in _whole_word_hits(art.text, draft.name, words):
+            words = word_starts(art.text)
+        for start, end in whole_word_hits(art.text, draft.name, words):
             if not taken.overlaps(start, end):
                 art.add(key, draft, start, end)
                 taken.add(start, end)
                 _read_titles(art, draft, start, end, _known(art, key))
-
-
-_WORD_RUN = re.compile(r"\w+")
-
-
-def _word_starts(text: str) -> dict[str, list[int]]:
-    """Each run of word characters in ``text`` -> where it occurs, in text order."""
-    starts: dict[str, list[int]] = {}
-    for m in _WORD_RUN.finditer(text):
-        starts.setdefault(m.group(), []).append(m.start())
-    return starts
-
-
-def _whole_word_hits(
-    text: str, name: str, words: dict[str, list[int]]
-) -> Iterator[tuple[int, int]]:
-    """``name`` wherever it stands as whole words, as ``re.finditer`` finds it (left to right,
-    never overlapping): looked up at the places where its first word stands."""
-    pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
-    first = _WORD_RUN.match(name)
-    if first is None or first.end() == len(name):  # not a word first, or one word alone
-        yield from ((m.start(), m.end()) for m in pattern.finditer(text))
-        return
-    after = 0
-    for at in words.get(first.group(), ()):
-        if at >= after and (hit := pattern.match(text, at)) is not None:
-            yield hit.start(), hit.end()
-            after = hit.end()
 
 
 def _known(art: _Article, key: str) -> str | None:
