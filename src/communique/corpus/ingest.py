@@ -33,7 +33,7 @@ from .interrupt import StopRequest
 from .progress import IngestProgress
 from .sources import InputMeter, Item, Pending, feed_items, item_key, iter_items
 from .summary import IngestSummary, is_failure, skip_cause
-from .work import ITEM_CLOCK, Abandoned, Failure, Outcome, Process, notify_loading, run_ordered
+from .work import ITEM_CLOCK, Abandoned, Failure, Outcome, Process, run_ordered
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +80,6 @@ def ingest_sources(
             ((key, raw.origin), raw)
             for key, raw in run.raw_articles(iter_items(sources, options.ingest, meter))
         )
-        if process is None and options.workers > 1:
-            notify_loading()  # the workers load the models; in this process, the first item does
         outcomes = run_ordered(
             todo, process, options.workers, seconds=options.item_seconds, stop=stop
         )

@@ -1,7 +1,11 @@
 """Running ``pipeline.run`` on raw articles, in this process or in a pool of worker processes.
 
-Each worker loads the pipeline resources once. Results come back in input order, so the single
-writer in the main process stores them deterministically. A failure of one item (any exception
+On Linux the pool's workers are forked from this process after it loaded the pipeline resources
+once: they start at once and share the loaded model, gazetteer and actor data copy-on-write (the
+heap is frozen for the garbage collector while the pool runs, so collections in the workers do
+not copy its pages). Where fork is unavailable, workers are spawned and each loads the resources
+once. Results come back in input order, so the single writer in the main process stores them
+deterministically. A failure of one item (any exception
 in the pipeline, or more than ``limits.ITEM_SECONDS`` of work) comes back as a ``Failure`` and
 never stops the batch. A stop asked for while items run (``interrupt.StopRequest``) leaves the
 items in hand a short grace, then abandons them (``Abandoned``): they were not stored, so the
@@ -13,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import functools
+import gc
 import multiprocessing
 import os
 import signal
@@ -22,6 +27,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
+from multiprocessing.context import BaseContext
 from multiprocessing.pool import AsyncResult, Pool
 from types import FrameType
 from typing import TYPE_CHECKING, TextIO, TypeVar
@@ -130,6 +136,7 @@ def run_pipeline(raw: RawArticle) -> Record | Skip:
     return run(raw, pipeline_resources())
 
 
+_DEFAULT_PROCESS: Process = run_pipeline  # needs the resources (tests may patch run_pipeline)
 _WORKER_PROCESS: Process = run_pipeline
 _ANNOUNCE = True  # say "loading models…" when loading (the main process said it for workers)
 
@@ -151,10 +158,11 @@ def safe_run(process: Process, raw: RawArticle, seconds: float | None = None) ->
 def _init_worker(process: Process, seconds: float | None) -> None:
     global _WORKER_PROCESS, _WORKER_SECONDS, _ANNOUNCE
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: main decides
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked worker inherits the stop handler
     _end_with_parent()
     _WORKER_PROCESS, _WORKER_SECONDS, _ANNOUNCE = process, seconds, False
-    if process is run_pipeline:
-        pipeline_resources()  # load once, before the first item
+    if process is _DEFAULT_PROCESS:
+        pipeline_resources()  # spawned: load once, before the first item; forked: loaded
 
 
 _WORKER_SECONDS: float | None = None
@@ -201,12 +209,45 @@ def run_ordered(
                 return
             yield tag, safe_run(chosen, raw, seconds)
         return
-    ctx = multiprocessing.get_context("spawn")
+    ctx = pool_context()
+    forked = ctx.get_start_method() == "fork"
+    if chosen is _DEFAULT_PROCESS:
+        if forked:
+            pipeline_resources()  # once, here: every forked worker starts with it loaded
+        elif _ANNOUNCE:
+            notify_loading()  # each spawned worker loads its own copy
     with (
         _one_thread_each(),
+        _frozen_heap(forked),
         ctx.Pool(workers, initializer=_init_worker, initargs=(chosen, seconds)) as pool,
     ):
         yield from _windowed(pool, items, workers * 4, stop or Stop())
+
+
+START_METHOD: str | None = None  # None: "fork" on Linux, else "spawn"
+
+
+def pool_context() -> BaseContext:
+    """How pool workers start: forked from this process on Linux (the loaded resources are
+    shared), spawned elsewhere (macOS and Windows, where forking a loaded process is unsafe or
+    unavailable). ``START_METHOD`` overrides the choice (benchmarks compare the two)."""
+    default = "fork" if sys.platform.startswith("linux") else "spawn"
+    return multiprocessing.get_context(START_METHOD or default)
+
+
+@contextlib.contextmanager
+def _frozen_heap(frozen: bool) -> Iterator[None]:
+    """While a forked pool runs, the objects of this process are out of the garbage
+    collector's reach: a collection in a worker then leaves the shared pages unwritten."""
+    if not frozen:
+        yield
+        return
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 @contextlib.contextmanager
