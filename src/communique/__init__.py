@@ -22,13 +22,12 @@ from .errors import (
     StoreError,
     UnsupportedInputError,
 )
-from .ingest import detect_kind
-from .model import SCHEMA, RawArticle, Record, Skip
-from .pipeline import Resources, load_resources, run, run_many
-from .serialize import record_from_dict, record_to_dict
-from .settings import Settings
 
 if TYPE_CHECKING:
+    from .model import SCHEMA, RawArticle, Record, Skip
+    from .pipeline import Resources, load_resources, run, run_many
+    from .serialize import record_from_dict, record_to_dict
+    from .settings import Settings
     from .store import Store
 
 __version__ = "0.1.0"
@@ -37,6 +36,9 @@ __version__ = "0.1.0"
 @lru_cache(maxsize=1)
 def default_resources() -> Resources:
     """The resources with default settings, loaded once per process."""
+    from .pipeline import load_resources
+    from .settings import Settings
+
     return load_resources(Settings())
 
 
@@ -50,6 +52,10 @@ def extract_article(
     """One article (plain text or HTML, detected) -> its record.
 
     Raises ``SkippedArticleError`` when the input holds no English article."""
+    from .ingest import detect_kind
+    from .model import RawArticle, Skip
+    from .pipeline import run
+
     raw = RawArticle(
         content=text_or_html, kind=detect_kind(text_or_html), url=url, published=published
     )
@@ -74,13 +80,38 @@ def to_dataframe(records: Iterable[Record]) -> Any:
     return _frame(records)
 
 
-def __getattr__(name: str) -> Any:
-    """``communique.Store`` is imported on first use (it brings in DuckDB)."""
-    if name == "Store":
-        from .store import Store
+# The rest of the public API is imported on first use: ``import communique`` (and so every
+# command of the command line) does not pay for the pipeline, DuckDB or the language model.
+_LAZY = {
+    "RawArticle": "model",
+    "Record": "model",
+    "SCHEMA": "model",
+    "Skip": "model",
+    "Resources": "pipeline",
+    "load_resources": "pipeline",
+    "run": "pipeline",
+    "run_many": "pipeline",
+    "record_from_dict": "serialize",
+    "record_to_dict": "serialize",
+    "Settings": "settings",
+    "Store": "store",
+}
 
-        return Store
-    raise AttributeError(f"module 'communique' has no attribute {name!r}")
+
+def __getattr__(name: str) -> Any:
+    """A public name not yet imported: imported from its module, then kept here."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'communique' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
 
 
 __all__ = [

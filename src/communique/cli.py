@@ -15,23 +15,17 @@ import textwrap
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
 from datetime import date
-from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import CommuniqueError, InputError, ResourceError
-from .ingest import parse_date, read_path
-from .ingest.files import read_stream
-from .ingest.limits import ITEM_SECONDS, MAX_ARTICLE_CHARS
-from .model import RawArticle, Record, Skip
-from .render import render_left_out_text, render_record_text
-from .serialize import left_out_to_dict, record_to_dict
-from .settings import ActorSettings, NlpSettings, Settings
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the commands import what they use: a store-only command stays light
     from .corpus.sources import InputMeter
+    from .model import RawArticle, Record, Skip
     from .pipeline import Resources
+    from .settings import Settings
     from .store import Store
 
 EXAMPLES = "communique.examples"
@@ -117,6 +111,8 @@ def _register_optional(sub: argparse._SubParsersAction) -> None:  # type: ignore
 
 
 def _iso_date(value: str) -> date:
+    from .ingest import parse_date
+
     parsed = parse_date(value) if len(value.strip()) == 10 else None
     if parsed is None:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}")
@@ -130,6 +126,8 @@ def cmd_examples(args: argparse.Namespace) -> int:
 
 
 def example_names() -> list[str]:
+    from importlib import resources as importlib_resources
+
     folder = importlib_resources.files(EXAMPLES)
     return sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".txt"))
 
@@ -137,6 +135,12 @@ def example_names() -> list[str]:
 def _inputs(
     args: argparse.Namespace, settings: Settings, meter: InputMeter
 ) -> Iterator[RawArticle | Skip]:
+    from importlib import resources as importlib_resources
+
+    from .ingest import read_path
+    from .ingest.files import read_stream
+    from .model import RawArticle
+
     if args.example:
         if args.example not in example_names():
             raise InputError(
@@ -170,6 +174,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .corpus.progress import IngestProgress, counts_text
     from .corpus.sources import InputMeter
     from .corpus.work import safe_run
+    from .ingest.limits import ITEM_SECONDS, MAX_ARTICLE_CHARS
+    from .model import RawArticle, Record, Skip
+    from .settings import ActorSettings, NlpSettings, Settings
 
     settings = Settings(
         actors=ActorSettings(files=tuple(args.actors or ())),
@@ -239,6 +246,8 @@ class _Lazy:
 
 
 def _with_url(raw: RawArticle, url: str) -> RawArticle:
+    from .model import RawArticle
+
     return RawArticle(
         content=raw.content, kind=raw.kind, url=url, published=raw.published, origin=raw.origin
     )
@@ -246,6 +255,9 @@ def _with_url(raw: RawArticle, url: str) -> RawArticle:
 
 def _emit_one(r: Record, args: argparse.Namespace, *, single: bool, first: bool) -> None:
     """Write one record as it comes; several JSON records form one list (closed at the end)."""
+    from .render import render_left_out_text, render_record_text
+    from .serialize import left_out_to_dict, record_to_dict
+
     if args.format == "text":
         render_record_text(r)
         if args.explain:

@@ -11,13 +11,14 @@ import json
 import shutil
 import sys
 from pathlib import Path
-
-from rich.console import Console
-from rich.table import Table
+from typing import TYPE_CHECKING
 
 from .errors import CommuniqueError
 from .evaluation import SuiteResult, run_suite, run_suites, suite_names
 from .evaluation.runner import routine_suite_names
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 EXIT_ERROR = 2
 
@@ -56,6 +57,8 @@ def eval_command(args: argparse.Namespace) -> int:
         )
         print(json.dumps(payload, indent=2, sort_keys=False))
     else:
+        from rich.console import Console  # here: other commands do not import rich
+
         for result in results:
             columns = 2 + len(result.baselines) + len(result.published)
             width = max(shutil.get_terminal_size().columns, 24 + 16 * columns)
@@ -68,6 +71,8 @@ def eval_command(args: argparse.Namespace) -> int:
 
 def result_table(result: SuiteResult) -> Table:
     """One table: a row per metric, ours beside every baseline and published figure."""
+    from rich.table import Table
+
     columns = list(result.baselines.items())
     columns += [
         (f"{name} (published)" if name in result.baselines else name, figures)

@@ -8,7 +8,37 @@ errors.py    one error shape, security headers
 app.py       the routes
 """
 
-from .snapshot import Snapshot, load_snapshot
-from .tracks import Track, build_tracks
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .snapshot import Snapshot, load_snapshot
+    from .tracks import Track, build_tracks
+
+# Imported on first use: registering ``communique serve`` on the command line, or importing
+# ``communique.api.synthetic``, does not load the snapshot code and what it needs.
+_LAZY = {
+    "Snapshot": "snapshot",
+    "load_snapshot": "snapshot",
+    "Track": "tracks",
+    "build_tracks": "tracks",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = ["Snapshot", "Track", "build_tracks", "load_snapshot"]

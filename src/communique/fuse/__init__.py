@@ -1,19 +1,67 @@
 """The same article and the same event across many reports: de-duplication and fusion."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+# Eager (light): the function ``bcubed`` must win over the submodule of the same name.
 from .bcubed import BCubed, bcubed
-from .dedup import Duplicate, DuplicateIndex, signature, text_hash
-from .fusion import FuseSettings, FusionIndex, fuse_reports, match_score
-from .model import (
-    FieldVariants,
-    FusedEvent,
-    NamedDelegation,
-    NamedMeeting,
-    Report,
-    SourcedSpan,
-    VariantCount,
-)
-from .reports import participant_codes, report_from_event, reports_from_record
-from .summary import fused_id, summarize
+
+if TYPE_CHECKING:
+    from .dedup import Duplicate, DuplicateIndex, signature, text_hash
+    from .fusion import FuseSettings, FusionIndex, fuse_reports, match_score
+    from .model import (
+        FieldVariants,
+        FusedEvent,
+        NamedDelegation,
+        NamedMeeting,
+        Report,
+        SourcedSpan,
+        VariantCount,
+    )
+    from .reports import participant_codes, report_from_event, reports_from_record
+    from .summary import fused_id, summarize
+
+# Imported on first use: reading a store needs the fused-event records, not the de-duplication
+# (numpy) or the fusion index.
+_LAZY = {
+    "Duplicate": "dedup",
+    "DuplicateIndex": "dedup",
+    "signature": "dedup",
+    "text_hash": "dedup",
+    "FuseSettings": "fusion",
+    "FusionIndex": "fusion",
+    "fuse_reports": "fusion",
+    "match_score": "fusion",
+    "FieldVariants": "model",
+    "FusedEvent": "model",
+    "NamedDelegation": "model",
+    "NamedMeeting": "model",
+    "Report": "model",
+    "SourcedSpan": "model",
+    "VariantCount": "model",
+    "participant_codes": "reports",
+    "report_from_event": "reports",
+    "reports_from_record": "reports",
+    "fused_id": "summary",
+    "summarize": "summary",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "BCubed",

@@ -13,11 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import duckdb
 
 from ..errors import StoreError
-from ..fuse.dedup import DuplicateIndex, signature, signature_bytes, signature_from_bytes, text_hash
 from ..fuse.fusion import FuseSettings, FusionIndex
 from ..fuse.model import Report
 from ..fuse.reports import reports_from_record
@@ -29,6 +29,9 @@ from .reports import named_meeting_json, parties_json
 from .rows import EVENT_COLUMNS, event_to_row
 from .schema import SCHEMA_VERSION, check_schema, ensure_schema
 from .shared import SharedConnection, first_line
+
+if TYPE_CHECKING:  # de-duplication (numpy) is imported by the first write: readers never need it
+    from ..fuse.dedup import DuplicateIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +187,8 @@ class Store(StoreReader):
             # The same text at another address: a syndicated copy, stored under its own id.
             record = replace(record, article=replace(record.article, id=copy_id))
             article_id = copy_id
+        from ..fuse.dedup import signature, text_hash
+
         dups, fusion = self._indexes()
         digest = text_hash(record.article.text)
         mh = signature(record.article.text)
@@ -282,7 +287,7 @@ class Store(StoreReader):
         fused_ids: tuple[str, ...],
         input_key: str | None,
     ) -> None:
-        from ..fuse.dedup import Duplicate
+        from ..fuse.dedup import Duplicate, signature_bytes
 
         a = record.article
         dup = copy if isinstance(copy, Duplicate) else None
@@ -373,6 +378,8 @@ class Store(StoreReader):
         return self._dups, self._fusion
 
     def _load_duplicates(self) -> DuplicateIndex:
+        from ..fuse.dedup import DuplicateIndex, signature_from_bytes
+
         index = DuplicateIndex()
         rows = self.con.execute(
             "SELECT a.id, a.text_hash, m.signature FROM articles a"
