@@ -4,6 +4,7 @@ replaced without touching other batches, DuckDB queries over the output."""
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -95,3 +96,16 @@ def test_spark_job_matches_single_machine_and_replaces_batches(
     assert by_batch == {"one": 1, "two": 1}
     assert _files(out / "articles" / "batch=two") == two_files
     assert query_parquet_events(out)
+
+
+def test_spark_job_workers_share_the_resources_their_daemon_loaded(spark: Any) -> None:
+    def held(part: Iterator[int]) -> Iterator[tuple[int, int | None, int]]:
+        from communique.corpus import work
+        from communique.spark import daemon
+
+        yield os.getppid(), daemon.LOADED_BY, work.pipeline_resources.cache_info().currsize
+
+    found = spark.sparkContext.parallelize(range(4), 4).mapPartitions(held).collect()
+    assert len(found) == 4
+    for parent, loaded_by, cached in found:
+        assert loaded_by == parent and cached == 1  # loaded by the daemon that forked it

@@ -1,7 +1,9 @@
 """``communique spark``: the same ``pipeline.run`` mapped over a manifest on Apache Spark.
 
-One task per input file; each Python worker loads the pipeline resources once (a cached loader
-in ``communique.corpus.work``). Output: ``articles``, ``events`` and ``rejections`` Parquet
+One task per input file. Each executor loads the pipeline resources once: its Python daemon
+(``communique.spark.daemon``) loads them before it forks the Python workers, which share them
+(without it, each Python worker loads them once, through the cached loader in
+``communique.corpus.work``). Output: ``articles``, ``events`` and ``rejections`` Parquet
 tables under ``--out``, partitioned by ingest batch (never by publication date), written with
 dynamic partition overwrite: re-running a batch replaces that batch and touches no other.
 """
@@ -89,22 +91,30 @@ def run_spark_job(
     return SparkResult(name, len(paths), rows, time.monotonic() - started, startup)
 
 
-def start_session(master: str) -> Any:
+DAEMON_MODULE = "communique.spark.daemon"
+
+
+def start_session(master: str, *, share_resources: bool = True) -> Any:
+    """A session for the job. ``share_resources``: each executor's Python daemon loads the
+    pipeline resources once and its workers share them (``communique.spark.daemon``)."""
     try:
         from pyspark.sql import SparkSession
     except ImportError as err:
         raise InputError("Spark is not installed: pip install 'communique[spark]'") from err
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-    return (
+    builder = (
         SparkSession.builder.master(master)
         .appName("communique")
         .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
         .config("spark.python.worker.reuse", "true")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", "4")
-        .getOrCreate()
     )
+    if share_resources:
+        builder = builder.config("spark.python.daemon.module", DAEMON_MODULE)
+    return builder.getOrCreate()
 
 
 def _run(spark: Any, paths: list[str], batch: str, out: Path) -> dict[str, int]:
