@@ -8,12 +8,15 @@ Corpus: the diplomatic-dev articles and the first N HTML pages of the article-ex
 benchmark (from ``--data``, default ``../shared/data``), written as F JSONL files (Spark runs
 one task per file). Each path starts from an empty store / output folder.
 
-Figures: wall-clock seconds and articles per second, everything included (loading the model in
-each worker, the DuckDB writes; for Spark the session start and the Parquet writes), and the
-ratio to the 1-worker run. Memory: the peak resident set of the 1-worker process (model loaded,
-writer included) and of the largest pool worker. Spark's fixed start-up cost is reported apart:
-the session start, and a run on a one-article manifest (start-up plus one model load per
-worker) which is what a job costs before its first useful article.
+Figures: wall-clock seconds and articles per second, everything included (loading the model
+once, in the main process, before the pool forks; the DuckDB writes; for Spark the session start
+and the Parquet writes), and the ratio to the 1-worker run. Memory: the peak resident set of the
+1-worker process (model loaded, writer included) and of the largest pool worker (its resident
+set counts the pages it shares with the main process). Spark's fixed start-up cost is reported
+apart: the session start, and a run on a one-article manifest (start-up plus one model load per
+executor) which is what a job costs before its first useful article. For the steps of that
+fixed cost and Spark's CPU per article see ``spark_fixed_cost.py``; for 1 against 2 workers in
+fresh processes, CPU per article included, see ``workers.py``.
 """
 
 from __future__ import annotations
