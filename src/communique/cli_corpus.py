@@ -7,7 +7,6 @@ a one-line message on standard error with exit code 2. The main CLI calls ``regi
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from collections.abc import Callable
@@ -228,14 +227,18 @@ def cmd_events(args: argparse.Namespace) -> int:
     else:
         query = EventQuery(actor=args.actor, type=args.type, since=args.since, limit=args.limit)
         with open_store(_existing(args.db), read_only=True) as store:
-            if args.format in ("text", "csv"):  # the listed fields only
-                rows = store.event_briefs(query)
-            else:  # the export lines, as stored
-                lines = store.event_line_texts(query)
-                if args.format == "jsonl":
-                    sys.stdout.writelines(line + "\n" for line in lines)
-                    return 0
-                rows = [json.loads(line) for line in lines]
+            if args.format == "text":  # lines made by the store (in SQL when it can)
+                lines = store.event_listing(query, "text")
+                sys.stdout.write("".join(line + "\n" for line in lines))
+                return 0
+            if args.format == "csv":
+                sys.stdout.write("".join(store.event_listing(query, "csv")))
+                return 0
+            lines = store.event_line_texts(query)  # the export lines, as stored
+            if args.format == "jsonl":
+                sys.stdout.writelines(line + "\n" for line in lines)
+                return 0
+            rows = [json.loads(line) for line in lines]
     _print_events(rows, args.format)
     return 0
 
@@ -243,6 +246,7 @@ def cmd_events(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     from .corpus.lines import article_line, event_line
     from .store import open_store
+    from .store.listing import text_line
 
     with open_store(_existing(args.db), read_only=True) as store:
         event = store.fused_event(args.event_id)
@@ -254,7 +258,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
-        print(_event_text(payload))
+        print(text_line(payload))
         for a in payload["articles"]:
             copy = f"  (copy of {a['duplicate_of']})" if a["duplicate_of"] else ""
             print(
@@ -307,36 +311,15 @@ def _existing(path: str) -> str:
 
 
 def _print_events(rows: list[dict[str, Any]], fmt: str) -> None:
+    from .store.listing import csv_lines, text_line
+
     if fmt == "json":
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     elif fmt == "jsonl":
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))
     elif fmt == "csv":
-        writer = csv.writer(sys.stdout)
-        writer.writerow(["id", "type", "status", "participants", "date", "place", "source_count"])
-        for r in rows:
-            w, p = r.get("when") or {}, r.get("where") or {}
-            writer.writerow(
-                [
-                    r["id"],
-                    r["type"],
-                    r["status"],
-                    ";".join(r["participants"]),
-                    w.get("start", ""),
-                    p.get("name") or "",
-                    r["source_count"],
-                ]
-            )
+        sys.stdout.write("".join(csv_lines(rows)))
     else:
         for row in rows:
-            print(_event_text(row))
-
-
-def _event_text(r: dict[str, Any]) -> str:
-    w, p = r.get("when") or {}, r.get("where") or {}
-    place = p.get("name") or p.get("venue") or "?"
-    return (
-        f"{r['id']}  {r['type']:<9} {r['status']:<9} {w.get('start', '?'):<10}  {place:<16} "
-        f"{','.join(r['participants']) or '-'}  sources={r['source_count']}"
-    )
+            print(text_line(row))

@@ -17,6 +17,7 @@ from ..fuse.summary import summarize
 from ..model import Entity
 from ..serialize import entity_from_dict
 from . import fused as fused_rows
+from . import listing
 from .reports import parties_from_json, report_from_stored
 from .rows import EVENT_COLUMNS, event_from_row
 from .shared import SharedConnection
@@ -175,6 +176,28 @@ class StoreReader:
             }
             for i, t, st, p, w, n, v, c in found
         ]
+
+    def event_listing(self, query: EventQuery | None = None, fmt: str = "text") -> list[str]:
+        """The listing of ``communique events``, oldest first: for "text" one line per event
+        (``listing.text_line``, no line end); for "csv" the header and a line per event, each
+        ended by CR LF (``listing.csv_lines``). Made in SQL from the fused rows when they are
+        current."""
+        if fmt not in ("text", "csv"):
+            raise ValueError(f"no listing format {fmt!r} (text, csv)")
+        query = query or EventQuery()
+        with self.shared.use() as con:
+            if fused_rows.is_current(con):
+                found = _select_fused(
+                    con, query, listing.TEXT_SQL if fmt == "text" else listing.CSV_SQL
+                )
+                lines = [row[0] for row in found]
+                if fmt == "csv":
+                    return [listing.csv_lines(())[0], *lines]
+                return lines
+        briefs = self.event_briefs(query)
+        return (
+            [listing.text_line(b) for b in briefs] if fmt == "text" else listing.csv_lines(briefs)
+        )
 
     def _fuse_events(self, query: EventQuery) -> list[FusedEvent]:
         """Fused events by fusing the stored reports now (a store whose fused rows are not
