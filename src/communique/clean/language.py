@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import load_stopwords
 
@@ -40,18 +42,26 @@ class LanguageGuess:
     score: float
 
 
+@lru_cache(maxsize=4096)
+def _char_language(char: str) -> str | None:
+    """The language a letter's script stands for (``_SCRIPTS``), or None (Latin, Cyrillic ...)."""
+    name = unicodedata.name(char, "")
+    for script, language in _SCRIPTS.items():
+        if name.startswith(script):
+            return language
+    return None
+
+
 def _script_language(text: str) -> LanguageGuess | None:
     counts: dict[str, int] = {}
     letters = 0
-    for char in text[:20_000]:
+    for char, n in Counter(text[:20_000]).items():  # each distinct character looked up once
         if not char.isalpha():
             continue
-        letters += 1
-        name = unicodedata.name(char, "")
-        for script, language in _SCRIPTS.items():
-            if name.startswith(script):
-                counts[language] = counts.get(language, 0) + 1
-                break
+        letters += n
+        language = _char_language(char)
+        if language is not None:
+            counts[language] = counts.get(language, 0) + n
     if not letters or not counts:
         return None
     language, count = max(counts.items(), key=lambda item: item[1])

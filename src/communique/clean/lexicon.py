@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -34,9 +34,17 @@ _CREDIT_MAX_WORDS = 60  # photo captions and reporting credits run long
 
 def normalise_line(line: str) -> str:
     """Lower-cased line without surrounding bullets, arrows, counts or trailing punctuation."""
-    text = _SPACE.sub(" ", line.strip().lower())
-    text = _COUNT.sub("", text)
-    return _EDGE.sub("", text).strip()
+    return _trimmed(_SPACE.sub(" ", line.strip().lower()))
+
+
+def _trimmed(text: str) -> str:
+    """``normalise_line`` of a line already lower-cased with its spaces collapsed. The patterns
+    run only where their first test can pass (most lines start and end with a letter)."""
+    if text and (text[0].isdecimal() or text[-1].isdecimal() or text[-1] in ")]"):
+        text = _COUNT.sub("", text)
+    if text and not (text[0].isalnum() and text[-1].isalnum()):  # _EDGE strips non-word and "_"
+        text = _EDGE.sub("", text)
+    return text.strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +55,16 @@ class Lexicon:
     prefixes: tuple[tuple[str, str], ...]
     contains: tuple[tuple[str, str], ...]
     words: dict[str, str]
+    #: Every prefix in one tuple: most lines start with none, and one ``startswith`` tells so
+    #: before the ordered search for the category.
+    _any_prefix: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_any_prefix", tuple(phrase for phrase, _ in self.prefixes))
 
     def match(self, line: str) -> str | None:
         raw = _SPACE.sub(" ", line.strip().lower())
-        norm = normalise_line(line)
+        norm = _trimmed(raw)
         if not norm and raw:
             return "navigation" if len(raw) <= 3 else None  # a bare symbol line: "»", "|", "×"
         for candidate in (norm, raw):
@@ -61,10 +75,11 @@ class Lexicon:
             for word in _TOKEN.findall(norm):
                 if word in self.words:
                     return self.words[word]
-        for phrase, category in self.prefixes:
-            limit = _CREDIT_MAX_WORDS if category == "credit" else _PREFIX_MAX_WORDS
-            if words <= limit and (raw.startswith(phrase) or norm.startswith(phrase)):
-                return category
+        if raw.startswith(self._any_prefix) or norm.startswith(self._any_prefix):
+            for phrase, category in self.prefixes:
+                limit = _CREDIT_MAX_WORDS if category == "credit" else _PREFIX_MAX_WORDS
+                if words <= limit and (raw.startswith(phrase) or norm.startswith(phrase)):
+                    return category
         if words <= _CONTAINS_MAX_WORDS:
             for phrase, category in self.contains:
                 if phrase in raw:
