@@ -3,6 +3,7 @@ a crash) and store-only commands that never import spaCy."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -10,9 +11,13 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from communique import cachefile
+from communique.actors import load as actor_load
+from communique.actors import office
 from communique.api.synthetic import write_synthetic_store
 from communique.place import cache, gazetteer
 from communique.place.gazetteer import Candidate, Gazetteer, Place, name_key
@@ -177,6 +182,81 @@ def test_startup_cache_folder_from_environment(monkeypatch: pytest.MonkeyPatch) 
     assert cache.cache_dir() == Path("/xdg/communique")
     monkeypatch.delenv("XDG_CACHE_HOME")
     assert cache.cache_dir() == Path.home() / ".cache" / "communique"
+
+
+# --- the derived office-holder table, cached -------------------------------------------------
+
+
+class CountedReads:
+    """Counts the parses of the derived table (each some tenths of a second)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, *args: Any) -> Any:
+        self.count += 1
+        return office.read_office_table(*args)
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> CountedReads:
+    counted = CountedReads()
+    monkeypatch.setattr(actor_load, "read_office_table", counted)
+    monkeypatch.setenv("COMMUNIQUE_CACHE", str(tmp_path / "cache"))
+    return counted
+
+
+def _title_words() -> dict[str, str]:
+    return {r["word"]: r["kind"] for r, _ in actor_load._rows("title_words.csv")}
+
+
+def _plain(t: office.OfficeTable) -> tuple[Any, ...]:
+    return t._names, t._rows, t._surnames, t._sources
+
+
+def test_startup_office_table_read_back_equals_parsed(
+    reads: CountedReads, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    words = _title_words()
+    first = actor_load._derived(words)
+    second = actor_load._derived(words)
+    assert reads.count == 1
+    assert len(list((tmp_path / "cache").glob("office-holders-*.bin"))) == 1
+    assert _plain(second) == _plain(first) and len(second) > 10_000
+    monkeypatch.setenv("COMMUNIQUE_CACHE", "off")
+    parsed = actor_load._derived(words)
+    assert reads.count == 2 and _plain(parsed) == _plain(second)
+    key = next(iter(second._rows))
+    assert second.person(key) == parsed.person(key) is not None
+
+
+def test_startup_office_table_damaged_or_changed_is_parsed_again(
+    reads: CountedReads, tmp_path: Path
+) -> None:
+    words = _title_words()
+    actor_load._derived(words)
+    (path,) = (tmp_path / "cache").glob("office-holders-*.bin")
+    path.write_bytes(path.read_bytes()[:-100])
+    again = actor_load._derived(words)
+    assert reads.count == 2 and len(again) > 10_000
+    assert cachefile.read_data(path, actor_load._MAGIC) is not None  # written anew
+    fewer = dict(list(words.items())[1:])  # another input: another file, the old one removed
+    actor_load._derived(fewer)
+    assert reads.count == 3
+    assert [p.name for p in (tmp_path / "cache").glob("office-holders-*.bin")] != [path.name]
+
+
+def test_startup_cachefile_refuses_objects_other_than_data(tmp_path: Path) -> None:
+    import pickle
+
+    path = tmp_path / "x-1.bin"
+    assert cachefile.write_data(path, b"magic\n", {"a": [1, (2, "3")], "b": b"x"})
+    assert cachefile.read_data(path, b"magic\n") == {"a": [1, (2, "3")], "b": b"x"}
+    assert cachefile.read_data(path, b"other\n") is None
+    body = pickle.dumps({"f": os.system})
+    path.write_bytes(b"magic\n" + hashlib.sha256(body).digest() + body)
+    assert cachefile.read_data(path, b"magic\n") is None
+    assert cachefile.read_data(tmp_path / "missing.bin", b"magic\n") is None
 
 
 # --- store-only commands ------------------------------------------------------------------------

@@ -7,13 +7,16 @@ reads the package's files and the files given with ``--actors`` (see ``user.py``
 from __future__ import annotations
 
 import csv
+import hashlib
+import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal, cast
+from typing import Any, Literal, TypeGuard, cast
 
+from ..cachefile import cache_dir, read_data, write_data
 from ..errors import ResourceError
 from ..model import Role
 from .index import DatedName
@@ -179,8 +182,58 @@ def _derived(title_words: dict[str, str]) -> OfficeTable:
     sources = {
         r["tag"]: f"{r['citation']} ({r['licence']})" for r, _ in _rows("derived_sources.csv")
     }
-    text = package_text(DERIVED)
-    return read_office_table(text.splitlines(), sources, frozenset(title_words))
+    raw = resources.files(_DATA).joinpath(DERIVED)
+    try:
+        data = raw.read_bytes()
+    except (FileNotFoundError, OSError) as err:
+        raise ResourceError(f"actor data file {DERIVED} is missing") from err
+    path = _derived_cache_path(data, title_words)
+    cached = read_data(path, _MAGIC) if path is not None else None
+    if _valid_derived(cached):
+        return OfficeTable(
+            _names=cached["names"],
+            _rows=cached["rows"],
+            _surnames=cached["surnames"],
+            _sources=dict(sources),
+        )
+    text = data.decode("utf-8")
+    table = read_office_table(text.splitlines(), sources, frozenset(title_words))
+    if path is not None:
+        plain = {"format": _FORMAT, "names": table._names, "rows": table._rows}
+        write_data(path, _MAGIC, {**plain, "surnames": table._surnames})
+    return table
+
+
+# The derived table read once is kept in the cache folder (``communique.cachefile``): reading
+# it back costs a fraction of parsing and indexing 30,000 rows at every start.
+_FORMAT = 1  # raise when the layout of the cached table changes
+_MAGIC = b"communique-office-holders\n"
+_CODE_FILES = ("load.py", "office.py", "surface.py")
+
+
+def _derived_cache_path(data: bytes, title_words: dict[str, str]) -> Path | None:
+    """The cache file of the derived table read from ``data``, or None when caching is off.
+    Its name hashes every input: the table, the title words, the reading code, versions."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    from .. import __version__
+
+    h = hashlib.sha256()
+    h.update(f"format={_FORMAT}\0communique={__version__}\0".encode())
+    h.update(f"python={sys.version_info.major}.{sys.version_info.minor}\0".encode())
+    h.update("\0".join(sorted(title_words)).encode() + b"\0" + data + b"\0")
+    for name in _CODE_FILES:
+        h.update(name.encode() + b"\0" + resources.files(__package__).joinpath(name).read_bytes())
+    return folder / f"office-holders-{h.hexdigest()[:32]}.bin"
+
+
+def _valid_derived(payload: Any) -> TypeGuard[dict[str, Any]]:
+    return (
+        isinstance(payload, dict)
+        and payload.get("format") == _FORMAT
+        and all(isinstance(payload.get(k), dict) for k in ("names", "rows", "surnames"))
+    )
 
 
 @lru_cache(maxsize=1)

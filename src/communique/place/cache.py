@@ -34,9 +34,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, get_args
 
+from ..cachefile import cache_dir
 from .gazetteer import Candidate, Feature, Gazetteer, Place
 
-CACHE_ENV = "COMMUNIQUE_CACHE"
 FORMAT = 2  # raise when the layout of the cached data changes
 _MAGIC = b"communique-gazetteer\n"
 _DATA_FILES = ("countries.csv", "admin.csv", "aliases.csv", "venues.csv")
@@ -44,16 +44,6 @@ _CODE_FILES = ("gazetteer.py", "cache.py")
 
 FEATURES: tuple[Feature, ...] = get_args(Feature)
 Codes = int | tuple[int, ...]  # one candidate, or several: place number * 4 + primary * 2 + acronym
-
-
-def cache_dir() -> Path | None:
-    """The folder of cached indexes, or None when the cache is turned off."""
-    explicit = os.environ.get(CACHE_ENV)
-    if explicit is not None and explicit.strip():
-        return None if explicit.strip().lower() == "off" else Path(explicit).expanduser()
-    xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
-    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
-    return base / "communique"
 
 
 def cache_key(min_population: int) -> str:
