@@ -111,6 +111,9 @@ def start_session(master: str, *, share_resources: bool = True) -> Any:
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", "4")
+        # the JVM's work here is short (Parquet writes of Python rows): compiling it with the
+        # optimising JIT cost more CPU than it saved (benchmarks/spark_fixed_cost.py)
+        .config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1")
     )
     if share_resources:
         builder = builder.config("spark.python.daemon.module", DAEMON_MODULE)
