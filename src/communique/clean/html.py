@@ -35,10 +35,11 @@ EXTRACT_OPTIONS: dict[str, Any] = {
 }
 #: The precise pass is kept when it has at least this share of the plain pass's characters.
 PRECISE_MIN_SHARE = 0.5
-#: The plain pass runs only when the precise body is shorter than this (or missing). Measured on
-#: the boilerplate suite's 1,171 pages: precise bodies at least this long were replaced by the
-#: plain one on a few pages only, and there the plain body scored no better; the second pass
-#: runs on about a quarter of the pages.
+#: The plain pass runs only when the precise body is shorter than this (or missing): on the
+#: boilerplate suite's 1,171 pages it then runs on 27% of them, and every figure of the suite is
+#: equal or higher than with both passes on every page (aeb_f1 0.969 -> 0.971, trafilatura-eval
+#: F1 0.927 -> 0.928): a longer precise body that kept less than half of the plain one was more
+#: often right than the plain one.
 PLAIN_CHECK_BELOW = 2000
 #: trafilatura's own limit on the size of a page it reads (its configuration's MAX_FILE_SIZE).
 _MAX_FILE_SIZE = DEFAULT_CONFIG.getint("DEFAULT", "MAX_FILE_SIZE")
