@@ -83,3 +83,17 @@ def test_store_listing_stale_rows_are_listed_in_python(store_path: Path, tmp_pat
         assert store.event_listing(None, "csv") == csv_lines([])
         with pytest.raises(ValueError, match="listing format"):
             store.event_listing(None, "json")
+
+
+def test_store_articles_of_given_ids(tmp_path: Path) -> None:
+    """``show`` reads only the articles of its event, in the order they were written."""
+    from communique.api.synthetic import write_synthetic_store
+
+    path = tmp_path / "s.duckdb"
+    write_synthetic_store(path, 40)
+    with open_store(path, read_only=True) as store:
+        every = store.articles()
+        assert len(every) > 3
+        wanted = [every[3].id, every[1].id, "no-such-article"]
+        assert store.articles(wanted) == [every[1], every[3]]
+        assert store.articles([]) == [] and store.articles(None) == every

@@ -252,7 +252,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         event = store.fused_event(args.event_id)
         if event is None:
             raise InputError(f"no event {args.event_id!r} in {args.db}")
-        articles = {a.id: article_line(a) for a in store.articles() if a.id in event.sources}
+        articles = {a.id: article_line(a) for a in store.articles(event.sources)}
     payload = event_line(event)
     payload["articles"] = [articles[s] for s in event.sources if s in articles]
     if args.format == "json":

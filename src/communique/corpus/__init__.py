@@ -1,10 +1,46 @@
 """Corpus work: ingest many sources into a store, export the store."""
 
-from .export import EXPORT_FORMATS, export_store
-from .ingest import IngestOptions, ingest_sources
-from .sources import Pending, expand_sources, iter_items
-from .summary import IngestSummary
-from .work import Failure, run_pipeline
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .export import EXPORT_FORMATS, export_store
+    from .ingest import IngestOptions, ingest_sources
+    from .sources import Pending, expand_sources, iter_items
+    from .summary import IngestSummary
+    from .work import Failure, run_pipeline
+
+# Imported on first use: a command that needs one module (``corpus.lines`` for ``show``) does
+# not import the fetching, feed and worker code.
+_LAZY = {
+    "EXPORT_FORMATS": "export",
+    "export_store": "export",
+    "IngestOptions": "ingest",
+    "ingest_sources": "ingest",
+    "Pending": "sources",
+    "expand_sources": "sources",
+    "iter_items": "sources",
+    "IngestSummary": "summary",
+    "Failure": "work",
+    "run_pipeline": "work",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "EXPORT_FORMATS",

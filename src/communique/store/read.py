@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -305,12 +306,19 @@ class StoreReader:
             )
         return out
 
-    def articles(self) -> list[StoredArticle]:
+    def articles(self, ids: Collection[str] | None = None) -> list[StoredArticle]:
+        """The stored articles in the order they were written; only those of ``ids`` when
+        given."""
+        sql = (
+            "SELECT id, url, title, source, published, duplicate_of, similarity, origin, batch"
+            " FROM articles"
+        )
+        params: list[Any] = []
+        if ids is not None:
+            sql += " WHERE list_contains(?, id)"
+            params.append(list(ids))
         with self.shared.use() as con:
-            rows = con.execute(
-                "SELECT id, url, title, source, published, duplicate_of, similarity, origin, batch"
-                " FROM articles ORDER BY seq"
-            ).fetchall()
+            rows = con.execute(sql + " ORDER BY seq", params).fetchall()
         return [StoredArticle(*row) for row in rows]
 
     def article_record(self, article_id: str) -> dict[str, Any] | None:
