@@ -97,3 +97,29 @@ def test_store_articles_of_given_ids(tmp_path: Path) -> None:
         wanted = [every[3].id, every[1].id, "no-such-article"]
         assert store.articles(wanted) == [every[1], every[3]]
         assert store.articles([]) == [] and store.articles(None) == every
+
+
+def test_store_export_jsonl_from_stored_lines_equals_fusing_in_python(tmp_path: Path) -> None:
+    """The JSONL export writes the stored event lines: the same bytes as the lines made by
+    fusing the reports in Python (a store whose fused rows are stale)."""
+    import io
+
+    from communique.api.synthetic import write_synthetic_store
+    from communique.corpus import export_store
+
+    path = tmp_path / "s.duckdb"
+    write_synthetic_store(path, 120)  # written behind the writer's back: rows stale
+
+    def exported() -> str:
+        out = io.StringIO()
+        with open_store(path, read_only=True) as store:
+            export_store(store, "jsonl", out)
+        return out.getvalue()
+
+    before = exported()
+    open_store(path).close()  # a writer makes the fused rows
+    con = duckdb.connect(str(path), read_only=True)
+    assert fused_rows.is_current(con)
+    con.close()
+    after = exported()
+    assert after == before and after.count('{"record": "event"') > 20

@@ -18,7 +18,7 @@ import duckdb
 from ..errors import InputError, StoreError
 from ..fuse.flat import EVENT_FIELDS, LINK_FIELDS, flat_event, flat_link
 from ..store.read import StoreReader
-from .lines import article_line, event_line, link_line
+from .lines import article_line, link_line
 from .polecat import POLECAT_HEADER, polecat_rows
 
 EXPORT_FORMATS = ("jsonl", "csv", "parquet", "polecat")
@@ -69,12 +69,12 @@ def links_path(events_csv: Path) -> Path:
     return events_csv.with_name(events_csv.stem + ".links.csv")
 
 
-def jsonl_lines(store: StoreReader) -> Iterator[dict[str, Any]]:
-    """Articles, then fused events, then the links between events."""
+def jsonl_lines(store: StoreReader) -> Iterator[dict[str, Any] | str]:
+    """Articles, then fused events, then the links between events; the events as the JSON
+    text of their line, as the store keeps it (``StoreReader.event_line_texts``)."""
     for article in store.articles():
         yield article_line(article)
-    for event in store.fused_events():
-        yield event_line(event)
+    yield from store.event_line_texts()
     for link in link_rows(store):
         yield link_line(link)
 
@@ -127,11 +127,13 @@ def _sql_path(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
-def _write_lines(out: TextIO | Path, rows: Iterable[dict[str, Any]]) -> int:
+def _write_lines(out: TextIO | Path, rows: Iterable[dict[str, Any] | str]) -> int:
+    """One JSON text per line (a str is written as it is)."""
     with _open(out) as stream:
         n = 0
         for row in rows:
-            stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+            line = row if isinstance(row, str) else json.dumps(row, ensure_ascii=False)
+            stream.write(line + "\n")
             n += 1
     return n
 
