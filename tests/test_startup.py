@@ -302,6 +302,40 @@ def test_startup_store_only_commands_do_not_import_spacy(store_path: Path, tmp_p
     assert first["id"] in runs[2].stdout
 
 
+LIGHT_PROBE = (
+    "import sys\n"
+    "from communique.cli import main\n"
+    "code = main(sys.argv[1:])\n"
+    "heavy = ('spacy', 'numpy', 'trafilatura', 'charset_normalizer', 'rich', 'httpx',"
+    " 'communique.pipeline', 'communique.fuse.dedup', 'communique.corpus.ingest')\n"
+    "sys.stderr.write('HEAVY=%s\\n' % ','.join(m for m in heavy if m in sys.modules))\n"
+    "raise SystemExit(code)\n"
+)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["events", "--format", "text"],
+        ["events", "--format", "csv", "--actor", "usa"],
+        ["events", "--format", "jsonl"],
+        ["examples"],
+    ],
+)
+def test_startup_listing_imports_no_pipeline_numpy_or_fetching(
+    store_path: Path, argv: list[str]
+) -> None:
+    """What a listing needs is the store and DuckDB: not the pipeline, de-duplication (numpy),
+    the HTML or fetching libraries, nor rich."""
+    args = [*argv, "--db", str(store_path)] if argv[0] == "events" else argv
+    done = subprocess.run(
+        [sys.executable, "-c", LIGHT_PROBE, *args], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "HEAVY=", done.stderr
+    assert done.stdout.strip()
+
+
 def test_startup_extract_still_imports_spacy() -> None:
     """The probe can tell: a command that loads the model shows spaCy imported."""
     done = _run("extract", "--example", "no-such-example")
