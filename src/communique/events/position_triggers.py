@@ -85,13 +85,14 @@ def _not_an_act(parse: Parse, lexicon: Lexicon, i: int, entry: Entry) -> bool:
             and not parse.preps(i, "with", "on", "to")
         )
     if entry.type == "REQUEST" and lemma in CLAIM_VERBS:
-        # "suggested that Trump had evolved": a claim; "suggested that talks resume" and
+        # "suggested that Trump had evolved", "insisted it was legal": a claim; "suggested
+        # that talks resume", "insisted that X withdraw" and
         # "suggested holding talks" are proposals (trigger.claim_not_proposal)
         return any(_indicative(parse, c) for c in parse.dep_children(i, "ccomp"))
     return False
 
 
-CLAIM_VERBS = frozenset({"suggest", "propose", "recommend"})
+CLAIM_VERBS = frozenset({"suggest", "propose", "recommend", "insist"})
 INDICATIVE_AUX = frozenset({"has", "have", "had", "was", "were", "is", "are", "am", "'s", "did"})
 
 

@@ -13,6 +13,7 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # modals of possibility, ability and obligation: "may meet", "can allow", "must withdraw"
 HEDGE_AUX = frozenset({"may", "might", "could", "would", "should", "can", "ca", "must", "ought"})
 NEG = frozenset({"not", "n't", "never", "no"})
+NO_ONE = frozenset({"nothing", "nobody", "none", "no-one"})  # a subject that denies the act
 PLAN_LEMMAS = frozenset(
     {
         "expect",
@@ -129,6 +130,10 @@ def status_of(parse: Parse, trigger: int) -> Status | None:
     verbal = _verb_status(parse, verb)
     if verbal == "cancelled" or verbal == "negated":
         return verbal
+    if verb == trigger and any(  # "nothing prohibits it": no act (not "nothing came of the visit")
+        t[k].text.lower() in NO_ONE for k in parse.dep_children(verb, "nsubj")
+    ):
+        return "negated"
     if _subjectless_cancel(parse, verb):
         return "cancelled"  # "talks scheduled for Thursday were cancelled", misparsed
     if any(t[k].dep == "mark" and t[k].text.lower() == "whether" for k in parse.children[verb]):
