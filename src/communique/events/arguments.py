@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ..model import Entity, PlaceMention, TimeExpression
 from .status import measure_head
@@ -284,14 +284,12 @@ def nearest_trigger(parse: Parse, token: int, triggers: list[int]) -> int | None
 
 
 def times_in_sentence(
-    parse: Parse, times: Iterable[TimeExpression], sentence: int
+    parse: Parse, times: Sequence[TimeExpression], sentence: int
 ) -> list[TimeExpression]:
-    s = parse.annotated.sentences[sentence]
     out = []
-    for t in times:
+    for t in parse.starting_in(times, sentence):
         if (
-            s.start <= t.start < s.end
-            and t.kind not in NOT_A_POINT
+            t.kind not in NOT_A_POINT
             and ((t.value and t.granularity) or t.kind == "time")
             and (not _after_word(parse, t.start, NON_TIME_PREPS) or _scheduled_for(parse, t.start))
         ):
@@ -300,10 +298,9 @@ def times_in_sentence(
 
 
 def places_in_sentence(
-    parse: Parse, places: Iterable[PlaceMention], sentence: int
+    parse: Parse, places: Sequence[PlaceMention], sentence: int
 ) -> list[PlaceMention]:
-    s = parse.annotated.sentences[sentence]
-    return [p for p in places if s.start <= p.start < s.end]
+    return parse.starting_in(places, sentence)
 
 
 SCHEDULED = frozenset({"scheduled", "set", "planned", "slated", "due", "fixed", "booked"})

@@ -40,6 +40,7 @@ def find_calls(
     """Call events, and the talk-noun tokens they own (not to be read as meetings)."""
     out: list[PositionCandidate] = []
     owned: set[int] = set()
+    verbs: set[int] = set()
     for n, _s in enumerate(parse.annotated.sentences):
         for i in parse.sentence_tokens(n):
             found = _call_at(parse, i)
@@ -50,8 +51,9 @@ def find_calls(
                 actors, recipients = _split_sides(actors)
             if noun is not None:
                 owned.add(noun)
-            if (not actors and not recipients) or verb in {c.verb for c in out}:
+            if (not actors and not recipients) or verb in verbs:
                 continue
+            verbs.add(verb)
             sent_times = [t for t in times_in_sentence(parse, times, n) if t.value]
             out.append(
                 PositionCandidate(

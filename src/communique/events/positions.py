@@ -10,6 +10,7 @@ come from position_roles.py.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 from ..model import Entity, Status, TimeExpression
@@ -157,7 +158,7 @@ def find_positions(
             )
             if actors or cand.recipients or (named and cand.entry.type != "STATEMENT"):
                 out.append(cand)
-        if not any(c.sentence == n and c.entry.type != "STATEMENT" for c in out):
+        if not any(c.entry.type != "STATEMENT" for c in _in_sentence(out, n)):
             out += _noun_events(parse, lexicon, n, sent_times, skip)
     return _elaborate(parse, _drop_echoes(out))
 
@@ -265,9 +266,19 @@ def _duplicate(found: list[PositionCandidate], n: int, entry: Entry, actors: lis
     """One event per sentence, type and actor set ("reiterated ..., saying ...")."""
     ids = {e.id for e in actors}
     return any(
-        c.sentence == n and c.entry.type == entry.type and {e.id for e in c.actors} == ids
-        for c in found
+        c.entry.type == entry.type and {e.id for e in c.actors} == ids
+        for c in _in_sentence(found, n)
     )
+
+
+def _in_sentence(found: list[PositionCandidate], n: int) -> Iterator[PositionCandidate]:
+    """The candidates of sentence ``n`` at the end of ``found`` (sentences are read in order),
+    without scanning the whole article's candidates again."""
+    for c in reversed(found):
+        if c.sentence < n:
+            return
+        if c.sentence == n:
+            yield c
 
 
 PROPOSAL_WORDS = frozenset(

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
 
 from ..model import AnnotatedArticle, Entity, Sentence, Token
+
+
+class _Located(Protocol):
+    @property
+    def start(self) -> int: ...
+
+
+T_Span = TypeVar("T_Span", bound=_Located)
 
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -31,6 +40,8 @@ class Parse:
         self.tokens: tuple[Token, ...] = annotated.tokens
         self.text = annotated.article.text
         self._starts = [t.start for t in self.tokens]
+        # by id of a sequence of spans, which is kept so that its id stays its own
+        self._spans: dict[int, tuple[Sequence[Any], list[int], list[Any]]] = {}
         kids: list[list[int]] = [[] for _ in self.tokens]
         for t in self.tokens:
             if t.head != t.i:
@@ -139,6 +150,17 @@ class Parse:
             if self.tokens[k].dep == "conj":
                 out.extend(self.conjuncts(k))
         return out
+
+    def starting_in(self, items: Sequence[T_Span], n: int) -> list[T_Span]:
+        """The items (times, places: anything with ``start``) that start in sentence ``n``,
+        found by binary search over the items sorted once per sequence."""
+        key = id(items)
+        if key not in self._spans:
+            ordered = sorted(items, key=lambda x: x.start)
+            self._spans[key] = (items, [x.start for x in ordered], ordered)
+        _, starts, ordered = self._spans[key]
+        s = self.annotated.sentences[n]
+        return ordered[bisect.bisect_left(starts, s.start) : bisect.bisect_left(starts, s.end)]
 
     def antecedent(self, i: int, sentences_back: int = 2) -> Entity | None:
         """The person a "he"/"she" at token ``i`` most likely stands for: the nearest person
