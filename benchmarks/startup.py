@@ -19,7 +19,9 @@ the median of --runs processes:
 Then a synthetic store of --events coded events (``communique.api.synthetic``) is written, its
 fused rows made, and `communique events --db STORE` runs --runs times in fresh processes (CPU
 of the whole command, output thrown away; whether spaCy was imported is checked), beside the
-same listing made by fusing every stored report in Python (what `events` did before).
+stored rows read as dicts (events_query), the text lines made in SQL (events_listing: what the
+command prints) and the same listing made by fusing every stored report in Python (what
+`events` did before the fused rows).
 
     python benchmarks/startup.py
     python benchmarks/startup.py --runs 5 --events 50000 --format json
@@ -153,6 +155,9 @@ def _store(work: Path, events: int, runs: int) -> dict[str, Any]:
         listed = store.event_briefs(EventQuery())
         query = time.process_time() - t
         t = time.process_time()
+        store.event_listing(EventQuery(), "text")  # the lines `events` prints, made in SQL
+        listing = time.process_time() - t
+        t = time.process_time()
         store._fuse_events(EventQuery())  # the listing as made before: fusing in Python
         python = time.process_time() - t
     command, spacy = [], []
@@ -166,6 +171,7 @@ def _store(work: Path, events: int, runs: int) -> dict[str, Any]:
         "listed": len(listed),
         "make_fused_rows_cpu_s": round(fuse_rows, 3),
         "events_query_cpu_s": round(query, 3),
+        "events_listing_cpu_s": round(listing, 3),
         "events_by_python_fusion_cpu_s": round(python, 3),
         "events_command_cpu_s": round(statistics.median(command), 3),
         "events_command_imports_spacy": any(spacy),
@@ -198,6 +204,7 @@ def _print_text(out: dict[str, Any]) -> None:
         for key in (
             "make_fused_rows_cpu_s",
             "events_query_cpu_s",
+            "events_listing_cpu_s",
             "events_by_python_fusion_cpu_s",
             "events_command_cpu_s",
         ):
