@@ -22,6 +22,7 @@ from .errors import (
     StoreError,
     UnsupportedInputError,
 )
+from .lazy import lazy_names
 
 if TYPE_CHECKING:
     from .model import SCHEMA, RawArticle, Record, Skip
@@ -98,20 +99,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """A public name not yet imported: imported from its module, then kept here."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'communique' has no attribute {name!r}")
-    from importlib import import_module
-
-    value = getattr(import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+__getattr__, __dir__ = lazy_names(__name__, _LAZY, globals())
 
 
 __all__ = [

@@ -20,21 +20,16 @@ never builds the other hundred thousand ``Place`` records.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
-import io
-import os
-import pickle
 import re
 import sys
-import tempfile
 from array import array
 from collections.abc import Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any, get_args
 
-from ..cachefile import cache_dir
+from ..cachefile import cache_dir, read_data, write_data
 from .gazetteer import Candidate, Feature, Gazetteer, Place
 
 FORMAT = 2  # raise when the layout of the cached data changes
@@ -88,67 +83,19 @@ def cache_path(min_population: int) -> Path | None:
 
 def read_cached(path: Path) -> Gazetteer | None:
     """The index in ``path``, or None when the file is missing, corrupt or of another format."""
-    try:
-        blob = path.read_bytes()
-    except OSError:
-        return None
-    if not blob.startswith(_MAGIC):
-        return None
-    digest, body = blob[len(_MAGIC) : len(_MAGIC) + 32], blob[len(_MAGIC) + 32 :]
-    if hashlib.sha256(body).digest() != digest:
+    payload = read_data(path, _MAGIC)
+    if payload is None or not _valid(payload):
         return None
     try:
-        payload = _loads(body)
-        return decode(payload) if _valid(payload) else None
-    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, KeyError, IndexError):
+        return decode(payload)
+    except (ValueError, TypeError, KeyError, IndexError):
         return None
 
 
 def write_cached(path: Path, gazetteer: Gazetteer) -> bool:
-    """Write the index to ``path`` (atomically); False when the folder cannot be written."""
-    body = pickle.dumps(encode(gazetteer), protocol=pickle.HIGHEST_PROTOCOL)
-    blob = _MAGIC + hashlib.sha256(body).digest() + body
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(blob)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-    except OSError:
-        return False
-    _remove_older(path)
-    return True
-
-
-def _remove_older(path: Path) -> None:
-    """Indexes of the same threshold built from other inputs are stale: removed."""
-    prefix = path.name.rsplit("-", 1)[0] + "-"
-    for other in path.parent.glob(prefix + "*.bin"):
-        if other != path:
-            with contextlib.suppress(OSError):
-                other.unlink()
-
-
-class _DataOnly(pickle.Unpickler):
-    """Unpickles plain data only: a cache file can never name a class or function to call."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        raise pickle.UnpicklingError(f"unexpected {module}.{name} in a cached index")
-
-
-def _loads(body: bytes) -> Any:
-    enabled = gc.isenabled()
-    gc.disable()  # hundreds of thousands of small tuples: no use scanning them meanwhile
-    try:
-        return _DataOnly(io.BytesIO(body)).load()
-    finally:
-        if enabled:
-            gc.enable()
+    """Write the index to ``path`` (atomically, older indexes of the same threshold removed);
+    False when the folder cannot be written."""
+    return write_data(path, _MAGIC, encode(gazetteer))
 
 
 def _valid(payload: Any) -> bool:
