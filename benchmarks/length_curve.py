@@ -194,22 +194,11 @@ def _run_once(text: str, resources: Any, loops: int) -> Iterator[tuple[str, floa
 
 def _body(text: str) -> CleanArticle:
     """The built text as the article body, uncut (as ``nlp.annotate_text`` reads a text)."""
-    from communique.model import CleanArticle, content_id
+    from dataclasses import replace
 
-    return CleanArticle(
-        id=content_id("art", text),
-        text=text,
-        title=None,
-        byline=None,
-        section=None,
-        site=None,
-        url=None,
-        published=PUBLISHED,
-        published_source="argument",
-        language="en",
-        removed=(),
-        origin="length-curve",
-    )
+    from communique.nlp.annotate import bare_article
+
+    return replace(bare_article(text, PUBLISHED), origin="length-curve")
 
 
 def measure(data: Path, lengths: list[int], repeat: int, max_chars: int) -> dict[str, Any]:

@@ -36,7 +36,12 @@ def annotate_text(
     text: str, backend: NlpBackend, published: date | None = None
 ) -> AnnotatedArticle:
     """Annotate a bare text (evaluation suites, tests): no cleaning, the text is the body."""
-    article = CleanArticle(
+    return annotate_article(bare_article(text, published), backend)
+
+
+def bare_article(text: str, published: date | None = None) -> CleanArticle:
+    """A text taken whole as an article body, with no metadata but its publication date."""
+    return CleanArticle(
         id=content_id("art", text),
         text=text,
         title=None,
@@ -49,7 +54,6 @@ def annotate_text(
         language="en",
         removed=(),
     )
-    return annotate_article(article, backend)
 
 
 def to_annotated(article: CleanArticle, doc: Any) -> AnnotatedArticle:
