@@ -41,3 +41,44 @@ def test_group_is_an_organisation_with_its_country(resources: Any) -> None:
     ]
     assert {"NOR", "QAT", "PSE"} in [p & {"NOR", "QAT", "PSE"} for p in parties]
     assert any({"PAK", "AFG"} <= p for p in parties)
+
+
+def _organ_rows() -> list[dict[str, str]]:
+    text = resources.files("communique.actors.data").joinpath("organs.csv").read_text("utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_organs_table_is_well_formed() -> None:
+    rows = _organ_rows()
+    data = load_actor_data()
+    assert len(rows) >= 40
+    branches = {"legislature", "executive", "security", "armed forces", "ruling party"}
+    for row in rows:
+        assert row["source"].strip() and row["branch"] in branches, row
+        assert data.state(row["country"]) is not None, row["country"]
+    surfaces = [s for r in rows for s in (r["name"], *filter(None, r["aliases"].split("|")))]
+    assert len(surfaces) == len(set(surfaces))
+    for surface in surfaces:  # an organ never takes a state's or an IGO's name
+        ref = data.lookup(surface)
+        assert ref is not None and ref.kind == "group", surface
+
+
+def test_organ_named_without_its_state_acts_for_it(resources: Any) -> None:
+    text = (
+        "Konstantin Kosachev, chairman of the Duma's foreign affairs committee, criticised the "
+        "protocol on Tuesday.\n\nThe CIA accused the Revolutionary Guards of plotting attacks."
+    )
+    rec = extract_article(text, published=date(2009, 3, 20), resources=resources)
+    ents = {e.id: e for e in rec.entities}
+    organs = {e.name: e for e in rec.entities if e.kind == "organization"}
+    assert organs["State Duma"].country == "RUS"
+    assert organs["Islamic Revolutionary Guard Corps"].country == "IRN"
+    accuse = [e for e in rec.events if e.type == "ACCUSE"]
+    pairs = {
+        (
+            frozenset(ents[i].country or ents[i].code for i in e.actors),
+            frozenset(ents[i].country or ents[i].code for i in e.recipients),
+        )
+        for e in accuse
+    }
+    assert (frozenset({"USA"}), frozenset({"IRN"})) in pairs

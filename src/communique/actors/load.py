@@ -247,7 +247,9 @@ def load_package_data() -> ActorData:
         regions=tuple((r["pattern"], r["label"]) for r, _ in _rows("regions.csv")),
         title_words=title_words,
         verb_cues={(r["role"], r["lemma"]): r["reading"] for r, _ in _rows("verb_cues.csv")},
-        groups=tuple(group_from(r, f) for r, f in _rows("groups.csv")),
+        groups=tuple(
+            group_from(r, f) for name in ("groups.csv", "organs.csv") for r, f in _rows(name)
+        ),
         dated=_dated_names(),
         earlier_codes=_earlier_codes(),
         derived=_derived(title_words),

@@ -62,7 +62,8 @@ class Igo:
 @dataclass(frozen=True, slots=True)
 class Group:
     """A non-state party named in diplomatic news (a movement, armed group or rival government),
-    with the state whose politics it is part of."""
+    with the state whose politics it is part of; or an organ of a state named without the
+    state ("the Duma", "the Knesset", "the IRGC"; ``organs.csv``), with that state."""
 
     key: str  # "group:hamas"
     name: str
