@@ -113,3 +113,16 @@ def test_actors_lookup_bare_surname_is_the_bearer_in_office_on_the_date() -> Non
     # in 2020 two Orbans held office (Hungary's and Romania's prime ministers): no guess
     assert data.person_by_surname("Orban", date(2020, 5, 1)) is None
     assert data.person_by_surname("Orban", None) is None
+
+
+def test_actors_lookup_family_name_first_and_short_surnames() -> None:
+    data = load_actor_data()
+    on = date(2019, 6, 10)
+    # names written family name first: the bare name is the first word
+    assert data.person_by_surname("Xi", on).name == "Xi Jinping"  # type: ignore[union-attr]
+    assert data.person_by_surname("Moon", on).name == "Moon Jae-in"  # type: ignore[union-attr]
+    assert data.person_by_surname("Ban", date(2012, 1, 5)).name == "Ban Ki-moon"  # type: ignore[union-attr]
+    assert data.person_by_surname("Jinping", on) is None
+    # three-letter surnames are looked up too, still by date
+    assert data.person_by_surname("Abe", on).name == "Shinzo Abe"  # type: ignore[union-attr]
+    assert data.person_by_surname("Abe", date(2010, 1, 5)) is None

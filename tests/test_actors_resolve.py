@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
+from communique import extract_article
 from communique.actors import load_actor_data, resolve_actors
 from communique.model import AnnotatedArticle, CleanArticle, Entity, Mention, Sentence, Token
 
@@ -275,3 +277,13 @@ def test_actors_resolve_a_state_named_like_a_person_keeps_one_sense() -> None:
         _article(text, [("Michael Jordan", "PERSON"), ("Jordan", "GPE")]), data, None
     )
     assert sorted(e.kind for e in both) == ["person", "state"]
+
+
+def test_bare_surname_the_ner_missed_is_the_person_in_office(resources: Any) -> None:
+    rec = extract_article(
+        "Lavrov met Kerry in Geneva on Monday.", published=date(2014, 3, 1), resources=resources
+    )
+    people = {e.name: e.country for e in rec.entities if e.kind == "person"}
+    assert people.get("Sergey Lavrov") == "RUS" and people.get("John Kerry") == "USA"
+    undated = extract_article("Lavrov met Kerry in Geneva on Monday.", resources=resources)
+    assert "Sergey Lavrov" not in {e.name for e in undated.entities}

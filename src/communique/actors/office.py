@@ -25,6 +25,14 @@ from .surface import fold
 
 ELITE = "political figure"  # a person tied to a state without an office the data know
 
+#: States whose people English-language news names family name first ("Xi Jinping", "Moon
+#: Jae-in", "Tsai Ing-wen"): a bare "Xi" or "Moon" is the first word of the name, not the last.
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "PRK", "KOR"})
+
+#: Shortest surname looked up alone ("Abe", "May"); family names written first may be two
+#: letters ("Xi", "Li"). Shorter words are too often something else.
+MIN_SURNAME = 3
+
 
 _COLUMNS = ("name", "aliases", "title", "country", "valid_from", "valid_to", "source")
 
@@ -88,7 +96,7 @@ def read_office_table(
     for row in rows:
         if row[0] != name:
             name = row[0]
-            key = _index_names(table, surnames, name, row[1], skip_words)
+            key = _index_names(table, surnames, name, row[1], skip_words, row[3])
         table._rows[key].append(row)
     table._surnames.update((k, tuple(v)) for k, v in surnames.items())
     return table
@@ -106,20 +114,37 @@ def _index_names(
     name: str,
     aliases: str,
     skip_words: frozenset[str],
+    country: str = "",
 ) -> str:
     """Index a person's name and aliases; returns the person's key."""
     folded_name = _fold(name)
     key = "person:" + _slug(folded_name)
     table._rows.setdefault(key, [])  # two spellings of one slug: one person
-    for folded in (folded_name, *(_fold(a) for a in aliases.split("|") if a)):
+    for written in (name, *(a for a in aliases.split("|") if a)):
+        folded = _fold(written)
         if " " in folded:  # a bare surname is found by date only
             table._names.setdefault(folded, key)
-        last = folded.rsplit(" ", 1)[-1]
-        if len(last) >= 4 and last not in skip_words:
-            owners = surnames.setdefault(last, [])
+        surname = family_name(written, folded, country)
+        if surname and surname not in skip_words:
+            owners = surnames.setdefault(surname, [])
             if key not in owners:
                 owners.append(key)
     return key
+
+
+#: "Ban Ki-moon", "Kim Jong-un": a hyphenated given name written after the family name.
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+")
+
+
+def family_name(name: str, folded: str, country: str | None) -> str | None:
+    """The word of a full name (``folded``: the same name folded) that a bare mention uses
+    ("merkel", "xi", "ban"), or None when it is too short to be looked up alone."""
+    words = folded.split()
+    if len(words) < 2:
+        return None
+    if country in FAMILY_NAME_FIRST or _HYPHENATED_GIVEN.fullmatch(name):
+        return words[0] if len(words[0]) >= MIN_SURNAME - 1 else None
+    return words[-1] if len(words[-1]) >= MIN_SURNAME else None
 
 
 def _fold(name: str) -> str:

@@ -96,7 +96,8 @@ def resolve_actors(
     )
     mentions = _one_sense_per_article(mentions, data)
     named = [m for m in mentions if m.label == "PERSON" and not _names_igo(m, data)]
-    people = sorted([*named, *_missed_names(annotated, data)], key=lambda m: " " not in _name_of(m))
+    missed = [*_missed_names(annotated, data), *_bare_surnames(annotated, data, on)]
+    people = sorted([*named, *missed], key=lambda m: " " not in _name_of(m))
     art.names = FixedStretches([(m.start, m.end) for m in people])
     for m in people:  # full names first, so that surnames find them
         _add_person(art, m)
@@ -140,6 +141,29 @@ def _missed_names(annotated: AnnotatedArticle, data: ActorData) -> list[Mention]
         Mention(s, e, text[s:e], "PERSON", None, _clean_name(text[s:e]))
         for s, e in titled_names(text, data, taken)
     ]
+
+
+def _bare_surnames(annotated: AnnotatedArticle, data: ActorData, on: date | None) -> list[Mention]:
+    """ "Lavrov met Kerry": a proper noun standing alone, in no mention, that is the surname
+    of exactly one person in office on the article's date (the NER misses many bare
+    surnames). Without a date nothing is guessed."""
+    if on is None:
+        return []
+    tokens = annotated.tokens
+    taken = Stretches(len(annotated.article.text), [(m.start, m.end) for m in annotated.mentions])
+    found: list[Mention] = []
+    for k, t in enumerate(tokens):
+        if t.pos != "PROPN" or not t.text.istitle() or not t.text.isalpha():
+            continue
+        if any(
+            0 <= j < len(tokens) and tokens[j].pos == "PROPN" and tokens[j].text[:1].isupper()
+            for j in (k - 1, k + 1)
+        ):
+            continue  # part of a longer name ("Park Avenue", "Abe Lincoln")
+        if taken.overlaps(t.start, t.end) or data.person_by_surname(t.text, on) is None:
+            continue
+        found.append(Mention(t.start, t.end, t.text, "PERSON", None, t.text))
+    return found
 
 
 def _names_igo(m: Mention, data: ActorData) -> bool:

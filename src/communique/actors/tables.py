@@ -14,7 +14,7 @@ from datetime import date
 
 from ..model import Role
 from .index import DatedName, SurfaceIndex, build_index
-from .office import ELITE, OfficeTable
+from .office import ELITE, FAMILY_NAME_FIRST, OfficeTable, family_name
 from .patterns import ruler_patterns
 from .records import ActorRef, Group, Igo, Person, State
 from .surface import fold, normalize
@@ -225,20 +225,24 @@ def _overlap(a: Role, b: Role) -> bool:
 def _surname_owners(
     people: tuple[Person, ...], title_words: dict[str, str]
 ) -> dict[str, tuple[str, ...]]:
-    """Last words of names -> the people bearing them; never a first word or a title word.
+    """Surnames (the last word; the first for names written family name first) -> the people
+    bearing them; never a given name or a title word.
     Which bearer a bare surname means is decided by the date (``person_by_surname``)."""
     owners: dict[str, set[str]] = {}
-    firsts: set[str] = set()
+    firsts: set[str] = set()  # given names written first ("john" of "John Kerry")
     for p in people:
+        country = next((r.country for r in p.roles if r.country in FAMILY_NAME_FIRST), None)
         for name in (p.name, *p.aliases):
-            parts = fold(name).split()
-            if len(parts) >= 2:
-                owners.setdefault(parts[-1], set()).add(p.key)
-                firsts.add(parts[0])
+            folded = fold(name)
+            surname = family_name(name, folded, country)
+            if surname:
+                owners.setdefault(surname, set()).add(p.key)
+            if surname != folded.split()[0] and " " in folded:
+                firsts.add(folded.split()[0])
     return {
         last: tuple(sorted(keys))
         for last, keys in owners.items()
-        if len(last) >= 4 and last not in firsts and last not in title_words
+        if last not in firsts and last not in title_words
     }
 
 

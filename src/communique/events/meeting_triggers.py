@@ -15,7 +15,7 @@ from .arguments import (
     verb_parties,
 )
 from .lexicon import Entry, Lexicon
-from .meeting_parties import _governor_parties
+from .meeting_parties import OFFICIAL_NOUNS, _governor_parties
 from .meeting_places import _at_objects
 from .meeting_records import DEFINITE, ORDINAL_ROUNDS
 from .syntax import Parse
@@ -133,6 +133,36 @@ MESSAGES = frozenset(
 )
 
 
+#: Nouns for the people a host receives ("received the Greek delegation").
+GUEST_NOUNS = OFFICIAL_NOUNS | {
+    "delegation",
+    "guest",
+    "visitor",
+    "envoy",
+    "ambassador",
+    "chancellor",
+    "secretary",
+    "prince",
+    "queen",
+    "sheikh",
+    "pope",
+    "dignitary",
+    "team",
+}
+
+
+def _names_guest(parse: Parse, o: int) -> bool:
+    """Does the object headed by ``o`` name a visitor (a person, a state, a delegation), not a
+    thing of theirs ("the Japanese plan", "Japan's proposal")?"""
+    for k in (o, *parse.dep_children(o, "appos", "conj", "compound")):
+        hit = parse.entity_at.get(k)
+        if hit is not None and hit.entity.kind in {"person", "state", "igo"}:
+            return True
+        if parse.tokens[k].lemma.lower() in GUEST_NOUNS:
+            return True
+    return False
+
+
 def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
     kind = entry.need_kind
     if entry.mode == "host" and entry.lemma not in {"receive", "welcome"}:
@@ -148,9 +178,12 @@ def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
         if not any(e.kind in {"person", "state", "igo"} for e in parties_under(parse, agents)):
             return False
     if kind == "person":
-        objs = parse.objects(i)  # "received his Greek counterpart X"
+        # "received his Greek counterpart X"; passive: "X was welcomed by Y"
+        objs = [*parse.objects(i), *parse.dep_children(i, "nsubjpass")]
         if any(parse.tokens[o].lemma.lower() in MESSAGES for o in objs):
             return False  # "received a call from X", "welcomed the letter of X"
+        if not any(_names_guest(parse, o) for o in objs):
+            return False  # "welcomed the Japanese plan": a thing, not a visitor
         return any(e.kind in {"person", "state"} for e in parties_under(parse, objs))
     if kind == "venue":  # "was informed (about the decision) at the ministry"
         venues = {"ministry", "office", "embassy", "chancellery"}

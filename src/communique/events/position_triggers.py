@@ -475,10 +475,9 @@ def _needs_met(parse: Parse, i: int, e: Entry) -> bool:
             if any(t[a].text.lower() == "to" for a in parse.dep_children(c, "aux"))
         ]
         return bool(parse.preps(i, "for") or parse.dep_children(i, "xcomp", "ccomp") or purpose)
-    if kind == "notperson":
-        return not any(
-            x.kind == "person" for x in parties_under(parse, parse.dep_children(i, "dobj"))
-        )
+    if kind == "notperson":  # "welcomed the decision", not "welcomed X" / "X was welcomed"
+        objs = parse.dep_children(i, "dobj", "nsubjpass")
+        return not any(x.kind == "person" for x in parties_under(parse, objs))
     return True
 
 
