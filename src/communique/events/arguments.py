@@ -129,11 +129,24 @@ def noun_parties(parse: Parse, noun: int) -> list[Entity]:
     found += parties_under(parse, parse.preps(noun, *PARTY_PREPS))
     poss = [k for k in parse.children[noun] if parse.tokens[k].dep == "poss"]
     pronoun = any(parse.tokens[k].text.lower() in POSSESSIVE_PRONOUNS for k in poss)
-    visit = parse.tokens[noun].lemma.lower() == "visit" and not premodifier_parties(parse, noun)
+    visit = (
+        parse.tokens[noun].lemma.lower() == "visit"
+        and not premodifier_parties(parse, noun)
+        and not _topic_of_clause(parse, noun)  # "China protested over the visit"
+    )
     head = measure_head(parse, noun)
     if pronoun or visit or (_attended(parse, head) and not absent_from(parse, head)):
         found += clause_subject_parties(parse, noun)
     return _unique(found)
+
+
+#: Prepositions whose object is what a clause is about, not what its subject does.
+ABOUT_PREPS = frozenset({"over", "about", "regarding", "concerning", "against", "amid"})
+
+
+def _topic_of_clause(parse: Parse, noun: int) -> bool:
+    tok = parse.tokens[noun]
+    return tok.dep == "pobj" and parse.tokens[tok.head].text.lower() in ABOUT_PREPS
 
 
 def clause_subject_parties(parse: Parse, i: int) -> list[Entity]:

@@ -20,7 +20,8 @@ class Entry:
     (a preposition), "prt:out" (a particle), "of:x|y" (an "of"-complement), "not:a|b" (no such
     compound modifier), "comp:a|b" (a predicative complement: "found him guilty"), "from:a|b"
     (a word in the "from"-phrase: "withdrew from the talks"), "plural", "person", "actor",
-    "venue", "forum", "notperson", "envoy" (an envoy or named person sent "to" somewhere)."""
+    "venue", "forum", "notperson", "envoy" (an envoy or named person sent "to" somewhere),
+    "official" (the subject is a state, an IGO, an official or an office)."""
 
     lemma: str
     pos: str
@@ -69,7 +70,19 @@ NEED_KINDS: dict[str, frozenset[str]] = {
         }
     ),
     "verbs.csv": frozenset(
-        {"", "obj", "comp", "from", "prep", "prt", "notperson", "captive", "intransitive", "asking"}
+        {
+            "",
+            "obj",
+            "comp",
+            "from",
+            "prep",
+            "prt",
+            "notperson",
+            "captive",
+            "intransitive",
+            "asking",
+            "official",
+        }
     ),
     "nouns.csv": frozenset({"", "mod"}),
 }

@@ -13,6 +13,7 @@ from .arguments import (
     party_code,
 )
 from .lexicon import Entry, Lexicon
+from .meeting_parties import OFFICIAL_NOUNS
 from .position_records import SPEECH, PositionCandidate
 from .position_roles import _subject
 from .status import CALENDAR_WORDS
@@ -475,10 +476,27 @@ def _needs_met(parse: Parse, i: int, e: Entry) -> bool:
             if any(t[a].text.lower() == "to" for a in parse.dep_children(c, "aux"))
         ]
         return bool(parse.preps(i, "for") or parse.dep_children(i, "xcomp", "ccomp") or purpose)
+    if kind == "official":  # "China protested" (a formal complaint), not "thousands protested"
+        return any(_official(parse, k) for k in _subject(parse, i))
     if kind == "notperson":  # "welcomed the decision", not "welcomed X" / "X was welcomed"
         objs = parse.dep_children(i, "dobj", "nsubjpass")
         return not any(x.kind == "person" for x in parties_under(parse, objs))
     return True
+
+
+#: Heads of a subject that speak for a state ("the ministry protested").
+_OFFICIAL_HEADS = OFFICIAL_NOUNS | {"ministry", "embassy", "foreign ministry", "spokesman"}
+
+
+def _official(parse: Parse, k: int) -> bool:
+    """Is the phrase headed by ``k`` a state, an IGO, an official or an office ("Beijing",
+    "the foreign ministry", "the Chinese ambassador"), not people ("Palestinian protesters")?"""
+    hit = parse.entity_at.get(k)
+    if hit is not None:
+        return hit.entity.kind in {"state", "igo", "body"} or (
+            hit.entity.kind == "person" and hit.entity.role is not None
+        )
+    return parse.tokens[k].lemma.lower() in _OFFICIAL_HEADS
 
 
 def _inside_typed_complement(parse: Parse, lexicon: Lexicon, i: int, entry: Entry) -> bool:
