@@ -4,7 +4,8 @@ Columns: rule, text (``\\n`` for a line break), type, actor, target, status, exp
 ``reported`` (an event of that type with that actor and target codes and status), ``absent`` (no
 reported event of that type), ``once`` (exactly one such event, holding every telling), ``apart``
 (at least two such events, none merged from several tellings), ``call``
-(a CONSULT call with no meeting block) or ``meeting`` (a CONSULT with a meeting block).
+(a CONSULT call with no meeting block), ``meeting`` (a CONSULT with a meeting block) or
+``untargeted`` (reported with that actor, and no recipient).
 Each rule has rows it must fire on and rows it must not.
 """
 
@@ -92,6 +93,8 @@ def test_events_rule_table_case(row: dict[str, str], sentence_resources: Any) ->
         ]
     elif expect == "call":
         assert found and all(e.meeting is None and e.mode == "call" for e in found), rec.events
+    elif expect == "untargeted":  # the act is reported, aimed at no one
+        assert found and all(not e.recipients for e in found), rec.events
     elif expect == "meeting":
         assert found and found[0].meeting is not None, rec.events
     else:

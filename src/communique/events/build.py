@@ -25,6 +25,7 @@ from .position_records import PositionCandidate
 from .roles import AgendaFact, ChairFact, DelegationFact
 from .rules import entry_rule, rule
 from .syntax import Parse
+from .targets import place_target, state_entity
 
 Roles = tuple[list[DelegationFact], list[ChairFact], list[AgendaFact]]
 
@@ -76,7 +77,7 @@ def build_events(
             parent_of[ev.id] = parent
     pos_events = []
     for p in positions:
-        ev = _position_event(parse, p, art.id, places)
+        ev = _position_event(parse, p, art.id, places, hosts)
         events.append(ev)
         pos_events.append((ev.id, p))
     events.sort(key=lambda e: e.evidence[0].start if e.evidence else 0)
@@ -266,22 +267,9 @@ def _host_state(
     named in the article whose code is the venue's country; else that state, named by the
     venue that stands for it ("will visit Beijing": China hosts), recorded as a new entity."""
     place = c.place
-    if place is None or not place.country or not c.hosted:
+    if place is None or not c.hosted:
         return None
-    named = next((e for e in parse.entities if e.kind == "state" and e.code == place.country), None)
-    if named is not None or not place.country_name or len(place.country) != 3:
-        return named
-    if place.country not in hosts:
-        hosts[place.country] = Entity(
-            id=content_id("ent", article_id, "host", place.country),
-            name=place.country_name,
-            kind="state",
-            code=place.country,
-            country=place.country,
-            titles=(),
-            mentions=(Span(place.start, place.end, place.text),),
-        )
-    return hosts[place.country]
+    return state_entity(parse, place, article_id, hosts)
 
 
 def _when(c: MeetingCluster) -> When | None:
@@ -427,18 +415,30 @@ def _position_confidence(parse: Parse, p: PositionCandidate) -> float:
 
 
 def _position_event(
-    parse: Parse, p: PositionCandidate, article_id: str, places: tuple[PlaceMention, ...]
+    parse: Parse,
+    p: PositionCandidate,
+    article_id: str,
+    places: tuple[PlaceMention, ...],
+    made: dict[str, Entity],
 ) -> Event:
     tok = parse.tokens[p.verb]
-    where = _where(act_place(parse, p.verb, places_in_sentence(parse, places, p.sentence)))
+    here = places_in_sentence(parse, places, p.sentence)
+    where = _where(act_place(parse, p.verb, here))
     when = _to_when(p.date) if p.date is not None else None
+    recipients = tuple(e.id for e in p.recipients)
+    extra: tuple[str, ...] = ()
+    aimed = None if recipients else place_target(parse, p.verb, p.entry.type, p.actors, here)
+    target = state_entity(parse, aimed, article_id, made) if aimed is not None else None
+    if target is not None:
+        recipients = (target.id,)
+        extra = (rule("role.place_target" if p.entry.type == "ASSAULT" else "role.post_target"),)
     return Event(
         id=content_id("evt", article_id, p.entry.type, str(tok.start)),
         type=p.entry.type,
         mode=p.entry.mode,
         status=p.status,
         actors=tuple(e.id for e in p.actors),
-        recipients=tuple(e.id for e in p.recipients),
+        recipients=recipients,
         when=when,
         where=where,
         meeting=None,
@@ -447,5 +447,6 @@ def _position_event(
         confidence=_position_confidence(parse, p),
         rules=(
             entry_rule(p.entry.source, "nouns" if tok.pos == "NOUN" else "verbs", p.entry.lemma),
+            *extra,
         ),
     )

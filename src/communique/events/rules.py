@@ -56,6 +56,8 @@ _TABLE = (
     Rule("role.means_subject", "role", "'X adopted it, by recalling its envoy': X recalls"),
     Rule("role.participle_agent", "role", "'rejected the plan made by X': X is the target"),
     Rule("role.pronoun_not_object", "role", "'He hailed President X': 'he' does not stand for X"),
+    Rule("role.place_target", "role", "'bombed positions in northern Iraq': Iraq is the target"),
+    Rule("role.post_target", "role", "'recalled its ambassador to Moscow': Russia is the target"),
     Rule("role.pronoun_speaker", "role", "'she said' is the last person named, coded or not"),
     Rule(
         "meeting.recalled_for", "meeting", "'recalled its ambassador for consultations': no meeting"

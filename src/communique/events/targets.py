@@ -1,0 +1,94 @@
+"""Targets named only by a place: an attack on positions in a country, an envoy recalled from
+a capital. Used when the clause names no party as the act's target."""
+
+from __future__ import annotations
+
+from ..model import Entity, PlaceMention, Span, content_id
+from .arguments import ACCREDITED, dependency_distance, party_code, span_root
+from .syntax import Parse
+
+#: Relations a place may hang from on its way up to an attack verb: "bombed positions in
+#: northern Iraq", "struck targets near Aleppo", "an offensive in the Gaza Strip killed".
+_ATTACK_PATH = frozenset({"pobj", "prep", "compound", "appos", "dobj", "nsubj", "nsubjpass"})
+_ATTACK_PREPS = frozenset({"in", "on", "near", "inside", "across", "into", "at", "over"})
+_POST_PREPS = frozenset({"to", "from", "in"})
+
+
+def state_entity(
+    parse: Parse, place: PlaceMention, article_id: str, made: dict[str, Entity]
+) -> Entity | None:
+    """The state a place lies in: the state entity of that code named in the article, else one
+    recorded for it from the place ("Beijing" -> China), kept in ``made``."""
+    if not place.country:
+        return None
+    named = next((e for e in parse.entities if e.kind == "state" and e.code == place.country), None)
+    if named is not None or not place.country_name or len(place.country) != 3:
+        return named
+    if place.country not in made:
+        made[place.country] = Entity(
+            id=content_id("ent", article_id, "host", place.country),
+            name=place.country_name,
+            kind="state",
+            code=place.country,
+            country=place.country,
+            titles=(),
+            mentions=(Span(place.start, place.end, place.text),),
+        )
+    return made[place.country]
+
+
+def place_target(
+    parse: Parse, verb: int, kind: str, actors: tuple[Entity, ...], places: list[PlaceMention]
+) -> PlaceMention | None:
+    """The place whose state an act with no named target is aimed at: for an attack, where it
+    struck (role.place_target); for a diplomat recalled or expelled, the post's place
+    (role.post_target). Never a place of the actor's own state."""
+    own = {party_code(e) for e in actors}
+    if kind == "ASSAULT":
+        found = [p for p in places if _under(parse, p, verb, _ATTACK_PATH, _ATTACK_PREPS)]
+    elif kind == "SANCTION":
+        posts = [o for o in parse.dep_children(verb, "dobj") if _is_post(parse, o)]
+        found = [
+            p
+            for p in places
+            if posts
+            and (
+                any(_under(parse, p, o, frozenset({"pobj", "prep"}), _POST_PREPS) for o in posts)
+                or _under(parse, p, verb, frozenset({"pobj", "prep"}), _POST_PREPS)
+            )
+        ]
+    else:
+        return None
+    found = [p for p in found if p.country and p.country not in own]
+    if not found:
+        return None
+    return min(
+        found, key=lambda p: dependency_distance(parse, span_root(parse, p.start, p.end), verb)
+    )
+
+
+def _is_post(parse: Parse, o: int) -> bool:
+    """ "its ambassador", "the Russian envoy", "23 diplomats"."""
+    return parse.tokens[o].lemma.lower() in ACCREDITED | {"diplomat"}
+
+
+def _under(
+    parse: Parse,
+    place: PlaceMention,
+    top: int,
+    relations: frozenset[str],
+    preps: frozenset[str],
+) -> bool:
+    """Is the place below ``top`` through ``relations`` only, its prepositions in ``preps``?"""
+    t = parse.tokens
+    k = span_root(parse, place.start, place.end)
+    for _ in range(6):
+        tok = t[k]
+        if tok.head == k or tok.dep not in relations:
+            return False
+        if tok.dep == "prep" and tok.text.lower() not in preps:
+            return False
+        k = tok.head
+        if k == top:
+            return True
+    return False
