@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .candidate import Builder, Candidate, Clock
@@ -379,99 +379,183 @@ def _set(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "set", unit="day", part=word.split()[-1])
 
 
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One pattern of the grammar, compiled once.
+
+    ``pattern`` is the regex as written; builders always get its matches on the text as
+    written. ``needs``: words (lower case) one of which every match holds, in any case; a text
+    holding none of them, its ASCII capitals lowered, is not searched. ``folded``: a
+    case-insensitive pattern compiled case-sensitive, to search the text with its ASCII
+    capitals lowered instead (the same matches at the same places; see ``scan``), or None."""
+
+    pattern: re.Pattern[str]
+    build: Builder
+    needs: tuple[str, ...]
+    folded: re.Pattern[str] | None
+
+
+_UNIT_WORDS = ("second", "minute", "hour", "day", "night", "week", "month", "quarter", "year",
+               "decade", "centur")  # fmt: skip
+_PLURAL_UNITS = ("minutes", "hours", "days", "weeks", "months", "years", "decades")
+_DAY_PARTS_WORDS = ("morning", "afternoon", "evening", "night")
+_NOW_WORDS = ("now", "currently", "present", "these days", "at the moment")
+_SET_WORDS = ("annual", "yearly", "every", "each", "monthly", "weekly", "daily")
+
+
+def _rule(pattern: str, build: Builder, flags: int, needs: tuple[str, ...]) -> Rule:
+    compiled = re.compile(pattern, flags)
+    folded = None
+    if flags & re.IGNORECASE:
+        folded = re.compile(pattern, flags & ~re.IGNORECASE)
+    return Rule(compiled, build, needs, folded)
+
+
 @lru_cache(maxsize=1)
-def patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
-    """The grammar, compiled once: one row per pattern (regex, builder, flags). A table, long
-    on purpose; the order breaks ties between candidates of equal length."""
+def patterns() -> tuple[Rule, ...]:
+    """The grammar, compiled once: one row per pattern (regex, builder, flags, words one of
+    which a match needs). A table, long on purpose; the order breaks ties between candidates
+    of equal length."""
     wd, mon, day, yr = WEEKDAY_PATTERN, MONTH_PATTERN, DAY_PATTERN, YEAR_PATTERN
     zone = zone_pattern()
     ci = re.IGNORECASE
     seasons = "|".join(SEASONS)
-    rules: list[tuple[str, Builder, int]] = [
+    rules: list[tuple[str, Builder, int, tuple[str, ...]]] = [
         (r"(?<![\d/])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)"
-         r"(?:[T ](?P<H>\d\d):(?P<M>\d\d)(?::\d\d)?(?P<z>Z)?)?(?!\d)", _iso, 0),
-        (r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d\d)(?![\d/])", _numeric, 0),
+         r"(?:[T ](?P<H>\d\d):(?P<M>\d\d)(?::\d\d)?(?P<z>Z)?)?(?!\d)", _iso, 0, ()),
+        (r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d\d)(?![\d/])", _numeric, 0,
+         ("/",)),
         (rf"(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?(?P<d>{day})(?:{_DASH}(?P<d2>{day}))?(?:\s+of)?"
-         rf"\s+(?P<m>{mon})(?:,?\s+(?P<y>{yr}))?", _dmy, 0),
+         rf"\s+(?P<m>{mon})(?:,?\s+(?P<y>{yr}))?", _dmy, 0, ()),
         (rf"(?:(?P<wd>{wd}),?\s+)?(?P<m>{mon})\s+(?P<d>{day})(?:{_DASH}(?P<d2>{day}))?"
-         rf"(?:,?\s+(?P<y>{yr}))?", _dmy, 0),
+         rf"(?:,?\s+(?P<y>{yr}))?", _dmy, 0, ()),
         (rf"(?P<m>{mon})\s+(?P<d>{day}){_DASH}(?P<m2>{mon})\s+(?P<d2>{day})"
-         rf"(?:,?\s+(?P<y>{yr}))?", _month_range, 0),
+         rf"(?:,?\s+(?P<y>{yr}))?", _month_range, 0, ()),
         (rf"(?P<d>{day})\s+(?P<m>{mon}){_DASH}(?P<d2>{day})\s+(?P<m2>{mon})"
-         rf"(?:,?\s+(?P<y>{yr}))?", _month_range, 0),
+         rf"(?:,?\s+(?P<y>{yr}))?", _month_range, 0, ()),
         (rf"{_MOD}(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<m>{mon})"
-         rf"(?:,?\s+(?P<y>{yr}))?", _month, 0),
+         rf"(?:,?\s+(?P<y>{yr}))?", _month, 0, ()),
         (rf"{_MOD}(?P<m>{mon})(?:\s+of)?\s+(?P<rel>last|next|this)\s+year(?![a-z])",
-         _month_of_year, 0),
+         _month_of_year, 0, ("year",)),
         (rf"(?<![\d$£€¥.,/-]){_MOD}(?P<y>{yr})(?:\s*(?:-|–|to)\s*(?P<y2>{yr}|\d\d(?!\d)))?"
-         r"(?![\d,.%]\d|%|-\d)", _year_expr, 0),
-        (rf"(?:the\s+)?{_MOD}(?P<y>1[6-9]\d0|20\d0)'?s(?![a-z])", _decade, 0),
-        (rf"(?:the\s+)?{_MOD}'(?P<y>[0-9]0)s(?![a-z])", _decade, 0),
+         r"(?![\d,.%]\d|%|-\d)", _year_expr, 0, ()),
+        (rf"(?:the\s+)?{_MOD}(?P<y>1[6-9]\d0|20\d0)'?s(?![a-z])", _decade, 0, ("0s", "0's")),
+        (rf"(?:the\s+)?{_MOD}'(?P<y>[0-9]0)s(?![a-z])", _decade, 0, ("0s",)),
         (rf"(?:the\s+)?{_MOD}(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(ORDINAL_WORDS)})"
-         r"[-\s]+century", _century, ci),
+         r"[-\s]+century", _century, ci, ("century",)),
         (r"(?P<w>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow)"
-         r"(?:\s+(?P<part>morning|afternoon|evening|night))?(?![a-z])", _relday, ci),
+         r"(?:\s+(?P<part>morning|afternoon|evening|night))?(?![a-z])", _relday, ci,
+         ("yesterday", "today", "tonight", "tomorrow")),
         (r"(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)(?![a-z])",
-         _part_of_today, ci),
+         _part_of_today, ci, _DAY_PARTS_WORDS),
         (r"(?:(?P<pre>earlier|later|early|late|mid|the end of|the beginning of|the start of)"
          r"[-\s]+)?(?P<the>the\s+)?(?P<rel>last|next|this|past|coming|previous|following|current"
          r"|same)\s+(?:fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)"
-         r"(?![a-z])", _relunit, ci),
+         r"(?![a-z])", _relunit, ci, ("week", "month", "year", "quarter", "decade", "century")),
         (rf"{_MOD}(?:(?P<rel>last|next|this|past|coming|current)\s+)?(?P<s>{seasons})"
-         rf"(?:\s+(?:of\s+)?(?P<y>{yr}))?(?![a-z])", _season, ci),
-        (rf"(?:(?:{_QUANT})\s+)?(?P<n>{_NUM})\s+{_UNIT}\s+ago(?![a-z])", _ago, ci),
+         rf"(?:\s+(?:of\s+)?(?P<y>{yr}))?(?![a-z])", _season, ci, tuple(SEASONS)),
+        (rf"(?:(?:{_QUANT})\s+)?(?P<n>{_NUM})\s+{_UNIT}\s+ago(?![a-z])", _ago, ci, ("ago",)),
         (r"(?:(?:later|earlier)\s+)?(?P<w>the next|the following|the previous|the preceding"
          r"|that|the same)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)"
-         r"(?![a-z])", _anaphor, ci),
+         r"(?![a-z])", _anaphor, ci,
+         ("day", *_DAY_PARTS_WORDS, "week", "month", "year")),
         (rf"(?P<n>{_NUM})\s+{_UNIT}\s+(?P<dir>later|earlier)(?![a-z])(?!\s+than)",
-         _anaphor_count, ci),
-        (r"the day (?P<dir>before|after)(?=\s*[,.;:]|\s*$)", _anaphor_day, ci),
-        (r"(?:over|at|during|on|for)\s+(?P<span>the\s+weekend)(?![a-z])", _weekend, ci),
+         _anaphor_count, ci, ("later", "earlier")),
+        (r"the day (?P<dir>before|after)(?=\s*[,.;:]|\s*$)", _anaphor_day, ci, ("the day ",)),
+        (r"(?:over|at|during|on|for)\s+(?P<span>the\s+weekend)(?![a-z])", _weekend, ci,
+         ("weekend",)),
         (rf"(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter"
-         rf"(?:\s+of\s+(?P<y>{yr}))?(?![a-z])", _quarter, ci),
+         rf"(?:\s+of\s+(?P<y>{yr}))?(?![a-z])", _quarter, ci, ("quarter",)),
         (rf"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+(?:of\s+)?(?:(?P<y>{yr})"
-         r"|(?:the|this|(?P<rel>last|next))\s+year)(?![a-z])", _half, ci),
-        (rf"(?<![A-Za-z0-9])H(?P<h>[12])\s+(?P<y>{yr})", _half, 0),
-        (rf"(?<![A-Za-z0-9])Q(?P<q>[1-4])(?:\s+(?P<y>{yr}))?(?![A-Za-z0-9])", _quarter, 0),
+         r"|(?:the|this|(?P<rel>last|next))\s+year)(?![a-z])", _half, ci, ("half",)),
+        (rf"(?<![A-Za-z0-9])H(?P<h>[12])\s+(?P<y>{yr})", _half, 0, ("h1", "h2")),
+        (rf"(?<![A-Za-z0-9])Q(?P<q>[1-4])(?:\s+(?P<y>{yr}))?(?![A-Za-z0-9])", _quarter, 0,
+         ("q1", "q2", "q3", "q4")),
         (r"(?:the\s+)?(?P<pre>end|beginning|start|middle)\s+of\s+(?:the\s+)?"
-         r"(?P<unit>week|month|year)(?![a-z])(?!\s+(?:\d|of\b))", _unit_edge, ci),
+         r"(?P<unit>week|month|year)(?![a-z])(?!\s+(?:\d|of\b))", _unit_edge, ci,
+         ("week", "month", "year")),
         (rf"(?:the\s+)?(?:(?P<q>{_QUANT})\s+)?"
          r"(?:(?:past|last|next|coming|first|previous|final|following)\s+)?"
-         rf"(?P<n>{_NUM})[-\s]+{_UNIT}(?:-long)?(?![a-z])", _duration, ci),
+         rf"(?P<n>{_NUM})[-\s]+{_UNIT}(?:-long)?(?![a-z])", _duration, ci, _UNIT_WORDS),
         (r"(?:for|in|within|over|after|took|takes|take|taking|lasted|last|spent|spend)\s+"
          r"(?P<span>(?:(?:recent|the past|the coming|the next|the last|the first|many|several"
          r"|a few|coming)\s+)?(?P<unit>minutes|hours|days|weeks|months|years|decades))"
-         r"(?![a-z])", _bare_units, ci),
+         r"(?![a-z])", _bare_units, ci, _PLURAL_UNITS),
         (r"(?<![\w-])(?P<span>(?P<unit>minutes|hours|days|weeks|months|years|decades))"
-         r"\s+(?:before|after|later|earlier)(?![a-z])", _bare_units, ci),
+         r"\s+(?:before|after|later|earlier)(?![a-z])", _bare_units, ci, _PLURAL_UNITS),
         (rf"(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?(?P<wd>{wd})"
-         r"(?:\s+(?P<part>morning|afternoon|evening|night))?", _weekday, 0),
-        (r"(?<![\w:.])" + CLOCK_CORE + rf"(?:\s*\(?{zone}\)?)?", clock_builder, 0),
-        (r"(?<![\w:.])(?:[01]\d|2[0-3])[0-5]\d\s*(?:" + zone + r")", military_builder, 0),
-        (r"(?<![a-z])(?:noon|midday|midnight)(?![a-z])", noon_builder, ci),
+         r"(?:\s+(?P<part>morning|afternoon|evening|night))?", _weekday, 0, ()),
+        (r"(?<![\w:.])" + CLOCK_CORE + rf"(?:\s*\(?{zone}\)?)?", clock_builder, 0, ()),
+        (r"(?<![\w:.])(?:[01]\d|2[0-3])[0-5]\d\s*(?:" + zone + r")", military_builder, 0, ()),
+        (r"(?<![a-z])(?:noon|midday|midnight)(?![a-z])", noon_builder, ci,
+         ("noon", "midday", "midnight")),
         (r"(?<![a-z])(?P<span>now|currently|at present|presently|nowadays|these days"
-         r"|at the moment)(?![a-z])", _reference("present"), ci),
+         r"|at the moment)(?![a-z])", _reference("present"), ci, _NOW_WORDS),
         (r"(?<![A-Za-z])(?:(?:in|into)\s+(?P<span>the past)|(?P<span2>recently)"
          r"|(?P<span3>at the time))(?![a-z])(?!\s+of\b)(?!\s+(?:\d|few|several|two|three"
          r"|four|five|six|seven|eight|nine|ten|week|month|year|decade|day|century|hour|minute))",
-         _reference("past_ref"), ci),
+         _reference("past_ref"), ci, ("the past", "recently", "at the time")),
         (r"(?<![A-Za-z])(?:in|for|into)\s+(?P<span>the (?:near |distant |foreseeable )?future)"
-         r"(?![a-z])(?!\s+of\b)", _reference("future_ref"), ci),
+         r"(?![a-z])(?!\s+of\b)", _reference("future_ref"), ci, ("future",)),
         (r"(?<![a-z])(?:annually|yearly|every year|each year|monthly|every month|each month"
          r"|weekly|every week|each week|daily|every day|each day|every (?:morning|afternoon"
-         r"|evening|night))(?![a-z])", _set, ci),
+         r"|evening|night))(?![a-z])", _set, ci, _SET_WORDS),
     ]  # fmt: skip
-    return tuple((re.compile(p, flags), build) for p, build, flags in rules)
+    return tuple(_rule(*row) for row in rules)
+
+
+#: ASCII capitals -> small letters, nothing else (``str.lower`` also changes other letters).
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+#: The non-ASCII letters a case-insensitive ASCII letter matches (dotted capital I, dotless i,
+#: long s, Kelvin sign). The grammar reads each as a letter that matches none of its words:
+#: "yeſterday" is no date word (it used to reach the builders, which know only ASCII words).
+_FOLD_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
+_NEUTRAL = str.maketrans(dict.fromkeys(_FOLD_TRAPS, "\u00e9"))
+
+
+def neutral(text: str) -> str:
+    """``text`` with the ``_FOLD_TRAPS`` replaced by a letter no pattern word matches (same
+    length, same places)."""
+    return text.translate(_NEUTRAL) if any(t in text for t in _FOLD_TRAPS) else text
 
 
 def scan(text: str) -> Iterator[Candidate]:
-    """Every candidate of every pattern, overlapping."""
-    for pattern, build in patterns():
-        for m in pattern.finditer(text):
+    """Every candidate of every pattern, overlapping (the text read through ``neutral``).
+
+    A case-insensitive pattern holds no capital letter (``tests/test_time_grammar_scan.py``
+    checks), so on a text without ``_FOLD_TRAPS`` it matches at the places, and with the
+    lengths, where its case-sensitive copy matches the text with its ASCII capitals lowered.
+    That search is several times cheaper; each match is read again on the text as written,
+    which is what its builder sees. A pattern is skipped when the text holds none of the
+    words it needs."""
+    text = neutral(text)
+    low = text.translate(_ASCII_LOWER)
+    for rule in patterns():
+        if rule.needs and not any(word in low for word in rule.needs):
+            continue
+        matches = None
+        if rule.folded is not None:
+            matches = _refound(rule.pattern, text, rule.folded.finditer(low))
+        for m in rule.pattern.finditer(text) if matches is None else matches:
             if m.group(0).strip() and not _inside_word(text, m.start(), m.end()):
-                found = build(m)
+                found = rule.build(m)
                 if found is not None:
                     yield _trim(text, found)
+
+
+def _refound(
+    pattern: re.Pattern[str], text: str, matches: Iterator[re.Match[str]]
+) -> list[re.Match[str]] | None:
+    """The matches of ``pattern`` on ``text`` at the places where ``matches`` start, or None
+    where one of them differs (never on a text read through ``neutral``; then the text is
+    searched as written)."""
+    found: list[re.Match[str]] = []
+    for m in matches:
+        again = pattern.match(text, m.start())
+        if again is None or again.end() != m.end():
+            return None
+        found.append(again)
+    return found
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:
@@ -491,4 +575,5 @@ def _trim(text: str, cand: Candidate) -> Candidate:
 
 def find_candidates(text: str) -> list[Candidate]:
     """The grammar's reading of ``text``: settled, merged candidates in text order."""
+    text = neutral(text)
     return settle_numeric_order(merge_clock_dates(text, select(list(scan(text)))))

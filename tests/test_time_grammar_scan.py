@@ -1,0 +1,177 @@
+"""The grammar's fast search finds exactly what every pattern finds on the text as written.
+
+``scan`` skips a pattern when a text holds none of its needed words, and searches a
+case-insensitive pattern case-sensitively over the text with its ASCII capitals lowered. Both
+are shortcuts only: these tests compare ``scan`` with the plain search (every pattern, as
+written, over the whole text) and check the two facts the shortcuts rest on."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from communique.time import grammar
+from communique.time.candidate import Candidate
+
+_parser: Any = pytest.importorskip("re._parser")
+_constants: Any = pytest.importorskip("re._constants")
+
+COVERING = (
+    "On Monday, 12 January 2022 at 09:00 GMT the ministers met; 2022-01-12T09:00Z. On 03/04/2021"
+    " and 12/25/2020 the talks ended. From 3 to 5 March 2021, and from March 3 to 5, 2021. From"
+    " March 3 - April 5, 2021 and 3 March - 5 April 2021. In early May 2021 and last June. In"
+    " March last year. In 2019-2021 and mid-2020, 1,500 troops. In the 1990s and the '80s. In the"
+    " 21st century and the twentieth century. Yesterday morning, today, tonight, the day after"
+    " tomorrow. This morning and last night. Earlier this week, the following month, the past"
+    " year, the same week. Last summer and in the spring of 2020. Three years ago, about two"
+    " weeks ago. The next day, that morning, the following week. Two days later, three weeks"
+    " earlier. He left the day before. They met over the weekend. In the first quarter of 2021"
+    " and the fourth quarter. In the first half of 2022 and the second half of next year. H2 2021"
+    " and Q3 2020. By the end of the year. For the past five years, a two-month-long strike,"
+    " several days, a five-year-old. For weeks, in recent months. Days later. Next Tuesday"
+    " morning. At 10 a.m. EST, 1100 GMT and noon. Now, at present, currently. In the past,"
+    " recently, at the time. In the near future. Annually, every week, every morning. May I"
+    " ask? April Ryan asked. Good Friday, the Sunday Times, Resolution 1973, a better tomorrow."
+)
+EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "nato-russia-council.txt"
+TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def plain_scan(text: str) -> list[Candidate]:
+    """Every pattern as written over the whole text: what ``scan`` must equal."""
+    out: list[Candidate] = []
+    for rule in grammar.patterns():
+        for m in rule.pattern.finditer(text):
+            if m.group(0).strip() and not grammar._inside_word(text, m.start(), m.end()):
+                found = rule.build(m)
+                if found is not None:
+                    out.append(grammar._trim(text, found))
+    return out
+
+
+def texts() -> list[str]:
+    base = [COVERING]
+    if EXAMPLE.is_file():
+        base.append(EXAMPLE.read_text(encoding="utf-8"))
+    out: list[str] = []
+    for text in base:
+        out += [text, text.upper(), text.lower(), text.title(), text.swapcase()]
+    # the characters a case-insensitive ASCII letter matches beyond the ASCII capitals
+    out += [
+        "Three weeks ago in \u017fpring; in \u017fummer \u017fince 2019, \u0130n the past, "
+        "wee\u212as later, \u0131n the near future; " + COVERING,
+        COVERING.replace("s", "\u017f").replace("k", "\u212a"),
+        COVERING.replace("i", "\u0131"),
+        COVERING.replace("I", "\u0130"),
+    ]
+    return out
+
+
+def as_read(text: str) -> str:
+    """The text as the grammar reads it: the traps are letters none of its words match."""
+    return text.translate({ord(t): "\u00e9" for t in TRAPS})
+
+
+def test_time_scan_equals_the_plain_search() -> None:
+    for text in texts():
+        assert list(grammar.scan(text)) == plain_scan(as_read(text)), text[:60]
+
+
+def test_time_traps_are_no_ascii_letters() -> None:
+    """Dotless i, long s and the like used to reach the builders inside date words and raise
+    (KeyError 'ſecond'); they are now letters no date word holds."""
+    for text in ("held in the \u017fecond quarter", "three weeks ago, ye\u017fterday",
+                 "la\u017ft May", "\u0130N THE PAST", "the \u017ftart of 2020"):  # fmt: skip
+        found = grammar.find_candidates(text)
+        assert found == grammar.find_candidates(as_read(text))
+    assert [c.kind for c in grammar.find_candidates("ye\u017fterday")] == []
+    assert [c.kind for c in grammar.find_candidates("three weeks ago")] == ["ago"]
+
+
+def test_time_scan_covering_text_reaches_every_pattern() -> None:
+    """The texts above give every pattern a match, so the comparisons test every row."""
+    for i, rule in enumerate(grammar.patterns()):
+        assert any(rule.pattern.search(text) for text in texts()), f"row {i}: no match"
+
+
+def test_time_scan_needed_words_are_in_every_match() -> None:
+    for i, rule in enumerate(grammar.patterns()):
+        for text in map(as_read, texts()):
+            for m in rule.pattern.finditer(text):
+                low = m.group(0).translate(grammar._ASCII_LOWER)
+                assert not rule.needs or any(w in low for w in rule.needs), (i, m.group(0))
+
+
+@given(st.text(alphabet="aAyYgGoOsSkKiI \n0123456789-/\u0130\u0131\u017f\u212a", max_size=60))
+def test_time_scan_equals_the_plain_search_on_any_text(noise: str) -> None:
+    text = f"{noise} three years ago {noise} in {noise} summer {noise}"
+    assert list(grammar.scan(text)) == plain_scan(as_read(text))
+
+
+def test_time_fold_traps_are_the_only_other_letters_matched() -> None:
+    """A case-insensitive ASCII letter matches, beyond the ASCII letters, exactly the traps."""
+    others = "".join(chr(c) for c in range(128, sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    found = {m.group(0) for m in re.finditer("[a-z]", others, re.IGNORECASE)}
+    assert found == set(TRAPS) == set(grammar._FOLD_TRAPS)
+
+
+def _letters(items: list[tuple[Any, Any]]) -> set[str]:
+    """ASCII letters a character set (the parser's items) holds."""
+    out: set[str] = set()
+    for op, av in items:
+        if op is _constants.LITERAL:
+            out.add(chr(av))
+        elif op is _constants.RANGE:
+            out.update(chr(c) for c in range(av[0], av[1] + 1))
+    return {c for c in out if c.isascii() and c.isalpha()}
+
+
+def _capital_atoms(data: Any) -> list[str]:
+    """What in a parsed pattern would match differently once the text's capitals are lowered:
+    a capital letter, a set holding a capital without its small letter, a group that turns
+    case-insensitivity off."""
+    bad: list[str] = []
+    for op, av in data:
+        if op in (_constants.LITERAL, _constants.NOT_LITERAL):
+            if chr(av).isascii() and chr(av).isupper():
+                bad.append(chr(av))
+        elif op is _constants.IN:
+            held = _letters(av)
+            bad += [c for c in held if c.isupper() and c.lower() not in held]
+        elif op is _constants.SUBPATTERN:
+            if av[2] & re.IGNORECASE:
+                bad.append("(?-i:...)")
+            bad += _capital_atoms(av[3])
+        elif op is _constants.BRANCH:
+            for branch in av[1]:
+                bad += _capital_atoms(branch)
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT):
+            bad += _capital_atoms(av[2])
+        elif op in (_constants.ASSERT, _constants.ASSERT_NOT):
+            bad += _capital_atoms(av[1])
+        elif op is _constants.ATOMIC_GROUP:
+            bad += _capital_atoms(av)
+        elif op in (_constants.GROUPREF, _constants.GROUPREF_EXISTS):
+            bad.append("backreference")
+    return bad
+
+
+def test_time_folded_patterns_hold_no_capitals() -> None:
+    folded = [rule for rule in grammar.patterns() if rule.folded is not None]
+    assert folded, "no case-insensitive pattern: the fold is never used"
+    for rule in folded:
+        assert rule.pattern.flags & re.IGNORECASE
+        parsed = _parser.parse(rule.pattern.pattern, rule.pattern.flags)
+        assert _capital_atoms(parsed.data) == [], rule.pattern.pattern
+
+
+def test_time_capital_check_can_fail() -> None:
+    for pattern in (r"(?:May|june)", r"[A-Z]x", r"a(?-i:b)", r"(a)\1"):
+        assert _capital_atoms(_parser.parse(pattern, re.IGNORECASE).data), pattern
+    assert _capital_atoms(_parser.parse(r"[A-Za-z]\d+(?:a|b)", re.IGNORECASE).data) == []
