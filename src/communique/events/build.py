@@ -25,7 +25,7 @@ from .position_records import PositionCandidate
 from .roles import AgendaFact, ChairFact, DelegationFact
 from .rules import entry_rule, rule
 from .syntax import Parse
-from .targets import place_target, state_entity
+from .targets import custody_place, place_target, state_entity
 
 Roles = tuple[list[DelegationFact], list[ChairFact], list[AgendaFact]]
 
@@ -432,12 +432,18 @@ def _position_event(
     if target is not None:
         recipients = (target.id,)
         extra = (rule("role.place_target" if p.entry.type == "ASSAULT" else "role.post_target"),)
+    actors = tuple(e.id for e in p.actors)
+    held = None if actors else custody_place(parse, p.verb, p.entry.mode, here)
+    holder = state_entity(parse, held, article_id, made) if held is not None else None
+    if holder is not None and holder.id not in recipients:
+        actors = (holder.id,)
+        extra += (rule("role.custody_state"),)
     return Event(
         id=content_id("evt", article_id, p.entry.type, str(tok.start)),
         type=p.entry.type,
         mode=p.entry.mode,
         status=p.status,
-        actors=tuple(e.id for e in p.actors),
+        actors=actors,
         recipients=recipients,
         when=when,
         where=where,

@@ -181,6 +181,8 @@ def _noun_events(
         entry = lexicon.nouns.get(tok.lemma.lower()) if tok.pos == "NOUN" else None
         if entry is None or i in skip or _topic_of_other(parse, i):
             continue
+        if tok.dep == "compound":  # "an aid worker", "the sanctions bill": a kind, not an act
+            continue
         if not _noun_needs_met(parse, i, entry):
             continue
         actors = [e for e in premodifier_parties(parse, i) if party_code(e)]

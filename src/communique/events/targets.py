@@ -1,5 +1,6 @@
-"""Targets named only by a place: an attack on positions in a country, an envoy recalled from
-a capital. Used when the clause names no party as the act's target."""
+"""Parties named only by a place: an attack on positions in a country, an envoy recalled from a
+capital (targets); people held in a country with no one said to hold them (the actor). Used
+when the clause names no party in that role."""
 
 from __future__ import annotations
 
@@ -92,3 +93,28 @@ def _under(
         if k == top:
             return True
     return False
+
+
+#: Acts of a state's police and courts, told in the passive with no agent ("were arrested in
+#: China"): the state where they happen did them.
+_CUSTODY = frozenset({"arrest", "deport", "detain"})
+_CUSTODY_PREPS = frozenset({"in", "at"})
+
+
+def custody_place(
+    parse: Parse, verb: int, mode: str, places: list[PlaceMention]
+) -> PlaceMention | None:
+    """Where people were arrested, detained or deported, told in the passive without an
+    agent: that place's state is the actor (role.custody_state). Not when an agent is named
+    ("arrested by rebels") or the verb is active."""
+    if mode not in _CUSTODY or not parse.dep_children(verb, "auxpass", "nsubjpass"):
+        return None
+    if parse.preps(verb, "by"):
+        return None
+    preps = _CUSTODY_PREPS | {"from"} if mode == "deport" else _CUSTODY_PREPS  # "deported from X"
+    found = [
+        p
+        for p in places
+        if p.country and _under(parse, p, verb, frozenset({"pobj", "prep", "compound"}), preps)
+    ]
+    return found[0] if found else None
