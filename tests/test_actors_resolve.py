@@ -287,3 +287,13 @@ def test_bare_surname_the_ner_missed_is_the_person_in_office(resources: Any) -> 
     assert people.get("Sergey Lavrov") == "RUS" and people.get("John Kerry") == "USA"
     undated = extract_article("Lavrov met Kerry in Geneva on Monday.", resources=resources)
     assert "Sergey Lavrov" not in {e.name for e in undated.entities}
+
+
+def test_leader_surname_the_ner_took_for_a_place(resources: Any) -> None:
+    text = (
+        "Modi plans to meet Biden in Washington. In a meeting in Ankara, Erdogan told Blinken so."
+    )
+    rec = extract_article(text, published=date(2023, 6, 10), resources=resources)
+    people = {e.name: e.country for e in rec.entities if e.kind == "person"}
+    assert people.get("Narendra Modi") == "IND"  # tagged as a verb
+    assert people.get("Antony Blinken") == "USA"  # tagged as a place

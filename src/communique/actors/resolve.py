@@ -143,6 +143,10 @@ def _missed_names(annotated: AnnotatedArticle, data: ActorData) -> list[Mention]
     ]
 
 
+_MISTAGGED = frozenset({"NOUN", "VERB", "ADJ"})
+_NAME_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"})
+
+
 def _bare_surnames(annotated: AnnotatedArticle, data: ActorData, on: date | None) -> list[Mention]:
     """ "Lavrov met Kerry": a proper noun standing alone, in no mention, that is the surname
     of exactly one person in office on the article's date (the NER misses many bare
@@ -153,8 +157,10 @@ def _bare_surnames(annotated: AnnotatedArticle, data: ActorData, on: date | None
     taken = Stretches(len(annotated.article.text), [(m.start, m.end) for m in annotated.mentions])
     found: list[Mention] = []
     for k, t in enumerate(tokens):
-        if t.pos != "PROPN" or not t.text.istitle() or not t.text.isalpha():
+        if not t.text.istitle() or not t.text.isalpha():
             continue
+        if t.pos != "PROPN" and not (t.pos in _MISTAGGED and t.dep in _NAME_SLOTS):
+            continue  # "Modi plans to ...": the tagger made the name a verb
         if any(
             0 <= j < len(tokens) and tokens[j].pos == "PROPN" and tokens[j].text[:1].isupper()
             for j in (k - 1, k + 1)
@@ -198,7 +204,8 @@ def _ref_from_key(key: str, data: ActorData) -> ActorRef | None:
 def _place_mention(art: _Article, m: Mention) -> None:
     ref = _reference(m, art.data)
     if (ref is not None and ref.kind == "person") or (
-        ref is None and (_surname_key(art, _name_of(m)) or _known_full_name(art, m))
+        ref is None
+        and (_surname_key(art, _name_of(m)) or _known_full_name(art, m) or _leader_surname(art, m))
     ):
         _add_person(art, m)  # a person the NER labelled otherwise ("Wang" as ORG)
     elif ref is not None:
@@ -207,6 +214,16 @@ def _place_mention(art: _Article, m: Mention) -> None:
         _add_hyphenated(art, m)
     elif m.label == "ORG" and _is_organization_name(m.text, art.data) and not _headline(art, m):
         _add_organization(art, m)
+
+
+def _leader_surname(art: _Article, m: Mention) -> bool:
+    """ "Erdogan told Blinken": a single word the NER took for a place or an organisation that
+    is the surname of exactly one curated office holder in office on the article's date."""
+    word = m.text.strip()
+    if art.on is None or " " in word or not word.istitle() or m.label not in ("GPE", "ORG"):
+        return False
+    person = art.data.person_by_surname(word, art.on)
+    return person is not None and art.data.is_curated(person.key)
 
 
 def _known_full_name(art: _Article, m: Mention) -> bool:
@@ -274,7 +291,7 @@ def _add_person(art: _Article, m: Mention) -> None:
         return
     person = art.data.person(name)
     key = person.key if person else _surname_key(art, name)
-    if key is None and " " not in name and m.label == "PERSON":
+    if key is None and " " not in name and (m.label == "PERSON" or _leader_surname(art, m)):
         person = art.data.person_by_surname(name, art.on)
     key = key or (person.key if person else "name:" + fold(name))
     draft = _Draft("person", None, person.name if person else name)

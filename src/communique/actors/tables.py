@@ -124,6 +124,10 @@ class ActorData:
                 return cow, gw
         return state.cow, state.gw
 
+    def is_curated(self, key: str) -> bool:
+        """Is the person with ``key`` in the curated table (not only the derived one)?"""
+        return key in self._people_by_key
+
     def person(self, name: str) -> Person | None:
         """The office holder called ``name`` (any listed spelling), or None."""
         ref = self._index.get(name)

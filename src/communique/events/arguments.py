@@ -140,6 +140,24 @@ def noun_parties(parse: Parse, noun: int) -> list[Entity]:
     return _unique(found)
 
 
+#: Verbs of going somewhere: "will head to Seoul for talks" is a visit to Seoul's state.
+TRAVEL_VERBS = frozenset({"travel", "head", "fly", "go", "come", "arrive", "return", "jet"})
+
+
+def travelled_for(parse: Parse, noun: int) -> bool:
+    """Is the meeting noun what someone travels to a place for ("will head to Seoul for talks",
+    "arrived in Beijing for talks")? Then the place's state is its host."""
+    tok = parse.tokens[noun]
+    if tok.dep != "pobj" or parse.tokens[tok.head].text.lower() != "for":
+        return False
+    if parties_under(parse, parse.preps(noun, *PARTY_PREPS)):
+        return False  # "arrived in Geneva for talks with Iran": the other side is named
+    verb = parse.tokens[tok.head].head
+    if parse.tokens[verb].lemma.lower() not in TRAVEL_VERBS:
+        return False
+    return bool(parse.preps(verb, "to", "in"))
+
+
 #: Prepositions whose object is what a clause is about, not what its subject does.
 ABOUT_PREPS = frozenset({"over", "about", "regarding", "concerning", "against", "amid"})
 
@@ -157,7 +175,8 @@ def clause_subject_parties(parse: Parse, i: int) -> list[Entity]:
     if tok.dep == "relcl" and (not subj or parse.tokens[subj[0]].tag in {"WP", "WDT"}):
         subj = [tok.head]
     if not subj and tok.dep in {"advcl", "xcomp", "conj"}:
-        subj = parse.dep_children(tok.head, "nsubj")
+        # "X is set to travel ... for talks": the parser makes X the subject of "set" in the passive
+        subj = parse.dep_children(tok.head, "nsubj", "nsubjpass")
     if subj and parse.tokens[subj[0]].pos == "PRON":
         # "X said he would ... at the summit"; else "he" stands for the person named before
         subj = speaker_of(parse, parse.tokens[subj[0]].head) or subj

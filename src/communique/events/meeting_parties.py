@@ -71,9 +71,17 @@ def _speakers(parse: Parse, noun: int) -> list[Entity]:
         }:
             return []
         verb = parse.tokens[prep].head
-    if parse.tokens[verb].lemma.lower() not in SPEECH_VERBS | {"address"}:
+    lemma = parse.tokens[verb].lemma.lower()
+    if lemma not in SPEECH_VERBS | {"address"}:
         return []
-    return parties_under(parse, parse.dep_children(verb, "nsubj"))
+    heads = parse.dep_children(verb, "nsubj")
+    if lemma in ADDRESSING and tok.dep == "pobj":  # "in a meeting, X told Y that ...": Y too
+        heads += parse.dep_children(verb, "dobj", "dative")
+    return parties_under(parse, heads)
+
+
+#: Speech verbs whose object is the one spoken to ("told Blinken", "urged his host").
+ADDRESSING = frozenset({"tell", "warn", "urge"})
 
 
 def _joiners(parse: Parse, noun: int) -> frozenset[str]:

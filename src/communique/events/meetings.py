@@ -15,6 +15,7 @@ from .arguments import (
     parties_under,
     places_in_sentence,
     times_in_sentence,
+    travelled_for,
     verb_parties,
 )
 from .lexicon import Entry, Lexicon
@@ -173,7 +174,7 @@ def _mention(
         aside=frame == -1,
         joiners=_joiners(parse, i) if is_noun else frozenset(),
         days=_duration(parse, i) if is_noun else 1,
-        hosted=_meets_officials(parse, i, is_noun),
+        hosted=_meets_officials(parse, i, is_noun) or (is_noun and travelled_for(parse, i)),
         attending=is_noun
         and (bool(dets & DEFINITE) or has_poss)
         and tok.dep == "dobj"

@@ -162,9 +162,12 @@ def _skipped(parse: Parse, trigger: int) -> bool:
     return absent_from(parse, measure_head(parse, trigger))
 
 
-# verbs whose object is only wished for: "X offered talks", "Y called for an emergency summit"
+# verbs whose object is only wished for: "X offered talks", "Y called for an emergency summit",
+# "Z invited X for talks"
 SOUGHT = frozenset({"offer", "propose", "suggest", "seek", "want", "request", "urge", "demand"})
-SOUGHT_FOR = frozenset({"call", "push", "press", "appeal", "ask"})
+SOUGHT_FOR = frozenset(
+    {"call", "push", "press", "appeal", "ask", "invite"}
+)  # "invited X for talks"
 
 
 def _sought(parse: Parse, trigger: int, verb: int) -> bool:
