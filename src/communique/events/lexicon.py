@@ -21,7 +21,8 @@ class Entry:
     compound modifier), "comp:a|b" (a predicative complement: "found him guilty"), "from:a|b"
     (a word in the "from"-phrase: "withdrew from the talks"), "plural", "person", "actor",
     "venue", "forum", "notperson", "envoy" (an envoy or named person sent "to" somewhere),
-    "official" (the subject is a state, an IGO, an official or an office)."""
+    "official" (the subject is a state, an IGO, an official or an office), "abroad" (an
+    announced arrival at a named place: "is due in Moscow")."""
 
     lemma: str
     pos: str
@@ -67,6 +68,7 @@ NEED_KINDS: dict[str, frozenset[str]] = {
             "with",
             "envoy",
             "between",
+            "abroad",
         }
     ),
     "verbs.csv": frozenset(

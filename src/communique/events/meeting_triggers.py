@@ -58,9 +58,11 @@ def _trigger_entry(parse: Parse, lexicon: Lexicon, i: int) -> Entry | None:
     if tok.pos == "NOUN" or (tok.pos == "PROPN" and lemma in {"summit", "talks"}):
         entry = lexicon.meeting_nouns.get(lemma)
         return entry if entry and _noun_ok(parse, i, entry) else None
-    if tok.pos == "VERB" or (tok.pos == "ADJ" and tok.tag == "VBG"):
+    if tok.pos in {"VERB", "ADJ"}:
         entry = lexicon.meeting_verbs.get(lemma)
-        return entry if entry and _verb_ok(parse, i, entry) else None
+        if entry is None or (tok.pos == "ADJ" and tok.tag != "VBG" and entry.pos != "ADJ"):
+            return None
+        return entry if _verb_ok(parse, i, entry) else None
     return None
 
 
@@ -163,6 +165,27 @@ def _names_guest(parse: Parse, o: int) -> bool:
     return False
 
 
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _due_in_place(parse: Parse, i: int) -> bool:
+    """An announced arrival: "is due in Moscow", "is expected in Beijing" (a named party as
+    subject, a named place after "in"); not "due to visit" (the visit verb's own) nor "a
+    decision is expected in March"."""
+    t = parse.tokens
+    if parse.dep_children(i, "xcomp", "ccomp") or (t[i].pos == "VERB" and t[i].tag != "VBN"):
+        return False
+    places = [
+        o
+        for o in parse.preps(i, "in")
+        if any(
+            m.label in _PLACE_LABELS and m.start <= t[o].start < m.end
+            for m in parse.annotated.mentions
+        )
+    ]
+    return bool(places) and bool(verb_parties(parse, i))
+
+
 def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
     kind = entry.need_kind
     if entry.mode == "host" and entry.lemma not in {"receive", "welcome"}:
@@ -185,6 +208,8 @@ def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
         if not any(_names_guest(parse, o) for o in objs):
             return False  # "welcomed the Japanese plan": a thing, not a visitor
         return any(e.kind in {"person", "state"} for e in parties_under(parse, objs))
+    if kind == "abroad":  # "X is due in Moscow", "X is expected in Washington on Monday"
+        return _due_in_place(parse, i)
     if kind == "venue":  # "was informed (about the decision) at the ministry"
         venues = {"ministry", "office", "embassy", "chancellery"}
         return any(parse.tokens[o].lemma.lower() in venues for o in _at_objects(parse, i))

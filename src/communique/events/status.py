@@ -113,6 +113,9 @@ AFTER_PREPS = frozenset({"after", "since", "following"})
 BEFORE_PREPS = frozenset({"before", "ahead"})
 
 
+ANNOUNCED_ARRIVAL = frozenset({"due", "expect"})
+
+
 def status_of(parse: Parse, trigger: int) -> Status | None:
     """The status a trigger word's clause gives its event; None if the clause says nothing."""
     t = parse.tokens
@@ -120,6 +123,10 @@ def status_of(parse: Parse, trigger: int) -> Status | None:
     if tok.dep in {"nsubj", "nsubjpass"} and cancels(parse, tok.head):
         # "talks scheduled for Thursday were cancelled"; "may be delayed" only perhaps
         return "planned" if _hedged(parse, tok.head) else "cancelled"
+    if tok.lemma.lower() in ANNOUNCED_ARRIVAL and tok.pos in {"ADJ", "VERB"}:
+        # "X is due in Moscow", "X is expected in Beijing": an arrival announced ahead
+        negs = [k for v in (trigger, tok.head) for k in parse.children[v] if t[k].dep == "neg"]
+        return "negated" if negs else "planned"
     adj = _modifier_status(parse, trigger)
     verb = _clause_verb(parse, trigger)
     if verb is not None and _skipped(parse, trigger):
