@@ -677,3 +677,17 @@ def test_who_stayed_away_is_no_party_of_the_meeting(resources: Any) -> None:
     assert len(meetings) == 1
     assert _codes(rec, meetings[0]) >= {"UGA", "RWA"}
     assert "KEN" not in _codes(rec, meetings[0])
+
+
+def test_meeting_takes_the_day_its_participant_arrived_at_its_place(resources: Any) -> None:
+    arrived = "The Chinese foreign minister, Qin Gang, arrived in Berlin on Tuesday.\n"
+    talks = "He held talks with his German counterpart Annalena Baerbock."
+    rec = extract_article(arrived + talks, published=date(2023, 5, 12), resources=resources)
+    (meeting,) = _meetings(rec)
+    assert meeting.when is not None and meeting.when.start.startswith("2023-05-09")
+    assert "meeting.arrival_date" in meeting.rules
+    elsewhere = extract_article(
+        arrived + talks.replace(".", " in Paris."), published=date(2023, 5, 12), resources=resources
+    )
+    (met,) = _meetings(elsewhere)
+    assert met.when is None  # arrived in Berlin, met in Paris: the day is not known

@@ -18,7 +18,14 @@ from ..model import (
     content_id,
 )
 from ..time import combine
-from .arguments import dependency_distance, party_code, places_in_sentence, times_in_sentence
+from .arguments import (
+    dependency_distance,
+    own_clause_time,
+    parties_under,
+    party_code,
+    places_in_sentence,
+    times_in_sentence,
+)
 from .meeting_places import act_place, at_seat
 from .meeting_records import MeetingCluster
 from .position_records import PositionCandidate
@@ -64,7 +71,12 @@ def build_events(
     for n, c in enumerate(clusters):
         ev = _meeting_event(parse, c, attached[n], art.id, hosts)
         if ev.when is None and ev.status in {"occurred", "ongoing"}:
-            ev = replace(ev, when=_speaker_date(c, positions))
+            when = _speaker_date(c, positions)
+            arrival = None if when else _arrival_date(parse, c, times, places)
+            if arrival is not None:
+                ev = replace(ev, when=arrival, rules=(*ev.rules, rule("meeting.arrival_date")))
+            else:
+                ev = replace(ev, when=when)
         events.append(ev)
         sentences[ev.id] = tuple(sorted({m.sentence for m in c.mentions}))
         for m in c.mentions:
@@ -242,6 +254,41 @@ def _forum_references(
             and parse.tokens[i].dep in {"nsubj", "nsubjpass", "pobj", "dobj"}
         ):
             ids[i] = forum_event[hit.entity.id]
+
+
+#: Verbs of arriving: "X arrived in Berlin on Tuesday. He held talks with Y" met that day.
+ARRIVING = frozenset({"arrive", "land", "fly", "travel"})
+
+
+def _arrival_date(
+    parse: Parse,
+    c: MeetingCluster,
+    times: tuple[TimeExpression, ...],
+    places: tuple[PlaceMention, ...],
+) -> When | None:
+    """A meeting told without a date right after the arrival of one of its participants at its
+    place on a given day ("X arrived in Berlin on Tuesday. He held talks with Y") took place
+    that day (rule meeting.arrival_date)."""
+    first = c.mentions[0].sentence
+    if first == 0 or c.place is None:
+        return None
+    ids = {e.id for m in c.mentions for e in m.parties}
+    n = first - 1
+    there = c.place.country
+    if not any(p.country == there for p in places_in_sentence(parse, places, n)):
+        return None  # the arrival is at the meeting's place
+    days = [t for t in times_in_sentence(parse, times, n) if t.granularity == "day"]
+    for i in parse.sentence_tokens(n):
+        tok = parse.tokens[i]
+        if tok.pos != "VERB" or tok.lemma.lower() not in ARRIVING:
+            continue
+        subjects = parties_under(parse, parse.dep_children(i, "nsubj"))
+        if not ids & {e.id for e in subjects}:
+            continue
+        own = own_clause_time(parse, days, i)
+        if own is not None:
+            return _to_when(own)
+    return None
 
 
 def _speaker_date(c: MeetingCluster, positions: list[PositionCandidate]) -> When | None:
