@@ -1,9 +1,10 @@
 """The grammar's fast search finds exactly what every pattern finds on the text as written.
 
 ``scan`` skips a pattern when a text holds none of its needed words, and searches a
-case-insensitive pattern case-sensitively over the text with its ASCII capitals lowered. Both
-are shortcuts only: these tests compare ``scan`` with the plain search (every pattern, as
-written, over the whole text) and check the two facts the shortcuts rest on."""
+case-insensitive pattern case-sensitively over the text with its ASCII capitals lowered; many
+patterns open with a look-ahead at the characters a match can start with. All are shortcuts
+only: these tests compare ``scan`` with the plain search (every pattern, as written, over the
+whole text) and check the facts the shortcuts rest on."""
 
 from __future__ import annotations
 
@@ -175,3 +176,111 @@ def test_time_capital_check_can_fail() -> None:
     for pattern in (r"(?:May|june)", r"[A-Z]x", r"a(?-i:b)", r"(a)\1"):
         assert _capital_atoms(_parser.parse(pattern, re.IGNORECASE).data), pattern
     assert _capital_atoms(_parser.parse(r"[A-Za-z]\d+(?:a|b)", re.IGNORECASE).data) == []
+
+
+_SPECIAL_CASES = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+_DIGITS = "".join(
+    m.group(0)
+    for m in re.finditer(r"\d", "".join(chr(c) for c in range(sys.maxunicode + 1)
+                                       if not 0xD800 <= c <= 0xDFFF))
+)  # fmt: skip
+
+
+def _cased(c: str, ci: bool) -> set[str]:
+    return {c, c.lower(), c.upper(), *_SPECIAL_CASES.get(c.lower(), "")} if ci else {c}
+
+
+def _first(data: Any, ci: bool) -> tuple[set[str] | None, bool]:
+    """The characters a match of the parsed sequence can start with (None: any), and whether
+    it can match nothing."""
+    out: set[str] = set()
+    for op, av in data:
+        found, empty = _first_op(op, av, ci)
+        if found is None:
+            return None, False
+        out |= found
+        if not empty:
+            return out, False
+    return out, True
+
+
+def _first_op(op: Any, av: Any, ci: bool) -> tuple[set[str] | None, bool]:
+    c = _constants
+    if op is c.LITERAL:
+        return _cased(chr(av), ci), False
+    if op is c.IN:
+        found: set[str] = set()
+        for item, value in av:
+            if item is c.LITERAL:
+                found |= _cased(chr(value), ci)
+            elif item is c.RANGE and value[1] - value[0] < 1000:
+                for code in range(value[0], value[1] + 1):
+                    found |= _cased(chr(code), ci)
+            elif item is c.CATEGORY and value is c.CATEGORY_DIGIT:
+                found |= set(_DIGITS)
+            else:
+                return None, False
+        return found, False
+    if op is c.BRANCH:
+        found, empty = set(), False
+        for branch in av[1]:
+            got, can_be_empty = _first(branch, ci)
+            if got is None:
+                return None, False
+            found, empty = found | got, empty or can_be_empty
+        return found, empty
+    if op is c.SUBPATTERN:
+        inner_ci = (ci or bool(av[1] & re.IGNORECASE)) and not av[2] & re.IGNORECASE
+        return _first(av[3], inner_ci)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        got, empty = _first(av[2], ci)
+        return got, (empty or av[0] == 0) if got is not None else False
+    if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+        return set(), True  # takes no character
+    return None, False
+
+
+def _opening_look_ahead(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], Any] | None:
+    """A pattern's opening look-ahead (compiled alone) and the rest of it, parsed."""
+    data = _parser.parse(pattern.pattern, pattern.flags).data
+    op, av = data[0]
+    if op is not _constants.ASSERT or av[0] != 1:
+        return None
+    text = pattern.pattern
+    assert text.startswith("(?=")
+    depth, end = 0, 0
+    for end, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0) if text[end - 1 : end] != "\\" else 0
+        if depth == 0:
+            break
+    return re.compile(text[3:end], pattern.flags), data[1:]
+
+
+def test_time_look_aheads_let_every_match_start() -> None:
+    """A pattern opening with a look-ahead at its first character gives up at other places
+    without trying its alternatives: the look-ahead must admit every character a match of
+    the rest can start with."""
+    checked = 0
+    for i, rule in enumerate(grammar.patterns()):
+        opening = _opening_look_ahead(rule.pattern)
+        if opening is None:
+            continue
+        look, rest = opening
+        first, empty = _first(rest, bool(rule.pattern.flags & re.IGNORECASE))
+        assert first is not None and not empty, f"row {i}: cannot tell how a match starts"
+        missed = sorted(c for c in first if not look.fullmatch(c))
+        assert missed == [], f"row {i} {look.pattern!r} misses {missed[:10]}"
+        checked += 1
+    assert checked >= 15
+
+
+def test_time_look_ahead_check_can_fail() -> None:
+    rest = _parser.parse(r"(?:the\s+)?(?:May|June)|\d", 0).data
+    first, empty = _first(rest, False)
+    assert first is not None and not empty
+    assert {"t", "M", "J", "0", "\u0663"} <= first
+    assert "T" not in first
+    first, _ = _first(_parser.parse(r"(?i:the)", 0).data, False)
+    assert first == {"t", "T"}
+    assert _first(_parser.parse(r"a?", 0).data, False) == ({"a"}, True)
+    assert _opening_look_ahead(re.compile(r"(?=[ab])abc")) is not None

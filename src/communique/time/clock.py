@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .candidate import Candidate, Clock
 from .lexicon import zone_offset, zone_pattern, zone_summer_rule
@@ -23,8 +24,7 @@ def parse_clock(text: str) -> Clock | None:
 
     A dot between hour and minutes counts only with a.m./p.m. or a zone: "10.30" alone is a
     number more often than a time."""
-    pattern = r"(?<![\w:.])" + CLOCK_CORE + r"\s*(?:\(?(?P<z>" + zone_pattern() + r")\)?)?"
-    for m in re.finditer(pattern, text):
+    for m in _clock_pattern().finditer(text):
         dotted = "." in text[m.start() : m.end("mi") if m["mi"] else m.start()]
         if (m["mi"] or m["ap"]) and not (dotted and not (m["ap"] or m["z"])):
             return _clock_of(m)
@@ -32,6 +32,16 @@ def parse_clock(text: str) -> Clock | None:
     if word:
         return Clock(0 if word.group(1).lower() == "midnight" else 12, 0, None, False)
     return None
+
+
+@lru_cache(maxsize=1)
+def _clock_pattern() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w:.])" + CLOCK_CORE + r"\s*(?:\(?(?P<z>" + zone_pattern() + r")\)?)?")
+
+
+@lru_cache(maxsize=1)
+def _zone_only() -> re.Pattern[str]:
+    return re.compile(zone_pattern())
 
 
 def _clock_of(m: re.Match[str]) -> Clock:
@@ -59,7 +69,7 @@ def noon_builder(m: re.Match[str]) -> Candidate | None:
 
 def military_builder(m: re.Match[str]) -> Candidate | None:
     digits = re.match(r"\d{4}", m.group(0))
-    zone = re.search(zone_pattern(), m.group(0))
+    zone = _zone_only().search(m.group(0))
     if digits is None or zone is None:
         return None
     hour, minute = int(digits.group(0)[:2]), int(digits.group(0)[2:])

@@ -421,45 +421,62 @@ def patterns() -> tuple[Rule, ...]:
     ci = re.IGNORECASE
     seasons = "|".join(SEASONS)
     rules: list[tuple[str, Builder, int, tuple[str, ...]]] = [
-        (r"(?<![\d/])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)"
+        (r"(?=\d)"
+         r"(?<![\d/])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)"
          r"(?:[T ](?P<H>\d\d):(?P<M>\d\d)(?::\d\d)?(?P<z>Z)?)?(?!\d)", _iso, 0, ()),
-        (r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d\d)(?![\d/])", _numeric, 0,
+        (r"(?=\d)"
+         r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d\d)(?![\d/])", _numeric, 0,
          ("/",)),
-        (rf"(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?(?P<d>{day})(?:{_DASH}(?P<d2>{day}))?(?:\s+of)?"
+        (r"(?=[\dFMSTWt])"
+         rf"(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?(?P<d>{day})(?:{_DASH}(?P<d2>{day}))?(?:\s+of)?"
          rf"\s+(?P<m>{mon})(?:,?\s+(?P<y>{yr}))?", _dmy, 0, ()),
-        (rf"(?:(?P<wd>{wd}),?\s+)?(?P<m>{mon})\s+(?P<d>{day})(?:{_DASH}(?P<d2>{day}))?"
+        (r"(?=[ADFJMNOSTW])"
+         rf"(?:(?P<wd>{wd}),?\s+)?(?P<m>{mon})\s+(?P<d>{day})(?:{_DASH}(?P<d2>{day}))?"
          rf"(?:,?\s+(?P<y>{yr}))?", _dmy, 0, ()),
-        (rf"(?P<m>{mon})\s+(?P<d>{day}){_DASH}(?P<m2>{mon})\s+(?P<d2>{day})"
+        (r"(?=[ADFJMNOS])"
+         rf"(?P<m>{mon})\s+(?P<d>{day}){_DASH}(?P<m2>{mon})\s+(?P<d2>{day})"
          rf"(?:,?\s+(?P<y>{yr}))?", _month_range, 0, ()),
-        (rf"(?P<d>{day})\s+(?P<m>{mon}){_DASH}(?P<d2>{day})\s+(?P<m2>{mon})"
+        (r"(?=\d)"
+         rf"(?P<d>{day})\s+(?P<m>{mon}){_DASH}(?P<d2>{day})\s+(?P<m2>{mon})"
          rf"(?:,?\s+(?P<y>{yr}))?", _month_range, 0, ()),
-        (rf"{_MOD}(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<m>{mon})"
+        (r"(?=[ACDEFJLMNOPSTcelmnpt])"
+         rf"{_MOD}(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<m>{mon})"
          rf"(?:,?\s+(?P<y>{yr}))?", _month, 0, ()),
-        (rf"{_MOD}(?P<m>{mon})(?:\s+of)?\s+(?P<rel>last|next|this)\s+year(?![a-z])",
+        (r"(?=[ADEFJLMNOSTelmt])"
+         rf"{_MOD}(?P<m>{mon})(?:\s+of)?\s+(?P<rel>last|next|this)\s+year(?![a-z])",
          _month_of_year, 0, ("year",)),
-        (rf"(?<![\d$£€¥.,/-]){_MOD}(?P<y>{yr})(?:\s*(?:-|–|to)\s*(?P<y2>{yr}|\d\d(?!\d)))?"
+        (r"(?=[12ELMTelmt])"
+         rf"(?<![\d$£€¥.,/-]){_MOD}(?P<y>{yr})(?:\s*(?:-|–|to)\s*(?P<y2>{yr}|\d\d(?!\d)))?"
          r"(?![\d,.%]\d|%|-\d)", _year_expr, 0, ()),
-        (rf"(?:the\s+)?{_MOD}(?P<y>1[6-9]\d0|20\d0)'?s(?![a-z])", _decade, 0, ("0s", "0's")),
-        (rf"(?:the\s+)?{_MOD}'(?P<y>[0-9]0)s(?![a-z])", _decade, 0, ("0s",)),
-        (rf"(?:the\s+)?{_MOD}(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(ORDINAL_WORDS)})"
+        (r"(?=[12ELMTelmt])"
+         rf"(?:the\s+)?{_MOD}(?P<y>1[6-9]\d0|20\d0)'?s(?![a-z])", _decade, 0, ("0s", "0's")),
+        (r"(?=['ELMTelmt])"
+         rf"(?:the\s+)?{_MOD}'(?P<y>[0-9]0)s(?![a-z])", _decade, 0, ("0s",)),
+        (r"(?=[\deflmnst])"
+         rf"(?:the\s+)?{_MOD}(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(ORDINAL_WORDS)})"
          r"[-\s]+century", _century, ci, ("century",)),
         (r"(?P<w>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow)"
          r"(?:\s+(?P<part>morning|afternoon|evening|night))?(?![a-z])", _relday, ci,
          ("yesterday", "today", "tonight", "tomorrow")),
         (r"(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)(?![a-z])",
          _part_of_today, ci, _DAY_PARTS_WORDS),
-        (r"(?:(?P<pre>earlier|later|early|late|mid|the end of|the beginning of|the start of)"
+        (r"(?=[ceflmnpst])"
+         r"(?:(?P<pre>earlier|later|early|late|mid|the end of|the beginning of|the start of)"
          r"[-\s]+)?(?P<the>the\s+)?(?P<rel>last|next|this|past|coming|previous|following|current"
          r"|same)\s+(?:fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)"
          r"(?![a-z])", _relunit, ci, ("week", "month", "year", "quarter", "decade", "century")),
-        (rf"{_MOD}(?:(?P<rel>last|next|this|past|coming|current)\s+)?(?P<s>{seasons})"
+        (r"(?=[aceflmnpstw])"
+         rf"{_MOD}(?:(?P<rel>last|next|this|past|coming|current)\s+)?(?P<s>{seasons})"
          rf"(?:\s+(?:of\s+)?(?P<y>{yr}))?(?![a-z])", _season, ci, tuple(SEASONS)),
-        (rf"(?:(?:{_QUANT})\s+)?(?P<n>{_NUM})\s+{_UNIT}\s+ago(?![a-z])", _ago, ci, ("ago",)),
-        (r"(?:(?:later|earlier)\s+)?(?P<w>the next|the following|the previous|the preceding"
+        (r"(?=[\dacdefhjlmnorstu])"
+         rf"(?:(?:{_QUANT})\s+)?(?P<n>{_NUM})\s+{_UNIT}\s+ago(?![a-z])", _ago, ci, ("ago",)),
+        (r"(?=[elt])"
+         r"(?:(?:later|earlier)\s+)?(?P<w>the next|the following|the previous|the preceding"
          r"|that|the same)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)"
          r"(?![a-z])", _anaphor, ci,
          ("day", *_DAY_PARTS_WORDS, "week", "month", "year")),
-        (rf"(?P<n>{_NUM})\s+{_UNIT}\s+(?P<dir>later|earlier)(?![a-z])(?!\s+than)",
+        (r"(?=[\dacdefhmnost])"
+         rf"(?P<n>{_NUM})\s+{_UNIT}\s+(?P<dir>later|earlier)(?![a-z])(?!\s+than)",
          _anaphor_count, ci, ("later", "earlier")),
         (r"the day (?P<dir>before|after)(?=\s*[,.;:]|\s*$)", _anaphor_day, ci, ("the day ",)),
         (r"(?:over|at|during|on|for)\s+(?P<span>the\s+weekend)(?![a-z])", _weekend, ci,
@@ -471,10 +488,12 @@ def patterns() -> tuple[Rule, ...]:
         (rf"(?<![A-Za-z0-9])H(?P<h>[12])\s+(?P<y>{yr})", _half, 0, ("h1", "h2")),
         (rf"(?<![A-Za-z0-9])Q(?P<q>[1-4])(?:\s+(?P<y>{yr}))?(?![A-Za-z0-9])", _quarter, 0,
          ("q1", "q2", "q3", "q4")),
-        (r"(?:the\s+)?(?P<pre>end|beginning|start|middle)\s+of\s+(?:the\s+)?"
+        (r"(?=[bemst])"
+         r"(?:the\s+)?(?P<pre>end|beginning|start|middle)\s+of\s+(?:the\s+)?"
          r"(?P<unit>week|month|year)(?![a-z])(?!\s+(?:\d|of\b))", _unit_edge, ci,
          ("week", "month", "year")),
-        (rf"(?:the\s+)?(?:(?P<q>{_QUANT})\s+)?"
+        (r"(?=[\dacdefhjlmnoprstu])"
+         rf"(?:the\s+)?(?:(?P<q>{_QUANT})\s+)?"
          r"(?:(?:past|last|next|coming|first|previous|final|following)\s+)?"
          rf"(?P<n>{_NUM})[-\s]+{_UNIT}(?:-long)?(?![a-z])", _duration, ci, _UNIT_WORDS),
         (r"(?:for|in|within|over|after|took|takes|take|taking|lasted|last|spent|spend)\s+"
@@ -483,10 +502,13 @@ def patterns() -> tuple[Rule, ...]:
          r"(?![a-z])", _bare_units, ci, _PLURAL_UNITS),
         (r"(?<![\w-])(?P<span>(?P<unit>minutes|hours|days|weeks|months|years|decades))"
          r"\s+(?:before|after|later|earlier)(?![a-z])", _bare_units, ci, _PLURAL_UNITS),
-        (rf"(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?(?P<wd>{wd})"
+        (r"(?=[CFLMNPSTWclnpt])"
+         rf"(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?(?P<wd>{wd})"
          r"(?:\s+(?P<part>morning|afternoon|evening|night))?", _weekday, 0, ()),
-        (r"(?<![\w:.])" + CLOCK_CORE + rf"(?:\s*\(?{zone}\)?)?", clock_builder, 0, ()),
-        (r"(?<![\w:.])(?:[01]\d|2[0-3])[0-5]\d\s*(?:" + zone + r")", military_builder, 0, ()),
+        (r"(?=\d)"
+         r"(?<![\w:.])" + CLOCK_CORE + rf"(?:\s*\(?{zone}\)?)?", clock_builder, 0, ()),
+        (r"(?=[012])"
+         r"(?<![\w:.])(?:[01]\d|2[0-3])[0-5]\d\s*(?:" + zone + r")", military_builder, 0, ()),
         (r"(?<![a-z])(?:noon|midday|midnight)(?![a-z])", noon_builder, ci,
          ("noon", "midday", "midnight")),
         (r"(?<![a-z])(?P<span>now|currently|at present|presently|nowadays|these days"

@@ -127,10 +127,16 @@ def zone_offset(name: str) -> int | None:
     zones = zone_offsets()
     if name in zones:
         return zones[name]
-    folded = {k.lower(): v for k, v in zones.items() if " " in k}
-    return folded.get(name.lower())
+    return _spaced_zones().get(name.lower())
 
 
+@lru_cache(maxsize=1)
+def _spaced_zones() -> dict[str, int]:
+    """Zones of several words ("Moscow Time"), lower-cased -> standard offset."""
+    return {k.lower(): v for k, v in zone_offsets().items() if " " in k}
+
+
+@lru_cache(maxsize=1)
 def zone_pattern() -> str:
     """An alternation of the known zones (abbreviations, "Moscow time", "GMT+3"), longest first."""
     names = sorted((z for z in zone_offsets() if len(z) > 1), key=len, reverse=True)
