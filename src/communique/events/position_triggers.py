@@ -145,9 +145,12 @@ def reframe(parse: Parse, cand: PositionCandidate) -> PositionCandidate:
     if not (aux & WILL or reported):
         return cand
     lemma = cand.entry.lemma
-    if cand.entry.type not in {"STATEMENT", "THREATEN", "REQUEST"} and _unless(parse, v):
-        # "will withdraw its force unless X holds elections": a conditional act is a threat
+    hostile = cand.entry.type in HOSTILE
+    if cand.entry.type not in {"STATEMENT", "THREATEN", "REQUEST"} and _unless(parse, v, hostile):
+        # "will withdraw its force unless X holds elections": a conditional act is a threat,
+        # made when it was said; "will impose sanctions if X sells arms" likewise when hostile
         new = Entry(lemma, "VERB", "THREATEN", "threaten", "", "rule:position.conditional_threat")
+        return replace(cand, entry=new, status="occurred")
     elif cand.entry.type in HOSTILE:
         new = Entry(
             lemma, "VERB", "THREATEN", "threaten", "", "rule:position.announced_hostile_act"
@@ -159,13 +162,19 @@ def reframe(parse: Parse, cand: PositionCandidate) -> PositionCandidate:
     return replace(cand, entry=new)
 
 
-def _unless(parse: Parse, v: int) -> bool:
+def _unless(parse: Parse, v: int, hostile: bool) -> bool:
+    """ "will withdraw unless X ...", "will impose sanctions if X ..." (a hostile act only): a
+    condition set on a firm future act (not "could", "may")."""
     t = parse.tokens
-    return any(
-        t[k].text.lower() == "unless"
+    aux = {t[k].text.lower() for k in parse.dep_children(v, "aux")}
+    if not aux & {"will", "would", "'ll", "shall"}:
+        return False
+    marks = {
+        t[k].text.lower()
         for c in parse.dep_children(v, "advcl")
         for k in parse.dep_children(c, "mark")
-    )
+    }
+    return "unless" in marks or ("if" in marks and hostile)
 
 
 OBLIGATION = frozenset({"must", "should", "ought"})

@@ -40,7 +40,7 @@ from .position_triggers import (
     _topic_of_other,
     reframe,
 )
-from .status import status_of
+from .status import conditional, status_of
 from .syntax import Parse
 
 REFUSAL_HEADS = frozenset(
@@ -111,7 +111,7 @@ def find_positions(
                 sentence=n,
                 entry=entry,
                 actors=tuple(actors),
-                recipients=tuple(e for e in _recipients(parse, i) if e not in actors),
+                recipients=_not_own_side(parse, i, entry, _recipients(parse, i), actors),
                 items=(refusal,)
                 if refusal
                 else tuple(_items(parse, i))
@@ -171,6 +171,29 @@ def _named_person_subject(parse: Parse, i: int) -> bool:
     )
 
 
+def _not_own_side(
+    parse: Parse, i: int, entry: Entry, recipients: list[Entity], actors: list[Entity]
+) -> tuple[Entity, ...]:
+    """Recipients other than the actors; for a statement or a warning, one taken from the
+    subject of what was said is no target when it is the actor's own side ("Biden warned the
+    United States will respond"; not "a court found former President Park guilty")."""
+    if entry.type not in {"STATEMENT", "THREATEN"}:
+        return tuple(e for e in recipients if e not in actors)
+    own = {party_code(e) for e in actors} - {None}
+    said = {
+        s
+        for c in parse.dep_children(i, "ccomp")
+        for s in parse.subtree(c)
+        if parse.tokens[s].dep in {"nsubj", "nsubjpass"} and parse.tokens[s].head == c
+    }
+    spoken_of = {e.id for e in parse.entities_in(sorted(k for s in said for k in parse.subtree(s)))}
+    return tuple(
+        e
+        for e in recipients
+        if e not in actors and not (e.id in spoken_of and party_code(e) in own)
+    )
+
+
 def _noun_events(
     parse: Parse, lexicon: Lexicon, n: int, sent_times: list[TimeExpression], skip: set[int]
 ) -> list[PositionCandidate]:
@@ -215,7 +238,12 @@ def _status(parse: Parse, i: int, entry: Entry) -> Status:
     if s == "negated" and entry.type == "REJECT":
         return "occurred"
     t = parse.tokens
-    if s in {"planned", "hypothetical"} and t[i].tag == "VBD" and not parse.dep_children(i, "aux"):
+    if (
+        s in {"planned", "hypothetical"}
+        and t[i].tag == "VBD"
+        and not parse.dep_children(i, "aux")
+        and not conditional(parse, i)
+    ):
         # a finite past verb tells a past act, whatever its lemma ("settlers set fire to ...",
         # where "set" is also a planning word)
         return "occurred"

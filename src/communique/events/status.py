@@ -224,8 +224,21 @@ def _clause_verb(parse: Parse, trigger: int) -> int | None:
     return None
 
 
+def conditional(parse: Parse, verb: int) -> bool:
+    """ "if Iran attacks Israel, the United States will respond": a condition and what follows
+    from it are only supposed ("unless NATO withdrew its troops" included)."""
+    t = parse.tokens
+    return any(
+        t[k].text.lower() in CONDITION_MARKS
+        for c in (verb, *parse.dep_children(verb, "advcl"))
+        for k in parse.dep_children(c, "mark")
+    )
+
+
 def _verb_status(parse: Parse, verb: int) -> Status | None:
     t = parse.tokens
+    if conditional(parse, verb):
+        return "hypothetical"
     chain = [verb, *list(parse.ancestors(verb))[:3]]
     # walk up only through open complements ("is expected to head", "plans to visit")
     scope = [verb]
