@@ -32,7 +32,7 @@ from .position_records import PositionCandidate
 from .roles import AgendaFact, ChairFact, DelegationFact
 from .rules import entry_rule, rule
 from .syntax import Parse
-from .targets import custody_place, place_target, state_entity
+from .targets import custody_place, mutual, place_target, state_entity
 
 Roles = tuple[list[DelegationFact], list[ChairFact], list[AgendaFact]]
 
@@ -479,6 +479,10 @@ def _position_event(
     if target is not None:
         recipients = (target.id,)
         extra = (rule("role.place_target" if p.entry.type == "ASSAULT" else "role.post_target"),)
+    if not recipients and mutual(p.entry.type, p.entry.mode, p.actors):
+        # "India and Japan signed an agreement": each side acts towards the other
+        recipients = tuple(e.id for e in p.actors)
+        extra += (rule("role.mutual_act"),)
     actors = tuple(e.id for e in p.actors)
     held = None if actors else custody_place(parse, p.verb, p.entry.mode, here)
     holder = state_entity(parse, held, article_id, made) if held is not None else None

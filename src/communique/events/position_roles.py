@@ -103,6 +103,12 @@ def _recipients(parse: Parse, i: int, indirect: bool = True) -> list[Entity]:
 
 OBJECT_PREPS = ("to", "for", "with", "against", "toward", "towards")
 
+#: Measures that fall "on" their target: "sanctions on Belarus", "tariffs on China".
+MEASURES = frozenset(
+    {"sanction", "tariff", "embargo", "ban", "restriction", "penalty", "duty", "levy", "curb"}
+    | {"fine", "boycott", "limit", "measure", "control"}
+)
+
 
 def _object_recipients(parse: Parse, i: int, depth: int = 0) -> list[Entity]:
     """The party an act is aimed at when the object names it only in a modifier: "praised
@@ -123,6 +129,8 @@ def _object_recipients(parse: Parse, i: int, depth: int = 0) -> list[Entity]:
         found = head_entities(parse, agents)
     if not found:  # "aid to Mozambique", "an offer from Kabul", "calls by Minsk"
         preps = [p for o in objs for p in parse.preps(o, *OBJECT_PREPS, "from", "by")]
+        # "imposed new sanctions on Belarus": a measure falls on its target
+        preps += [p for o in objs if t[o].lemma.lower() in MEASURES for p in parse.preps(o, "on")]
         found = head_entities(parse, preps) or [
             e for p in preps for c in parse.conjuncts(p) for e in premodifier_parties(parse, c)
         ]

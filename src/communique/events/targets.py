@@ -118,3 +118,16 @@ def custody_place(
         if p.country and _under(parse, p, verb, frozenset({"pobj", "prep", "compound"}), preps)
     ]
     return found[0] if found else None
+
+
+#: Acts two sides do together, each towards the other ("agreed to", "signed", "cooperated").
+_MUTUAL_TYPES = frozenset({"AGREE", "COOPERATE"})
+_MUTUAL_MODES = frozenset({"sign"})  # SUPPORT by signing: "X and Y signed an accord"
+
+
+def mutual(kind: str, mode: str, actors: tuple[Entity, ...]) -> bool:
+    """Is an act with no named target done by two or more states together, so that each is the
+    other's target (role.mutual_act)? Not a promise (AGREE made to someone not named)."""
+    if not (kind in _MUTUAL_TYPES or mode in _MUTUAL_MODES) or mode == "promise":
+        return False
+    return len({party_code(e) for e in actors} - {None}) >= 2
