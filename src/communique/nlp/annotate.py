@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from ..model import AnnotatedArticle, CleanArticle, Mention, Sentence, Token, content_id
@@ -57,28 +58,7 @@ def bare_article(text: str, published: date | None = None) -> CleanArticle:
 
 
 def to_annotated(article: CleanArticle, doc: Any) -> AnnotatedArticle:
-    tokens = tuple(
-        Token(
-            i=t.i,
-            start=t.idx,
-            end=t.idx + len(t.text),
-            text=t.text,
-            lemma=t.lemma_,
-            pos=t.pos_,
-            tag=t.tag_,
-            dep=t.dep_,
-            head=t.head.i,
-            morph=str(t.morph),
-        )
-        for t in doc
-    )
-    sentences = tuple(
-        Sentence(
-            start=s.start_char, end=s.end_char, text=s.text, first_token=s.start, last_token=s.end
-        )
-        for s in doc.sents
-        if s.text.strip()
-    )
+    tokens, sentences = _tokens_and_sentences(doc)
     mentions = tuple(
         Mention(
             start=e.start_char, end=e.end_char, text=e.text, label=e.label_, key=e.ent_id_ or None
@@ -92,6 +72,58 @@ def to_annotated(article: CleanArticle, doc: Any) -> AnnotatedArticle:
         tokens=tokens,
         mentions=propagate_aliases(recover_surnames(mentions, tokens)),
     )
+
+
+_COLUMNS = ("IDX", "LENGTH", "LEMMA", "POS", "TAG", "DEP", "HEAD", "MORPH", "SENT_START")
+_EMPTY_MORPH = "_"  # how spaCy stores "no features"; ``str(token.morph)`` gives ""
+
+
+def _tokens_and_sentences(doc: Any) -> tuple[tuple[Token, ...], tuple[Sentence, ...]]:
+    """The tokens and non-blank sentences of a Doc as plain records.
+
+    Read in one array per Doc (``Doc.to_array``) rather than token by token: each token
+    attribute read from Python builds spaCy objects, which cost as much as the records. Same
+    values as ``token.idx``, ``token.text``, ``token.lemma_`` ... ``str(token.morph)`` and
+    ``doc.sents`` (``tests/test_nlp_records.py`` compares them)."""
+    from spacy import attrs
+
+    if not len(doc):
+        return (), ()
+    rows = doc.to_array([getattr(attrs, name) for name in _COLUMNS]).tolist()
+    strings = doc.vocab.strings
+    names = {h: strings[h] for h in {h for row in rows for h in row[2:6]}}
+    morphs = {h: strings[h] for h in {row[7] for row in rows}}
+    text = doc.text
+    tokens: list[Token] = []
+    for i, (idx, length, lemma, pos, tag, dep, head, morph, _) in enumerate(rows):
+        if head >= 1 << 63:  # relative offsets come unsigned
+            head -= 1 << 64
+        feats = morphs[morph]
+        word, end = text[idx : idx + length], idx + length
+        lemma_, pos_, tag_, dep_ = names[lemma], names[pos], names[tag], names[dep]
+        feats = "" if feats == _EMPTY_MORPH else feats
+        tokens.append(Token(i, idx, end, word, lemma_, pos_, tag_, dep_, i + head, feats))
+    starts = [row[8] == 1 for row in rows]
+    return tuple(tokens), _sentences(doc, text, tokens, starts, any(row[8] for row in rows[1:]))
+
+
+def _sentences(
+    doc: Any, text: str, tokens: list[Token], starts: list[bool], split: bool
+) -> tuple[Sentence, ...]:
+    """``doc.sents`` (a sentence starts at each token marked 1), blank ones left out.
+    ``split``: a token after the first is marked (``doc.has_annotation("SENT_START")``,
+    which reads every token again)."""
+    if "sents" in doc.user_hooks or not split:
+        bounds = [(s.start, s.end) for s in doc.sents]
+    else:
+        firsts = [0, *(i for i in range(1, len(tokens)) if starts[i]), len(tokens)]
+        bounds = list(pairwise(firsts))
+    out: list[Sentence] = []
+    for first, last in bounds:
+        start, end = tokens[first].start, tokens[last - 1].end
+        if text[start:end].strip():
+            out.append(Sentence(start, end, text[start:end], first, last))
+    return tuple(out)
 
 
 def _bounded(text: str, backend: NlpBackend) -> str:
