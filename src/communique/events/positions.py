@@ -88,6 +88,9 @@ def find_positions(
             if _content_of_parent(parse, lexicon, i):
                 continue
             actors = _actors(parse, i) or (last_actors if _pronoun_subject(parse, i) else [])
+            if not actors and _definite_body_subject(parse, i):
+                # role.definite_body: "Pakistan summoned ... The foreign ministry accused ..."
+                actors = _previous_subject_states(parse, n)
             if entry.source == "rule:position.obligation_reported":
                 actors = _speaker_parties(parse, i) or actors
             refusal = _refusal(parse, i) if entry.type == "STATEMENT" else None
@@ -161,6 +164,45 @@ def find_positions(
         if not any(c.entry.type != "STATEMENT" for c in _in_sentence(out, n)):
             out += _noun_events(parse, lexicon, n, sent_times, skip)
     return _elaborate(parse, _drop_echoes(out))
+
+
+#: Bodies of a state named without it: "the foreign ministry", "the police", "the army".
+STATE_BODIES = frozenset(
+    {"ministry", "government", "police", "army", "military", "cabinet", "parliament", "embassy"}
+    | {"authority", "administration", "presidency", "navy", "force", "regime", "spokesman"}
+    | {"spokeswoman", "spokesperson", "office", "court", "prosecutor", "department"}
+)
+
+
+def _definite_body_subject(parse: Parse, i: int) -> bool:
+    """The subject is a state body named with "the" and no party of its own ("the foreign
+    ministry", "the police"): it is the body of the state that acted just before."""
+    t = parse.tokens
+    for k in parse.dep_children(i, "nsubj"):
+        if t[k].lemma.lower() not in STATE_BODIES:
+            continue
+        dets = {t[d].text.lower() for d in parse.dep_children(k, "det")}
+        if (
+            dets == {"the"}
+            and t[k].tag == "NN"  # one body, not "the governments of two dozen countries"
+            and not parse.dep_children(k, "prep", "conj", "relcl", "acl")
+            and not parse.entities_in(parse.subtree(k))
+        ):
+            return True
+    return False
+
+
+def _previous_subject_states(parse: Parse, n: int) -> list[Entity]:
+    """The state (or IGO) the main subject of sentence ``n - 1`` names or represents."""
+    if n == 0:
+        return []
+    roots = [k for k in parse.sentence_tokens(n - 1) if parse.tokens[k].dep == "ROOT"]
+    # the subject itself names the party ("Pakistan", "the Pakistani president"), not a thing
+    # of one ("South Korea's air pollution")
+    parties = head_entities(parse, [s for r in roots for s in parse.dep_children(r, "nsubj")])
+    codes = {party_code(e) for e in parties}
+    states = [e for e in parse.entities if e.kind in {"state", "igo"} and e.code in codes]
+    return states if len(codes - {None}) == 1 else []
 
 
 def _named_person_subject(parse: Parse, i: int) -> bool:
