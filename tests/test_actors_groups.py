@@ -82,3 +82,15 @@ def test_organ_named_without_its_state_acts_for_it(resources: Any) -> None:
         for e in accuse
     }
     assert (frozenset({"USA"}), frozenset({"IRN"})) in pairs
+
+
+def test_us_state_georgia_is_not_the_country(resources: Any) -> None:
+    text = (
+        "Georgia Gov. Brian Kemp signed the election bill in Atlanta on Monday, and police in "
+        "Savannah, Georgia, arrested two men after the vote.\n\n"
+        "In Tbilisi, Georgia's President Salome Zourabichvili met the French president."
+    )
+    rec = extract_article(text, published=date(2023, 6, 10), resources=resources)
+    georgia = [e for e in rec.entities if e.code == "GEO"]
+    spans = [s.text for e in georgia for s in e.mentions]
+    assert spans == ["Georgia"]  # only the country's own mention ("Georgia's President")
