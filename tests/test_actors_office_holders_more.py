@@ -125,3 +125,15 @@ def test_every_spelling_names_one_person() -> None:
             owners.setdefault(fold(spelling), set()).add(fold(r["name"]))
     shared = {s: names for s, names in owners.items() if len(names) > 1}
     assert not shared
+
+
+def test_between_posts_a_person_still_speaks_for_the_state_served(resources: Any) -> None:
+    # Wang Yi: foreign minister to 2022-12-30, state councillor to 2023-03-12, minister again
+    # from 2023-07-25; in June 2023 he held no listed post
+    between = _person(
+        "The top diplomat Wang Yi met the visiting envoy", date(2023, 6, 19), resources
+    )
+    assert between[0] == "CHN"
+    # Shinzo Abe left office in September 2020: Japanese in 2022, no one's in 2030
+    assert _person("Shinzo Abe met the visiting envoy", date(2022, 1, 9), resources)[0] == "JPN"
+    assert _person("Shinzo Abe met the visiting envoy", date(2030, 1, 9), resources)[0] is None

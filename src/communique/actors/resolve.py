@@ -379,6 +379,25 @@ def _read_titles(art: _Article, draft: _Draft, start: int, end: int, known: str 
         draft.role = _best_role(held, draft) or draft.role
         if draft.role is not None:
             draft.country = draft.role.country
+        elif draft.country is None and art.on is not None:
+            draft.country = _recent_country(art.data.roles_of(known), art.on)
+
+
+#: How long after leaving office a person still speaks for the state they served.
+RECENT_SERVICE_DAYS = 5 * 365
+
+
+def _recent_country(roles: tuple[Role, ...], on: date) -> str | None:
+    """Out of office on ``on`` but only ever in one state's service, left less than five years
+    before ("Wang Yi" between two posts): that state. Never before a first office begins."""
+    countries = {r.country for r in roles}
+    if len(countries) != 1 or None in countries:
+        return None
+    past = [r.valid_to for r in roles if r.valid_from is not None and r.valid_from <= on]
+    if not past or None in past:
+        return None
+    last = max(e for e in past if e is not None)
+    return countries.pop() if 0 <= (on - last).days <= RECENT_SERVICE_DAYS else None
 
 
 def _best_role(roles: tuple[Role, ...], draft: _Draft) -> Role | None:
