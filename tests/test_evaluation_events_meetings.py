@@ -147,3 +147,17 @@ def test_malformed_article_is_an_evaluation_error(tmp_path: Path) -> None:
     (items / "bad.json").write_text(json.dumps({"id": "bad"}), encoding="utf-8")
     with pytest.raises(EvaluationError, match="malformed"):
         load_articles(tmp_path)
+
+
+@pytest.mark.skipif(
+    not (Path(__file__).resolve().parents[2] / "shared" / "data" / "geoparsing").is_dir(),
+    reason="needs the shared corpora",
+)
+def test_locked_fresh_part_loads_with_checked_texts() -> None:
+    from communique.evaluation.articles import load_labelled
+    from communique.evaluation.runner import LOCKED, SUITES
+
+    data = Path(__file__).resolve().parents[2] / "shared" / "data"
+    arts = load_labelled(data, "fresh3")  # each text checked against its stored sha256
+    assert len(arts) == 25 and all(a.text for a in arts)
+    assert "articles-fresh" in SUITES and "articles-fresh" in LOCKED  # never run by 'all'
