@@ -21,7 +21,8 @@ class Entry:
     compound modifier), "comp:a|b" (a predicative complement: "found him guilty"), "from:a|b"
     (a word in the "from"-phrase: "withdrew from the talks"), "plural", "person", "actor",
     "venue", "forum", "notperson", "envoy" (an envoy or named person sent "to" somewhere),
-    "official" (the subject is a state, an IGO, an official or an office), "abroad" (an
+    "official" (the subject is a state, an IGO, an official or an office), "target:a|b" (a
+    direct object, if any, is a party, people or one of the words), "abroad" (an
     announced arrival at a named place: "is due in Moscow")."""
 
     lemma: str
@@ -84,11 +85,14 @@ NEED_KINDS: dict[str, frozenset[str]] = {
             "intransitive",
             "asking",
             "official",
+            "target",
         }
     ),
     "nouns.csv": frozenset({"", "mod"}),
 }
-_WORDLIST = frozenset({"obj", "comp", "from", "prep", "prt", "not", "mod", "of", "captive"})
+_WORDLIST = frozenset(
+    {"obj", "comp", "from", "prep", "prt", "not", "mod", "of", "captive", "target"}
+)
 _LEMMA = re.compile(r"^[a-z][a-z' -]*$")
 
 

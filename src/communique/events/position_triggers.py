@@ -477,7 +477,20 @@ def _needs_met(parse: Parse, i: int, e: Entry) -> bool:
             for o in objs
         )
     if kind == "intransitive":  # "thousands demonstrated", not "the figures demonstrate X"
-        return not parse.dep_children(i, "dobj", "ccomp", "xcomp", "attr")
+        # "as demonstrated by the figures": a passive, or a "by" agent, is the transitive sense
+        passive = parse.dep_children(i, "auxpass", "nsubjpass") or parse.preps(i, "by")
+        return not parse.dep_children(i, "dobj", "ccomp", "xcomp", "attr") and not passive
+    if kind == "target":  # "fought rebels", "offered talks"; not "fighting dirty air",
+        # "tensions threatening growth", "offers a reminder": an object, if any, is a party,
+        # people or one of the listed words
+        objs = [c for o in parse.dep_children(i, "dobj") for c in parse.conjuncts(o)]
+        return all(
+            t[o].lemma.lower() in words
+            or any(t[m].lemma.lower() in words for m in parse.dep_children(o, "compound", "amod"))
+            or bool(parties_under(parse, [o]))
+            or t[o].pos == "PRON"
+            for o in objs
+        )
     if kind == "asking":  # "appealed for calm", "appealed to X to stop"; not "appealed to them"
         purpose = [
             c
