@@ -55,6 +55,25 @@ def _placed(parse: Parse, noun: int) -> bool:
     return tok.dep == "pobj" and parse.tokens[tok.head].text.lower() in PLACE_PREPS
 
 
+def _behind_adjective(parse: Parse, e: Entity, subj: list[int]) -> bool:
+    """ "people familiar with Chinese trade policy", "sources close to the Kremlin": a party
+    named only in an adjective's complement is what unnamed sources know, not who speaks
+    (role.anonymous_source)."""
+    t = parse.tokens
+    under = {k for s in subj for k in parse.subtree(s)}
+    found = [k for m in e.mentions if (k := parse.token_at(m.start)) in under]
+
+    def behind(k: int) -> bool:
+        for a in [k, *parse.ancestors(k)]:
+            if a in subj:
+                return False
+            if t[a].dep == "prep" and t[t[a].head].pos == "ADJ":
+                return True
+        return False
+
+    return bool(found) and all(behind(k) for k in found)
+
+
 def _actors(parse: Parse, i: int) -> list[Entity]:
     subj = _subject(parse, i)
     if subj and parse.tokens[subj[0]].pos == "PRON":  # "X said it supported ..."
@@ -62,7 +81,11 @@ def _actors(parse: Parse, i: int) -> list[Entity]:
     t = parse.tokens
     passive = parse.dep_children(i, "nsubjpass") or (t[i].dep == "acl" and t[i].tag == "VBN")
     agent = parse.preps(i, "by") if passive else []
-    found = [e for e in parties_under(parse, subj + agent) if party_code(e)]
+    found = [
+        e
+        for e in parties_under(parse, subj + agent)
+        if party_code(e) and not _behind_adjective(parse, e, subj)
+    ]
     if subj and parse.tokens[subj[0]].pos == "PRON":
         # role.pronoun_not_object: "He hailed President X": "he" is not X
         objects = head_entities(parse, parse.dep_children(i, "dobj"))
