@@ -21,14 +21,18 @@ def _split_at_line_breaks(doc: Doc) -> Doc:
 
     Runs before the parser, which keeps sentence starts that are already set. The starts are
     written in one array: setting ``Token.is_sent_start`` checks the whole document for a
-    parse each time, which made the cost per word grow with the number of lines."""
-    from spacy.attrs import SENT_START
+    parse each time, which made the cost per word grow with the number of lines. The tokens
+    holding a line break are found among the distinct token texts (a token's trailing
+    whitespace is one space or nothing, never a line break), not token by token."""
+    from spacy.attrs import ORTH, SENT_START
 
     starts: Any = doc.to_array(SENT_START)  # one value per token (spaCy types it loosely)
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
-            starts[token.i] = 1
+    texts: list[int] = doc.to_array(ORTH).tolist()
+    strings = doc.vocab.strings
+    breaking = {h for h in set(texts) if "\n" in strings[h]}
+    for i in range(1, len(texts)):
+        if texts[i - 1] in breaking:
+            starts[i] = 1
     doc.from_array([SENT_START], starts)
     return doc
 
