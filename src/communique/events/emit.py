@@ -78,7 +78,7 @@ def emit_events(
             left.append(LeftOut(ev, reason))
     kept, subsumed = _subsume_statements(kept, by_id)
     left += subsumed
-    merged, alias = _one_per_happening(kept, by_id)
+    merged, alias = _one_per_happening(parse, kept, by_id)
     final = _mark_main(parse, merged)
     return Emitted(tuple(final), _relink(links, alias, {e.id for e in final}), tuple(left))
 
@@ -193,7 +193,7 @@ def _other_parties(parse: Parse, ev: Event, actor_codes: frozenset[str]) -> bool
 
 
 def _one_per_happening(
-    events: list[Event], by_id: dict[str, Entity]
+    parse: Parse, events: list[Event], by_id: dict[str, Entity]
 ) -> tuple[list[Event], dict[str, str]]:
     """Join a later telling of the same act into the first: same type, same actor and target
     codes, no conflicting date, a status that does not contradict (occurred vs planned). A
@@ -209,7 +209,8 @@ def _one_per_happening(
             (
                 k
                 for k, o in enumerate(out)
-                if o.meeting is None and _same_happening(o, ev, key, by_id)
+                if o.meeting is None
+                and (_same_happening(o, ev, key, by_id) or _recap(parse, o, ev, by_id))
             ),
             None,
         )
@@ -240,6 +241,25 @@ def _same_happening(
 ) -> bool:
     if _happening_key(o, by_id) != key:
         return False
+    return _compatible(o, ev, by_id)
+
+
+def _recap(parse: Parse, o: Event, ev: Event, by_id: dict[str, Entity]) -> bool:
+    """A later telling that leaves the target out ("Trump demanded that China buy more. The
+    purchases he requested ..."): same type and actor codes, the first names a target, the later
+    none, at most two sentences apart."""
+    if ev.type != o.type or ev.type == "STATEMENT" or ev.recipients or not o.recipients:
+        return False
+    codes = _codes(ev.actors, by_id)
+    if not codes or codes != _codes(o.actors, by_id) or not (o.evidence and ev.evidence):
+        return False
+    first = parse.sentence_index(parse.token_at(o.evidence[0].start))
+    later = parse.sentence_index(parse.token_at(ev.evidence[0].start))
+    return 0 <= later - first <= 2 and _compatible(o, ev, by_id)
+
+
+def _compatible(o: Event, ev: Event, by_id: dict[str, Entity]) -> bool:
+    """No status, teller, content or date says these are two acts."""
     if (o.status == "planned") != (ev.status == "planned"):
         return False
     a_people, b_people = _people(o, by_id), _people(ev, by_id)
