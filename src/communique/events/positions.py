@@ -125,12 +125,11 @@ def find_positions(
                 responds=_responds(parse, i),
             )
             cand = reframe(parse, cand)
-            if cand.status == "negated" and cand.entry.type in {
-                "AGREE",
-                "SUPPORT",
-                "COOPERATE",
-                "CONCEDE",
-            }:
+            if (
+                cand.status == "negated"
+                and cand.entry.type in {"AGREE", "SUPPORT", "COOPERATE", "CONCEDE"}
+                and cand.entry.lemma in ANSWERS
+            ):
                 # "failed to reach agreement", "did not accept": a rejection that happened;
                 # "will not let Chile's quota be cut": whose quota it is says nothing about
                 # whom the refusal answers; only a direct object or complement does
@@ -190,6 +189,17 @@ def _definite_body_subject(parse: Parse, i: int) -> bool:
         ):
             return True
     return False
+
+
+#: Acts that answer a proposal or a request: negated, they are a refusal ("did not accept",
+#: "failed to reach agreement"); a promise, praise or apology left unmade is only no act ("did
+#: not commit to amounts" asserts nothing).
+ANSWERS = frozenset(
+    {"agree", "accept", "approve", "ratify", "support", "back", "endorse", "recognize"}
+    | {"recognise", "allow", "permit", "grant", "concede", "yield", "extradite", "cooperate"}
+    | {"reach", "settle", "meet", "hand", "lift", "ease", "drop", "restore", "normalize"}
+    | {"normalise", "establish", "let"}
+)
 
 
 def _previous_subject_states(parse: Parse, n: int) -> list[Entity]:
