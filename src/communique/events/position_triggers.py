@@ -53,6 +53,13 @@ def _calendar_object(parse: Parse, prep: int) -> bool:
     )
 
 
+#: Documents and figures: what they "say" or "show" is no party's statement.
+DOCUMENTS = frozenset(
+    {"report", "study", "survey", "data", "figure", "statistic", "document", "analysis", "paper"}
+    | {"poll", "research", "index", "chart", "map", "assessment", "estimate", "forecast", "review"}
+)
+
+
 def _not_an_act(parse: Parse, lexicon: Lexicon, i: int, entry: Entry) -> bool:
     """Verbs of the lexicon used for talk rather than an act between parties (rules
     ``trigger.bare_question``, ``trigger.no_comment``, ``trigger.opinion_agreement``,
@@ -76,6 +83,10 @@ def _not_an_act(parse: Parse, lexicon: Lexicon, i: int, entry: Entry) -> bool:
         return (
             not kids & {"dobj", "dative", "xcomp"} and not parse.preps(i, "for") and not asked_that
         )
+    if entry.type == "STATEMENT" and any(
+        t[k].lemma.lower() in DOCUMENTS for k in parse.dep_children(i, "nsubj")
+    ):
+        return True  # trigger.document_statement: "the IEA report stated that capacity doubled"
     if entry.type == "REJECT":
         return any(t[k].lemma.lower() in NO_COMMENT for k in parse.dep_children(i, "xcomp"))
     if entry.type == "AGREE" and lemma in OPINION_VERBS:
