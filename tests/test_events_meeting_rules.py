@@ -691,3 +691,19 @@ def test_meeting_takes_the_day_its_participant_arrived_at_its_place(resources: A
     )
     (met,) = _meetings(elsewhere)
     assert met.when is None  # arrived in Berlin, met in Paris: the day is not known
+
+
+def test_talks_during_a_visit_take_the_visit_place(resources: Any) -> None:
+    visit = "Indian Prime Minister Narendra Modi is on a state visit to Washington this week.\n\n"
+    talks = "Modi and US President Joe Biden held talks on Thursday, a day after Modi spoke."
+    rec = extract_article(visit + talks, published=date(2023, 6, 19), resources=resources)
+    held = [m for m in _meetings(rec) if m.mode != "visit"]
+    assert held and held[0].where is not None and held[0].where.name == "Washington"
+    assert "meeting.visit_place" in held[0].rules
+    elsewhere = extract_article(
+        visit + "Modi and Chinese President Xi Jinping held talks on Thursday.",
+        published=date(2023, 6, 19),
+        resources=resources,
+    )
+    other = [m for m in _meetings(elsewhere) if m.mode != "visit"]
+    assert all(m.where is None or m.where.name != "Washington" for m in other)  # not the visit's

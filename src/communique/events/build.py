@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 
 from ..model import (
     Delegation,
@@ -81,6 +82,7 @@ def build_events(
         sentences[ev.id] = tuple(sorted({m.sentence for m in c.mentions}))
         for m in c.mentions:
             ids[m.trigger] = ev.id
+    events = _visit_places(events, entities)
     _forum_references(parse, clusters, events, ids)
     parent_of: dict[str, str] = {}
     for ev, parent in _press_conferences(parse, clusters, events, times, ids):
@@ -258,6 +260,57 @@ def _forum_references(
 
 #: Verbs of arriving: "X arrived in Berlin on Tuesday. He held talks with Y" met that day.
 ARRIVING = frozenset({"arrive", "land", "fly", "travel"})
+
+
+def _visit_places(events: list[Event], entities: tuple[Entity, ...]) -> list[Event]:
+    """A meeting told with no place between the visitor and the hosts of a visit the article
+    reports with a place ("X is on a visit to Beijing. ... X also held talks with Y") took place
+    there (rule meeting.visit_place), when no date says it is another day."""
+    code = {e.id: e.code or e.country for e in entities}
+
+    def sides(ev: Event) -> set[str]:
+        return {c for i in (*ev.actors, *ev.recipients) if (c := code.get(i))}
+
+    visits = [
+        v
+        for v in events
+        if v.meeting is not None
+        and v.mode == "visit"
+        and v.where is not None
+        and v.status in {"occurred", "ongoing"}
+    ]
+    out = []
+    for ev in events:
+        placed = ev.where is not None and (ev.where.name or ev.where.venue)
+        if ev.meeting is not None and not placed and ev.status in {"occurred", "ongoing"}:
+            mine = sides(ev)
+            host = next(
+                (
+                    v
+                    for v in visits
+                    if v is not ev
+                    and len(mine) >= 2
+                    and mine <= sides(v)
+                    and _during(v.when, ev.when)
+                ),
+                None,
+            )
+            if host is not None:
+                ev = replace(ev, where=host.where, rules=(*ev.rules, rule("meeting.visit_place")))
+        out.append(ev)
+    return out
+
+
+def _during(visit: When | None, meeting: When | None) -> bool:
+    """Can a meeting on ``meeting`` be part of a visit dated ``visit`` (within a week of it:
+    a visit's date may be its start, its report or "this week")? Days not known do not say
+    otherwise."""
+    if visit is None or meeting is None or visit.granularity != "day":
+        return True
+    if meeting.granularity != "day":
+        return True
+    gap = (date.fromisoformat(meeting.start[:10]) - date.fromisoformat(visit.start[:10])).days
+    return abs(gap) <= 7
 
 
 def _arrival_date(

@@ -70,6 +70,7 @@ _TABLE = (
     Rule("meeting.host_officials", "meeting", "'met government officials in Hanoi': VNM hosts"),
     Rule("meeting.government_seat", "meeting", "'held talks at the Kremlin': Russia is a side"),
     Rule("meeting.absent_subject", "meeting", "'failed to attend the summit': it met without X"),
+    Rule("meeting.visit_place", "meeting", "talks between a visitor and hosts: the visit's place"),
     Rule("meeting.arrival_date", "meeting", "'X arrived in Y on Tuesday. He held talks': Tuesday"),
     Rule("meeting.envoy_sent", "meeting", "'sent an envoy to Myanmar': a visit by the sender"),
     Rule("emit.coded_actor", "emit", "reported only when the source actor resolves to a code"),
