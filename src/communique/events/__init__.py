@@ -25,6 +25,7 @@ from .links import find_links
 from .meeting_clusters import cluster_mentions
 from .meetings import find_meeting_mentions
 from .positions import find_positions
+from .regional import regional_people
 from .roles import find_agendas, find_chairs, find_delegations
 from .rules import rule
 from .syntax import Parse
@@ -42,6 +43,7 @@ def code_events(
     """``on``: the date the article is about (``time.reference_date``), for telling background
     acts from news."""
     lexicon = load_lexicon()
+    entities = regional_people(annotated.article.text, entities, places)  # "Texas Gov. X"
     parse = Parse(annotated, entities)
     calls, call_nouns = find_calls(parse, times)  # 1. calls first: their talk nouns are no meetings
     mentions = [

@@ -59,6 +59,7 @@ _TABLE = (
     Rule("role.pronoun_not_object", "role", "'He hailed President X': 'he' does not stand for X"),
     Rule("role.place_target", "role", "'bombed positions in northern Iraq': Iraq is the target"),
     Rule("role.post_target", "role", "'recalled its ambassador to Moscow': Russia is the target"),
+    Rule("role.regional_title", "role", "'Texas Gov. Greg Abbott': an official of the USA"),
     Rule("role.anonymous_source", "role", "'people familiar with Chinese policy': not China"),
     Rule("role.definite_body", "role", "'X acted. The ministry said ...': X's ministry"),
     Rule("role.mutual_act", "role", "'India and Japan signed an accord': each the other's target"),
