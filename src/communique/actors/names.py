@@ -49,8 +49,9 @@ def titled_names(text: str, data: ActorData, taken: Stretches) -> list[tuple[int
     found: list[tuple[int, int]] = []
     i = 1
     while i < len(ws):
-        n = _name_length(ws, i, text, data)
-        if n and _after_title(ws, i, data):
+        # the title test first: it is cheap and rarely true, the name test looks words up
+        n = _name_length(ws, i, text, data) if _after_title(ws, i, data) else 0
+        if n:
             start, end = ws[i].start, ws[i + n - 1].end
             end -= 2 if text[start:end].endswith(("’s", "'s")) else 0
             free = not taken.overlaps(start, end)
@@ -113,5 +114,7 @@ def _after_title(ws: Sequence[Word], i: int, data: ActorData) -> bool:
     kind = data.title_words.get(previous.text.lower())
     if previous.text[:1].isupper() and kind in ("head", "modifier"):
         return True
+    if i < 2 or ws[i - 2].text != "of":
+        return False
     ref = data.lookup(previous.text)
-    return i >= 2 and ws[i - 2].text == "of" and ref is not None and ref.via == "name"
+    return ref is not None and ref.via == "name"

@@ -531,6 +531,8 @@ def _context_hits(art: _Article) -> Iterator[tuple[int, int, frozenset[str]]]:
             phrases.setdefault(alias, set()).add(f"{igo.kind}:{igo.code}")
     for phrase, keys in phrases.items():
         rest = phrase.removeprefix("the ")
+        if rest not in art.text:
+            continue  # the pattern needs these very characters: no search
         pattern = (r"\b[Tt]he " if rest != phrase else r"\b") + re.escape(rest) + r"\b"
         for m in re.finditer(pattern, art.text):
             yield m.start(), m.end(), frozenset(keys)

@@ -95,6 +95,9 @@ _STOP = frozenset(
 _DETERMINERS = frozenset({"the", "a", "an"})
 _DESTINATION = frozenset({"to", "in", "at"})
 _MAX_WORDS = 12
+#: Characters read on either side of a name: far more than the _MAX_WORDS words (and the few
+#: more a parenthesis adds) a title may span, so that a long sentence is not re-read per name.
+_REACH = 600
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +190,7 @@ def title_before(
     text: str, name_start: int, floor: int, data: ActorData, blocked: Sequence[tuple[int, int]] = ()
 ) -> TitleParse | None:
     """The title written right before a name ("NATO Secretary-General Mark Rutte")."""
-    ws = words(text, floor, name_start)
+    ws = words(text, max(floor, name_start - _REACH), name_start)
     if ws and ws[-1].text == ",":  # "Majority Whip, Steve Scalise"
         if len(ws) < 2 or ws[-2].text == ",":
             return None
@@ -254,7 +257,7 @@ def title_after(
     text: str, name_end: int, ceiling: int, data: ActorData, blocked: Sequence[tuple[int, int]] = ()
 ) -> TitleParse | None:
     """A title in apposition after a name ("Oleg Ryazantsev, Russia's deputy minister,")."""
-    ws = words(text, name_end, ceiling)
+    ws = words(text, name_end, min(ceiling, name_end + _REACH))
     if not ws or ws[0].text != ",":
         return None
     run: list[Word] = []

@@ -53,6 +53,8 @@ def _remote(parse: Parse, i: int) -> bool:
 def _trigger_entry(parse: Parse, lexicon: Lexicon, i: int) -> Entry | None:
     tok = parse.tokens[i]
     lemma = tok.lemma.lower()
+    if lemma not in lexicon.meeting_nouns and lemma not in lexicon.meeting_verbs:
+        return None  # most words: no lexicon row, nothing more to read
     if _remote(parse, i):
         return None
     if tok.pos == "NOUN" or (tok.pos == "PROPN" and lemma in {"summit", "talks"}):
