@@ -707,3 +707,13 @@ def test_talks_during_a_visit_take_the_visit_place(resources: Any) -> None:
     )
     other = [m for m in _meetings(elsewhere) if m.mode != "visit"]
     assert all(m.where is None or m.where.name != "Washington" for m in other)  # not the visit's
+
+
+def test_city_naming_a_venue_is_the_meeting_place(resources: Any) -> None:
+    text = (
+        "Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol "
+        "at a Tokyo restaurant on Thursday."
+    )
+    rec = extract_article(text, published=date(2023, 6, 10), resources=resources)
+    (meeting,) = _meetings(rec)
+    assert meeting.where is not None and meeting.where.name == "Tokyo"

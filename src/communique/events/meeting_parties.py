@@ -80,6 +80,19 @@ def _speakers(parse: Parse, noun: int) -> list[Entity]:
     return parties_under(parse, heads)
 
 
+def _addressed_while_meeting(parse: Parse, verb: int) -> list[Entity]:
+    """ "Meeting in Jeddah, the crown prince told Blinken that ...": a participle of "meet"
+    with no object of its own, on a verb of telling, meets the one told."""
+    t = parse.tokens
+    tok = t[verb]
+    if tok.tag != "VBG" or tok.dep != "advcl" or parse.objects(verb) or parse.preps(verb, "with"):
+        return []
+    head = tok.head
+    if head == verb or t[head].lemma.lower() not in ADDRESSING:
+        return []
+    return parties_under(parse, parse.dep_children(head, "dobj", "dative"))
+
+
 #: Speech verbs whose object is the one spoken to ("told Blinken", "urged his host").
 ADDRESSING = frozenset({"tell", "warn", "urge"})
 

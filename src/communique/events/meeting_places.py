@@ -459,6 +459,10 @@ def _locative(parse: Parse, p: PlaceMention) -> bool:
     head = parse.tokens[parse.tokens[last].head]
     if head.dep in {"prep"} and head.text.lower() in LOCATIVE:
         return True
+    if parse.tokens[last].dep == "compound" and head.dep == "pobj":  # "at a Tokyo restaurant"
+        prep = parse.tokens[head.head]
+        if prep.dep == "prep" and prep.text.lower() in LOCATIVE:
+            return True
     if head.dep == "appos" or parse.tokens[last].dep == "appos":  # "in Moscow, Russia"
         return _locative_token(parse, parse.tokens[parse.tokens[last].head].i)
     return False

@@ -22,6 +22,7 @@ from .lexicon import Entry, Lexicon
 from .meeting_clusters import _setting_place
 from .meeting_parties import (
     ATTEND_VERBS,
+    _addressed_while_meeting,
     _duration,
     _framework_forum,
     _governor_parties,
@@ -135,6 +136,8 @@ def _mention(
         parties += [e for e in parties_under(parse, parse.preps(i, "on")) if e not in parties]
     if is_noun:
         parties += [e for e in _governor_parties(parse, i) if e not in parties]
+    if not is_noun:  # "Meeting in Jeddah, the crown prince told Blinken ...": Blinken too
+        parties += [e for e in _addressed_while_meeting(parse, i) if e not in parties]
     parties += [e for e in _mediators(parse, i) if e not in parties]
     if is_noun:
         parties += [e for e in _speakers(parse, i) if e not in parties]
