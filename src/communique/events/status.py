@@ -83,7 +83,12 @@ def cancels(parse: Parse, verb: int) -> bool:
     if lemma in CANCEL_LEMMAS:
         return True
     prts = {t[k].text.lower() for k in parse.dep_children(verb, "prt", "advmod")}
-    return any((lemma, p) in CANCEL_PHRASAL for p in prts)
+    if any((lemma, p) in CANCEL_PHRASAL for p in prts):
+        return True
+    # "was put on hold", "has been put on ice": postponed
+    return lemma == "put" and any(
+        t[o].lemma.lower() in {"hold", "ice"} for o in parse.preps(verb, "on")
+    )
 
 
 def _hedged(parse: Parse, verb: int) -> bool:
@@ -271,7 +276,9 @@ def _verb_status(parse: Parse, verb: int) -> Status | None:
     top = t[scope[-1]]
     if top.dep == "acl" and t[top.head].lemma.lower() in CAPACITY_NOUNS:
         return "hypothetical"
-    if len(scope) > 1 and lemmas & PLAN_LEMMAS:
+    if {t[i].lemma.lower() for i in scope[1:]} & PLAN_LEMMAS:
+        # a plan governs the act ("is expected to visit"); the act's own verb does not count
+        # ("since X arrived in the U.S., the administration approved ...")
         return "planned"
     if t[verb].dep == "advcl" and _has_to(parse, verb):  # "left for X to meet Y": purpose
         return "planned"
