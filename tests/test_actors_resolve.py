@@ -297,3 +297,28 @@ def test_leader_surname_the_ner_took_for_a_place(resources: Any) -> None:
     people = {e.name: e.country for e in rec.entities if e.kind == "person"}
     assert people.get("Narendra Modi") == "IND"  # tagged as a verb
     assert people.get("Antony Blinken") == "USA"  # tagged as a place
+
+
+def test_undated_bare_surname_is_bounded_by_the_latest_year_stated(resources: Any) -> None:
+    """Without a date, a bare surname the NER missed or mislabelled means the one curated
+    office holder still serving in or after the latest year the article states; with no year
+    stated nothing is guessed, and a holder whose offices ended before it is not meant."""
+    text = "Lavrov met Kerry in Geneva in March 2014."
+    people = {e.name: e.country for e in extract_article(text, resources=resources).entities}
+    assert people.get("Sergey Lavrov") == "RUS" and people.get("John Kerry") == "USA"
+    later = "Kerry met officials in Geneva in March 2019."
+    assert "John Kerry" not in {e.name for e in extract_article(later, resources=resources).entities}
+
+
+def test_a_state_body_named_like_an_igo_is_not_the_igo(resources: Any) -> None:
+    text = (
+        "Timothy Morrison, a National Security Council official, testified on Tuesday. "
+        "The National Security Council declined to comment."
+    )
+    rec = extract_article(text, published=date(2019, 11, 20), resources=resources)
+    codes = {e.name: e.code or e.country for e in rec.entities}
+    assert "UNSC" not in codes.values()
+    un = extract_article(
+        "The UN Security Council met on Tuesday.", published=date(2019, 11, 20), resources=resources
+    )
+    assert "UNSC" in {e.code for e in un.entities}

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from .actors import ActorData, load_actor_data, resolve_actors
+from .actors import ActorData, latest_year, load_actor_data, resolve_actors
 from .clean import clean_article
 from .events import code_events
 from .model import AnnotatedArticle, RawArticle, Record, Skip
@@ -84,7 +84,7 @@ def _country_on(resources: Resources, on: date | None) -> Callable[[str], tuple[
 def _code(annotated: AnnotatedArticle, resources: Resources) -> Record:
     times = find_times(annotated)  # 3. time
     on = reference_date(annotated, times)
-    entities = resolve_actors(annotated, resources.actors, on)  # 4. actors
+    entities = resolve_actors(annotated, resources.actors, on, latest_year(times))  # 4. actors
     places = find_places(annotated, resources.gazetteer, _country_on(resources, on))  # 5. place
     coded = code_events(annotated, entities, times, places, on)  # 6. events
     return Record(  # 7. record

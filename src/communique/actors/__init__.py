@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from .load import load_actor_data
 from .records import ActorRef, Igo, Person, State
-from .resolve import resolve_actors
+from .resolve import latest_year, resolve_actors
 from .tables import ActorData
 from .titles import TitleParse, title_after, title_before
 
@@ -37,6 +37,7 @@ __all__ = [
     "State",
     "TitleParse",
     "load_actor_data",
+    "latest_year",
     "resolve_actors",
     "title_after",
     "title_before",

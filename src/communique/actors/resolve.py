@@ -10,12 +10,21 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..intervals import Stretches
-from ..model import AnnotatedArticle, Entity, EntityKind, Mention, Role, Span, content_id
+from ..model import (
+    AnnotatedArticle,
+    Entity,
+    EntityKind,
+    Mention,
+    Role,
+    Span,
+    TimeExpression,
+    content_id,
+)
 from .lookups import FixedStretches, People, whole_word_hits, word_starts
 from .metonymy import Dependents, Reading, dependents_of, read_mention
 from .names import titled_names
@@ -50,6 +59,7 @@ class _Article:
     annotated: AnnotatedArticle
     data: ActorData
     on: date | None
+    since: int | None  # undated: the latest year the article states
     drafts: dict[str, _Draft] = field(default_factory=dict)
     states: Stretches = field(default_factory=lambda: Stretches(0))  # states read as actors
     names: FixedStretches = field(default_factory=lambda: FixedStretches([]))  # every name found
@@ -82,12 +92,14 @@ class _Article:
 
 
 def resolve_actors(
-    annotated: AnnotatedArticle, data: ActorData, on: date | None
+    annotated: AnnotatedArticle, data: ActorData, on: date | None, since: int | None = None
 ) -> tuple[Entity, ...]:
     """One ``Entity`` per distinct actor of the article, with all its mentions; names,
-    capitals and offices are read as they were on ``on`` (the article's reference date)."""
+    capitals and offices are read as they were on ``on`` (the article's reference date).
+    Without a date, ``since`` (the latest year the article states) bounds whom a bare surname
+    can mean: only office holders still serving then."""
     data = data.at(on)
-    art = _Article(annotated, data, on)
+    art = _Article(annotated, data, on, since if on is None else None)
     mentions = sorted(
         (m for m in annotated.mentions if m.label in _ACTOR_LABELS), key=lambda m: (m.start, -m.end)
     )
@@ -96,7 +108,7 @@ def resolve_actors(
     )
     mentions = _one_sense_per_article(mentions, data)
     named = [m for m in mentions if m.label == "PERSON" and not _names_igo(m, data)]
-    missed = [*_missed_names(annotated, data), *_bare_surnames(annotated, data, on)]
+    missed = [*_missed_names(annotated, data), *_bare_surnames(annotated, data, on, art.since)]
     people = sorted([*named, *missed], key=lambda m: " " not in _name_of(m))
     art.names = FixedStretches([(m.start, m.end) for m in people])
     for m in people:  # full names first, so that surnames find them
@@ -109,6 +121,13 @@ def resolve_actors(
     _attach_context_aliases(art)
     _merge_bare_organizations(art)
     return tuple(_freeze(art, key, d) for key, d in _ordered(art.drafts))
+
+
+def latest_year(times: Sequence[TimeExpression]) -> int | None:
+    """The latest year an article states ("in March 2017", "since 2014"): an undated article
+    was written then or later."""
+    years = [int(t.value[:4]) for t in times if t.value and t.value[:4].isdigit()]
+    return max(years, default=None)
 
 
 def _one_sense_per_article(mentions: list[Mention], data: ActorData) -> list[Mention]:
@@ -147,11 +166,14 @@ _MISTAGGED = frozenset({"NOUN", "VERB", "ADJ"})
 _NAME_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"})
 
 
-def _bare_surnames(annotated: AnnotatedArticle, data: ActorData, on: date | None) -> list[Mention]:
+def _bare_surnames(
+    annotated: AnnotatedArticle, data: ActorData, on: date | None, since: int | None
+) -> list[Mention]:
     """ "Lavrov met Kerry": a proper noun standing alone, in no mention, that is the surname
     of exactly one person in office on the article's date (the NER misses many bare
-    surnames). Without a date nothing is guessed."""
-    if on is None:
+    surnames); without a date, of the one curated office holder still serving in or after the
+    latest year the article states. With neither nothing is guessed."""
+    if on is None and since is None:
         return []
     tokens = annotated.tokens
     taken = Stretches(len(annotated.article.text), [(m.start, m.end) for m in annotated.mentions])
@@ -166,7 +188,7 @@ def _bare_surnames(annotated: AnnotatedArticle, data: ActorData, on: date | None
             for j in (k - 1, k + 1)
         ):
             continue  # part of a longer name ("Park Avenue", "Abe Lincoln")
-        if taken.overlaps(t.start, t.end) or data.person_by_surname(t.text, on) is None:
+        if taken.overlaps(t.start, t.end) or data.person_by_surname(t.text, on, since) is None:
             continue
         found.append(Mention(t.start, t.end, t.text, "PERSON", None, t.text))
     return found
@@ -218,11 +240,14 @@ def _place_mention(art: _Article, m: Mention) -> None:
 
 def _leader_surname(art: _Article, m: Mention) -> bool:
     """ "Erdogan told Blinken": a single word the NER took for a place or an organisation that
-    is the surname of exactly one curated office holder in office on the article's date."""
+    is the surname of exactly one curated office holder in office on the article's date (or,
+    undated, still serving in or after the latest year it states)."""
     word = m.text.strip()
-    if art.on is None or " " in word or not word.istitle() or m.label not in ("GPE", "ORG"):
+    if art.on is None and art.since is None:
         return False
-    person = art.data.person_by_surname(word, art.on)
+    if " " in word or not word.istitle() or m.label not in ("GPE", "ORG"):
+        return False
+    person = art.data.person_by_surname(word, art.on, art.since)
     return person is not None and art.data.is_curated(person.key)
 
 
@@ -292,7 +317,7 @@ def _add_person(art: _Article, m: Mention) -> None:
     person = art.data.person(name)
     key = person.key if person else _surname_key(art, name)
     if key is None and " " not in name and (m.label == "PERSON" or _leader_surname(art, m)):
-        person = art.data.person_by_surname(name, art.on)
+        person = art.data.person_by_surname(name, art.on, art.since)
     key = key or (person.key if person else "name:" + fold(name))
     draft = _Draft("person", None, person.name if person else name)
     kept = art.add(key, draft, start, end)
@@ -457,10 +482,23 @@ def _headline(art: _Article, m: Mention) -> bool:
 
 def _add_organization(art: _Article, m: Mention) -> None:
     name = normalize(m.text)
-    country = art.data.title_country(name) or _country_before(art, m.start)
+    country = _named_affiliation(name, art.data) or _country_before(art, m.start)
     rest = _without_country(name, art.data)
     key = f"org:{country or ''}:{fold(rest)}"
     art.add(key, _Draft("organization", None, name, country=country), m.start, m.end)
+
+
+def _named_affiliation(name: str, data: ActorData) -> str | None:
+    """The state or IGO an organisation's name names: a state anywhere ("Bank of Japan"), an
+    IGO only as its first words ("UN Development Programme"); "National Security Council" is
+    not the UN's Security Council."""
+    code = data.title_country(name)
+    if code is None or data.state(code) is not None:
+        return code
+    words = name.split()
+    n = next((n for n in range(1, 5) if data.title_country(" ".join(words[:n])) == code), 0)
+    inside = n == 0 or (n > 1 and data.title_country(" ".join(words[1:n])) == code)
+    return None if inside else code
 
 
 def _country_before(art: _Article, start: int) -> str | None:

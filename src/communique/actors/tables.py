@@ -165,15 +165,20 @@ class ActorData:
     def _exists(self, item: Igo | State) -> bool:
         return item.valid_to is None if self.on is None else item.exists_on(self.on)
 
-    def person_by_surname(self, surname: str, on: date | None) -> Person | None:
+    def person_by_surname(
+        self, surname: str, on: date | None, since: int | None = None
+    ) -> Person | None:
         """The office holder a bare surname ("Okonjo-Iweala", "Orban") means: given a date, the
         only bearer of that surname in office on that date; without one, the only bearer of
-        the curated table. The derived table is asked only with a date, and prefers people
-        holding an office over those only tied to a state."""
+        the curated table still in office in or after the year ``since`` (the latest year an
+        undated article states, when it states one). The derived table is asked only with a
+        date, and prefers people holding an office over those only tied to a state."""
         keys = self._surnames.get(fold(surname), ())
         people = [p for k in keys if (p := self._people_by_key.get(k)) is not None]
         if on is not None:
             people = [p for p in people if self.roles_on(p.name, on)]
+        elif since is not None:
+            people = [p for p in people if any(_serves_from(r, since) for r in p.roles)]
         if people or on is None:
             return people[0] if len(people) == 1 else None
         bearers = [
@@ -252,6 +257,11 @@ def _surname_owners(
 
 def _role_order(role: Role) -> tuple[date, date]:
     return (role.valid_to or date.max, role.valid_from or date.min)
+
+
+def _serves_from(role: Role, year: int) -> bool:
+    """Was the office still held in ``year`` or later (a year's slack for the year it ended)?"""
+    return role.valid_to is None or role.valid_to.year >= year - 1
 
 
 def _holds(role: Role, on: date) -> bool:

@@ -94,6 +94,8 @@ _STOP = frozenset(
 )
 _DETERMINERS = frozenset({"the", "a", "an"})
 _DESTINATION = frozenset({"to", "in", "at"})
+#: Words that make an IGO's name part of a state body's ("National Security Council").
+_DOMESTIC = frozenset({"national", "federal", "state"})
 _MAX_WORDS = 12
 #: Characters read on either side of a name: far more than the _MAX_WORDS words (and the few
 #: more a parenthesis adds) a title may span, so that a long sentence is not re-read per name.
@@ -300,6 +302,8 @@ def country_in_title(title_text: str, data: ActorData) -> str | None:
                 continue
             if i > 0 and ws[i - 1].text.lower() in _DESTINATION:
                 break
+            if i > 0 and ws[i - 1].text.lower() in _DOMESTIC and data.state(code) is None:
+                break  # "National Security Council official": a state's body, not the UN's
             return code
         i += 1
     return None
