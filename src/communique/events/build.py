@@ -236,6 +236,8 @@ def _meeting_rules(c: MeetingCluster) -> tuple[str, ...]:
         names.append(rule("meeting.host_officials"))
     if any(m.entry.need_kind == "envoy" for m in c.mentions):
         names.append(rule("meeting.envoy_sent"))
+    if any(m.named_before for m in c.mentions):
+        names.append(rule("meeting.pair_named_before"))
     return tuple(names)
 
 

@@ -28,9 +28,9 @@ def cluster_mentions(parse: Parse, mentions: list[MeetingMention]) -> list[Meeti
     for m in mentions:
         if m.pair:
             paired = next((c for c in reversed(clusters) if len(c.codes) >= 2), None)
-            m.parties += [
-                e for e in (_track_parties(paired) if paired else []) if e not in m.parties
-            ]
+            pair = _track_parties(paired) if paired else _pair_named_before(parse, m)
+            m.named_before = paired is None and bool(pair)
+            m.parties += [e for e in pair if e not in m.parties]
         target = _same_phrase(parse, m, clusters) or _best_cluster(m, clusters)
         if target is not None:
             target.mentions.append(m)
@@ -50,6 +50,25 @@ def cluster_mentions(parse: Parse, mentions: list[MeetingMention]) -> list[Meeti
         for c in clusters
         if _two_sided(c) and c.status not in UNREAL and not _only_a_frame(c, clusters)
     ]
+
+
+def _pair_named_before(parse: Parse, m: MeetingMention) -> list[Entity]:
+    """ "Biden and Xi spoke for three hours. The two leaders met on the sidelines ...": with no
+    meeting of two sides reported before, "the two leaders" are the two sides named in the
+    two sentences before (people first, else states); none when those name more or fewer
+    than two."""
+    first = parse.annotated.sentences[max(0, m.sentence - 2)].first_token
+    last = parse.annotated.sentences[m.sentence].first_token
+    named = [
+        e
+        for e in parse.entities_in(range(first, last))
+        if e.kind in {"person", "state"} and party_code(e)
+    ]
+    people = {party_code(e): e for e in named if e.kind == "person"}
+    states = {party_code(e): e for e in named if e.kind == "state"}
+    if len(people) == 2:  # "the two leaders": the two people named
+        return list(people.values())
+    return list(states.values()) if not people and len(states) == 2 else []
 
 
 def _setting_place(

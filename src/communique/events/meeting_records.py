@@ -76,6 +76,7 @@ class MeetingMention:
     vague: bool
     visitors: frozenset[str] = frozenset()  # codes of who travels, for visits
     pair: bool = False  # subject is "the two leaders", "both sides"
+    named_before: bool = False  # the pair's two sides are the two named just before
     frame: int | None = None  # the meeting whose sidelines it was on
     aside: bool = False  # "on the sidelines" with no meeting named: of the latest summit
     joiners: frozenset[str] = frozenset()  # "X attended the talks": X joins a known meeting

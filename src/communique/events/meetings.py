@@ -158,6 +158,7 @@ def _mention(
     dates = [t for t in times if t.value and t.granularity in {"day", "month", "year"}]
     clocks = [t for t in times if t.kind == "time"]
     frame = _sidelines_of(parse, i)
+    pair = _pair_subject(parse, i) or (is_noun and _their_own(parse, i))
     return MeetingMention(
         trigger=i,
         sentence=n,
@@ -169,10 +170,10 @@ def _mention(
         clock=clocks[0] if clocks else None,
         status=status_of(parse, i),
         definite=is_noun and (bool(dets & DEFINITE) or has_poss),
-        vague=(is_noun and (bool(dets & VAGUE) or (not dets and not parties)))
+        vague=(is_noun and (bool(dets & VAGUE) or (not dets and not parties and not pair)))
         or _habitual(parse, i),
         visitors=_visitors(parse, i, is_noun) if entry.mode == "visit" else frozenset(),
-        pair=_pair_subject(parse, i) or (is_noun and _their_own(parse, i)),
+        pair=pair,
         frame=frame if frame is not None and frame >= 0 else None,
         aside=frame == -1,
         joiners=_joiners(parse, i) if is_noun else frozenset(),

@@ -73,6 +73,11 @@ _TABLE = (
     Rule("meeting.absent_subject", "meeting", "'failed to attend the summit': it met without X"),
     Rule("meeting.visit_place", "meeting", "talks between a visitor and hosts: the visit's place"),
     Rule("meeting.arrival_date", "meeting", "'X arrived in Y on Tuesday. He held talks': Tuesday"),
+    Rule(
+        "meeting.pair_named_before",
+        "meeting",
+        "'X and Y spoke. The two leaders met in Z': the two named before, when just two",
+    ),
     Rule("meeting.envoy_sent", "meeting", "'sent an envoy to Myanmar': a visit by the sender"),
     Rule("emit.coded_actor", "emit", "reported only when the source actor resolves to a code"),
     Rule("emit.coded_target", "emit", "a directed act needs its target when the text names one"),
