@@ -307,7 +307,9 @@ def test_undated_bare_surname_is_bounded_by_the_latest_year_stated(resources: An
     people = {e.name: e.country for e in extract_article(text, resources=resources).entities}
     assert people.get("Sergey Lavrov") == "RUS" and people.get("John Kerry") == "USA"
     later = "Kerry met officials in Geneva in March 2019."
-    assert "John Kerry" not in {e.name for e in extract_article(later, resources=resources).entities}
+    assert "John Kerry" not in {
+        e.name for e in extract_article(later, resources=resources).entities
+    }
 
 
 def test_a_state_body_named_like_an_igo_is_not_the_igo(resources: Any) -> None:
