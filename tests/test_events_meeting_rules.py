@@ -717,3 +717,18 @@ def test_city_naming_a_venue_is_the_meeting_place(resources: Any) -> None:
     rec = extract_article(text, published=date(2023, 6, 10), resources=resources)
     (meeting,) = _meetings(rec)
     assert meeting.where is not None and meeting.where.name == "Tokyo"
+
+
+def test_he_stands_for_an_unnamed_office_holder_only_as_nearest_subject(resources: Any) -> None:
+    """ "The Kenyan president ... he met X": Kenya meets; "Biden met the Kenyan president. He
+    said ...": the president is an object, so "he" is still Biden."""
+    text = "The Kenyan president flew to Addis Ababa on Friday, where he met Abiy Ahmed."
+    rec = extract_article(text, published=date(2023, 3, 20), resources=resources)
+    codes = {e.id: e.code or e.country for e in rec.entities}
+    (meeting,) = [e for e in rec.events if e.meeting is not None]
+    assert {codes[i] for i in meeting.actors} == {"KEN", "ETH"}
+    text = "Joe Biden met the Kenyan president on Monday. He said the talks were useful."
+    rec = extract_article(text, published=date(2023, 3, 20), resources=resources)
+    codes = {e.id: e.code or e.country for e in rec.entities}
+    said = [e for e in rec.events if e.type == "STATEMENT"]
+    assert said and all(codes[i] == "USA" for e in said for i in e.actors)

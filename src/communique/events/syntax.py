@@ -19,6 +19,11 @@ T_Span = TypeVar("T_Span", bound=_Located)
 
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+#: Heads of an unnamed office holder a "he"/"she" can stand for ("the Kenyan president").
+OFFICE_HEADS = frozenset(
+    {"president", "minister", "premier", "chancellor", "king", "queen", "emir", "ambassador"}
+    | {"envoy", "secretary", "spokesman", "spokeswoman", "spokesperson", "diplomat"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,14 +169,28 @@ class Parse:
 
     def antecedent(self, i: int, sentences_back: int = 2) -> Entity | None:
         """The person a "he"/"she" at token ``i`` most likely stands for: the nearest person
-        named before it in its sentence or the ``sentences_back`` before. Only that nearest
-        person is considered; when it has no country the answer is None, never an older one."""
+        named before it in its sentence or the ``sentences_back`` before, or an unnamed office
+        holder of a named state as a subject ("The Kenyan president flew ... he met"): that
+        state. Only the nearest is considered; when it has no country the answer is None,
+        never an older one."""
         first = self.annotated.sentences[max(0, self.sentence_index(i) - sentences_back)]
         for k in range(i - 1, first.first_token - 1, -1):
             hit = self.entity_at.get(k)
             if hit is not None and hit.entity.kind == "person":
                 return hit.entity
+            if hit is None and self.tokens[k].dep in {"nsubj", "nsubjpass"}:
+                state = self._office_state(k)
+                if state is not None:
+                    return state
         return None
+
+    def _office_state(self, k: int) -> Entity | None:
+        """The state of "the Kenyan president", "Kenya's foreign minister" headed by ``k``."""
+        if self.tokens[k].lemma.lower() not in OFFICE_HEADS:
+            return None
+        mods = [c for c in self.children[k] if self.tokens[c].dep in {"amod", "compound", "poss"}]
+        states = [e for e in self.entities_in(mods) if e.kind == "state"]
+        return states[0] if len(states) == 1 else None
 
     def entities_in(self, idx: Iterable[int]) -> list[Entity]:
         """Distinct entities with a mention on any of the given tokens, in text order."""
