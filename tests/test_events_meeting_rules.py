@@ -732,3 +732,14 @@ def test_he_stands_for_an_unnamed_office_holder_only_as_nearest_subject(resource
     codes = {e.id: e.code or e.country for e in rec.entities}
     said = [e for e in rec.events if e.type == "STATEMENT"]
     assert said and all(codes[i] == "USA" for e in said for i in e.actors)
+
+
+def test_object_pronoun_is_the_person_before_never_the_subject(resources: Any) -> None:
+    """ "Abe thanked him": the person named before who is not the subject, so Trump."""
+    text = "Japanese Prime Minister Shinzo Abe met Donald Trump on Monday. Abe thanked him warmly."
+    rec = extract_article(text, published=date(2018, 4, 6), resources=resources)
+    codes = {e.id: e.code or e.country for e in rec.entities}
+    (thanks,) = [e for e in rec.events if e.type == "SUPPORT"]
+    assert [codes[i] for i in thanks.recipients] == ["USA"]
+    alone = extract_article("Shinzo Abe praised him on Monday in Tokyo.", resources=resources)
+    assert not any(e.recipients for e in alone.events if e.type == "SUPPORT")

@@ -47,6 +47,7 @@ def party_code(e: Entity) -> str | None:
 
 
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
 # "ambassador to Turkey": where a post is held, not a party the holder acts for
 ACCREDITED = frozenset(
     {"ambassador", "envoy", "representative", "delegate", "emissary", "consul", "mission"}
@@ -77,8 +78,9 @@ def parties_under(parse: Parse, heads: Iterable[int]) -> list[Entity]:
     for h in heads:
         tok = parse.tokens[h]
         possessive = tok.dep == "poss" and tok.text.lower() in {"his", "her"}  # "his trip"
-        if tok.pos == "PRON" and (tok.text.lower() in PERSONAL_PRONOUNS or possessive):
-            person = parse.antecedent(h)
+        objective = tok.dep in OBJECT_DEPS and tok.text.lower() in {"him", "her"}
+        if tok.pos == "PRON" and (tok.text.lower() in PERSONAL_PRONOUNS or possessive or objective):
+            person = parse.antecedent(h, skip=_own_subjects(parse, h) if objective else ())
             if person is not None:
                 stand_ins.append(person)
             for c in parse.dep_children(h, "conj"):  # "he and President X met"
@@ -94,6 +96,16 @@ def parties_under(parse: Parse, heads: Iterable[int]) -> list[Entity]:
     found = parse.entities_in(sorted(set(idx)))
     found += [e for e in stand_ins if e not in found]
     return [e for e in found if e.kind in PARTY_KINDS and party_code(e)]
+
+
+def _own_subjects(parse: Parse, h: int) -> tuple[str, ...]:
+    """Ids of the entities that are the subject of the verb an object pronoun depends on: "him"
+    in "the minister thanked him" is never the minister."""
+    verb = parse.tokens[h].head
+    if parse.tokens[h].dep == "pobj":
+        verb = parse.tokens[verb].head
+    subjects = parse.dep_children(verb, "nsubj", "nsubjpass")
+    return tuple(e.id for e in parse.entities_in(k for s in subjects for k in parse.subtree(s)))
 
 
 SETTLEMENT_NOUNS = frozenset(
@@ -268,9 +280,18 @@ def head_entities(parse: Parse, heads: Iterable[int]) -> list[Entity]:
     for h in heads:
         for c in parse.conjuncts(h):
             hit = parse.entity_at.get(c)
-            if hit is not None and hit.entity not in out and party_code(hit.entity):
-                out.append(hit.entity)
+            found = hit.entity if hit is not None else _object_pronoun(parse, c)
+            if found is not None and found not in out and party_code(found):
+                out.append(found)
     return out
+
+
+def _object_pronoun(parse: Parse, k: int) -> Entity | None:
+    """ "sentenced her", "thanked him": the person named before, never the verb's own subject."""
+    tok = parse.tokens[k]
+    if tok.pos != "PRON" or tok.dep not in OBJECT_DEPS or tok.text.lower() not in {"him", "her"}:
+        return None
+    return parse.antecedent(k, skip=_own_subjects(parse, k))
 
 
 def dependency_distance(parse: Parse, a: int, b: int) -> int:

@@ -167,15 +167,19 @@ class Parse:
         s = self.annotated.sentences[n]
         return ordered[bisect.bisect_left(starts, s.start) : bisect.bisect_left(starts, s.end)]
 
-    def antecedent(self, i: int, sentences_back: int = 2) -> Entity | None:
+    def antecedent(
+        self, i: int, sentences_back: int = 2, skip: Sequence[str] = ()
+    ) -> Entity | None:
         """The person a "he"/"she" at token ``i`` most likely stands for: the nearest person
         named before it in its sentence or the ``sentences_back`` before, or an unnamed office
         holder of a named state as a subject ("The Kenyan president flew ... he met"): that
         state. Only the nearest is considered; when it has no country the answer is None,
-        never an older one."""
+        never an older one. Entities in ``skip`` (an object pronoun's own subject) are passed."""
         first = self.annotated.sentences[max(0, self.sentence_index(i) - sentences_back)]
         for k in range(i - 1, first.first_token - 1, -1):
             hit = self.entity_at.get(k)
+            if hit is not None and hit.entity.id in skip:
+                continue
             if hit is not None and hit.entity.kind == "person":
                 return hit.entity
             if hit is None and self.tokens[k].dep in {"nsubj", "nsubjpass"}:

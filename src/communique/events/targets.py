@@ -97,7 +97,7 @@ def _under(
 
 #: Acts of a state's police and courts, told in the passive with no agent ("were arrested in
 #: China"): the state where they happen did them.
-_CUSTODY = frozenset({"arrest", "deport", "detain"})
+_CUSTODY = frozenset({"arrest", "deport", "detain", "sentence"})
 _CUSTODY_PREPS = frozenset({"in", "at"})
 
 
