@@ -533,7 +533,7 @@ def _position_event(
     target = state_entity(parse, aimed, article_id, made) if aimed is not None else None
     if target is not None:
         recipients = (target.id,)
-        extra = (rule("role.place_target" if p.entry.type == "ASSAULT" else "role.post_target"),)
+        extra = (rule("role.post_target" if p.entry.type == "SANCTION" else "role.place_target"),)
     if not recipients and mutual(p.entry.type, p.entry.mode, p.actors):
         # "India and Japan signed an agreement": each side acts towards the other
         recipients = tuple(e.id for e in p.actors)

@@ -126,6 +126,12 @@ def _recipients(parse: Parse, i: int, indirect: bool = True) -> list[Entity]:
 
 OBJECT_PREPS = ("to", "for", "with", "against", "toward", "towards")
 
+#: What a state owns abroad and another can freeze, seize or close: "the assets of X".
+HOLDINGS = frozenset(
+    {"asset", "property", "account", "fund", "reserve", "holding", "tanker", "vessel", "ship"}
+    | {"aircraft", "embassy", "consulate", "bank", "company", "firm"}
+)
+
 #: Measures that fall "on" their target: "sanctions on Belarus", "tariffs on China".
 MEASURES = frozenset(
     {"sanction", "tariff", "embargo", "ban", "restriction", "penalty", "duty", "levy", "curb"}
@@ -140,6 +146,8 @@ def _object_recipients(parse: Parse, i: int, depth: int = 0) -> list[Entity]:
     t = parse.tokens
     objs = parse.dep_children(i, "dobj", "nsubjpass")
     owners = [k for o in objs for k in parse.children[o] if t[k].dep == "poss"]
+    # "froze the assets of the Revolutionary Guards": the owner of what was taken or held
+    owners += [k for o in objs if t[o].lemma.lower() in HOLDINGS for k in parse.preps(o, "of")]
     found = head_entities(parse, owners)
     if not found:  # role.participle_agent: "condemned the move announced by X": aimed at X
         agents = [

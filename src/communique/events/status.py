@@ -233,11 +233,20 @@ def conditional(parse: Parse, verb: int) -> bool:
     """ "if Iran attacks Israel, the United States will respond": a condition and what follows
     from it are only supposed ("unless NATO withdrew its troops" included)."""
     t = parse.tokens
+    # "warned X of consequences if it helped Y": a warning or a promise is made all the same;
+    # the condition is what it says
+    sayer = t[verb].lemma.lower() in CONDITIONED_SAYINGS
     return any(
         t[k].text.lower() in CONDITION_MARKS
-        for c in (verb, *parse.dep_children(verb, "advcl"))
+        for c in (verb, *([] if sayer else parse.dep_children(verb, "advcl")))
         for k in parse.dep_children(c, "mark")
     )
+
+
+#: Acts made now whose content is conditional ("threatened to retaliate if ...").
+CONDITIONED_SAYINGS = frozenset(
+    {"warn", "threaten", "caution", "vow", "pledge", "promise", "say", "tell", "insist"}
+)
 
 
 def _verb_status(parse: Parse, verb: int) -> Status | None:

@@ -11,7 +11,9 @@ from .syntax import Parse
 #: Relations a place may hang from on its way up to an attack verb: "bombed positions in
 #: northern Iraq", "struck targets near Aleppo", "an offensive in the Gaza Strip killed".
 _ATTACK_PATH = frozenset({"pobj", "prep", "compound", "appos", "dobj", "nsubj", "nsubjpass"})
-_ATTACK_PREPS = frozenset({"in", "on", "near", "inside", "across", "into", "at", "over"})
+_ATTACK_PREPS = frozenset({"in", "on", "near", "inside", "across", "into", "at", "over", "of"})
+#: "withdrew its troops from the Kherson region of Ukraine": a retreat leaves a place's state.
+_RETREAT_PREPS = frozenset({"from", "of", "in"})
 _POST_PREPS = frozenset({"to", "from", "in"})
 
 
@@ -42,11 +44,19 @@ def place_target(
     parse: Parse, verb: int, kind: str, actors: tuple[Entity, ...], places: list[PlaceMention]
 ) -> PlaceMention | None:
     """The place whose state an act with no named target is aimed at: for an attack, where it
-    struck (role.place_target); for a diplomat recalled or expelled, the post's place
-    (role.post_target). Never a place of the actor's own state."""
+    struck, for a withdrawal, where it withdrew from (role.place_target); for a diplomat
+    recalled or expelled, the post's place (role.post_target). Never a place of the actor's own
+    state."""
     own = {party_code(e) for e in actors}
     if kind == "ASSAULT":
         found = [p for p in places if _under(parse, p, verb, _ATTACK_PATH, _ATTACK_PREPS)]
+    elif kind == "RETREAT":
+        found = [
+            p
+            for p in places
+            if _under(parse, p, verb, frozenset({"pobj", "prep", "compound"}), _RETREAT_PREPS)
+            and any(parse.tokens[k].text.lower() == "from" for k in _path(parse, p, verb))
+        ]
     elif kind == "SANCTION":
         posts = [o for o in parse.dep_children(verb, "dobj") if _is_post(parse, o)]
         found = [
@@ -71,6 +81,19 @@ def place_target(
 def _is_post(parse: Parse, o: int) -> bool:
     """ "its ambassador", "the Russian envoy", "23 diplomats"."""
     return parse.tokens[o].lemma.lower() in ACCREDITED | {"diplomat"}
+
+
+def _path(parse: Parse, place: PlaceMention, top: int) -> list[int]:
+    """The tokens from a place's root up to (not including) ``top``, at most six steps."""
+    t = parse.tokens
+    k = span_root(parse, place.start, place.end)
+    out: list[int] = []
+    for _ in range(6):
+        if k == top or t[k].head == k:
+            break
+        out.append(k)
+        k = t[k].head
+    return out
 
 
 def _under(
