@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from communique import extract_article
-from communique.events.lexicon import LexiconError, check_row
+from communique.events.lexicon import LexiconError, check_row, check_word_row, load_lexicon
 from communique.events.rules import RULES, is_rule
 from communique.model import Event, Record
 from communique.settings import CleanSettings, Settings
@@ -116,3 +116,11 @@ def test_events_lexicon_row_with_unknown_constraint_fails() -> None:
     ):
         with pytest.raises(LexiconError, match=r"verbs\.csv:7"):
             check_row("verbs.csv", 7, bad)
+
+
+def test_events_word_list_rows_are_checked() -> None:
+    assert "singer" in load_lexicon().private_heads
+    check_word_row("private_heads.csv", 2, {"word": "singer", "source": "x"})
+    for bad in ({"word": "Singer", "source": "x"}, {"word": "singer", "source": ""}):
+        with pytest.raises(LexiconError, match=r"private_heads\.csv:5"):
+            check_word_row("private_heads.csv", 5, bad)

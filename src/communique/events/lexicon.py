@@ -49,6 +49,7 @@ class Lexicon:
     meeting_verbs: dict[str, Entry]
     verbs: dict[str, tuple[Entry, ...]]
     nouns: dict[str, Entry]
+    private_heads: frozenset[str] = frozenset()  # "the Nigerian singer": not the state acting
 
 
 # The constraints each lexicon file may use (``Entry.needs`` kinds); anything else is a typo.
@@ -142,4 +143,20 @@ def load_lexicon() -> Lexicon:
         r["lemma"]: Entry(r["lemma"], "NOUN", r["type"], r["mode"], r["needs"], r["source"])
         for r in _rows("nouns.csv")
     }
-    return Lexicon(nouns, mverbs, {k: tuple(v) for k, v in verbs.items()}, events)
+    private = frozenset(r["word"] for r in _word_rows("private_heads.csv"))
+    return Lexicon(nouns, mverbs, {k: tuple(v) for k, v in verbs.items()}, events, private)
+
+
+def _word_rows(name: str) -> list[dict[str, str]]:
+    """A word list (``word``, ``source``): every row a lower-case word with a source."""
+    text = resources.files("communique.events").joinpath("data", name).read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    for n, r in enumerate(rows, start=2):
+        check_word_row(name, n, r)
+    return rows
+
+
+def check_word_row(name: str, line: int, r: dict[str, str]) -> None:
+    """Fail loudly on a word-list row that is not one lower-case word with a source."""
+    if not _LEMMA.match(r.get("word") or "") or not (r.get("source") or "").strip():
+        raise LexiconError(f"events/data/{name}:{line}: not a lower-case word with a source")

@@ -74,7 +74,25 @@ def _behind_adjective(parse: Parse, e: Entity, subj: list[int]) -> bool:
     return bool(found) and all(behind(k) for k in found)
 
 
-def _actors(parse: Parse, i: int) -> list[Entity]:
+def _private_subject(parse: Parse, e: Entity, subj: list[int], private: frozenset[str]) -> bool:
+    """ "The Nigerian singer thanked fans", "the Spanish bank Santander agreed to buy ...": a
+    state named only as the nationality of a private person, firm or team is not the actor
+    (role.private_subject)."""
+    if e.kind != "state" or not private:
+        return False
+    t = parse.tokens
+    for s in subj:
+        nouns = [s, *parse.dep_children(s, "compound", "appos")]
+        if not any(t[k].lemma.lower() in private for k in nouns):
+            continue
+        spots = [parse.token_at(m.start) for m in e.mentions]
+        inside = [k for k in spots if k in set(parse.subtree(s))]
+        if inside and s not in inside:
+            return True
+    return False
+
+
+def _actors(parse: Parse, i: int, private: frozenset[str] = frozenset()) -> list[Entity]:
     subj = _subject(parse, i)
     if subj and parse.tokens[subj[0]].pos == "PRON":  # "X said it supported ..."
         subj = speaker_of(parse, parse.tokens[subj[0]].head) or subj
@@ -84,7 +102,9 @@ def _actors(parse: Parse, i: int) -> list[Entity]:
     found = [
         e
         for e in parties_under(parse, subj + agent)
-        if party_code(e) and not _behind_adjective(parse, e, subj)
+        if party_code(e)
+        and not _behind_adjective(parse, e, subj)
+        and not _private_subject(parse, e, subj, private)
     ]
     if subj and parse.tokens[subj[0]].pos == "PRON":
         # role.pronoun_not_object: "He hailed President X": "he" is not X

@@ -87,7 +87,9 @@ def find_positions(
             entry = _promise_of_hostile_act(parse, lexicon, i, entry)
             if _content_of_parent(parse, lexicon, i):
                 continue
-            actors = _actors(parse, i) or (last_actors if _pronoun_subject(parse, i) else [])
+            actors = _actors(parse, i, lexicon.private_heads) or (
+                last_actors if _pronoun_subject(parse, i) else []
+            )
             if not actors and _definite_body_subject(parse, i):
                 # role.definite_body: "Pakistan summoned ... The foreign ministry accused ..."
                 actors = _previous_subject_states(parse, n)
