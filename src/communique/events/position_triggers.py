@@ -87,6 +87,10 @@ def _not_an_act(parse: Parse, lexicon: Lexicon, i: int, entry: Entry) -> bool:
         t[k].lemma.lower() in DOCUMENTS for k in parse.dep_children(i, "nsubj")
     ):
         return True  # trigger.document_statement: "the IEA report stated that capacity doubled"
+    if t[i].dep == "ccomp" and any(
+        t[k].lemma.lower() in DOCUMENTS for k in parse.dep_children(t[i].head, "nsubj")
+    ):
+        return True  # trigger.document_statement: "a survey showed most Germans support ..."
     if entry.type == "REJECT":
         return any(t[k].lemma.lower() in NO_COMMENT for k in parse.dep_children(i, "xcomp"))
     if entry.type == "AGREE" and lemma in OPINION_VERBS:

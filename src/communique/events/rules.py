@@ -30,7 +30,7 @@ _TABLE = (
     Rule("trigger.no_comment", "trigger", "'declined to comment': no rejection"),
     Rule("trigger.opinion_agreement", "trigger", "'agreed that it was a problem': an opinion"),
     Rule("trigger.claim_not_proposal", "trigger", "'suggested that X had lied': a claim"),
-    Rule("trigger.document_statement", "trigger", "'the report stated that ...': no statement"),
+    Rule("trigger.document_statement", "trigger", "'the report stated', 'a poll showed': no act"),
     Rule("trigger.sense", "trigger", "a word's political sense only: 'released two prisoners'"),
     Rule("trigger.meeting_object", "trigger", "'called off the talks': the meeting's status"),
     Rule("meeting.mention", "meeting", "a meeting noun or verb in a clause that reports it"),
