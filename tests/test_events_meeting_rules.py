@@ -743,3 +743,20 @@ def test_object_pronoun_is_the_person_before_never_the_subject(resources: Any) -
     assert [codes[i] for i in thanks.recipients] == ["USA"]
     alone = extract_article("Shinzo Abe praised him on Monday in Tokyo.", resources=resources)
     assert not any(e.recipients for e in alone.events if e.type == "SUPPORT")
+
+
+def test_an_undated_lead_meeting_is_of_the_publication_month(resources: Any) -> None:
+    """The lead's meeting with no date is the month's news (month precision, with the rule's
+    name); not a meeting further down, not in a report's first days, not with a date told."""
+    text = (
+        "Hungarian Prime Minister Viktor Orban held talks with Chinese President Xi Jinping in "
+        "Beijing. The talks covered trade.\n\nOrban met Vietnamese leaders in Hanoi in 2019, "
+        "officials said. Orban later met Lao leaders in Vientiane."
+    )
+    rec = extract_article(text, published=date(2024, 5, 9), resources=resources)
+    first, *later = sorted(_meetings(rec), key=lambda e: e.evidence[0].start)
+    assert first.when is not None and first.when.start == "2024-05"
+    assert first.when.granularity == "month" and "meeting.publication_month" in first.rules
+    assert all("meeting.publication_month" not in e.rules for e in later)
+    early = extract_article(text, published=date(2024, 5, 2), resources=resources)
+    assert all(e.when is None for e in _meetings(early)[:1])

@@ -78,6 +78,9 @@ def build_events(
                 ev = replace(ev, when=arrival, rules=(*ev.rules, rule("meeting.arrival_date")))
             else:
                 ev = replace(ev, when=when)
+            month = None if ev.when else _publication_month(parse, c)
+            if month is not None:
+                ev = replace(ev, when=month, rules=(*ev.rules, rule("meeting.publication_month")))
         events.append(ev)
         sentences[ev.id] = tuple(sorted({m.sentence for m in c.mentions}))
         for m in c.mentions:
@@ -360,6 +363,26 @@ def _speaker_date(c: MeetingCluster, positions: list[PositionCandidate]) -> When
         if (ids & speakers or codes & spoken_for) and p.status == "occurred":
             return _to_when(p.date)
     return None
+
+
+#: Lead sentences (a title line and the first sentence) whose undated meetings are the news.
+LEAD_SENTENCES = 2
+#: From this day of the month on, a report's undated news happened in the same month.
+MONTH_SETTLED_DAY = 4
+
+
+def _publication_month(parse: Parse, c: MeetingCluster) -> When | None:
+    """A meeting the lead reports as taken place or under way, with no date anywhere in its
+    mentions, in a report with a publication date: the news is of that month (month precision;
+    not in a report's first days, when it may be last month's)."""
+    published = parse.annotated.article.published
+    if published is None or published.day < MONTH_SETTLED_DAY:
+        return None
+    if min(m.sentence for m in c.mentions) >= LEAD_SENTENCES:
+        return None
+    if any(m.date is not None or m.undated is not None for m in c.mentions):
+        return None
+    return When(start=published.strftime("%Y-%m"), end=None, granularity="month", text="")
 
 
 def _host_state(

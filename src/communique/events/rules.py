@@ -75,6 +75,11 @@ _TABLE = (
     Rule("meeting.visit_place", "meeting", "talks between a visitor and hosts: the visit's place"),
     Rule("meeting.arrival_date", "meeting", "'X arrived in Y on Tuesday. He held talks': Tuesday"),
     Rule(
+        "meeting.publication_month",
+        "meeting",
+        "an undated meeting the lead reports as held: the month the report was published",
+    ),
+    Rule(
         "meeting.pair_named_before",
         "meeting",
         "'X and Y spoke. The two leaders met in Z': the two named before, when just two",
