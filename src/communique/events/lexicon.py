@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -50,6 +50,7 @@ class Lexicon:
     verbs: dict[str, tuple[Entry, ...]]
     nouns: dict[str, Entry]
     private_heads: frozenset[str] = frozenset()  # "the Nigerian singer": not the state acting
+    sovereigns: dict[str, str] = field(default_factory=dict)  # territory code -> its state's
 
 
 # The constraints each lexicon file may use (``Entry.needs`` kinds); anything else is a typo.
@@ -144,7 +145,23 @@ def load_lexicon() -> Lexicon:
         for r in _rows("nouns.csv")
     }
     private = frozenset(r["word"] for r in _word_rows("private_heads.csv"))
-    return Lexicon(nouns, mverbs, {k: tuple(v) for k, v in verbs.items()}, events, private)
+    sovereigns = {r["code"]: r["sovereign"] for r in _territory_rows()}
+    return Lexicon(
+        nouns, mverbs, {k: tuple(v) for k, v in verbs.items()}, events, private, sovereigns
+    )
+
+
+def _territory_rows() -> list[dict[str, str]]:
+    """Territories with their own government and the state they belong to (``code``,
+    ``sovereign``, ``source``): a visit between the two is no diplomatic meeting."""
+    name = "territories.csv"
+    text = resources.files("communique.events").joinpath("data", name).read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    for n, r in enumerate(rows, start=2):
+        codes = (r.get("code") or "", r.get("sovereign") or "")
+        if not all(re.fullmatch(r"[A-Z]{3}", c) for c in codes) or not r.get("source"):
+            raise LexiconError(f"events/data/{name}:{n}: needs two ISO3 codes and a source")
+    return rows
 
 
 def _word_rows(name: str) -> list[dict[str, str]]:

@@ -22,7 +22,10 @@ from .syntax import Parse
 TRACK_WORDS = frozenset({"round", "talk", "negotiation", "consultation", "meeting", "session"})
 
 
-def cluster_mentions(parse: Parse, mentions: list[MeetingMention]) -> list[MeetingCluster]:
+def cluster_mentions(
+    parse: Parse, mentions: list[MeetingMention], sovereigns: dict[str, str] | None = None
+) -> list[MeetingCluster]:
+    """``sovereigns``: territory code -> the state it belongs to ("HKG" -> "CHN")."""
     clusters: list[MeetingCluster] = []
     _frame_asides(mentions)
     for m in mentions:
@@ -48,8 +51,19 @@ def cluster_mentions(parse: Parse, mentions: list[MeetingMention]) -> list[Meeti
     return [
         c
         for c in clusters
-        if _two_sided(c) and c.status not in UNREAL and not _only_a_frame(c, clusters)
+        if _two_sided(c)
+        and c.status not in UNREAL
+        and not _only_a_frame(c, clusters)
+        and not _within_one_state(c, sovereigns or {})
     ]
+
+
+def _within_one_state(c: MeetingCluster, sovereigns: dict[str, str]) -> bool:
+    """ "Hong Kong's chief executive went to Beijing": a territory with its own government and
+    the state it belongs to are one state's two levels; no diplomatic meeting
+    (meeting.within_one_state)."""
+    sides = c.sides
+    return len(sides) >= 2 and len({sovereigns.get(s, s) for s in sides}) == 1
 
 
 def _pair_named_before(parse: Parse, m: MeetingMention) -> list[Entity]:
