@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ResourceError
 from ..settings import NlpSettings
+from .attributes import use_attribute_rules
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -70,6 +71,7 @@ def load_nlp(settings: NlpSettings, patterns: Sequence[dict[str, object]]) -> Nl
             "(pip install --no-deps --require-hashes -r requirements-model.txt)"
         ) from err
     nlp.add_pipe(SPLITTER, before="parser")
+    use_attribute_rules(nlp)
     if patterns:
         add_entity_ruler(nlp, patterns)
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
