@@ -62,6 +62,7 @@ def test_corpus_work_forked_workers_share_what_the_main_process_loaded(
     monkeypatch.setattr(work, "START_METHOD", None)
     LOADS.clear()
     _fake_resources.cache_clear()
+    gc.unfreeze()  # the heap as a process that froze nothing has it
     with StopRequest(install=True) as stop:
         outcomes = list(run_ordered(_items(8), None, 2, seconds=30.0, stop=stop))
     assert [tag for tag, _ in outcomes] == list(range(8))  # input order
@@ -74,6 +75,25 @@ def test_corpus_work_forked_workers_share_what_the_main_process_loaded(
         assert address == parent_copy and loads == 1  # ...with the main process's resources
         assert frozen and ignores_int and default_term
     assert gc.get_freeze_count() == 0  # the main process's heap is unfrozen after the pool
+
+
+@linux_only
+def test_corpus_work_forked_pool_leaves_a_frozen_heap_frozen(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``load_resources`` freezes what it loaded for the life of the process: a forked pool
+    that ends must not hand it back to the collector."""
+    monkeypatch.setattr(work, "START_METHOD", None)
+    gc.unfreeze()
+    loaded = [{"name": str(i)} for i in range(1000)]
+    gc.freeze()
+    frozen = gc.get_freeze_count()
+    assert frozen >= 1000
+    outcomes = list(run_ordered(_items(4), worker_pid, 2, seconds=30.0))
+    assert [tag for tag, _ in outcomes] == list(range(4))
+    assert gc.get_freeze_count() >= frozen
+    assert not any(obj is loaded for obj in gc.get_objects())
+    gc.unfreeze()
 
 
 def _slow_third(raw: RawArticle) -> Record | Skip:
@@ -104,6 +124,7 @@ def test_corpus_work_spawned_workers_where_fork_is_not_used(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(work, "START_METHOD", "spawn")
+    gc.unfreeze()
     outcomes = list(run_ordered(_items(5), worker_pid, 2))
     assert [tag for tag, _ in outcomes] == list(range(5))
     pids = {int(o.detail) for _, o in outcomes if isinstance(o, Skip)}

@@ -238,16 +238,23 @@ def pool_context() -> BaseContext:
 @contextlib.contextmanager
 def _frozen_heap(frozen: bool) -> Iterator[None]:
     """While a forked pool runs, the objects of this process are out of the garbage
-    collector's reach: a collection in a worker then leaves the shared pages unwritten."""
+    collector's reach: a collection in a worker then leaves the shared pages unwritten.
+
+    Afterwards the heap is left as it was found. A heap frozen before (``load_resources``
+    freezes what it loaded, for the life of the process) stays frozen: the collector cannot
+    release part of its frozen objects, and releasing all would hand the loaded resources back
+    to every full collection. A heap found unfrozen is released again."""
     if not frozen:
         yield
         return
+    was_frozen = gc.get_freeze_count() > 0
     gc.collect()
     gc.freeze()
     try:
         yield
     finally:
-        gc.unfreeze()
+        if not was_frozen:
+            gc.unfreeze()
 
 
 @contextlib.contextmanager
