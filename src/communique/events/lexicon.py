@@ -72,6 +72,7 @@ NEED_KINDS: dict[str, frozenset[str]] = {
             "envoy",
             "between",
             "abroad",
+            "notsite",
         }
     ),
     "verbs.csv": frozenset(
@@ -93,7 +94,7 @@ NEED_KINDS: dict[str, frozenset[str]] = {
     "nouns.csv": frozenset({"", "mod"}),
 }
 _WORDLIST = frozenset(
-    {"obj", "comp", "from", "prep", "prt", "not", "mod", "of", "captive", "target"}
+    {"obj", "comp", "from", "prep", "prt", "not", "mod", "of", "captive", "target", "notsite"}
 )
 _LEMMA = re.compile(r"^[a-z][a-z' -]*$")
 

@@ -210,6 +210,13 @@ def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
         if not any(_names_guest(parse, o) for o in objs):
             return False  # "welcomed the Japanese plan": a thing, not a visitor
         return any(e.kind in {"person", "state"} for e in parties_under(parse, objs))
+    if kind == "notsite":  # "visited a settlement / troops / a factory": no host met
+        t = parse.tokens
+        return not any(
+            t[k].lemma.lower() in entry.need_words
+            for o in parse.dep_children(i, "dobj")
+            for k in (o, *parse.dep_children(o, "compound"))
+        )
     if kind == "abroad":  # "X is due in Moscow", "X is expected in Washington on Monday"
         return _due_in_place(parse, i)
     if kind == "venue":  # "was informed (about the decision) at the ministry"
