@@ -284,3 +284,107 @@ def test_time_look_ahead_check_can_fail() -> None:
     assert first == {"t", "T"}
     assert _first(_parser.parse(r"a?", 0).data, False) == ({"a"}, True)
     assert _opening_look_ahead(re.compile(r"(?=[ab])abc")) is not None
+
+
+# --- searching around the needed words (``time.window``) -------------------------------------
+
+FILLER = (
+    "The delegates discussed trade and security with their counterparts from several states, "
+    "then issued a joint communique calling for calm.\n\n"
+)
+
+
+def long_texts() -> list[str]:
+    """Texts long enough that the windowed search is used: the covering sentences spread
+    through filler, needed words at the very start and end, matches side by side."""
+    sentences = [s.strip() + "." for s in COVERING.split(".") if s.strip()]
+    spread = (FILLER * 6).join(sentences)
+    edges = "ago three weeks ago " + FILLER * 40 + "for weeks. In the near future"
+    side = FILLER * 30 + "three weeks ago two days ago, noon midnight noon\n" + FILLER * 30
+    return [spread, spread.upper(), spread.swapcase(), edges, side, edges.title()]
+
+
+def test_time_scan_searches_long_texts_around_needed_words() -> None:
+    from communique.time import window
+
+    used = 0
+    for text in map(as_read, long_texts()):
+        low = text.translate(grammar._ASCII_LOWER)
+        assert window.short_runs(low)
+        for rule in grammar.patterns():
+            if rule.reach is None or not any(w in low for w in rule.needs):
+                continue
+            searched = rule.folded or rule.pattern
+            on = low if rule.folded is not None else text
+            found = window.near_words(searched, on, low, rule.needs, rule.reach)
+            if found is not None:
+                used += 1
+                spans = [m.span() for m in found]
+                assert spans == [m.span() for m in searched.finditer(on)], rule.pattern.pattern
+        assert list(grammar.scan(text)) == plain_scan(text), text[:60]
+    assert used >= 40
+
+
+def test_time_scan_long_runs_search_the_whole_text() -> None:
+    """A run longer than ``window.RUN`` could stretch a match past its window: such a text is
+    searched whole, with the same candidates."""
+    from communique.time import window
+
+    gap = " " * (window.RUN * 20)
+    text = FILLER * 40 + "three" + gap + "weeks" + gap + "ago. " + FILLER * 40
+    assert not window.short_runs(text)
+    found = list(grammar.scan(text))
+    assert found == plain_scan(text)
+    assert "ago" in [c.kind for c in found]
+    ago = next(r for r in grammar.patterns() if r.needs == ("ago",))
+    assert ago.reach is not None and ago.folded is not None
+    windowed = window._windowed(ago.folded, text, [text.index("ago")], ago.reach)
+    assert list(windowed) == []  # what a windowed search would have missed
+    hyphens = FILLER * 40 + "-" * 40 + "\nthe 1990s, last week" + FILLER * 40
+    assert not window.short_runs(hyphens)
+    assert list(grammar.scan(hyphens)) == plain_scan(hyphens)
+
+
+def test_time_window_reach_bounds_every_needed_pattern() -> None:
+    from communique.time import window
+
+    windowed = [rule for rule in grammar.patterns() if rule.needs and rule.reach is not None]
+    assert len(windowed) >= 20
+    for text in map(as_read, texts() + long_texts()):
+        for rule in windowed:
+            for m in rule.pattern.finditer(text):
+                assert m.end() - m.start() <= rule.reach
+    assert window.reach(re.compile(r"ago.*")) is None  # an open-ended repeat of anything
+    assert window.reach(re.compile(r"x?")) is None  # may match nothing
+    assert window.reach(re.compile(r"a\s+b(?!\s*c)")) == 2 + 2 * window.RUN + 1
+
+
+_RUN_PIECES = st.sampled_from(
+    [" ", "  ", "\n", "\t", "-", "--", "1", "12", "1,000", ",000", "three", "weeks", "ago",
+     "years", "later", "the", "next", "day", "noon", "in", "the past", "recently", "future",
+     "quarter", "first", "half", "2020", "1990s", "'80s", "century", "21st", "week", "x", "."]
+)  # fmt: skip
+
+
+@given(st.lists(_RUN_PIECES, max_size=120))
+def test_time_window_finds_what_finditer_finds(pieces: list[str]) -> None:
+    """Around every needed word, whatever the runs of white space, hyphens and digits up to
+    ``window.RUN``: the windowed search gives ``finditer``'s matches (the share limit off)."""
+    from communique.time import window
+
+    text = FILLER + "".join(pieces) + " " + "".join(reversed(pieces)) + FILLER
+    low = text.translate(grammar._ASCII_LOWER)
+    if not window.short_runs(low):
+        return
+    for rule in grammar.patterns():
+        if rule.reach is None:
+            continue
+        searched = rule.folded or rule.pattern
+        on = low if rule.folded is not None else text
+        places = sorted({i for w in rule.needs for i in _all_at(low, w)})
+        spans = [m.span() for m in window._windowed(searched, on, places, rule.reach)]
+        assert spans == [m.span() for m in searched.finditer(on)], rule.pattern.pattern
+
+
+def _all_at(text: str, word: str) -> list[int]:
+    return [m.start() for m in re.finditer(f"(?={re.escape(word)})", text)]

@@ -8,7 +8,7 @@ later (``normalise``)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -29,6 +29,7 @@ from .lexicon import (
     zone_pattern,
 )
 from .settle import merge_clock_dates, select, settle_numeric_order
+from .window import near_words, reach, short_runs
 
 _MOD = (
     r"(?:(?P<mod>(?i:early|mid|late|the end of|the beginning of|the start of|the middle of))"
@@ -385,7 +386,8 @@ class Rule:
 
     ``pattern`` is the regex as written; builders always get its matches on the text as
     written. ``needs``: words (lower case) one of which every match holds, in any case; a text
-    holding none of them, its ASCII capitals lowered, is not searched. ``folded``: a
+    holding none of them, its ASCII capitals lowered, is not searched, and a text holding few
+    is searched only around them (``window.near_words``). ``folded``: a
     case-insensitive pattern compiled case-sensitive, to search the text with its ASCII
     capitals lowered instead (the same matches at the same places; see ``scan``), or None."""
 
@@ -393,6 +395,7 @@ class Rule:
     build: Builder
     needs: tuple[str, ...]
     folded: re.Pattern[str] | None
+    reach: int | None = None  # the widest a match can be in a text of short runs (``window``)
 
 
 _UNIT_WORDS = ("second", "minute", "hour", "day", "night", "week", "month", "quarter", "year",
@@ -408,7 +411,7 @@ def _rule(pattern: str, build: Builder, flags: int, needs: tuple[str, ...]) -> R
     folded = None
     if flags & re.IGNORECASE:
         folded = re.compile(pattern, flags & ~re.IGNORECASE)
-    return Rule(compiled, build, needs, folded)
+    return Rule(compiled, build, needs, folded, reach(compiled) if needs else None)
 
 
 @lru_cache(maxsize=1)
@@ -549,20 +552,34 @@ def scan(text: str) -> Iterator[Candidate]:
     lengths, where its case-sensitive copy matches the text with its ASCII capitals lowered.
     That search is several times cheaper; each match is read again on the text as written,
     which is what its builder sees. A pattern is skipped when the text holds none of the
-    words it needs."""
+    words it needs, and searched only around them when they are few (``window``)."""
     text = neutral(text)
     low = text.translate(_ASCII_LOWER)
+    windows = short_runs(low)
     for rule in patterns():
         if rule.needs and not any(word in low for word in rule.needs):
             continue
-        matches = None
+        matches: Iterable[re.Match[str]] | None = None
         if rule.folded is not None:
-            matches = _refound(rule.pattern, text, rule.folded.finditer(low))
-        for m in rule.pattern.finditer(text) if matches is None else matches:
+            matches = _refound(rule.pattern, text, _search(rule, rule.folded, low, low, windows))
+        if matches is None:  # a case-sensitive rule, or one to search as written
+            matches = _search(rule, rule.pattern, text, low, windows)
+        for m in matches:
             if m.group(0).strip() and not _inside_word(text, m.start(), m.end()):
                 found = rule.build(m)
                 if found is not None:
                     yield _trim(text, found)
+
+
+def _search(
+    rule: Rule, pattern: re.Pattern[str], text: str, low: str, windows: bool
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, searched around the rule's needed words where it can be."""
+    if windows and rule.reach is not None:
+        found = near_words(pattern, text, low, rule.needs, rule.reach)
+        if found is not None:
+            return found
+    return pattern.finditer(text)
 
 
 def _refound(
