@@ -760,3 +760,14 @@ def test_an_undated_lead_meeting_is_of_the_publication_month(resources: Any) -> 
     assert all("meeting.publication_month" not in e.rules for e in later)
     early = extract_article(text, published=date(2024, 5, 2), resources=resources)
     assert all(e.when is None for e in _meetings(early)[:1])
+
+
+def test_a_meeting_with_named_hosts_is_in_their_country(resources: Any) -> None:
+    text = "The Syrian foreign minister held talks with his Cypriot hosts on Monday."
+    rec = extract_article(text, published=date(2009, 3, 3), resources=resources)
+    (meeting,) = _meetings(rec)
+    assert meeting.where is not None and meeting.where.country == "CYP"
+    assert "meeting.hosts_country" in meeting.rules
+    named = "The Syrian foreign minister held talks with his Cypriot hosts in Geneva on Monday."
+    (there,) = _meetings(extract_article(named, published=date(2009, 3, 3), resources=resources))
+    assert there.where is not None and there.where.country == "CHE"

@@ -149,7 +149,25 @@ def noun_parties(parse: Parse, noun: int) -> list[Entity]:
     head = measure_head(parse, noun)
     if pronoun or visit or (_attended(parse, head) and not absent_from(parse, head)):
         found += clause_subject_parties(parse, noun)
+    found += _held_in_relative(parse, noun)
     return _unique(found)
+
+
+#: Verbs a meeting noun's relative clause holds it with ("the talks X held with Y").
+HOLD_VERBS = frozenset({"have", "hold", "conduct"})
+
+
+def _held_in_relative(parse: Parse, noun: int) -> list[Entity]:
+    """ "the meetings the Syrian official had with his Cypriot hosts", "talks that X held with
+    Y": the relative clause's subject and its "with" side."""
+    t = parse.tokens
+    out: list[Entity] = []
+    for rel in parse.dep_children(noun, "relcl"):
+        if t[rel].lemma.lower() not in HOLD_VERBS:
+            continue
+        subjects = [s for s in parse.dep_children(rel, "nsubj") if t[s].tag not in {"WDT", "WP"}]
+        out += parties_under(parse, subjects + parse.preps(rel, "with"))
+    return out
 
 
 #: Verbs of going somewhere: "will head to Seoul for talks" is a visit to Seoul's state.

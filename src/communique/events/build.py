@@ -190,16 +190,20 @@ def _meeting_event(
     delegations = [Delegation(party, head) for party, head in heads.items()]
     first = c.mentions[0]
     actors, recipients = _visit_roles(c, parties)
+    where = _where(c.place)
+    at_hosts = None if where else _hosts_country(parse, c)
     return Event(
         id=content_id("evt", article_id, "CONSULT", str(parse.tokens[first.trigger].start)),
-        rules=_meeting_rules(c) + ((rule("meeting.visit"),) if recipients else ()),
+        rules=_meeting_rules(c)
+        + ((rule("meeting.visit"),) if recipients else ())
+        + ((rule("meeting.hosts_country"),) if at_hosts else ()),
         type="CONSULT",
         mode=first.entry.mode,
         status=status,
         actors=tuple(e.id for e in actors),
         recipients=tuple(e.id for e in recipients),
         when=when,
-        where=_where(c.place),
+        where=where or at_hosts,
         meeting=Meeting(
             forum=forum.name if forum else None,
             chair=tuple(e.id for e in att.chairs),
@@ -383,6 +387,24 @@ def _publication_month(parse: Parse, c: MeetingCluster) -> When | None:
     if any(m.date is not None or m.undated is not None for m in c.mentions):
         return None
     return When(start=published.strftime("%Y-%m"), end=None, granularity="month", text="")
+
+
+def _hosts_country(parse: Parse, c: MeetingCluster) -> Where | None:
+    """ "talks with his Cypriot hosts", "met their Chinese hosts": hosts receive at home, so a
+    meeting with no place named is in the hosts' country (rule meeting.hosts_country)."""
+    t = parse.tokens
+    codes: set[str] = set()
+    for m in c.mentions:
+        verbs = [m.trigger, *parse.dep_children(m.trigger, "relcl")]
+        if t[m.trigger].dep == "dobj":
+            verbs.append(t[m.trigger].head)
+        for h in (h for v in verbs for w in parse.preps(v, "with") for h in parse.conjuncts(w)):
+            if t[h].lemma.lower() == "host":
+                mods = [k for k in parse.children[h] if t[k].dep in {"amod", "compound", "poss"}]
+                codes |= {e.code for e in parse.entities_in(mods) if e.kind == "state" and e.code}
+    if len(codes) != 1:
+        return None
+    return Where(name=None, venue=None, country=codes.pop(), lat=None, lon=None)
 
 
 def _host_state(
