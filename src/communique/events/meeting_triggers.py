@@ -244,7 +244,14 @@ def _sends_envoy(parse: Parse, i: int) -> bool:
         return False
     objs = parse.dep_children(i, "dobj")
     named = [e for e in parties_under(parse, objs) if e.kind == "person"]
-    envoys = [o for h in objs for o in parse.conjuncts(h) if t[o].lemma.lower() in ENVOY_NOUNS]
+    # "dispatched Foreign Minister X": an envoy noun as the title of a name the tables lack
+    envoys = [
+        k
+        for h in objs
+        for o in parse.conjuncts(h)
+        for k in (o, *parse.dep_children(o, "compound"))
+        if t[k].lemma.lower() in ENVOY_NOUNS
+    ]
     return bool(named or envoys)
 
 
