@@ -314,7 +314,10 @@ def _add_person(art: _Article, m: Mention) -> None:
     start, end, name = _person_extent(art, m)
     if not name:
         return
-    person = art.data.person(name)
+    # "King Charles": the name with its title is a listed spelling, the name alone is not
+    person = art.data.person(name) or (
+        art.data.person(_clean_name(m.text)) if (start, end) != (m.start, m.end) else None
+    )
     key = person.key if person else _surname_key(art, name)
     if key is None and " " not in name and (m.label == "PERSON" or _leader_surname(art, m)):
         person = art.data.person_by_surname(name, art.on, art.since)

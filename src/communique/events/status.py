@@ -5,6 +5,8 @@ occurred | planned | ongoing | cancelled | hypothetical | negated
 
 from __future__ import annotations
 
+import itertools
+
 from ..model import Status
 from ..time.lexicon import MONTHS, WEEKDAYS
 from .syntax import Parse
@@ -249,6 +251,19 @@ CONDITIONED_SAYINGS = frozenset(
 )
 
 
+def _negated_governor(parse: Parse, scope: list[int]) -> bool:
+    """A verb whose open complement the act is ("not expected to meet", "does not plan to
+    visit") is negated; not a clause the act's clause only modifies ("when X called, Y was not
+    there")."""
+    t = parse.tokens
+    for below, above in itertools.pairwise(scope):
+        if t[below].dep != "xcomp":
+            return False
+        if any(t[c].dep == "neg" and t[c].text.lower() in NEG for c in parse.children[above]):
+            return True
+    return False
+
+
 def _verb_status(parse: Parse, verb: int) -> Status | None:
     t = parse.tokens
     if conditional(parse, verb):
@@ -274,6 +289,8 @@ def _verb_status(parse: Parse, verb: int) -> Status | None:
         return "negated"
     if any(k.dep == "neg" and k.text.lower() in NEG for k in (t[c] for c in parse.children[verb])):
         return "negated"
+    if _negated_governor(parse, scope):
+        return "negated"  # "are not expected to meet", "does not plan to visit"
     if aux & FUTURE_AUX or _is_going_to(parse, verb):
         return "hypothetical" if aux & HEDGE_AUX - {"will"} else "planned"
     if aux & HEDGE_AUX == {"would"} and _future_in_past(parse, verb, scope):
