@@ -160,4 +160,7 @@ def test_locked_fresh_part_loads_with_checked_texts() -> None:
     data = Path(__file__).resolve().parents[2] / "shared" / "data"
     arts = load_labelled(data, "fresh3")  # each text checked against its stored sha256
     assert len(arts) == 25 and all(a.text for a in arts)
+    fourth = load_labelled(data, "fresh4")
+    assert len(fourth) == 30 and all(a.text for a in fourth)
     assert "articles-fresh" in SUITES and "articles-fresh" in LOCKED  # never run by 'all'
+    assert "articles-fresh4" in SUITES and "articles-fresh4" in LOCKED
