@@ -146,6 +146,8 @@ def _recipients(parse: Parse, i: int, indirect: bool = True) -> list[Entity]:
 
 OBJECT_PREPS = ("to", "for", "with", "against", "toward", "towards")
 
+RECOGNIZE = frozenset({"recognize", "recognise"})
+
 #: What a state owns abroad and another can freeze, seize or close: "the assets of X".
 HOLDINGS = frozenset(
     {"asset", "property", "account", "fund", "reserve", "holding", "tanker", "vessel", "ship"}
@@ -185,6 +187,9 @@ def _object_recipients(parse: Parse, i: int, depth: int = 0) -> list[Entity]:
         found = head_entities(parse, preps) or [
             e for p in preps for c in parse.conjuncts(p) for e in premodifier_parties(parse, c)
         ]
+    if not found and t[i].lemma.lower() in RECOGNIZE:
+        # "recognised Jerusalem as Israel's capital": whose capital or government it is
+        found = [e for p in parse.preps(i, "as") for e in premodifier_parties(parse, p)]
     if not found:  # "rejected a U.S. request", "restrictions on German goods"
         found = [e for o in objs for e in premodifier_parties(parse, o)]
     if not found:  # "demanded that the United States match ...": who is to act
