@@ -95,7 +95,10 @@ def _private_subject(parse: Parse, e: Entity, subj: list[int], private: frozense
 def _actors(parse: Parse, i: int, private: frozenset[str] = frozenset()) -> list[Entity]:
     subj = _subject(parse, i)
     if subj and parse.tokens[subj[0]].pos == "PRON":  # "X said it supported ..."
-        subj = speaker_of(parse, parse.tokens[subj[0]].head) or subj
+        speaker = speaker_of(parse, parse.tokens[subj[0]].head)
+        if parse.tokens[subj[0]].text.lower() == "they" and _one_person(parse, speaker):
+            return []  # role.pronoun_speaker: "the minister said they pulled out": not him
+        subj = speaker or subj
     t = parse.tokens
     passive = parse.dep_children(i, "nsubjpass") or (t[i].dep == "acl" and t[i].tag == "VBN")
     agent = parse.preps(i, "by") if passive else []
@@ -116,8 +119,32 @@ def _actors(parse: Parse, i: int, private: frozenset[str] = frozenset()) -> list
     return found
 
 
-def _pronoun_subject(parse: Parse, i: int) -> bool:
-    return any(parse.tokens[k].text.lower() in PRONOUNS for k in parse.dep_children(i, "nsubj"))
+def _one_person(parse: Parse, heads: list[int]) -> bool:
+    """Is the phrase a single named person ("Zimbabwe's tourism minister Prisca Mupfumira")?"""
+    if len(heads) != 1 or parse.dep_children(heads[0], "conj"):
+        return False
+    for k in (heads[0], *parse.dep_children(heads[0], "appos")):
+        hit = parse.entity_at.get(k)
+        if hit is not None:
+            return hit.entity.kind == "person"
+    return False
+
+
+def _pronoun_subject(parse: Parse, i: int, by_person: bool = False) -> bool:
+    """Is the subject a pronoun that can stand for the actors before it? Not "they" for what a
+    person did ("the minister said ..., but they pulled out")."""
+    words = {parse.tokens[k].text.lower() for k in parse.dep_children(i, "nsubj")}
+    if "they" in words and by_person:
+        return False
+    return bool(words & PRONOUNS)
+
+
+def _person_subject(parse: Parse, i: int) -> bool:
+    """Is the clause's subject (or the speaker it reports) one named person?"""
+    subj = _subject(parse, i)
+    if subj and parse.tokens[subj[0]].pos == "PRON":
+        subj = speaker_of(parse, parse.tokens[subj[0]].head) or subj
+    return _one_person(parse, subj)
 
 
 def _recipients(parse: Parse, i: int, indirect: bool = True) -> list[Entity]:

@@ -105,7 +105,31 @@ def _not_an_act(parse: Parse, lexicon: Lexicon, i: int, entry: Entry) -> bool:
         # that talks resume", "insisted that X withdraw" and
         # "suggested holding talks" are proposals (trigger.claim_not_proposal)
         return any(_indicative(parse, c) for c in parse.dep_children(i, "ccomp"))
+    return _other_sense(parse, i, lemma, kids)
+
+
+def _other_sense(parse: Parse, i: int, lemma: str, kids: set[str]) -> bool:
+    """Senses of act verbs that are no act between parties (trigger.sense): "recognizes that
+    ..." (knows), "froze out his rival" (shut out), "abused her authority" (misused), two
+    people who "clashed" (argued)."""
+    t = parse.tokens
+    if lemma in {"recognize", "recognise"} and "ccomp" in kids:
+        return True
+    if lemma == "freeze" and any(t[k].text.lower() == "out" for k in parse.dep_children(i, "prt")):
+        return True
+    if lemma == "abuse" and any(
+        t[o].lemma.lower() in MISUSED for o in parse.dep_children(i, "dobj")
+    ):
+        return True
+    if lemma == "clash":
+        sides = parse.dep_children(i, "nsubj") + parse.preps(i, "with")
+        found = parse.entities_in(k for h in sides for k in parse.subtree(h))
+        return bool(found) and all(e.kind == "person" for e in found)
     return False
+
+
+#: What is misused, not someone assaulted: "abused his power".
+MISUSED = frozenset({"power", "authority", "position", "office", "trust", "privilege", "system"})
 
 
 CLAIM_VERBS = frozenset({"suggest", "propose", "recommend", "insist"})

@@ -23,7 +23,7 @@ from .arguments import (
 )
 from .lexicon import Entry, Lexicon
 from .position_records import ITEM_TYPES, NEGATORS, SPEECH, PositionCandidate, _clause_text
-from .position_roles import _actors, _items, _pronoun_subject, _recipients
+from .position_roles import _actors, _items, _person_subject, _pronoun_subject, _recipients
 from .position_triggers import (
     _content_of_parent,
     _entry,
@@ -71,6 +71,7 @@ def find_positions(
 ) -> list[PositionCandidate]:
     out: list[PositionCandidate] = []
     last_actors: list[Entity] = []
+    last_by_person = False  # the last actors were a person's (a later "they" is not them)
     for n, _s in enumerate(parse.annotated.sentences):
         sent_times = [t for t in times_in_sentence(parse, times, n) if t.value]
         for i in parse.sentence_tokens(n):
@@ -88,7 +89,7 @@ def find_positions(
             if _content_of_parent(parse, lexicon, i):
                 continue
             actors = _actors(parse, i, lexicon.private_heads) or (
-                last_actors if _pronoun_subject(parse, i) else []
+                last_actors if _pronoun_subject(parse, i, last_by_person) else []
             )
             if not actors and _definite_body_subject(parse, i):
                 # role.definite_body: "Pakistan summoned ... The foreign ministry accused ..."
@@ -153,6 +154,7 @@ def find_positions(
                 )
             if actors:
                 last_actors = actors
+                last_by_person = _person_subject(parse, i)
             elif _named_person_subject(parse, i):
                 # "said Jane Doe of the retailers' association": a later "she" is that speaker,
                 # not the coded person named before her
@@ -228,12 +230,15 @@ def _named_person_subject(parse: Parse, i: int) -> bool:
 def _not_own_side(
     parse: Parse, i: int, entry: Entry, recipients: list[Entity], actors: list[Entity]
 ) -> tuple[Entity, ...]:
-    """Recipients other than the actors; for a statement or a warning, one taken from the
+    """Recipients other than the actors; for a withdrawal or deployment none of the actor's own
+    state (its forces); for a statement or a warning, one taken from the
     subject of what was said is no target when it is the actor's own side ("Biden warned the
     United States will respond"; not "a court found former President Park guilty")."""
+    own = {party_code(e) for e in actors} - {None}
+    if entry.type in {"RETREAT", "MOBILIZE"}:  # "pulled out U.S. troops": its own forces
+        return tuple(e for e in recipients if e not in actors and party_code(e) not in own)
     if entry.type not in {"STATEMENT", "THREATEN"}:
         return tuple(e for e in recipients if e not in actors)
-    own = {party_code(e) for e in actors} - {None}
     said = {
         s
         for c in parse.dep_children(i, "ccomp")

@@ -253,15 +253,31 @@ CONDITIONED_SAYINGS = frozenset(
 
 def _negated_governor(parse: Parse, scope: list[int]) -> bool:
     """A verb whose open complement the act is ("not expected to meet", "does not plan to
-    visit") is negated; not a clause the act's clause only modifies ("when X called, Y was not
-    there")."""
+    visit"), or a noun it completes ("no order to pull out"), is
+    negated; not a clause the act's clause only modifies ("when X called, Y was not there")."""
     t = parse.tokens
+    verb = scope[0]
+    if t[verb].dep == "acl" and any(  # "has given no order to pull out the troops"
+        t[c].dep == "det" and t[c].text.lower() == "no" for c in parse.children[t[verb].head]
+    ):
+        return True
     for below, above in itertools.pairwise(scope):
         if t[below].dep != "xcomp":
             return False
         if any(t[c].dep == "neg" and t[c].text.lower() in NEG for c in parse.children[above]):
             return True
     return False
+
+
+def _too_to(parse: Parse, scope: list[int]) -> bool:
+    """ "too paranoid to accept": a judgement that something will not be done, no act."""
+    t = parse.tokens
+    return any(
+        t[below].dep == "xcomp"
+        and t[above].pos == "ADJ"
+        and any(t[c].dep == "advmod" and t[c].text.lower() == "too" for c in parse.children[above])
+        for below, above in itertools.pairwise(scope)
+    )
 
 
 def _verb_status(parse: Parse, verb: int) -> Status | None:
@@ -291,6 +307,8 @@ def _verb_status(parse: Parse, verb: int) -> Status | None:
         return "negated"
     if _negated_governor(parse, scope):
         return "negated"  # "are not expected to meet", "does not plan to visit"
+    if _too_to(parse, scope):
+        return "hypothetical"
     if aux & FUTURE_AUX or _is_going_to(parse, verb):
         return "hypothetical" if aux & HEDGE_AUX - {"will"} else "planned"
     if aux & HEDGE_AUX == {"would"} and _future_in_past(parse, verb, scope):
