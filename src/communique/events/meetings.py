@@ -110,7 +110,7 @@ def find_meeting_mentions(
             if at_seat(m.place):  # meeting.government_seat: "talks at the Kremlin"
                 m.hosted = True
             if m.place is None:
-                m.place = _where_clause_place(parse, i, here)
+                m.place = _where_clause_place(parse, i, here) or _leg_place(parse, i, here)
             # the dateline places the lead's meeting, and a meeting with the unnamed officials
             # of the place the report is filed from ("HANOI - ... met government officials")
             m.lead_place = dateline if n == lead or m.hosted else None
@@ -119,6 +119,29 @@ def find_meeting_mentions(
             out.extend(_per_destination(parse, m, here))
     _arrival_places(parse, places, out, times)
     return out
+
+
+#: Verbs a visit noun is the subject of when a leg of it is placed ("the visit began in X").
+LEG_VERBS = frozenset({"start", "begin", "end", "conclude", "continue", "kick", "wrap"})
+
+
+def _leg_place(parse: Parse, i: int, here: list[PlaceMention]) -> PlaceMention | None:
+    """ "Clinton's visit to the region started in Sharm el-Sheikh, where she attended ...": the
+    place where a visit begins or ends is its place, even when a later clause is set there."""
+    t = parse.tokens
+    if t[i].lemma.lower() != "visit" or t[i].dep != "nsubj":
+        return None
+    verb = t[i].head
+    if t[verb].lemma.lower() not in LEG_VERBS:
+        return None
+    objs = set(parse.preps(verb, "in", "at"))
+    return next((p for p in here if _covers(parse, p, objs)), None)
+
+
+def _covers(parse: Parse, p: PlaceMention, heads: set[int]) -> bool:
+    """Is one of the tokens ``heads`` inside the place's name?"""
+    first, last = parse.token_at(p.start), parse.token_at(p.end - 1)
+    return any(first <= k <= last for k in heads)
 
 
 def _mention(
