@@ -175,6 +175,13 @@ OBJECT_PREPS = ("to", "for", "with", "against", "toward", "towards")
 
 RECOGNIZE = frozenset({"recognize", "recognise"})
 
+#: What someone does that another judges, as "X's efforts" or "the efforts of X".
+DEEDS = frozenset(
+    {"effort", "role", "decision", "policy", "move", "stance", "statement", "remark", "action"}
+    | {"leadership", "contribution", "initiative", "proposal", "plan", "conduct", "approach"}
+    | {"handling", "behaviour", "behavior", "attitude", "announcement", "comment", "position"}
+)
+
 #: What a state owns abroad and another can freeze, seize or close: "the assets of X".
 HOLDINGS = frozenset(
     {"asset", "property", "account", "fund", "reserve", "holding", "tanker", "vessel", "ship"}
@@ -195,8 +202,11 @@ def _object_recipients(parse: Parse, i: int, depth: int = 0) -> list[Entity]:
     t = parse.tokens
     objs = parse.dep_children(i, "dobj", "nsubjpass")
     owners = [k for o in objs for k in parse.children[o] if t[k].dep == "poss"]
-    # "froze the assets of the Revolutionary Guards": the owner of what was taken or held
-    owners += [k for o in objs if t[o].lemma.lower() in HOLDINGS for k in parse.preps(o, "of")]
+    # "froze the assets of the Revolutionary Guards", "lauded the efforts of Jimmy Carter":
+    # the owner of what was taken or held, or whose act is judged
+    owners += [
+        k for o in objs if t[o].lemma.lower() in HOLDINGS | DEEDS for k in parse.preps(o, "of")
+    ]
     found = head_entities(parse, owners)
     if not found:  # role.participle_agent: "condemned the move announced by X": aimed at X
         agents = [
