@@ -1,11 +1,14 @@
 """Article body and metadata from an HTML page, with trafilatura.
 
 The page is parsed once; the tree goes to every trafilatura pass. The body is trafilatura's
-precision-oriented extraction, which also reads the metadata. When that body is short
+precision-oriented extraction, which also reads the metadata; it runs first without
+trafilatura's fallback extractors (readability, jusText: ``fast``), and again with them only
+when that body is under ``FALLBACK_BELOW`` characters (on the boilerplate suite's 1,171 pages
+the fallbacks changed 14 of the longer bodies, with F1 unchanged). When the body is short
 (``PLAIN_CHECK_BELOW`` characters) the plain extraction runs as well, and replaces it when the
-precise pass kept less than half of what the plain pass found (then the precise pass has dropped
-real paragraphs). Lines of the body that are interface phrases of the lexicon (share prompts,
-captions, "Advertisement") or agency sign-offs and slugs (``wire.py``) are dropped into
+precise pass kept less than half of what the plain pass found (then the precise pass has
+dropped real paragraphs). Lines of the body that are interface phrases of the lexicon (share
+prompts, captions, "Advertisement") or agency sign-offs and slugs (``wire.py``) are dropped into
 ``removed``, and a first line that repeats the headline is not body. These choices are measured
 by ``communique.evaluation.boilerplate``.
 """
@@ -41,6 +44,12 @@ PRECISE_MIN_SHARE = 0.5
 #: F1 0.927 -> 0.928): a longer precise body that kept less than half of the plain one was more
 #: often right than the plain one.
 PLAIN_CHECK_BELOW = 2000
+#: The precise pass runs without trafilatura's fallback extractors (readability, jusText:
+#: ``fast``) and again with them only when its body is shorter than this (or missing): on the
+#: boilerplate suite's 1,171 pages that is 15% of them; the fallbacks changed 54 of those bodies
+#: and 14 of the longer ones. aeb precision, recall and F1 are unchanged (0.969 / 0.974 / 0.971),
+#: trafilatura-eval F1 too (0.9275; precision 0.9269 -> 0.9275, recall 0.9282 -> 0.9275).
+FALLBACK_BELOW = 1000
 #: trafilatura's own limit on the size of a page it reads (its configuration's MAX_FILE_SIZE).
 _MAX_FILE_SIZE = DEFAULT_CONFIG.getint("DEFAULT", "MAX_FILE_SIZE")
 #: trafilatura and lxml raise many kinds of errors on broken markup (RecursionError on deep
@@ -135,11 +144,15 @@ def extract_html(html: str | bytes, url: str | None = None) -> HtmlExtraction:
     tree = parse_page(html)
     if tree is None:
         return HtmlExtraction(None, None, None, None, (), None)
-    precise = _bare(tree, url, favor_precision=True, with_metadata=True)
+    precise = _bare(tree, url, favor_precision=True, fast=True, with_metadata=True)
     text = _text(precise)
     meta = precise
+    if text is None or len(text) < FALLBACK_BELOW:
+        full = _bare(tree, url, favor_precision=True, with_metadata=precise is None)
+        text = _text(full)
+        meta = precise if full is not None and precise is not None else full
     if text is None or len(text) < PLAIN_CHECK_BELOW:
-        plain = _bare(tree, url, with_metadata=precise is None)
+        plain = _bare(tree, url, with_metadata=meta is None)
         found = _text(plain)
         if text is None or (found is not None and len(text) < PRECISE_MIN_SHARE * len(found)):
             text = found
