@@ -168,7 +168,20 @@ def _recipients(parse: Parse, i: int, indirect: bool = True) -> list[Entity]:
         found = head_entities(parse, [p for k in tos for p in parse.dep_children(k, "pobj")])
     if not found and indirect:
         found = _object_recipients(parse, i)
+    if not found:  # "called for an emergency meeting of the Arab League": the body asked to meet
+        asked = [o for o in parse.preps(i, "for") + parse.dep_children(i, "dobj")]
+        sittings = [o for o in asked if parse.tokens[o].lemma.lower() in SITTINGS]
+        found = [
+            e
+            for o in sittings
+            for e in premodifier_parties(parse, o) + head_entities(parse, parse.preps(o, "of"))
+            if e.kind in {"igo", "body"}
+        ] or head_entities(parse, [w for o in sittings for w in parse.preps(o, "with")])
     return found
+
+
+#: Sittings a body is asked to hold: "called for a UN Security Council debate".
+SITTINGS = frozenset({"meeting", "session", "debate", "summit", "vote", "hearing", "inquiry"})
 
 
 OBJECT_PREPS = ("to", "for", "with", "against", "toward", "towards")
