@@ -51,6 +51,7 @@ class Lexicon:
     nouns: dict[str, Entry]
     private_heads: frozenset[str] = frozenset()  # "the Nigerian singer": not the state acting
     sovereigns: dict[str, str] = field(default_factory=dict)  # territory code -> its state's
+    critical_words: frozenset[str] = frozenset()  # "said X's move was illegal": criticism
 
 
 # The constraints each lexicon file may use (``Entry.needs`` kinds); anything else is a typo.
@@ -147,8 +148,15 @@ def load_lexicon() -> Lexicon:
     }
     private = frozenset(r["word"] for r in _word_rows("private_heads.csv"))
     sovereigns = {r["code"]: r["sovereign"] for r in _territory_rows()}
+    critical = frozenset(r["word"] for r in _word_rows("critical_words.csv"))
     return Lexicon(
-        nouns, mverbs, {k: tuple(v) for k, v in verbs.items()}, events, private, sovereigns
+        nouns,
+        mverbs,
+        {k: tuple(v) for k, v in verbs.items()},
+        events,
+        private,
+        sovereigns,
+        critical,
     )
 
 

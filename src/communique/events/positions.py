@@ -21,6 +21,7 @@ from .arguments import (
     premodifier_parties,
     times_in_sentence,
 )
+from .critical import critical_target
 from .lexicon import Entry, Lexicon
 from .position_records import ITEM_TYPES, NEGATORS, SPEECH, PositionCandidate, _clause_text
 from .position_roles import _actors, _items, _person_subject, _pronoun_subject, _recipients
@@ -110,6 +111,14 @@ def find_positions(
                     "",
                     "rule:position.refusal_complement",
                 )
+            criticised = (
+                critical_target(parse, i, actors, lexicon.critical_words)
+                if entry.type == "STATEMENT" and refusal is None
+                else None
+            )
+            if criticised is not None:
+                rule_name = "rule:position.critical_statement"
+                entry = Entry(entry.lemma, "VERB", "ACCUSE", "criticize", "", rule_name)
             if _duplicate(out, n, entry, actors):
                 continue
             cand = PositionCandidate(
@@ -117,7 +126,9 @@ def find_positions(
                 sentence=n,
                 entry=entry,
                 actors=tuple(actors),
-                recipients=_not_own_side(parse, i, entry, _recipients(parse, i), actors),
+                recipients=(criticised,)
+                if criticised is not None
+                else _not_own_side(parse, i, entry, _recipients(parse, i), actors),
                 items=(refusal,)
                 if refusal
                 else tuple(_items(parse, i))
@@ -164,7 +175,7 @@ def find_positions(
             )
             if actors or cand.recipients or (named and cand.entry.type != "STATEMENT"):
                 out.append(cand)
-        if not any(c.entry.type != "STATEMENT" for c in _in_sentence(out, n)):
+        if not any(_typed_act(c) for c in _in_sentence(out, n)):
             out += _noun_events(parse, lexicon, n, sent_times, skip)
     return _elaborate(parse, _drop_echoes(out))
 
@@ -251,6 +262,11 @@ def _not_own_side(
         for e in recipients
         if e not in actors and not (e.id in spoken_of and party_code(e) in own)
     )
+
+
+def _typed_act(c: PositionCandidate) -> bool:
+    """A verb's act other than saying (a critical statement is still a saying here)."""
+    return c.entry.type != "STATEMENT" and c.entry.source != "rule:position.critical_statement"
 
 
 def _noun_events(

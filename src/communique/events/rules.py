@@ -42,6 +42,7 @@ _TABLE = (
     ),
     Rule("position.obligation", "position", "'X must do Y' said by a party: a demand"),
     Rule("position.obligation_reported", "position", "a reported obligation: the speaker demands"),
+    Rule("position.critical_statement", "position", "'said X's move was illegal': criticism"),
     Rule("position.refusal_complement", "position", "a speech verb with a refusal: a rejection"),
     Rule("position.negated_agreement", "position", "'did not accept': a rejection that happened"),
     Rule("position.conditional_threat", "position", "an act announced 'unless ...': a threat"),
