@@ -119,7 +119,9 @@ def test_events_lexicon_row_with_unknown_constraint_fails() -> None:
 
 
 def test_events_word_list_rows_are_checked() -> None:
-    assert "singer" in load_lexicon().private_heads
+    lexicon = load_lexicon()
+    assert "singer" in lexicon.private_heads and "illegal" in lexicon.critical_words
+    assert lexicon.sovereigns.get("HKG") == "CHN"
     check_word_row("private_heads.csv", 2, {"word": "singer", "source": "x"})
     for bad in ({"word": "Singer", "source": "x"}, {"word": "singer", "source": ""}):
         with pytest.raises(LexiconError, match=r"private_heads\.csv:5"):
