@@ -407,8 +407,18 @@ def _read_titles(art: _Article, draft: _Draft, start: int, end: int, known: str 
         draft.role = _best_role(held, draft) or draft.role
         if draft.role is not None:
             draft.country = draft.role.country
+        elif draft.country is None and _called_former(draft):
+            # "former Prime Minister Mahathir Mohamad": the one state the person served
+            countries = {r.country for r in art.data.roles_of(known)}
+            draft.country = countries.pop() if len(countries) == 1 else None
         elif draft.country is None and art.on is not None:
             draft.country = _recent_country(art.data.roles_of(known), art.on)
+
+
+def _called_former(draft: _Draft) -> bool:
+    """Is the person written with a former office ("former President X", "X, a former foreign
+    minister")?"""
+    return any("former" in t.lower().split() for t in draft.titles)
 
 
 #: How long after leaving office a person still speaks for the state they served.

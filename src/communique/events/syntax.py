@@ -176,9 +176,10 @@ class Parse:
         state. Only the nearest is considered; when it has no country the answer is None,
         never an older one. Entities in ``skip`` (an object pronoun's own subject) are passed."""
         first = self.annotated.sentences[max(0, self.sentence_index(i) - sentences_back)]
+        quoted = self._quoted_before(i)
         for k in range(i - 1, first.first_token - 1, -1):
             hit = self.entity_at.get(k)
-            if hit is not None and hit.entity.id in skip:
+            if hit is not None and (hit.entity.id in skip or k in quoted):
                 continue
             if hit is not None and hit.entity.kind == "person":
                 return hit.entity
@@ -187,6 +188,24 @@ class Parse:
                 if state is not None:
                     return state
         return None
+
+    def _quoted_before(self, i: int) -> set[int]:
+        """Tokens of the pronoun's sentence, before it, inside quotation marks: in
+        '"Najib is cheating," he told a rally' the speaker is not Najib."""
+        s = self.annotated.sentences[self.sentence_index(i)]
+        marks = [k for k in range(s.first_token, i) if self.tokens[k].text in {'"', "“", "”"}]
+        if not marks:
+            return set()
+        # a quote may have opened in an earlier sentence: a first mark that closes (a curly
+        # closing mark, or an odd count of straight ones) closes it
+        first_closes = self.tokens[marks[0]].text == "”" or (
+            self.tokens[marks[0]].text == '"' and len(marks) % 2 == 1
+        )
+        bounds = [s.first_token, *marks] if first_closes else marks
+        out: set[int] = set()
+        for a, b in zip(bounds[::2], bounds[1::2], strict=False):
+            out |= set(range(a, b))
+        return out
 
     def _office_state(self, k: int) -> Entity | None:
         """The state of "the Kenyan president", "Kenya's foreign minister" headed by ``k``."""
