@@ -52,6 +52,12 @@ class _Rule:
     writes: tuple[tuple[int, int], ...]  # (column of _WRITABLE, value)
 
 
+#: What one-token rules write on a token: {column of _WRITABLE: (rule order, value)}.
+_Writes = dict[int, tuple[int, int]]
+#: The same as (place among the written columns, value) pairs, ready to write.
+_Plan = tuple[tuple[int, int], ...]
+
+
 class AttributeRules:
     """A spaCy pipeline component doing what an ``AttributeRuler`` does, from lookup tables."""
 
@@ -59,57 +65,81 @@ class AttributeRules:
         self.vocab = vocab
         self._rules: tuple[_Rule, ...] = ()
         self._read: list[int] = []  # attribute ids of the columns read
-        self._write: list[int] = []  # attribute ids of _WRITABLE
-        self._outcomes: dict[tuple[int, ...], tuple[dict[int, tuple[int, int]], tuple[_Rule, ...]]]
-        self._outcomes = {}
+        self._width = 0
+        #: rules by an equality their first token needs (column, value); the rest apart
+        self._keyed: dict[tuple[int, int], tuple[_Rule, ...]] = {}
+        self._unkeyed: tuple[_Rule, ...] = ()
+        self._write: list[int] = []  # attribute ids of the columns some rule writes
+        self._place: dict[int, int] = {}  # column of _WRITABLE -> place in self._write
+        self._outcomes: dict[tuple[int, ...], tuple[_Plan, _Writes, tuple[_Rule, ...]]] = {}
 
     def take(self, rules: tuple[_Rule, ...], read: Sequence[str]) -> None:
         from spacy import attrs
 
         self._rules = rules
         self._read = [getattr(attrs, name) for name in read]
-        self._write = [getattr(attrs, name) for name in _WRITABLE]
+        self._width = len(read)
+        keyed: dict[tuple[int, int], list[_Rule]] = {}
+        unkeyed: list[_Rule] = []
+        for rule in rules:
+            key = next(((c, v) for c, op, v in rule.tokens[0] if op == "eq"), None)
+            if key is None:
+                unkeyed.append(rule)
+            else:
+                keyed.setdefault(key, []).append(rule)
+        self._keyed = {key: tuple(found) for key, found in keyed.items()}
+        self._unkeyed = tuple(unkeyed)
+        columns = sorted({column for rule in rules for column, _ in rule.writes})
+        self._write = [getattr(attrs, _WRITABLE[c]) for c in columns]
+        self._place = {c: k for k, c in enumerate(columns)}
         self._outcomes = {}
 
     def __call__(self, doc: Any) -> Any:
-        if not len(doc) or not self._rules:
+        size = len(doc)
+        if not size or not self._rules:
             return doc
-        rows: list[tuple[int, ...]] = [tuple(r) for r in doc.to_array(self._read).tolist()]
+        columns = doc.to_array(self._read).reshape(size, self._width).T.tolist()
+        rows: list[tuple[int, ...]] = list(zip(*columns, strict=True))
         outcomes = self._outcomes
         if len(outcomes) > _CACHE_MAX:
             outcomes.clear()
-        found: dict[int, dict[int, tuple[int, int]]] = {}
-        longer: list[tuple[int, _Rule]] = []
-        for i, row in enumerate(rows):
-            known = outcomes.get(row)
-            if known is None:
-                known = outcomes[row] = self._outcome(row)
-            single, starting = known
-            if single:
-                found[i] = single
-            for rule in starting:
-                longer.append((i, rule))
-        for start, rule in longer:
-            if self._matches_at(rule, rows, start):
+        knowns = [
+            known if known is not None else self._learn(row)
+            for known, row in zip(map(outcomes.get, rows), rows, strict=True)
+        ]
+        plans: list[_Plan] = [known[0] for known in knowns]
+        merged_at: dict[int, _Writes] = {}  # what matches of longer rules write, by token
+        for start in [i for i, known in enumerate(knowns) if known[2]]:
+            for rule in knowns[start][2]:
+                if not self._matches_at(rule, rows, start):
+                    continue
                 target = start + rule.index
-                merged = dict(found.get(target, {}))
+                merged = merged_at.get(target) or dict(knowns[target][1])
                 for column, value in rule.writes:
                     if column not in merged or merged[column][0] < rule.order:
                         merged[column] = (rule.order, value)
-                found[target] = merged
-        if not found:
-            return doc
-        self._write_values(doc, found)
+                merged_at[target] = merged
+                plans[target] = self._plan(merged)
+        if any(plans):
+            self._write_values(doc, plans)
         return doc
 
-    def _outcome(
-        self, row: tuple[int, ...]
-    ) -> tuple[dict[int, tuple[int, int]], tuple[_Rule, ...]]:
-        """What the one-token rules write on a token with these values ({column: (order,
-        value)}, the latest rule winning), and the longer rules whose first token it fits."""
-        single: dict[int, tuple[int, int]] = {}
+    def _learn(self, row: tuple[int, ...]) -> tuple[_Plan, _Writes, tuple[_Rule, ...]]:
+        """The outcome of values not seen before (remembered)."""
+        known = self._outcomes.get(row)
+        if known is None:
+            known = self._outcomes[row] = self._outcome(row)
+        return known
+
+    def _outcome(self, row: tuple[int, ...]) -> tuple[_Plan, _Writes, tuple[_Rule, ...]]:
+        """What the one-token rules write on a token with these values (the latest rule
+        winning, attribute by attribute), and the longer rules whose first token it fits."""
+        single: _Writes = {}
         starting: list[_Rule] = []
-        for rule in self._rules:
+        candidates = list(self._unkeyed)
+        for column, value in enumerate(row):
+            candidates += self._keyed.get((column, value), ())
+        for rule in candidates:
             if not self._holds(rule.tokens[0], row):
                 continue
             if len(rule.tokens) > 1:
@@ -118,7 +148,10 @@ class AttributeRules:
             for column, value in rule.writes:
                 if column not in single or single[column][0] < rule.order:
                     single[column] = (rule.order, value)
-        return single, tuple(starting)
+        return self._plan(single), single, tuple(starting)
+
+    def _plan(self, writes: _Writes) -> _Plan:
+        return tuple((self._place[column], value) for column, (_, value) in writes.items())
 
     def _holds(self, conditions: tuple[Condition, ...], row: tuple[int, ...]) -> bool:
         for column, op, operand in conditions:
@@ -144,17 +177,14 @@ class AttributeRules:
             if k
         )
 
-    def _write_values(self, doc: Any, found: dict[int, dict[int, tuple[int, int]]]) -> None:
+    def _write_values(self, doc: Any, plans: list[_Plan]) -> None:
         import numpy
 
-        used = sorted({column for writes in found.values() for column in writes})
-        ids = [self._write[c] for c in used]
+        ids = self._write
         values = doc.to_array(ids).reshape(len(doc), len(ids)).tolist()
-        place = {c: k for k, c in enumerate(used)}
-        for i, writes in found.items():
-            row = values[i]
-            for column, (_, value) in writes.items():
-                row[place[column]] = value
+        for row, plan in zip(values, plans, strict=True):
+            for place, value in plan:
+                row[place] = value
         doc.from_array(ids, numpy.array(values, dtype=numpy.uint64))
 
 
