@@ -59,7 +59,7 @@ class _Article:
     annotated: AnnotatedArticle
     data: ActorData
     on: date | None
-    since: int | None  # undated: the latest year the article states
+    since: int | None = None  # undated: the latest year the article states
     drafts: dict[str, _Draft] = field(default_factory=dict)
     states: Stretches = field(default_factory=lambda: Stretches(0))  # states read as actors
     names: FixedStretches = field(default_factory=lambda: FixedStretches([]))  # every name found
