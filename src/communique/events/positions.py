@@ -59,6 +59,8 @@ REFUSAL_HEADS = frozenset(
         "recognise",
         "negotiate",
         "discuss",
+        "intention",
+        "intend",
     }
 )
 
@@ -128,7 +130,13 @@ def find_positions(
                 actors=tuple(actors),
                 recipients=(criticised,)
                 if criticised is not None
-                else _not_own_side(parse, i, entry, _recipients(parse, i), actors),
+                else _not_own_side(
+                    parse,
+                    i,
+                    entry,
+                    _recipients(parse, i) or _refused_party(parse, i, refusal),
+                    actors,
+                ),
                 items=(refusal,)
                 if refusal
                 else tuple(_items(parse, i))
@@ -350,6 +358,20 @@ def _refusal(parse: Parse, i: int) -> str | None:
             if found:
                 return found
     return None
+
+
+def _refused_party(parse: Parse, i: int, refusal: str | None) -> list[Entity]:
+    """ "said she has no intention of talking to Hamas": the side the refused act was with."""
+    if refusal is None:
+        return []
+    t = parse.tokens
+    verbs = [
+        k
+        for c in parse.dep_children(i, "ccomp", "xcomp", "advcl")
+        for k in parse.subtree(c, frozenset({"relcl"}))
+        if t[k].pos == "VERB"
+    ]
+    return head_entities(parse, [o for v in verbs for o in parse.preps(v, "to", "with")])
 
 
 def _drop_echoes(cands: list[PositionCandidate]) -> list[PositionCandidate]:
