@@ -22,7 +22,7 @@ def critical_target(
     own = {party_code(e) for e in actors} - {None}
     for c in parse.dep_children(verb, "ccomp"):
         inside = sorted(parse.subtree(c))
-        if not any(t[k].lemma.lower() in words for k in inside):
+        if not any(t[k].lemma.lower() in words and _blames(parse, k) for k in inside):
             continue
         if any(t[k].dep == "neg" for k in inside) or t[c].lemma.lower() in {"deny", "reject"}:
             return None  # "was not responsible", "denied that X was behind it"
@@ -35,6 +35,13 @@ def critical_target(
                 others[code] = e
         return next(iter(others.values())) if len(others) == 1 else None
     return None
+
+
+def _blames(parse: Parse, k: int) -> bool:
+    """ "responsible for the attack" blames; "responsible for issuing visas" is a duty."""
+    if parse.tokens[k].lemma.lower() != "responsible":
+        return True
+    return any(parse.tokens[o].pos in {"NOUN", "PROPN"} for o in parse.preps(k, "for"))
 
 
 #: Relations inside a noun phrase: "Washington's move", "the Ukrainian claims".
