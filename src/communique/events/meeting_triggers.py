@@ -82,9 +82,19 @@ def _recalled_for(parse: Parse, i: int) -> bool:
     )
 
 
+def _joint_press(parse: Parse, i: int, mods: set[str]) -> bool:
+    """A press or news conference held "between" two named sides of different states."""
+    if not mods & {"press", "news"} or mods & (PRESS - {"press", "news"}):
+        return False
+    sides = {party_code(e) for e in parties_under(parse, parse.preps(i, "between"))}
+    return len(sides - {None}) >= 2
+
+
 def _noun_ok(parse: Parse, i: int, entry: Entry) -> bool:
     tok = parse.tokens[i]
     mods = {parse.tokens[k].text.lower() for k in parse.children[i]}
+    if mods & PRESS and _joint_press(parse, i, mods):
+        return True  # "a news conference between Trump and Liu He": the two met
     if mods & PRESS or _recalled_for(parse, i):
         return False
     kind, words = entry.need_kind, entry.need_words
