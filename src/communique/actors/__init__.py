@@ -25,7 +25,8 @@ from __future__ import annotations
 
 from .load import load_actor_data
 from .records import ActorRef, Igo, Person, State
-from .resolve import latest_year, resolve_actors
+from .resolve import resolve_actors
+from .surnames import latest_year
 from .tables import ActorData
 from .titles import TitleParse, title_after, title_before
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
 
 from ..model import (
     Delegation,
@@ -15,17 +14,23 @@ from ..model import (
     Status,
     TimeExpression,
     When,
-    Where,
     content_id,
 )
 from ..time import combine
 from .arguments import (
     dependency_distance,
-    own_clause_time,
-    parties_under,
     party_code,
     places_in_sentence,
     times_in_sentence,
+)
+from .meeting_context import (
+    _arrival_date,
+    _hosts_country,
+    _publication_month,
+    _speaker_date,
+    _to_when,
+    _visit_places,
+    _where,
 )
 from .meeting_places import act_place, at_seat
 from .meeting_records import MeetingCluster
@@ -267,146 +272,6 @@ def _forum_references(
             ids[i] = forum_event[hit.entity.id]
 
 
-#: Verbs of arriving: "X arrived in Berlin on Tuesday. He held talks with Y" met that day.
-ARRIVING = frozenset({"arrive", "land", "fly", "travel"})
-
-
-def _visit_places(events: list[Event], entities: tuple[Entity, ...]) -> list[Event]:
-    """A meeting told with no place between the visitor and the hosts of a visit the article
-    reports with a place ("X is on a visit to Beijing. ... X also held talks with Y") took place
-    there (rule meeting.visit_place), when no date says it is another day."""
-    code = {e.id: e.code or e.country for e in entities}
-
-    def sides(ev: Event) -> set[str]:
-        return {c for i in (*ev.actors, *ev.recipients) if (c := code.get(i))}
-
-    visits = [
-        v
-        for v in events
-        if v.meeting is not None
-        and v.mode == "visit"
-        and v.where is not None
-        and v.status in {"occurred", "ongoing"}
-    ]
-    out = []
-    for ev in events:
-        placed = ev.where is not None and (ev.where.name or ev.where.venue)
-        if ev.meeting is not None and not placed and ev.status in {"occurred", "ongoing"}:
-            mine = sides(ev)
-            host = next(
-                (
-                    v
-                    for v in visits
-                    if v is not ev
-                    and len(mine) >= 2
-                    and mine <= sides(v)
-                    and _during(v.when, ev.when)
-                ),
-                None,
-            )
-            if host is not None:
-                ev = replace(ev, where=host.where, rules=(*ev.rules, rule("meeting.visit_place")))
-        out.append(ev)
-    return out
-
-
-def _during(visit: When | None, meeting: When | None) -> bool:
-    """Can a meeting on ``meeting`` be part of a visit dated ``visit`` (within a week of it:
-    a visit's date may be its start, its report or "this week")? Days not known do not say
-    otherwise."""
-    if visit is None or meeting is None or visit.granularity != "day":
-        return True
-    if meeting.granularity != "day":
-        return True
-    gap = (date.fromisoformat(meeting.start[:10]) - date.fromisoformat(visit.start[:10])).days
-    return abs(gap) <= 7
-
-
-def _arrival_date(
-    parse: Parse,
-    c: MeetingCluster,
-    times: tuple[TimeExpression, ...],
-    places: tuple[PlaceMention, ...],
-) -> When | None:
-    """A meeting told without a date right after the arrival of one of its participants at its
-    place on a given day ("X arrived in Berlin on Tuesday. He held talks with Y") took place
-    that day (rule meeting.arrival_date)."""
-    first = c.mentions[0].sentence
-    if first == 0 or c.place is None:
-        return None
-    ids = {e.id for m in c.mentions for e in m.parties}
-    n = first - 1
-    there = c.place.country
-    if not any(p.country == there for p in places_in_sentence(parse, places, n)):
-        return None  # the arrival is at the meeting's place
-    days = [t for t in times_in_sentence(parse, times, n) if t.granularity == "day"]
-    for i in parse.sentence_tokens(n):
-        tok = parse.tokens[i]
-        if tok.pos != "VERB" or tok.lemma.lower() not in ARRIVING:
-            continue
-        subjects = parties_under(parse, parse.dep_children(i, "nsubj"))
-        if not ids & {e.id for e in subjects}:
-            continue
-        own = own_clause_time(parse, days, i)
-        if own is not None:
-            return _to_when(own)
-    return None
-
-
-def _speaker_date(c: MeetingCluster, positions: list[PositionCandidate]) -> When | None:
-    """A meeting told without a date, next to a dated statement by one of its participants
-    ("X said Wednesday in Rabat. Speaking with Y, X ..."), took place that day."""
-    first = c.mentions[0].sentence
-    ids = {e.id for m in c.mentions for e in m.parties}
-    codes = c.codes
-    for p in positions:
-        if p.date is None or p.date.granularity != "day" or p.sentence not in {first - 1, first}:
-            continue
-        speakers = {e.id for e in p.actors}
-        spoken_for = {party_code(e) for e in p.actors} - {None}
-        if (ids & speakers or codes & spoken_for) and p.status == "occurred":
-            return _to_when(p.date)
-    return None
-
-
-#: Lead sentences (a title line and the first sentence) whose undated meetings are the news.
-LEAD_SENTENCES = 2
-#: From this day of the month on, a report's undated news happened in the same month.
-MONTH_SETTLED_DAY = 4
-
-
-def _publication_month(parse: Parse, c: MeetingCluster) -> When | None:
-    """A meeting the lead reports as taken place or under way, with no date anywhere in its
-    mentions, in a report with a publication date: the news is of that month (month precision;
-    not in a report's first days, when it may be last month's)."""
-    published = parse.annotated.article.published
-    if published is None or published.day < MONTH_SETTLED_DAY:
-        return None
-    if min(m.sentence for m in c.mentions) >= LEAD_SENTENCES:
-        return None
-    if any(m.date is not None or m.undated is not None for m in c.mentions):
-        return None
-    return When(start=published.strftime("%Y-%m"), end=None, granularity="month", text="")
-
-
-def _hosts_country(parse: Parse, c: MeetingCluster) -> Where | None:
-    """ "talks with his Cypriot hosts", "met their Chinese hosts": hosts receive at home, so a
-    meeting with no place named is in the hosts' country (rule meeting.hosts_country)."""
-    t = parse.tokens
-    codes: set[str] = set()
-    for m in c.mentions:
-        verbs = [m.trigger, *parse.dep_children(m.trigger, "relcl")]
-        if t[m.trigger].dep == "dobj":
-            verbs.append(t[m.trigger].head)
-        for h in (h for v in verbs for w in parse.preps(v, "with") for h in parse.conjuncts(w)):
-            if t[h].lemma.lower() == "host":
-                mods = [k for k in parse.children[h] if t[k].dep in {"amod", "compound", "poss"}]
-                codes |= {e.code for e in parse.entities_in(mods) if e.kind == "state" and e.code}
-    if len(codes) != 1:
-        return None
-    return Where(name=None, venue=None, country=codes.pop(), lat=None, lon=None)
-
-
 def _host_state(
     parse: Parse, c: MeetingCluster, article_id: str, hosts: dict[str, Entity]
 ) -> Entity | None:
@@ -427,24 +292,6 @@ def _when(c: MeetingCluster) -> When | None:
     if clock is not None and date.granularity == "day":
         date = combine(date, clock)
     return _to_when(date)
-
-
-def _to_when(t: TimeExpression) -> When | None:
-    if t.value is None or t.granularity is None:
-        return None
-    return When(
-        start=t.value,
-        end=t.value_end,
-        granularity=t.granularity,
-        text=t.text,
-        year_inferred=t.year_inferred,
-    )
-
-
-def _where(p: PlaceMention | None) -> Where | None:
-    if p is None:
-        return None
-    return Where(name=p.name, venue=p.venue, country=p.country, lat=p.lat, lon=p.lon)
 
 
 PROSPECT = frozenset(
