@@ -11,7 +11,7 @@ from .arguments import (
     premodifier_parties,
     speaker_of,
 )
-from .position_records import ADDRESSEE_VERBS, PRONOUNS, _clause_text
+from .position_records import ADDRESSEE_VERBS, PRONOUNS, SPEECH, _clause_text
 from .syntax import CLAUSE_DEPS, Parse
 
 SUBJECT_CHAIN = frozenset({"xcomp", "ccomp", "conj", "advcl", "acomp"})
@@ -94,6 +94,16 @@ def _private_subject(parse: Parse, e: Entity, subj: list[int], private: frozense
 
 def _actors(parse: Parse, i: int, private: frozenset[str] = frozenset()) -> list[Entity]:
     subj = _subject(parse, i)
+    t = parse.tokens
+    if (
+        subj
+        and t[subj[0]].text.lower() in {"he", "she"}
+        and t[i].lemma.lower() in SPEECH
+        and (last := _last_speaker(parse, i)) is not None
+    ):
+        # role.pronoun_speaker: '"It will not work," he said' goes on the last speaker, not the
+        # person the last speaker talked about
+        return [last] if party_code(last) else []
     if subj and parse.tokens[subj[0]].pos == "PRON":  # "X said it supported ..."
         speaker = speaker_of(parse, parse.tokens[subj[0]].head)
         if parse.tokens[subj[0]].text.lower() == "they" and _one_person(parse, speaker):
@@ -117,6 +127,22 @@ def _actors(parse: Parse, i: int, private: frozenset[str] = frozenset()) -> list
         where = [p for s in subj for p in parse.preps(s, "in", "of", "from")]
         found = [e for e in parties_under(parse, where) if e.kind == "state"]
     return found
+
+
+def _last_speaker(parse: Parse, i: int) -> Entity | None:
+    """The named person who last said something, in this sentence before ``i`` or the two
+    before: the subject of the nearest earlier verb of saying with a person as subject."""
+    t = parse.tokens
+    first = parse.annotated.sentences[max(0, parse.sentence_index(i) - 2)].first_token
+    for k in range(i - 1, first - 1, -1):
+        if t[k].pos != "VERB" or t[k].lemma.lower() not in SPEECH:
+            continue
+        for s in parse.dep_children(k, "nsubj"):
+            for h in (s, *parse.dep_children(s, "appos")):
+                hit = parse.entity_at.get(h)
+                if hit is not None and hit.entity.kind == "person":
+                    return hit.entity
+    return None
 
 
 def _one_person(parse: Parse, heads: list[int]) -> bool:

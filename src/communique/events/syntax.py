@@ -177,6 +177,9 @@ class Parse:
         never an older one. Entities in ``skip`` (an object pronoun's own subject) are passed."""
         first = self.annotated.sentences[max(0, self.sentence_index(i) - sentences_back)]
         quoted = self._quoted_before(i)
+        subject = self._subject_person(i, first.first_token, skip, quoted)
+        if subject is not None:
+            return subject
         for k in range(i - 1, first.first_token - 1, -1):
             hit = self.entity_at.get(k)
             if hit is not None and (hit.entity.id in skip or k in quoted):
@@ -187,6 +190,24 @@ class Parse:
                 state = self._office_state(k)
                 if state is not None:
                     return state
+        return None
+
+    def _subject_person(
+        self, i: int, first: int, skip: Sequence[str], quoted: set[int]
+    ) -> Entity | None:
+        """A subject "he"/"she" continues the last clause's subject: the nearest person named as
+        the subject of a clause before it in its own or the previous sentence ("Trump praised
+        Johnson. 'He is a great leader,' he said": Trump)."""
+        if self.tokens[i].dep not in {"nsubj", "nsubjpass"}:
+            return None
+        start = max(first, self.annotated.sentences[max(0, self.sentence_index(i) - 1)].first_token)
+        for k in range(i - 1, start - 1, -1):
+            if k in quoted or self.tokens[k].dep not in {"nsubj", "nsubjpass"}:
+                continue
+            for h in (k, *self.dep_children(k, "appos")):
+                hit = self.entity_at.get(h)
+                if hit is not None and hit.entity.id not in skip:
+                    return hit.entity if hit.entity.kind == "person" else None
         return None
 
     def _quoted_before(self, i: int) -> set[int]:
