@@ -95,6 +95,8 @@ def _not_an_act(parse: Parse, lexicon: Lexicon, i: int, entry: Entry) -> bool:
         return any(t[k].lemma.lower() in NO_COMMENT for k in parse.dep_children(i, "xcomp"))
     if entry.type == "AGREE" and lemma in OPINION_VERBS:
         # "said he agreed it was a big problem": an opinion, not an agreement with anyone
+        if any(t[o].lemma.lower() in VIEWS for o in parse.preps(i, "with")):
+            return True  # "agrees with the need for deficit spending"
         return (
             "ccomp" in kids
             and not kids & {"xcomp", "dobj"}
@@ -121,11 +123,28 @@ def _other_sense(parse: Parse, i: int, lemma: str, kids: set[str]) -> bool:
         t[o].lemma.lower() in MISUSED for o in parse.dep_children(i, "dobj")
     ):
         return True
+    if lemma in {"allow", "permit"} and _standing_rule(parse, i):
+        return True
     if lemma == "clash":
         sides = parse.dep_children(i, "nsubj") + parse.preps(i, "with")
         found = parse.entities_in(k for h in sides for k in parse.subtree(h))
         return bool(found) and all(e.kind == "person" for e in found)
     return False
+
+
+#: What one agrees with when giving an opinion: "agreed with the need for ...".
+VIEWS = frozenset(
+    {"need", "idea", "view", "assessment", "notion", "argument", "sentiment", "analysis"}
+    | {"premise", "point", "approach", "statement", "opinion", "conclusion", "criticism"}
+)
+
+
+def _standing_rule(parse: Parse, i: int) -> bool:
+    """ "women are not allowed to drive", "is permitted under the law": a rule as it stands,
+    described in the present passive with no one said to allow it, is no concession."""
+    t = parse.tokens
+    aux = [t[k].text.lower() for k in parse.dep_children(i, "auxpass")]
+    return bool(aux) and aux[0] in {"is", "are", "am"} and not parse.preps(i, "by")
 
 
 #: What is misused, not someone assaulted: "abused his power".
