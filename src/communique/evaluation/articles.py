@@ -245,6 +245,19 @@ def score_split(data_dir: Path, split: str, limit: int | None = None) -> SuiteRe
     )
 
 
+@dataclass(frozen=True, slots=True)
+class SplitSuite:
+    """A suite scoring one annotated split (the locked ``articles-*`` suites)."""
+
+    split: str
+
+    def run(self, data_dir: Path, limit: int | None = None) -> SuiteResult:
+        return score_split(data_dir, self.split, limit)
+
+    def subset_ids(self, data_dir: Path, limit: int | None = None) -> list[str]:
+        return [p.stem for p in label_files(self.split)[:limit]]
+
+
 def run(data_dir: Path, limit: int | None = None) -> SuiteResult:
     """Development part: the one to read errors from."""
     return score_split(data_dir, "dev", limit)

@@ -8,17 +8,9 @@ scored once when a piece of work is finished and never used to look for errors.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from .articles import label_files, score_split
-from .base import SuiteResult
+from .articles import SplitSuite
 
 SPLIT = "fresh3"
-
-
-def run(data_dir: Path, limit: int | None = None) -> SuiteResult:
-    return score_split(data_dir, SPLIT, limit)
-
-
-def subset_ids(data_dir: Path, limit: int | None = None) -> list[str]:
-    return [p.stem for p in label_files(SPLIT)[:limit]]
+_SUITE = SplitSuite(SPLIT)
+run = _SUITE.run
+subset_ids = _SUITE.subset_ids

@@ -6,15 +6,9 @@ no rule was written against; never used to look for errors (that is what ``artic
 
 from __future__ import annotations
 
-from pathlib import Path
+from .articles import SplitSuite
 
-from .articles import label_files, score_split
-from .base import SuiteResult
-
-
-def run(data_dir: Path, limit: int | None = None) -> SuiteResult:
-    return score_split(data_dir, "test", limit)
-
-
-def subset_ids(data_dir: Path, limit: int | None = None) -> list[str]:
-    return [p.stem for p in label_files("test")[:limit]]
+SPLIT = "test"
+_SUITE = SplitSuite(SPLIT)
+run = _SUITE.run
+subset_ids = _SUITE.subset_ids

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -104,12 +105,17 @@ class LexiconError(ValueError):
     """A lexicon row the loader does not understand."""
 
 
-def _rows(name: str) -> list[dict[str, str]]:
+def _read(name: str, check: Callable[[str, int, dict[str, str]], None]) -> list[dict[str, str]]:
+    """The rows of ``events/data/<name>``, each passed to ``check`` with its line number."""
     text = resources.files("communique.events").joinpath("data", name).read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(text)))
     for n, r in enumerate(rows, start=2):
-        check_row(name, n, r)
+        check(name, n, r)
     return rows
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    return _read(name, check_row)
 
 
 def check_row(name: str, line: int, r: dict[str, str]) -> None:
@@ -163,23 +169,19 @@ def load_lexicon() -> Lexicon:
 def _territory_rows() -> list[dict[str, str]]:
     """Territories with their own government and the state they belong to (``code``,
     ``sovereign``, ``source``): a visit between the two is no diplomatic meeting."""
-    name = "territories.csv"
-    text = resources.files("communique.events").joinpath("data", name).read_text(encoding="utf-8")
-    rows = list(csv.DictReader(io.StringIO(text)))
-    for n, r in enumerate(rows, start=2):
-        codes = (r.get("code") or "", r.get("sovereign") or "")
-        if not all(re.fullmatch(r"[A-Z]{3}", c) for c in codes) or not r.get("source"):
-            raise LexiconError(f"events/data/{name}:{n}: needs two ISO3 codes and a source")
-    return rows
+    return _read("territories.csv", check_territory_row)
+
+
+def check_territory_row(name: str, line: int, r: dict[str, str]) -> None:
+    """Fail loudly on a territory row without two ISO3 codes and a source."""
+    codes = (r.get("code") or "", r.get("sovereign") or "")
+    if not all(re.fullmatch(r"[A-Z]{3}", c) for c in codes) or not r.get("source"):
+        raise LexiconError(f"events/data/{name}:{line}: needs two ISO3 codes and a source")
 
 
 def _word_rows(name: str) -> list[dict[str, str]]:
     """A word list (``word``, ``source``): every row a lower-case word with a source."""
-    text = resources.files("communique.events").joinpath("data", name).read_text(encoding="utf-8")
-    rows = list(csv.DictReader(io.StringIO(text)))
-    for n, r in enumerate(rows, start=2):
-        check_word_row(name, n, r)
-    return rows
+    return _read(name, check_word_row)
 
 
 def check_word_row(name: str, line: int, r: dict[str, str]) -> None:
