@@ -324,3 +324,12 @@ def test_a_state_body_named_like_an_igo_is_not_the_igo(resources: Any) -> None:
         "The UN Security Council met on Tuesday.", published=date(2019, 11, 20), resources=resources
     )
     assert "UNSC" in {e.code for e in un.entities}
+
+
+def test_title_after_a_name_may_name_its_state_in_capitals(resources: Any) -> None:
+    """ "Sean Robertson, the U.S. commander," is of the United States (a state written in
+    capitals with stops is no dateline word)."""
+    text = "Sean Robertson, the U.S. commander, said the talks in Geneva were useful."
+    rec = extract_article(text, published=date(2019, 11, 20), resources=resources)
+    people = {e.name: e.country for e in rec.entities if e.kind == "person"}
+    assert people.get("Sean Robertson") == "USA"

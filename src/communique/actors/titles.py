@@ -272,6 +272,7 @@ def title_after(
             _is_titleish(w.text, data)
             or _possessive(w.text, data)
             or w.text.lower() in _DETERMINERS
+            or _affiliation(normalize(w.text), data)  # "the U.S. commander"
         ):
             return None
         run.append(w)
