@@ -123,3 +123,34 @@ def test_clean_lines_title_skips_captions_credits_and_dates() -> None:
         ]
     )
     assert filter_lines(page).title == "Ministers agree on a new round of border talks"
+
+
+def test_clean_lines_cuts_a_related_story_link_flattened_into_a_paragraph() -> None:
+    joined = (
+        "Officials said the talks went well. Read more: Two states expel envoys over a spy "
+        "row The delegations will meet again next month, the ministry said."
+    )
+    quoted = (
+        "The port reopened on Monday. Related: Why Trade Routes Matter Now? “We are ready "
+        "to load ships again,” the harbour master said."
+    )
+    result = filter_lines("\n".join([joined, PARA_A, quoted, PARA_B]))
+    assert result.body[0] == (
+        "Officials said the talks went well. The delegations will meet again next month, "
+        "the ministry said."
+    )
+    assert result.body[2] == (
+        "The port reopened on Monday. “We are ready to load ships again,” the harbour master said."
+    )
+    assert "Read more: Two states expel envoys over a spy row" in result.removed
+    assert "Related: Why Trade Routes Matter Now?" in result.removed
+
+
+def test_clean_lines_keeps_a_link_whose_end_is_unclear_and_prose_with_a_colon() -> None:
+    title_case = (
+        "The talks ended on Friday. Related: Six Projects That Got It Right in 2017 The "
+        "minister said the talks had been useful and would go on."
+    )
+    prose = "The minister said more: the talks would go on until a deal was found on the border."
+    result = filter_lines("\n".join([title_case, PARA_A, prose, PARA_B]))
+    assert result.body == (title_case, PARA_A, prose, PARA_B)

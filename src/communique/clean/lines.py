@@ -42,7 +42,15 @@ from .dateline import (
     stamp_date,
     trailing_stamp_date,
 )
-from .lexicon import TERMINAL_CATEGORIES, Lexicon, all_stopwords, load_lexicon, normalise_line
+from .inline import cut_inline_links
+from .lexicon import (
+    TERMINAL_CATEGORIES,
+    Lexicon,
+    all_stopwords,
+    load_lexicon,
+    load_stopwords,
+    normalise_line,
+)
 from .reflow import reflow_text
 from .wire import signoff_kind
 
@@ -414,18 +422,25 @@ def _result(
 ) -> LineFilterResult:
     body: list[str] = []
     headings: list[int] = []
+    removed: list[str] = []
     picked: dict[Role, str] = {}
+    lexicon, english = load_lexicon(), load_stopwords().get("en", frozenset())
     for info, role in zip(infos, roles, strict=True):
-        if role in (Role.BODY, Role.HEADING):
-            if role is Role.HEADING:
-                headings.append(len(body))
+        if role is Role.BODY:
+            text, links = cut_inline_links(info.text, lexicon, english)
+            body.append(text)
+            removed.extend(links)
+        elif role is Role.HEADING:
+            headings.append(len(body))
             body.append(info.text)
+        elif role is Role.CHROME:
+            removed.append(info.text)
         else:
             picked.setdefault(role, info.text)
     return LineFilterResult(
         body=tuple(body),
         headings=tuple(headings),
-        removed=tuple(i.text for i, r in zip(infos, roles, strict=True) if r is Role.CHROME),
+        removed=tuple(removed),
         meta=tuple(i.text for i, r in zip(infos, roles, strict=True) if r is Role.META),
         title=picked.get(Role.TITLE),
         section=picked.get(Role.SECTION),

@@ -19,7 +19,7 @@ from datetime import date
 from ..model import AnnotatedArticle, Entity, Event, EventSet, Link, PlaceMention, TimeExpression
 from .build import build_events
 from .calls import find_calls
-from .emit import emit_events
+from .emit import emit_events, news_year
 from .lexicon import load_lexicon
 from .links import find_links
 from .meeting_clusters import cluster_mentions
@@ -57,7 +57,8 @@ def code_events(
     positions = find_positions(parse, lexicon, times, triggers) + calls  # 3.
     built = build_events(parse, clusters, roles, positions, times, places)
     links = find_links(parse, built)  # 4.
-    emitted = emit_events(parse, _address_responses(built.events, links), links, on)  # 5.
+    responses = _address_responses(built.events, links)
+    emitted = emit_events(parse, responses, links, on, news_year(times))  # 5.
     return EventSet(
         entities=built.entities,
         events=emitted.events,

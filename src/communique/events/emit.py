@@ -24,11 +24,12 @@ Meetings keep their own clustering (``meetings.py``); this step applies 1, 2 and
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ..model import Entity, Event, LeftOut, Link, Span, content_id
+from ..model import Entity, Event, LeftOut, Link, Span, TimeExpression, content_id
 from .arguments import party_code
 from .rules import rule
 from .syntax import Parse
@@ -63,15 +64,21 @@ class Emitted:
 
 
 def emit_events(
-    parse: Parse, events: Iterable[Event], links: Iterable[Link], on: date | None = None
+    parse: Parse,
+    events: Iterable[Event],
+    links: Iterable[Link],
+    on: date | None = None,
+    news_year: int | None = None,
 ) -> Emitted:
+    """``on``: the article's date; ``news_year``, for an article without one, the year of the
+    days and months it names (``news_year``): what lies years before either is background."""
     by_id = {e.id: e for e in parse.entities}
     events = _unique_ids(list(events))
     acting = _actors_by_sentence(events, by_id)
     kept: list[Event] = []
     left: list[LeftOut] = []
     for ev in events:
-        reason = _reason_to_leave(parse, ev, by_id, acting) or _background(ev, on)
+        reason = _reason_to_leave(parse, ev, by_id, acting) or _background(ev, on, news_year)
         if reason is None:
             kept.append(ev)
         else:
@@ -147,17 +154,33 @@ def _reason_to_leave(
 BACKGROUND_YEARS = 2
 
 
-def _background(ev: Event, on: date | None) -> str | None:
-    """A non-meeting act whose own date lies years before the article's date: background the
-    article recalls, reported by the articles of its own time (meetings keep their history:
-    tracks link them)."""
-    if on is None or ev.meeting is not None or ev.when is None or ev.when.year_inferred:
+def _background(ev: Event, on: date | None, news_year: int | None) -> str | None:
+    """A non-meeting act whose own date lies years before the article's date (or, undated, the
+    latest day or month it names): background the article recalls, reported by the articles
+    of its own time (meetings keep their history: tracks link them)."""
+    reference = on.year if on is not None else news_year
+    if reference is None or ev.meeting is not None or ev.when is None or ev.when.year_inferred:
         return None
     try:
         year = int(ev.when.start[:4])
     except ValueError:
         return None
-    return rule("emit.background") if year <= on.year - BACKGROUND_YEARS else None
+    return rule("emit.background") if year <= reference - BACKGROUND_YEARS else None
+
+
+def news_year(times: Iterable[TimeExpression]) -> int | None:
+    """The year of the days and months an undated article names most often ("on March 20,
+    2019", "in May 2018"; the latest of equals): news is told with such dates, while bare
+    years also name plans ("by 2030") and history ("in 1961")."""
+    years = Counter(
+        int(t.value[:4])
+        for t in times
+        if t.value
+        and t.value[:4].isdigit()
+        and t.granularity in {"day", "month"}
+        and not t.year_inferred
+    )
+    return max(years, key=lambda y: (years[y], y), default=None)
 
 
 def _codes(ids: Iterable[str], by_id: dict[str, Entity]) -> frozenset[str]:
