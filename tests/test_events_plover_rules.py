@@ -143,8 +143,8 @@ def test_recipient_named_in_a_modifier_or_complement(
 @pytest.mark.parametrize(
     ("code", "sentence"),
     [
-        ("NPL", "Seven opposition parties in Nepal demanded the resignation of the cabinet."),
-        ("MLI", "Rebels in Mali rejected the peace plan on Monday."),
+        ("NPL", "Seven opposition parties in Nepal demanded that India withdraw its troops."),
+        ("MLI", "Rebels in Mali rejected the peace plan proposed by Algeria on Monday."),
     ],
 )
 def test_actor_of_a_group_is_where_it_is_from(

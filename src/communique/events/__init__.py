@@ -58,7 +58,7 @@ def code_events(
     built = build_events(parse, clusters, roles, positions, times, places)
     links = find_links(parse, built)  # 4.
     responses = _address_responses(built.events, links)
-    emitted = emit_events(parse, responses, links, on, news_year(times))  # 5.
+    emitted = emit_events(parse, responses, links, on, news_year(times), built.entities)  # 5.
     return EventSet(
         entities=built.entities,
         events=emitted.events,
@@ -68,13 +68,20 @@ def code_events(
 
 
 def _address_responses(events: tuple[Event, ...], links: tuple[Link, ...]) -> tuple[Event, ...]:
-    """A response with no named addressee is addressed to the author of what it answers."""
+    """A response with no named addressee is addressed to the author of what it answers; a
+    proposal, offer or demand with no named addressee is aimed at those who answer it ("Japan
+    offered to fund a radar station, and Indonesia welcomed the proposal")."""
     by_id = {e.id: e for e in events}
     answered = {
         k.source: by_id[k.target]
         for k in links
         if k.relation == "responds_to" and k.target in by_id
     }
+    answerers: dict[str, list[str]] = {}
+    for source, target in answered.items():
+        for actor in by_id[source].actors:
+            if actor not in target.actors and actor not in answerers.setdefault(target.id, []):
+                answerers[target.id].append(actor)
     return tuple(
         replace(
             e,
@@ -82,6 +89,12 @@ def _address_responses(events: tuple[Event, ...], links: tuple[Link, ...]) -> tu
             rules=(*e.rules, rule("role.addressed_by_link")),
         )
         if e.id in answered and not e.recipients and answered[e.id].actors
+        else replace(
+            e,
+            recipients=tuple(answerers[e.id]),
+            rules=(*e.rules, rule("role.aimed_by_answer")),
+        )
+        if answerers.get(e.id) and not e.recipients
         else e
         for e in events
     )

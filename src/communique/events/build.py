@@ -38,7 +38,7 @@ from .position_records import PositionCandidate
 from .roles import AgendaFact, ChairFact, DelegationFact
 from .rules import entry_rule, rule
 from .syntax import Parse
-from .targets import custody_place, mutual, place_target, state_entity
+from .targets import custody_place, fought_each_other, mutual, place_target, state_entity
 
 Roles = tuple[list[DelegationFact], list[ChairFact], list[AgendaFact]]
 
@@ -426,7 +426,12 @@ def _position_event(
     if target is not None:
         recipients = (target.id,)
         extra = (rule("role.post_target" if p.entry.type == "SANCTION" else "role.place_target"),)
-    if not recipients and mutual(p.entry.type, p.entry.mode, p.actors):
+    if not recipients and (
+        mutual(p.entry.type, p.entry.mode, p.actors)
+        or fought_each_other(parse, p.verb, p.entry.mode, p.actors)
+    ):
+        # "India and Pakistan exchanged fire", "Armenian and Azerbaijani forces clashed":
+        # a fight between the subjects themselves, when no one else is fought
         # "India and Japan signed an agreement": each side acts towards the other
         recipients = tuple(e.id for e in p.actors)
         extra += (rule("role.mutual_act"),)

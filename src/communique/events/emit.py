@@ -31,6 +31,7 @@ from datetime import date
 
 from ..model import Entity, Event, LeftOut, Link, Span, TimeExpression, content_id
 from .arguments import party_code
+from .lexicon import load_lexicon
 from .rules import rule
 from .syntax import Parse
 
@@ -69,11 +70,13 @@ def emit_events(
     links: Iterable[Link],
     on: date | None = None,
     news_year: int | None = None,
+    entities: Iterable[Entity] = (),
 ) -> Emitted:
     """``on``: the article's date; ``news_year``, for an article without one, the year of the
-    days and months it names (``news_year``): what lies years before either is background."""
-    by_id = {e.id: e for e in parse.entities}
-    events = _unique_ids(list(events))
+    days and months it names (``news_year``): what lies years before either is background.
+    ``entities``: those the build step added (places named as targets) besides the parse's."""
+    by_id = {e.id: e for e in (*parse.entities, *entities)}
+    events = _both_sides(parse, _unique_ids(list(events)), by_id)
     acting = _actors_by_sentence(events, by_id)
     kept: list[Event] = []
     left: list[LeftOut] = []
@@ -86,7 +89,10 @@ def emit_events(
     kept, subsumed = _subsume_statements(kept, by_id)
     left += subsumed
     merged, alias = _one_per_happening(parse, kept, by_id)
-    final = _mark_main(parse, merged)
+    # a retelling without its target joins the telling that names it before this check
+    aimed = [ev for ev in merged if not _unaimed(parse, ev, by_id)]
+    left += [LeftOut(ev, rule("emit.aimed_act")) for ev in merged if ev not in aimed]
+    final = _mark_main(parse, aimed)
     return Emitted(tuple(final), _relink(links, alias, {e.id for e in final}), tuple(left))
 
 
@@ -149,6 +155,100 @@ def _reason_to_leave(
         if _other_parties(parse, ev, frozenset(busy)):
             return rule("emit.coded_target")
     return None
+
+
+def _unaimed(parse: Parse, ev: Event, by_id: dict[str, Entity]) -> bool:
+    """A directed act with no coded target (most are acts aimed at people or groups no code
+    names, or no acts at all), unless it may be one-sided or criticises violence."""
+    return (
+        ev.type in DIRECTED
+        and ev.meeting is None
+        and not _codes(ev.recipients, by_id)
+        and ev.type not in ONE_SIDED
+        and not (ev.type == "ACCUSE" and _against_violence(parse, ev))
+    )
+
+
+#: "urged both sides to ...", "called on the two countries to ...": the pair told before.
+PAIR_NOUNS = frozenset({"side", "party", "country", "nation", "neighbour", "neighbor", "rival"})
+_PAIR_SLOTS = frozenset({"dobj", "pobj", "dative"})
+
+
+def _both_sides(parse: Parse, events: list[Event], by_id: dict[str, Entity]) -> list[Event]:
+    """A directed act aimed at "both sides" or "the two countries" is aimed at the two parties
+    of the latest act told before it between exactly two parties other than its actor."""
+    ordered = sorted((e for e in events if e.evidence), key=lambda e: e.evidence[0].start)
+    out: list[Event] = []
+    for ev in events:
+        if (
+            ev.type not in DIRECTED
+            or ev.meeting is not None
+            or _codes(ev.recipients, by_id)
+            or not ev.evidence
+            or not _aims_at_pair(parse, ev.evidence[0])
+        ):
+            out.append(ev)
+            continue
+        pair = _pair_before(ev, ordered, by_id)
+        out.append(
+            replace(ev, recipients=pair, rules=(*ev.rules, rule("role.both_sides"))) if pair else ev
+        )
+    return out
+
+
+def _aims_at_pair(parse: Parse, span: Span) -> bool:
+    t = parse.tokens
+    first, last = parse.token_range(span.start, span.end)
+    for i in range(first, last + 1):
+        if t[i].lemma.lower() not in PAIR_NOUNS or t[i].tag not in {"NNS", "NNPS"}:
+            continue
+        slot = t[i].dep in _PAIR_SLOTS or (
+            t[i].dep == "nsubj" and t[t[i].head].dep in {"xcomp", "ccomp"}
+        )
+        if slot and any(t[k].text.lower() in {"both", "two"} for k in parse.children[i]):
+            return True
+    return False
+
+
+def _pair_before(ev: Event, ordered: list[Event], by_id: dict[str, Entity]) -> tuple[str, ...]:
+    own = _codes(ev.actors, by_id)
+    start = ev.evidence[0].start
+    for other in reversed([o for o in ordered if o.evidence[0].start < start]):
+        ids: dict[str, str] = {}
+        parties = other.actors + other.recipients
+        if other.meeting is not None:
+            parties += tuple(d.party for d in other.meeting.delegations)
+        for i in parties:
+            code = _codes((i,), by_id)
+            if code and not code & own:
+                ids.setdefault(next(iter(code)), i)
+        if len(ids) == 2:
+            return tuple(ids.values())
+    return ()
+
+
+#: Directed types whose act may be aimed at no party ("declared a ceasefire", "dropped its
+#: demand", "withdrew its troops").
+ONE_SIDED = frozenset({"CONCEDE", "RETREAT"})
+
+#: Violence named without an ASSAULT event noun: "condemned what he called an act of terror".
+VIOLENCE = frozenset({"terror", "terrorism", "violence", "killing", "shooting", "murder"})
+
+
+def _against_violence(parse: Parse, ev: Event) -> bool:
+    """ "condemned the attack", "denounced the bombing": criticism of a violent act whose
+    author the text does not name has no target to code."""
+    nouns = load_lexicon().nouns
+    t = parse.tokens
+    for span in ev.evidence[:1]:
+        first, last = parse.token_range(span.start, span.end)
+        for i in range(first, last + 1):
+            lemma = t[i].lemma.lower()
+            entry = nouns.get(lemma)
+            violent = lemma in VIOLENCE or (entry is not None and entry.type == "ASSAULT")
+            if violent and t[i].dep in {"dobj", "pobj"}:
+                return True
+    return False
 
 
 BACKGROUND_YEARS = 2

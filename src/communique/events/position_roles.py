@@ -227,6 +227,13 @@ HOLDINGS = frozenset(
     | {"aircraft", "embassy", "consulate", "bank", "company", "firm"}
 )
 
+#: Bodies and people that belong to a party: "the opposition party of X", "two citizens of X".
+MEMBERS = frozenset(
+    {"party", "government", "army", "military", "force", "troop", "ministry", "movement"}
+    | {"militia", "regime", "administration", "cabinet", "delegation", "diplomat", "official"}
+    | {"citizen", "national", "soldier", "supporter", "member", "staff", "envoy", "ally"}
+)
+
 #: Measures that fall "on" their target: "sanctions on Belarus", "tariffs on China".
 MEASURES = frozenset(
     {"sanction", "tariff", "embargo", "ban", "restriction", "penalty", "duty", "levy", "curb"}
@@ -241,10 +248,14 @@ def _object_recipients(parse: Parse, i: int, depth: int = 0) -> list[Entity]:
     t = parse.tokens
     objs = parse.dep_children(i, "dobj", "nsubjpass")
     owners = [k for o in objs for k in parse.children[o] if t[k].dep == "poss"]
-    # "froze the assets of the Revolutionary Guards", "lauded the efforts of Jimmy Carter":
-    # the owner of what was taken or held, or whose act is judged
+    # "froze the assets of the Revolutionary Guards", "lauded the efforts of Jimmy Carter",
+    # "ordered the party of X to disband": the owner of what was taken or held, whose act is
+    # judged, or whose body or people were acted on
     owners += [
-        k for o in objs if t[o].lemma.lower() in HOLDINGS | DEEDS for k in parse.preps(o, "of")
+        k
+        for o in objs
+        if t[o].lemma.lower() in HOLDINGS | DEEDS | MEMBERS
+        for k in parse.preps(o, "of")
     ]
     found = head_entities(parse, owners)
     if not found:  # role.participle_agent: "condemned the move announced by X": aimed at X

@@ -154,3 +154,22 @@ def mutual(kind: str, mode: str, actors: tuple[Entity, ...]) -> bool:
     if not (kind in _MUTUAL_TYPES or mode in _MUTUAL_MODES) or mode == "promise":
         return False
     return len({party_code(e) for e in actors} - {None}) >= 2
+
+
+#: What two sides trade in a fight: "exchanged fire", "traded blows".
+_TRADED = frozenset({"fire", "gunfire", "blow", "shot", "shell", "artillery", "strike"})
+
+
+def fought_each_other(parse: Parse, verb: int, mode: str, actors: tuple[Entity, ...]) -> bool:
+    """ "India and Pakistan exchanged fire", "Armenian and Azerbaijani forces clashed": two or
+    more states fighting where no one else is named as fought ("fought rebels", "clashed with
+    police") fight each other (role.mutual_act)."""
+    if mode != "fight" or len({party_code(e) for e in actors} - {None}) < 2:
+        return False
+    t = parse.tokens
+    for k in parse.children[verb]:
+        if t[k].dep == "dobj" and t[k].lemma.lower() not in _TRADED:
+            return False
+        if t[k].dep in {"prep", "agent"} and t[k].text.lower() in {"with", "against", "by"}:
+            return False
+    return True
