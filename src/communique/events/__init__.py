@@ -28,6 +28,7 @@ from .positions import find_positions
 from .regional import regional_people
 from .roles import find_agendas, find_chairs, find_delegations
 from .rules import rule
+from .status import withdrawn_from
 from .syntax import Parse
 
 PRODUCER = "events.rules.v1"
@@ -54,6 +55,8 @@ def code_events(
     clusters = cluster_mentions(parse, mentions, lexicon.sovereigns)
     roles = (find_delegations(parse), find_chairs(parse), find_agendas(parse))  # 2.
     triggers = {m.trigger for m in mentions} | {c.verb for c in calls}
+    # "pulled out of talks with X": the talks are called off, no retreat besides
+    triggers |= {v for m in mentions if (v := withdrawn_from(parse, m.trigger)) is not None}
     positions = find_positions(parse, lexicon, times, triggers) + calls  # 3.
     built = build_events(parse, clusters, roles, positions, times, places)
     links = find_links(parse, built)  # 4.

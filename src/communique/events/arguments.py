@@ -141,17 +141,25 @@ def noun_parties(parse: Parse, noun: int) -> list[Entity]:
     found += parties_under(parse, parse.preps(noun, *PARTY_PREPS))
     poss = [k for k in parse.children[noun] if parse.tokens[k].dep == "poss"]
     pronoun = any(parse.tokens[k].text.lower() in POSSESSIVE_PRONOUNS for k in poss)
+    # "Orban's visit", "a trip by the minister": the journey is the named traveller's own
+    owned = parse.tokens[noun].lemma.lower() in JOURNEYS and bool(
+        (poss and not pronoun) or parse.preps(noun, "by")
+    )
     visit = (
         parse.tokens[noun].lemma.lower() == "visit"
         and not premodifier_parties(parse, noun)
         and not _topic_of_clause(parse, noun)  # "China protested over the visit"
     )
     head = measure_head(parse, noun)
-    if pronoun or visit or (_attended(parse, head) and not absent_from(parse, head)):
+    attended = _attended(parse, head) and not absent_from(parse, head)
+    if pronoun or ((visit or attended) and not owned):
         found += clause_subject_parties(parse, noun)
     found += _held_in_relative(parse, noun)
     return _unique(found)
 
+
+#: Meeting nouns that are one traveller's journey.
+JOURNEYS = frozenset({"visit", "trip", "tour", "stop", "stopover", "journey"})
 
 #: Verbs a meeting noun's relative clause holds it with ("the talks X held with Y").
 HOLD_VERBS = frozenset({"have", "hold", "conduct"})
@@ -170,6 +178,9 @@ def _held_in_relative(parse: Parse, noun: int) -> list[Entity]:
     return out
 
 
+#: Verbs that hold talks a journey is made for: "travel to Cairo to resume talks".
+TALK_CARRIERS = frozenset({"hold", "resume", "begin", "start", "open", "continue", "have"})
+
 #: Verbs of going somewhere: "will head to Seoul for talks" is a visit to Seoul's state.
 TRAVEL_VERBS = frozenset({"travel", "head", "fly", "go", "come", "arrive", "return", "jet"})
 
@@ -178,11 +189,19 @@ def travelled_for(parse: Parse, noun: int) -> bool:
     """Is the meeting noun what someone travels to a place for ("will head to Seoul for talks",
     "arrived in Beijing for talks")? Then the place's state is its host."""
     tok = parse.tokens[noun]
-    if tok.dep != "pobj" or parse.tokens[tok.head].text.lower() != "for":
+    t = parse.tokens
+    if tok.dep == "dobj" and t[tok.head].lemma.lower() in TALK_CARRIERS:
+        # "set to travel to Cairo to resume talks": the talks are the journey's purpose
+        carrier = t[tok.head]
+        if carrier.dep not in {"advcl", "xcomp"}:
+            return False
+        verb = carrier.head
+    elif tok.dep == "pobj" and t[tok.head].text.lower() == "for":
+        verb = t[tok.head].head
+    else:
         return False
     if parties_under(parse, parse.preps(noun, *PARTY_PREPS)):
         return False  # "arrived in Geneva for talks with Iran": the other side is named
-    verb = parse.tokens[tok.head].head
     if parse.tokens[verb].lemma.lower() not in TRAVEL_VERBS:
         return False
     return bool(parse.preps(verb, "to", "in"))
@@ -253,7 +272,12 @@ def _attended(parse: Parse, noun: int) -> bool:
         return parse.tokens[tok.head].lemma.lower() in ATTENDANCE_VERBS
     if tok.dep == "pobj" and tok.lemma.lower() in MEALS:  # "agreed over dinner"
         return parse.tokens[tok.head].text.lower() in ATTENDANCE_PREPS | {"over"}
-    return tok.dep == "pobj" and parse.tokens[tok.head].text.lower() in ATTENDANCE_PREPS
+    if tok.dep != "pobj":
+        return False
+    prep = parse.tokens[tok.head]
+    if prep.text.lower() == "of" and parse.tokens[prep.head].text.lower() == "ahead":
+        return True  # "ahead of talks with X, Y said ...": Y is to take part
+    return prep.text.lower() in ATTENDANCE_PREPS
 
 
 def verb_parties(parse: Parse, verb: int) -> list[Entity]:
@@ -276,9 +300,25 @@ def verb_parties(parse: Parse, verb: int) -> list[Entity]:
         heads += subj
         tok = parse.tokens[up]
     tok = parse.tokens[verb]
-    if tok.dep in {"amod", "acl"} and tok.head != verb:  # "visiting minister X"
+    if (taker := invitation_taker(parse, verb)) is not None:
+        heads += parse.dep_children(taker, "nsubj")  # "X accepted an invitation to visit Y"
+    elif tok.dep in {"amod", "acl"} and tok.head != verb:  # "visiting minister X"
         heads.append(tok.head)
     return _unique(parties_under(parse, heads))
+
+
+#: Verbs by which an invited party takes up an invitation.
+ACCEPT = frozenset({"accept", "take"})
+
+
+def invitation_taker(parse: Parse, verb: int) -> int | None:
+    """The verb by which a party accepts the invitation ``verb`` completes ("accepted an
+    invitation to visit Tehran"), or None."""
+    t = parse.tokens
+    noun = t[t[verb].head]
+    if t[verb].dep != "acl" or noun.lemma.lower() != "invitation" or noun.dep != "dobj":
+        return None
+    return noun.head if t[noun.head].lemma.lower() in ACCEPT else None
 
 
 def span_root(parse: Parse, start: int, end: int) -> int:

@@ -170,7 +170,7 @@ def _unaimed(parse: Parse, ev: Event, by_id: dict[str, Entity]) -> bool:
 
 
 #: "urged both sides to ...", "called on the two countries to ...": the pair told before.
-PAIR_NOUNS = frozenset({"side", "party", "country", "nation", "neighbour", "neighbor", "rival"})
+SIDE_NOUNS = frozenset({"side", "party", "country", "nation", "neighbour", "neighbor", "rival"})
 _PAIR_SLOTS = frozenset({"dobj", "pobj", "dative"})
 
 
@@ -200,7 +200,7 @@ def _aims_at_pair(parse: Parse, span: Span) -> bool:
     t = parse.tokens
     first, last = parse.token_range(span.start, span.end)
     for i in range(first, last + 1):
-        if t[i].lemma.lower() not in PAIR_NOUNS or t[i].tag not in {"NNS", "NNPS"}:
+        if t[i].lemma.lower() not in SIDE_NOUNS or t[i].tag not in {"NNS", "NNPS"}:
             continue
         slot = t[i].dep in _PAIR_SLOTS or (
             t[i].dep == "nsubj" and t[t[i].head].dep in {"xcomp", "ccomp"}

@@ -9,13 +9,14 @@ from .arguments import (
     PARTY_PREPS,
     TOPIC_STOPS,
     absent_from,
+    invitation_taker,
     parties_under,
     party_code,
     premodifier_parties,
 )
 from .lexicon import Entry
 from .meeting_records import PAIR_NOUNS
-from .status import measure_head
+from .status import measure_head, withdrawn_from
 from .syntax import Parse
 
 DURATIONS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "week": 7}
@@ -231,6 +232,9 @@ def _visit_subject(parse: Parse, i: int) -> list[int]:
     t = parse.tokens
     for _ in range(4):
         subj = parse.dep_children(i, "nsubj", "nsubjpass")
+        if not subj and (taker := invitation_taker(parse, i)) is not None:
+            i = taker  # "X accepted an invitation to visit Tehran": X visits
+            continue
         if subj or t[i].dep not in {"xcomp", "advcl", "conj", "acomp"} or t[i].head == i:
             return [k for k in subj if t[k].tag not in {"WP", "WDT"}]
         i = t[i].head
@@ -296,6 +300,9 @@ def _governor_parties(parse: Parse, noun: int) -> list[Entity]:
     'A hosted the summit'."""
     noun = measure_head(parse, noun)
     tok = parse.tokens[noun]
+    if (left := withdrawn_from(parse, noun)) is not None:
+        # "X pulled out of a meeting with Y": X was one of its parties
+        return parties_under(parse, parse.dep_children(left, "nsubj"))
     if tok.dep not in {"dobj", "nsubjpass"} or absent_from(parse, noun):
         return []
     verb = tok.head
@@ -341,8 +348,11 @@ def _governor_parties(parse: Parse, noun: int) -> list[Entity]:
     vt = parse.tokens[verb]
     if not heads and vt.dep in {"acl", "relcl"}:  # "Sudan, which attended the talks"
         heads = [vt.head]
-    if not heads and vt.dep in {"xcomp", "advcl", "conj"} and vt.head != verb:
-        heads = parse.dep_children(vt.head, "nsubj")  # "A and B agreed to hold a summit"
+    up = 0
+    while not heads and vt.dep in {"xcomp", "advcl", "conj"} and vt.head != vt.i and up < 3:
+        # "A and B agreed to hold a summit", "X is set to travel to Cairo to resume talks"
+        vt, up = parse.tokens[vt.head], up + 1
+        heads = parse.dep_children(vt.i, "nsubj", "nsubjpass")
     heads += parse.preps(verb, "with", "between", "to")
     return parties_under(parse, heads)
 

@@ -219,6 +219,7 @@ DEEDS = frozenset(
     {"effort", "role", "decision", "policy", "move", "stance", "statement", "remark", "action"}
     | {"leadership", "contribution", "initiative", "proposal", "plan", "conduct", "approach"}
     | {"handling", "behaviour", "behavior", "attitude", "announcement", "comment", "position"}
+    | {"visit", "trip"}
 )
 
 #: What a state owns abroad and another can freeze, seize or close: "the assets of X".

@@ -93,6 +93,31 @@ def cancels(parse: Parse, verb: int) -> bool:
     )
 
 
+#: Verbs a party uses to leave its own meeting: "pulled out of talks with X", "withdrew from a
+#: meeting with X", "backed out of a summit with X".
+LEAVE_OUT_OF = frozenset({"pull", "back", "walk", "drop", "opt"})
+LEAVE_FROM = frozenset({"withdraw", "pull"})
+
+
+def withdrawn_from(parse: Parse, noun: int) -> int | None:
+    """The verb by which the clause's subject pulls out of the meeting ``noun`` names with a
+    counterpart ("pulled out of a meeting with his Hungarian counterpart"): the meeting is
+    called off, the subject one of its parties. None for other nouns, and for meetings with
+    no counterpart named ("withdrew from the summit": held without the subject)."""
+    t = parse.tokens
+    tok = t[noun]
+    if tok.dep != "pobj" or not parse.preps(noun, "with"):
+        return None
+    prep = t[tok.head]
+    head = t[prep.head]
+    if prep.text.lower() == "of" and head.text.lower() == "out":
+        verb = head.head if head.dep in {"prep", "prt", "advmod"} else head.i
+        return verb if t[verb].lemma.lower() in LEAVE_OUT_OF else None
+    if prep.text.lower() == "from" and head.lemma.lower() in LEAVE_FROM:
+        return head.i
+    return None
+
+
 def _hedged(parse: Parse, verb: int) -> bool:
     """'may be delayed', 'could be postponed': a modal of possibility on the verb."""
     aux = {parse.tokens[k].text.lower() for k in parse.dep_children(verb, "aux")}
@@ -130,6 +155,8 @@ def status_of(parse: Parse, trigger: int) -> Status | None:
     if tok.dep in {"nsubj", "nsubjpass"} and cancels(parse, tok.head):
         # "talks scheduled for Thursday were cancelled"; "may be delayed" only perhaps
         return "planned" if _hedged(parse, tok.head) else "cancelled"
+    if (left := withdrawn_from(parse, trigger)) is not None:
+        return "planned" if _hedged(parse, left) else "cancelled"
     if tok.lemma.lower() in ANNOUNCED_ARRIVAL and tok.pos in {"ADJ", "VERB"}:
         # "X is due in Moscow", "X is expected in Beijing": an arrival announced ahead
         negs = [k for v in (trigger, tok.head) for k in parse.children[v] if t[k].dep == "neg"]
@@ -280,8 +307,22 @@ def _too_to(parse: Parse, scope: list[int]) -> bool:
     )
 
 
+#: Verbs that set a meeting for later when they describe its noun ("talks scheduled for May").
+SCHEDULED = frozenset({"schedule", "plan", "slate", "set", "arrange", "expect"})
+
+
 def _verb_status(parse: Parse, verb: int) -> Status | None:
+    from .arguments import invitation_taker  # arguments imports this module
+
     t = parse.tokens
+    if invitation_taker(parse, verb) is not None:
+        return "planned"  # "accepted an invitation to visit Tehran": a visit to come
+    if t[verb].dep in {"acl", "relcl"} and t[verb].lemma.lower() in SCHEDULED:
+        # "the summit, scheduled for next month, will ...": set for later, unless the clause
+        # it is the subject of tells more ("the summit planned for May was held in Tokyo")
+        noun = t[t[verb].head]
+        main = _verb_status(parse, noun.head) if noun.dep in {"nsubj", "nsubjpass"} else None
+        return main or "planned"
     if conditional(parse, verb):
         return "hypothetical"
     chain = [verb, *list(parse.ancestors(verb))[:3]]
