@@ -373,10 +373,32 @@ def own_clause_time(parse: Parse, times: list[TimeExpression], verb: int) -> Tim
     clause describing a noun ("rejected a decision first taken in 2019", "an agreement signed
     in 2015": background, not the act's date), nor one inside what was said or promised
     ("said the law would take effect in July")."""
-    own = [t for t in times if not _under_noun_clause(parse, parse.token_at(t.start), verb)]
+    own = [
+        t
+        for t in times
+        if not _under_noun_clause(parse, parse.token_at(t.start), verb)
+        and not _names_a_thing(parse, t)
+    ]
     if not own:
         return None
     return min(own, key=lambda t: dependency_distance(parse, parse.token_at(t.start), verb))
+
+
+#: Nouns a date modifies as a date: "the 2019 summer", "a 2024 deadline" still tell a time.
+TIME_NOUNS = frozenset({"deadline", "season", "summer", "winter", "spring", "autumn", "fall"})
+
+
+def _names_a_thing(parse: Parse, time: TimeExpression) -> bool:
+    """ "criticised NATO's 2011 intervention", "rejected the 2015 agreement": a year that
+    names which thing is meant, not when the act took place."""
+    root = span_root(parse, time.start, time.end)
+    tok = parse.tokens[root]
+    head = parse.tokens[tok.head]
+    return (
+        tok.dep in {"nummod", "compound", "amod", "nmod"}
+        and head.pos == "NOUN"
+        and head.lemma.lower() not in TIME_NOUNS
+    )
 
 
 def _under_noun_clause(parse: Parse, token: int, verb: int) -> bool:

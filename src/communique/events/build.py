@@ -427,7 +427,7 @@ def _position_event(
         recipients = (target.id,)
         extra = (rule("role.post_target" if p.entry.type == "SANCTION" else "role.place_target"),)
     if not recipients and (
-        mutual(p.entry.type, p.entry.mode, p.actors)
+        mutual(p.entry.type, p.entry.mode, p.actors, p.entry.source)
         or fought_each_other(parse, p.verb, p.entry.mode, p.actors)
     ):
         # "India and Pakistan exchanged fire", "Armenian and Azerbaijani forces clashed":

@@ -21,6 +21,17 @@ RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "which", "who", "that" opening a rel
 MEANS_PREPS = frozenset({"by", "after", "before", "while", "upon", "through"})
 
 
+def _subject_taken_by_phrase(parse: Parse, verb: int) -> list[int]:
+    """ "In a visit to Tunis on 1 February Macron criticised ...": the parser hung the name
+    that opens the clause on the phrase before it; a proper name just before a main verb with
+    no subject, inside a phrase that depends on that verb, is its subject."""
+    t = parse.tokens
+    name = verb - 1
+    if name < 0 or t[name].pos != "PROPN" or t[name].dep != "pobj":
+        return []
+    return [name] if verb in parse.ancestors(name) and parse.entity_at.get(name) else []
+
+
 def _subject(parse: Parse, i: int) -> list[int]:
     """The subject of ``i``'s clause: its own, else the one of the clause it completes, up
     through open complements ("is ready to contribute", "vowed to fight and to hold")."""
@@ -31,6 +42,8 @@ def _subject(parse: Parse, i: int) -> list[int]:
             # role.relative_subject: "Britain, which has accused Russia"; not a place named
             # inside a phrase ("attacks in Tunisia, which forced ...": the attacks did)
             return [] if _placed(parse, t[i].head) else [t[i].head]
+        if not subj and t[i].dep == "ROOT" and not parse.dep_children(i, "nsubjpass"):
+            subj = _subject_taken_by_phrase(parse, i)
         if subj or parse.dep_children(i, "nsubjpass") or t[i].head == i:
             return subj
         if t[i].dep == "pcomp" and t[t[i].head].text.lower() in MEANS_PREPS:
@@ -203,7 +216,25 @@ def _recipients(parse: Parse, i: int, indirect: bool = True) -> list[Entity]:
             for e in premodifier_parties(parse, o) + head_entities(parse, parse.preps(o, "of"))
             if e.kind in {"igo", "body"}
         ] or head_entities(parse, [w for o in sittings for w in parse.preps(o, "with")])
+    if not found and indirect and not parse.dep_children(i, "dobj", "ccomp", "xcomp"):
+        # "condemned and rejected Israel's decision", "supports and wants Russia to play a
+        # greater role": two verbs joined by "and" share the second one's object
+        t = parse.tokens
+        for c in parse.dep_children(i, "conj"):
+            if t[c].pos == "VERB" and not parse.dep_children(c, "nsubj") and _joined(parse, i, c):
+                found = _recipients(parse, c, indirect) or [
+                    e
+                    for k in parse.dep_children(c, "ccomp", "xcomp")
+                    for e in head_entities(parse, parse.dep_children(k, "nsubj", "dobj"))
+                ]
+                break
     return found
+
+
+def _joined(parse: Parse, a: int, b: int) -> bool:
+    """Only "and" (or "or") lies between two coordinated verbs: "condemned and rejected"."""
+    between = [parse.tokens[k].text.lower() for k in range(a + 1, b)]
+    return between in (["and"], ["or"])
 
 
 #: Sittings a body is asked to hold: "called for a UN Security Council debate".

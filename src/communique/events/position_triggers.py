@@ -189,6 +189,9 @@ FRIENDLY = frozenset({"SUPPORT", "AID", "COOPERATE", "CONCEDE", "RETREAT"})
 
 WILL = frozenset({"will", "would", "shall", "'ll", "wo"})
 
+#: Verbs whose complement is the act itself, carried on or taken up: "will continue to X".
+CARRY_ON = frozenset({"continue", "keep", "seek", "try", "work", "strive", "begin", "start"})
+
 
 def reframe(parse: Parse, cand: PositionCandidate) -> PositionCandidate:
     """An act announced for the future is a threat (hostile acts) or a promise (friendly acts):
@@ -198,6 +201,9 @@ def reframe(parse: Parse, cand: PositionCandidate) -> PositionCandidate:
     t = parse.tokens
     v = cand.verb
     aux = {t[k].text.lower() for k in parse.children[v] if t[k].dep in {"aux", "auxpass"}}
+    if t[v].dep == "xcomp" and t[t[v].head].lemma.lower() in CARRY_ON:
+        # "will continue to strengthen coordination": the future is on the verb it completes
+        aux |= {t[k].text.lower() for k in parse.dep_children(t[v].head, "aux", "auxpass")}
     head_lemma = t[t[v].head].lemma.lower()
     reported = t[v].dep in {"ccomp", "xcomp"} and head_lemma in SPEECH | INTENT
     if not (aux & WILL or reported):
@@ -214,7 +220,11 @@ def reframe(parse: Parse, cand: PositionCandidate) -> PositionCandidate:
             lemma, "VERB", "THREATEN", "threaten", "", "rule:position.announced_hostile_act"
         )
     elif cand.entry.type in FRIENDLY:
-        new = Entry(lemma, "VERB", "AGREE", "promise", "", "rule:position.announced_friendly_act")
+        # "X and Y will strengthen cooperation": a promise they make each other
+        source = "rule:position." + (
+            "announced_cooperation" if cand.entry.type == "COOPERATE" else "announced_friendly_act"
+        )
+        new = Entry(lemma, "VERB", "AGREE", "promise", "", source)
     else:
         return cand
     return replace(cand, entry=new)

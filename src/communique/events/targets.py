@@ -148,9 +148,12 @@ _MUTUAL_TYPES = frozenset({"AGREE", "COOPERATE"})
 _MUTUAL_MODES = frozenset({"sign"})  # SUPPORT by signing: "X and Y signed an accord"
 
 
-def mutual(kind: str, mode: str, actors: tuple[Entity, ...]) -> bool:
+def mutual(kind: str, mode: str, actors: tuple[Entity, ...], source: str = "") -> bool:
     """Is an act with no named target done by two or more states together, so that each is the
-    other's target (role.mutual_act)? Not a promise (AGREE made to someone not named)."""
+    other's target (role.mutual_act)? Not a promise (AGREE made to someone not named), unless
+    it is a promise of cooperation between them ("will strengthen coordination")."""
+    if source.endswith("position.announced_cooperation"):
+        return len({party_code(e) for e in actors} - {None}) >= 2
     if not (kind in _MUTUAL_TYPES or mode in _MUTUAL_MODES) or mode == "promise":
         return False
     return len({party_code(e) for e in actors} - {None}) >= 2
