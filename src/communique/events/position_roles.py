@@ -21,6 +21,15 @@ RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "which", "who", "that" opening a rel
 MEANS_PREPS = frozenset({"by", "after", "before", "while", "upon", "through"})
 
 
+#: Nouns that count what an act is done to: "the same number of Russian diplomats".
+QUANTITIES = frozenset(
+    {"number", "group", "dozen", "hundred", "thousand", "handful", "couple", "pair", "batch"}
+)
+
+#: Nouns of a party's resolve whose infinitive is the act: "X's decision to expel envoys".
+RESOLVE_NOUNS = frozenset({"decision", "move", "bid", "attempt", "effort", "order", "refusal"})
+
+
 def _subject_taken_by_phrase(parse: Parse, verb: int) -> list[int]:
     """ "In a visit to Tunis on 1 February Macron criticised ...": the parser hung the name
     that opens the clause on the phrase before it; a proper name just before a main verb with
@@ -51,6 +60,11 @@ def _subject(parse: Parse, i: int) -> list[int]:
             continue
         if t[i].dep == "acl" and t[i].tag == "VBN":
             return []  # role.participle_agent: "the move announced by X" is X's, by its agent
+        if t[i].dep == "acl" and t[t[i].head].lemma.lower() in RESOLVE_NOUNS:
+            # role.resolve_owner: "Britain's decision to expel 23 diplomats": Britain expels
+            noun = t[i].head
+            owners = [k for k in parse.children[noun] if t[k].dep in {"poss", "compound", "amod"}]
+            return owners if premodifier_parties(parse, noun) or owners else []
         if t[i].dep == "acl" and t[t[i].head].dep in {"dobj", "attr"}:
             i = t[t[i].head].head  # "issued a declaration demanding ..."
             continue
@@ -190,6 +204,13 @@ def _recipients(parse: Parse, i: int, indirect: bool = True) -> list[Entity]:
     heads = parse.dep_children(i, "dobj", "dative", "nsubjpass") + parse.preps(
         i, "to", "on", "upon", "with", "against", "from"
     )
+    # "expelled the same number of Russian diplomats", "dozens of Iranian boats": the people
+    # or things counted are the object
+    heads = [
+        of
+        for h in heads
+        for of in (parse.preps(h, "of") if parse.tokens[h].lemma.lower() in QUANTITIES else [h])
+    ]
     found = head_entities(parse, heads)
     if not found:  # "signed the deal with EU leaders", "shot Russian soldiers"
         found = [

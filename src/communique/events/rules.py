@@ -66,6 +66,8 @@ _TABLE = (
     Rule("role.shared_object", "role", "'condemned and rejected X's decision': both aim at X"),
     Rule("role.subject_after_phrase", "role", "'In a visit to Tunis Macron said': Macron says"),
     Rule("role.year_of_thing", "role", "'criticised the 2011 intervention': 2011 is no act date"),
+    Rule("role.resolve_owner", "role", "'Britain's decision to expel envoys': Britain expels"),
+    Rule("role.counted_object", "role", "'expelled a number of Russian diplomats': Russia"),
     Rule("role.object_owner", "role", "'detained two citizens of Britain': Britain is the target"),
     Rule("role.participle_agent", "role", "'rejected the plan made by X': X is the target"),
     Rule("role.pronoun_not_object", "role", "'He hailed President X': 'he' does not stand for X"),
