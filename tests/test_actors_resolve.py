@@ -333,3 +333,18 @@ def test_title_after_a_name_may_name_its_state_in_capitals(resources: Any) -> No
     rec = extract_article(text, published=date(2019, 11, 20), resources=resources)
     people = {e.name: e.country for e in rec.entities if e.kind == "person"}
     assert people.get("Sean Robertson") == "USA"
+
+
+def test_actors_resolve_other_romanisations_of_an_office_holder() -> None:
+    """ "Zelenskiy" (an agency's spelling) and "Shimom Peres" (a typo in the given name) are
+    the office holders the date allows; a different given name is someone else."""
+    text = "Zelenskiy met President Shimom Peres and Ivan Peres."
+    annotated = _article(
+        text, [("Zelenskiy", "ORG"), ("Shimom Peres", "PERSON"), ("Ivan Peres", "PERSON")]
+    )
+    data = load_actor_data()
+    on_2020 = _by_name(resolve_actors(annotated, data, date(2020, 3, 1)))
+    assert on_2020["Volodymyr Zelensky"].country == "UKR"
+    on_2009 = _by_name(resolve_actors(annotated, data, date(2009, 4, 1)))
+    assert on_2009["Shimon Peres"].country == "ISR"
+    assert "Ivan Peres" in on_2009 and on_2009["Ivan Peres"].country is None

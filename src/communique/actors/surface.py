@@ -24,6 +24,17 @@ def fold(text: str) -> str:
     return " ".join(plain.split())
 
 
+_DOUBLED = re.compile(r"(\w)\1")
+_FINAL_Y = re.compile(r"(?:iy|yy|ij|ii|yi|i)$")
+
+
+def spelling_key(word: str) -> str:
+    """A surname's form across romanisations ("Zelenskiy" = "Zelensky" = "Zelenskyy",
+    "Shoigu"/"Shoygu" stay apart): folded, doubled letters single, a final -iy/-ii/-i as -y."""
+    key = _DOUBLED.sub(r"\1", fold(word))
+    return _FINAL_Y.sub("y", key)
+
+
 def is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) <= 5 and all(c.isupper() for c in letters)

@@ -17,7 +17,7 @@ from .index import DatedName, SurfaceIndex, build_index
 from .office import ELITE, FAMILY_NAME_FIRST, OfficeTable, family_name
 from .patterns import ruler_patterns
 from .records import ActorRef, Group, Igo, Person, State
-from .surface import fold, normalize
+from .surface import fold, normalize, spelling_key
 from .titles import country_in_title
 
 EarlierCodes = dict[str, tuple[tuple[date, int | None, int | None], ...]]
@@ -38,6 +38,7 @@ class ActorData:
     _igo_by_code: dict[str, Igo]
     _people_by_key: dict[str, Person]
     _surnames: dict[str, tuple[str, ...]]  # folded surname -> keys of the people bearing it
+    _spellings: dict[str, tuple[str, ...]]  # ``spelling_key`` of a surname -> the same keys
     context_words: frozenset[str]  # folded context aliases ("alliance", "bloc")
     groups: tuple[Group, ...] = ()
     _group_by_key: dict[str, Group] = field(default_factory=dict)
@@ -76,7 +77,8 @@ class ActorData:
             _by_code={s.code: s for s in states},
             _igo_by_code={g.code: g for g in igos},
             _people_by_key={p.key: p for p in people},
-            _surnames=_surname_owners(people, title_words),
+            _surnames=(surnames := _surname_owners(people, title_words)),
+            _spellings=_spelling_owners(surnames),
             context_words=frozenset(fold(a) for g in igos for a in g.context_aliases),
             groups=groups,
             _group_by_key={g.key: g for g in groups},
@@ -173,7 +175,8 @@ class ActorData:
         the curated table still in office in or after the year ``since`` (the latest year an
         undated article states, when it states one). The derived table is asked only with a
         date, and prefers people holding an office over those only tied to a state."""
-        keys = self._surnames.get(fold(surname), ())
+        # "Zelenskiy" is "Zelensky": another romanisation when the written one is unknown
+        keys = self._surnames.get(fold(surname)) or self._spellings.get(spelling_key(surname), ())
         people = [p for k in keys if (p := self._people_by_key.get(k)) is not None]
         if on is not None:
             people = [p for p in people if self.roles_on(p.name, on)]
@@ -253,6 +256,15 @@ def _surname_owners(
         for last, keys in owners.items()
         if last not in firsts and last not in title_words
     }
+
+
+def _spelling_owners(surnames: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Surnames by their form across romanisations (``spelling_key``)."""
+    owners: dict[str, set[str]] = {}
+    for surname, keys in surnames.items():
+        if " " not in surname:
+            owners.setdefault(spelling_key(surname), set()).update(keys)
+    return {k: tuple(sorted(v)) for k, v in owners.items()}
 
 
 def _role_order(role: Role) -> tuple[date, date]:
