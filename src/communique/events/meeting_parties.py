@@ -367,3 +367,53 @@ def _framework_forum(parse: Parse, i: int) -> Entity | None:
             if prev & {"framework", "auspices", "within", "at", "of"}:
                 return hit.entity
     return None
+
+
+#: Words for who takes part, as the subject of the sentence after a meeting's mention.
+ATTENDEE_WORDS = frozenset({"participant", "attendee", "delegation", "delegate", "invitee"})
+
+
+def listed_after(parse: Parse, n: int) -> list[Entity]:
+    """ "... a key meeting about Syria to be held in Moscow. Those attending include the
+    foreign ministers of Turkey, Russia and Iran": the states and organisations the next
+    sentence lists as taking part (not those in an apposition: "Turkey, an opponent of Assad")."""
+    if n + 1 >= len(parse.annotated.sentences):
+        return []
+    t = parse.tokens
+    span = parse.sentence_tokens(n + 1)
+    roots = [k for k in span if t[k].head == k]
+    if len(roots) != 1 or t[roots[0]].lemma.lower() not in {"include", "be"}:
+        return []
+    root = roots[0]
+    subjects = parse.dep_children(root, "nsubj")
+    if not any(_names_attendees(parse, k) for k in subjects):
+        return []
+    heads = parse.dep_children(root, "dobj", "attr")
+    idx = sorted(
+        k
+        for h in heads
+        for k in parse.subtree(h, TOPIC_STOPS | {"appos"})
+        if not _describes_relation(parse, k)
+    )
+    return [e for e in parse.entities_in(idx) if e.kind in {"state", "igo"} and party_code(e)]
+
+
+#: Nouns that describe a listed party by another ("Iran, a backer of the Syrian regime").
+RELATION_NOUNS = frozenset(
+    {"backer", "opponent", "ally", "enemy", "supporter", "foe", "rival", "critic", "friend"}
+)
+
+
+def _describes_relation(parse: Parse, k: int) -> bool:
+    """Is token ``k`` inside a phrase like "backers of the Syrian regime"?"""
+    t = parse.tokens
+    return any(t[a].lemma.lower() in RELATION_NOUNS for a in [k, *parse.ancestors(k)])
+
+
+def _names_attendees(parse: Parse, k: int) -> bool:
+    """ "Participants", "Those attending", "Those taking part"."""
+    t = parse.tokens
+    if t[k].lemma.lower() in ATTENDEE_WORDS:
+        return True
+    acts = {t[c].lemma.lower() for c in parse.dep_children(k, "acl")}
+    return t[k].text.lower() == "those" and bool(acts & {"attend", "take", "participate"})

@@ -37,6 +37,7 @@ from .meeting_parties import (
     _speakers,
     _their_own,
     _visitors,
+    listed_after,
 )
 from .meeting_places import (
     _arrival_places,
@@ -164,6 +165,8 @@ def _mention(
     parties += [e for e in _mediators(parse, i) if e not in parties]
     if is_noun:
         parties += [e for e in _speakers(parse, i) if e not in parties]
+    if len(parties) < 2:  # "... a meeting in Moscow. Those attending include X"
+        parties += [e for e in listed_after(parse, n) if e not in parties]
     if is_noun and not parties:  # "a meeting at the OAS": the organisation meets
         parties = [e for e in parties_under(parse, parse.preps(i, "at")) if e.kind == "igo"]
     forum = (
