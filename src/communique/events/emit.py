@@ -81,7 +81,11 @@ def emit_events(
     kept: list[Event] = []
     left: list[LeftOut] = []
     for ev in events:
-        reason = _reason_to_leave(parse, ev, by_id, acting) or _background(ev, on, news_year)
+        reason = (
+            _reason_to_leave(parse, ev, by_id, acting)
+            or _background(ev, on, news_year)
+            or _told_as_then(parse, ev, by_id)
+        )
         if reason is None:
             kept.append(ev)
         else:
@@ -266,6 +270,26 @@ def _background(ev: Event, on: date | None, news_year: int | None) -> str | None
     except ValueError:
         return None
     return rule("emit.background") if year <= reference - BACKGROUND_YEARS else None
+
+
+_THEN = re.compile(r"(?:\b[Tt]hen-|\b[Tt]he then\s+)(?:[\w.]+,?[-\s]+){0,4}$")
+
+
+def _told_as_then(parse: Parse, ev: Event, by_id: dict[str, Entity]) -> str | None:
+    """ "invited by then-President Ronald Reagan": an actor named with the office held then
+    acts in the past the article recalls (background, as a dated one)."""
+    if ev.meeting is not None or not ev.evidence:
+        return None
+    span = ev.evidence[0]
+    text = parse.annotated.article.text
+    for i in ev.actors:
+        e = by_id.get(i)
+        for m in e.mentions if e is not None else ():
+            if span.start <= m.start < span.end and _THEN.search(
+                text[max(span.start, m.start - 40) : m.start]
+            ):
+                return rule("emit.background")
+    return None
 
 
 def news_year(times: Iterable[TimeExpression]) -> int | None:
