@@ -417,3 +417,27 @@ def _names_attendees(parse: Parse, k: int) -> bool:
         return True
     acts = {t[c].lemma.lower() for c in parse.dep_children(k, "acl")}
     return t[k].text.lower() == "those" and bool(acts & {"attend", "take", "participate"})
+
+
+#: Words that open a clause telling what happened at a meeting ("a meeting where X told Y").
+SCENE_WORDS = frozenset({"where", "when", "which", "whom"})
+
+
+def told_within(parse: Parse, noun: int) -> list[Entity]:
+    """ "a meeting in Osaka where he told Xi ...", "a dinner at which X thanked Y": who spoke
+    to whom in the clause that tells what happened at the meeting."""
+    t = parse.tokens
+    out: list[Entity] = []
+    # the clause may hang on the meeting's place or date ("a meeting in Osaka on June 29,
+    # where he told Xi ...")
+    hosts = [noun, *parse.preps(noun, "in", "on", "at")]
+    for rel in (r for h in hosts for r in parse.dep_children(h, "relcl")):
+        opener = [k for k in parse.children[rel] if t[k].dep in {"advmod", "prep", "pobj"}]
+        words = {t[k].text.lower() for k in opener} | {
+            t[p].text.lower() for k in opener for p in parse.dep_children(k, "pobj")
+        }
+        if not words & SCENE_WORDS:
+            continue
+        heads = parse.dep_children(rel, "nsubj", "dobj", "dative") + parse.preps(rel, "to", "with")
+        out += [e for e in parties_under(parse, heads) if e not in out]
+    return out

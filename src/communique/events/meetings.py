@@ -38,6 +38,7 @@ from .meeting_parties import (
     _their_own,
     _visitors,
     listed_after,
+    told_within,
 )
 from .meeting_places import (
     _arrival_places,
@@ -165,6 +166,8 @@ def _mention(
     parties += [e for e in _mediators(parse, i) if e not in parties]
     if is_noun:
         parties += [e for e in _speakers(parse, i) if e not in parties]
+    if is_noun:  # "a meeting in Osaka where he told Xi ..."
+        parties += [e for e in told_within(parse, i) if e not in parties]
     if len(parties) < 2:  # "... a meeting in Moscow. Those attending include X"
         parties += [e for e in listed_after(parse, n) if e not in parties]
     if is_noun and not parties:  # "a meeting at the OAS": the organisation meets

@@ -100,6 +100,7 @@ _TABLE = (
         "meeting",
         "'X and Y spoke. The two leaders met in Z': the two named before, when just two",
     ),
+    Rule("meeting.told_within", "meeting", "'a meeting where X told Y ...': X and Y met"),
     Rule("meeting.listed_after", "meeting", "'... Those attending include X, Y': the parties"),
     Rule("meeting.withdrawn", "meeting", "'pulled out of talks with X': called off, a party"),
     Rule("meeting.invitation_taken", "meeting", "'accepted an invitation to visit X': planned"),
