@@ -348,3 +348,22 @@ def test_actors_resolve_other_romanisations_of_an_office_holder() -> None:
     on_2009 = _by_name(resolve_actors(annotated, data, date(2009, 4, 1)))
     assert on_2009["Shimon Peres"].country == "ISR"
     assert "Ivan Peres" in on_2009 and on_2009["Ivan Peres"].country is None
+
+
+def test_actors_resolve_a_state_named_like_a_us_state_is_the_us_state_throughout() -> None:
+    """Once the article names the US state ("Georgia lawmakers"), "Georgia" and "the Georgia
+    State Ethics Commission" are American; an article about the country keeps the country."""
+    us = extract_article(
+        "Rick Thompson, executive secretary of the Georgia State Ethics Commission, said the law "
+        "was clear. Georgia lawmakers met on Monday. Georgia has many lobbyists, Thompson said.",
+        published=date(2009, 3, 20),
+    )
+    codes = {e.name: e.code or e.country for e in us.entities}
+    assert codes.get("Rick Thompson") == "USA"
+    assert codes.get("Georgia State Ethics Commission") == "USA"
+    assert "GEO" not in codes.values()
+    country = extract_article(
+        "Russia and Georgia fought a war in 2008. Georgia's president met Vladimir Putin.",
+        published=date(2009, 3, 20),
+    )
+    assert "GEO" in {e.code for e in country.entities}

@@ -25,6 +25,7 @@ from ..model import (
     Span,
     content_id,
 )
+from .local import is_local_name, local_namesakes, without_local
 from .lookups import FixedStretches, People, whole_word_hits, word_starts
 from .metonymy import Dependents, Reading, dependents_of, read_mention
 from .names import titled_names
@@ -67,6 +68,7 @@ class _Article:
     people: People = field(default_factory=lambda: People())
     ends: FixedStretches | None = None  # the article's mentions by end (made when first asked)
     dependents: Dependents | None = None  # token -> the tokens it heads (made when first asked)
+    local: dict[str, str] = field(default_factory=dict)  # "Georgia" as a US state here
 
     @property
     def text(self) -> str:
@@ -108,6 +110,8 @@ def resolve_actors(
         len(art.text), [(m.start, m.end) for m in mentions if _by_name_state(m, data)]
     )
     mentions = _one_sense_per_article(mentions, data)
+    art.local = local_namesakes(mentions, data)
+    mentions = [m for m in mentions if not is_local_name(m, art.local)]
     named = [m for m in mentions if m.label == "PERSON" and not _names_igo(m, data)]
     missed = [*_missed_names(annotated, data), *_bare_surnames(annotated, data, on, art.since)]
     people = sorted([*named, *missed], key=lambda m: " " not in _name_of(m))
@@ -381,7 +385,9 @@ def _read_titles(art: _Article, draft: _Draft, start: int, end: int, known: str 
         title_after(art.text, end, ceiling, art.data, others),
     ]
     for parse in (p for p in parses if p is not None):
-        _take_title(draft, parse)
+        _take_title(
+            draft, replace(parse, country=without_local(parse.country, parse.text, art.local))
+        )
     if (after := country_after(art.text, end, art.data)) is not None:
         draft.written_countries.add(after)
         draft.country = draft.country or after
@@ -478,7 +484,8 @@ def _headline(art: _Article, m: Mention) -> bool:
 
 def _add_organization(art: _Article, m: Mention) -> None:
     name = normalize(m.text)
-    country = _named_affiliation(name, art.data) or _country_before(art, m.start)
+    named = without_local(_named_affiliation(name, art.data), name, art.local)
+    country = named or _country_before(art, m.start)
     rest = _without_country(name, art.data)
     key = f"org:{country or ''}:{fold(rest)}"
     art.add(key, _Draft("organization", None, name, country=country), m.start, m.end)
