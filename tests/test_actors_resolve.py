@@ -367,3 +367,17 @@ def test_actors_resolve_a_state_named_like_a_us_state_is_the_us_state_throughout
         published=date(2009, 3, 20),
     )
     assert "GEO" in {e.code for e in country.entities}
+
+
+def test_actors_resolve_georgia_in_a_us_state_politics_story_is_the_us_state() -> None:
+    """Two signs of US state politics ("State Rep.", "(R-Ocilla)", "HB 516") make a bare
+    "Georgia" the US state; one sign alone does not."""
+    story = (
+        "State Rep. Jay Roberts (R-Ocilla) is pushing HB 516, which would stop Georgia "
+        "communities from banning modular homes, Georgia Municipal Association spokesman Al "
+        "Outland said."
+    )
+    codes = {e.name: e.code or e.country for e in extract_article(story).entities}
+    assert "GEO" not in codes.values() and codes.get("Al Outland") == "USA"
+    one_sign = "Georgia's parliament passed HB 516 on Monday, the speaker in Tbilisi said."
+    assert "GEO" in {e.code for e in extract_article(one_sign).entities}

@@ -3,18 +3,45 @@ US state throughout it."""
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Sequence
+from functools import cache
 
+from ..errors import ResourceError
 from ..model import Mention
+from .load import package_text
 from .surface import normalize
 from .tables import ActorData
 
+#: How many different signs of US state or local politics make an article American.
+US_CUES_NEEDED = 2
 
-def local_namesakes(mentions: Sequence[Mention], data: ActorData) -> dict[str, str]:
+
+@cache
+def us_cues() -> tuple[re.Pattern[str], ...]:
+    """The signs of US state and local politics in ``data/us_cues.csv`` ("State Rep.",
+    "(R-Ocilla)", "HB 516", "Ga."); a pattern that does not compile fails with its row."""
+    out = []
+    for n, row in enumerate(csv.DictReader(package_text("us_cues.csv").splitlines()), start=2):
+        if not row.get("pattern") or not row.get("source"):
+            raise ResourceError(f"actor data file us_cues.csv: malformed row {n}")
+        try:
+            out.append(re.compile(row["pattern"]))
+        except re.error as err:
+            raise ResourceError(f"actor data file us_cues.csv row {n}: {err}") from err
+    return tuple(out)
+
+
+def _american(text: str) -> bool:
+    return sum(1 for p in us_cues() if p.search(text)) >= US_CUES_NEEDED
+
+
+def local_namesakes(mentions: Sequence[Mention], data: ActorData, text: str = "") -> dict[str, str]:
     """State code -> name, for states whose name the article also uses for a US state: a region
     reading of the name ("Georgia lawmakers", "Georgia Gov.", "state of Georgia", "Athens,
-    Georgia"; ``regions.csv``) elsewhere in the article, and no sign of the country itself (its
+    Georgia"; ``regions.csv``) elsewhere in the article, or in a story of US state or local
+    politics (``us_cues.csv``), and no sign of the country itself (its
     capital, its people: "Tbilisi", "Georgian"). A region that merely contains a state's name
     ("New Mexico", "Latin America") says nothing of the state."""
     phrases = {phrase.casefold() for phrase, _ in data.regions}
@@ -29,14 +56,21 @@ def local_namesakes(mentions: Sequence[Mention], data: ActorData) -> dict[str, s
         and (state := data.state(ref.code)) is not None
         and normalize(m.text) != state.name
     }
+    american = _american(text)
     for m in mentions:
-        text = normalize(m.text)
-        if text.casefold() not in phrases:
+        written = normalize(m.text)
+        if written.casefold() not in phrases and not american:
             continue
         for state in data.states:
-            name = re.escape(state.name)
-            named = re.match(rf"(?:{name}\s|state of {name}$|.*, {name}$)", text)
-            if named and state.code not in cues:
+            if state.code in cues:
+                continue
+            if written.casefold() in phrases:
+                name = re.escape(state.name)
+                if re.match(rf"(?:{name}\s|state of {name}$|.*, {name}$)", written):
+                    found[state.code] = state.name
+            elif written == state.name and f"{state.name.casefold()} gov." in phrases:
+                # in a US state or local politics story (two signs: "State Rep.", "(R-Ocilla)")
+                # a state named like a US state ("Georgia") is the US state
                 found[state.code] = state.name
     return found
 
@@ -51,9 +85,8 @@ def is_local_name(m: Mention, local: dict[str, str]) -> bool:
 FEDERATION = "USA"
 
 
-def without_local(country: str | None, name: str, local: dict[str, str]) -> str | None:
+def without_local(country: str | None, local: dict[str, str]) -> str | None:
     """The country a name or title gives; the United States when it is the local namesake
-    written in it ("the Georgia State Ethics Commission" is a US state's body)."""
-    if country is not None and local.get(country) and local[country] in name:
-        return FEDERATION
-    return country
+    ("the Georgia State Ethics Commission", "Georgia Municipal Association spokesman": the
+    article has no sign of the country, so its name there is the US state's)."""
+    return FEDERATION if country is not None and country in local else country

@@ -110,7 +110,7 @@ def resolve_actors(
         len(art.text), [(m.start, m.end) for m in mentions if _by_name_state(m, data)]
     )
     mentions = _one_sense_per_article(mentions, data)
-    art.local = local_namesakes(mentions, data)
+    art.local = local_namesakes(mentions, data, art.text)
     mentions = [m for m in mentions if not is_local_name(m, art.local)]
     named = [m for m in mentions if m.label == "PERSON" and not _names_igo(m, data)]
     missed = [*_missed_names(annotated, data), *_bare_surnames(annotated, data, on, art.since)]
@@ -385,10 +385,8 @@ def _read_titles(art: _Article, draft: _Draft, start: int, end: int, known: str 
         title_after(art.text, end, ceiling, art.data, others),
     ]
     for parse in (p for p in parses if p is not None):
-        _take_title(
-            draft, replace(parse, country=without_local(parse.country, parse.text, art.local))
-        )
-    if (after := country_after(art.text, end, art.data)) is not None:
+        _take_title(draft, replace(parse, country=without_local(parse.country, art.local)))
+    if (after := without_local(country_after(art.text, end, art.data), art.local)) is not None:
         draft.written_countries.add(after)
         draft.country = draft.country or after
     if known:
@@ -484,7 +482,7 @@ def _headline(art: _Article, m: Mention) -> bool:
 
 def _add_organization(art: _Article, m: Mention) -> None:
     name = normalize(m.text)
-    named = without_local(_named_affiliation(name, art.data), name, art.local)
+    named = without_local(_named_affiliation(name, art.data), art.local)
     country = named or _country_before(art, m.start)
     rest = _without_country(name, art.data)
     key = f"org:{country or ''}:{fold(rest)}"
