@@ -381,3 +381,13 @@ def test_actors_resolve_georgia_in_a_us_state_politics_story_is_the_us_state() -
     assert "GEO" not in codes.values() and codes.get("Al Outland") == "USA"
     one_sign = "Georgia's parliament passed HB 516 on Monday, the speaker in Tbilisi said."
     assert "GEO" in {e.code for e in extract_article(one_sign).entities}
+
+
+def test_actors_resolve_a_region_named_after_another_state_is_not_that_state() -> None:
+    """ "Inner Mongolia" is in China and "East Azerbaijan" in Iran: neither is the state whose
+    name it holds."""
+    for text, code in (
+        ("The Inner Mongolia health commission said the couple had been quarantined.", "MNG"),
+        ("Officials in East Azerbaijan province said the earthquake had killed 12 people.", "AZE"),
+    ):
+        assert code not in {e.code for e in extract_article(text).entities}
