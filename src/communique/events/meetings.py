@@ -14,6 +14,7 @@ from .arguments import (
     noun_parties,
     parties_under,
     places_in_sentence,
+    premodifier_parties,
     times_in_sentence,
     travelled_for,
     verb_parties,
@@ -200,7 +201,8 @@ def _mention(
         status=status_of(parse, i),
         definite=is_noun and (bool(dets & DEFINITE) or has_poss),
         vague=(is_noun and (bool(dets & VAGUE) or (not dets and not parties and not pair)))
-        or _habitual(parse, i),
+        or _habitual(parse, i)
+        or (is_noun and _with_many(parse, i)),
         visitors=_visitors(parse, i, is_noun) if entry.mode == "visit" else frozenset(),
         pair=pair,
         frame=frame if frame is not None and frame >= 0 else None,
@@ -212,4 +214,23 @@ def _mention(
         and (bool(dets & DEFINITE) or has_poss)
         and tok.dep == "dobj"
         and parse.tokens[tok.head].lemma.lower() in ATTEND_VERBS,
+    )
+
+
+#: Plural nouns for a set of counterparts: "talks with other partners, including X and Y".
+COUNTERPART_SETS = frozenset(
+    {"partner", "country", "ally", "nation", "neighbour", "neighbor", "government", "state"}
+)
+
+
+def _with_many(parse: Parse, noun: int) -> bool:
+    """ "trade talks with other partners, including Europe, Japan and Mexico": talks with a set
+    of counterparts, each its own, not one meeting among those listed."""
+    t = parse.tokens
+    return any(
+        t[w].tag == "NNS"
+        and t[w].lemma.lower() in COUNTERPART_SETS
+        and not premodifier_parties(parse, w)
+        and parse.preps(w, "including", "like", "as")
+        for w in parse.preps(noun, "with")
     )

@@ -100,6 +100,11 @@ _TABLE = (
         "meeting",
         "'X and Y spoke. The two leaders met in Z': the two named before, when just two",
     ),
+    Rule(
+        "meeting.counterpart_set",
+        "meeting",
+        "'talks with partners, including X, Y': no one meeting",
+    ),
     Rule("meeting.told_within", "meeting", "'a meeting where X told Y ...': X and Y met"),
     Rule("meeting.listed_after", "meeting", "'... Those attending include X, Y': the parties"),
     Rule("meeting.withdrawn", "meeting", "'pulled out of talks with X': called off, a party"),
