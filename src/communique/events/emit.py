@@ -272,16 +272,27 @@ def _background(ev: Event, on: date | None, news_year: int | None) -> str | None
     return rule("emit.background") if year <= reference - BACKGROUND_YEARS else None
 
 
+_RECENT = re.compile(
+    r"\b(?:last|this|past) (?:week|month|weekend|year)\b|\byesterday\b|\btoday\b|"
+    r"\b(?:on|last) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    re.IGNORECASE,
+)
+_LONG_AGO = re.compile(r"\bfor (?:decades|generations|centuries)\b", re.IGNORECASE)
 _THEN = re.compile(r"(?:\b[Tt]hen-|\b[Tt]he then\s+)(?:[\w.]+,?[-\s]+){0,4}$")
 
 
 def _told_as_then(parse: Parse, ev: Event, by_id: dict[str, Entity]) -> str | None:
-    """ "invited by then-President Ronald Reagan": an actor named with the office held then
-    acts in the past the article recalls (background, as a dated one)."""
-    if ev.meeting is not None or not ev.evidence:
+    """ "invited by then-President Ronald Reagan": an undated act by an actor named with the
+    office held then is in the past the article recalls (background, as a dated one), unless
+    its sentence says it is recent ("last month"); so is one done "for decades"."""
+    if ev.meeting is not None or not ev.evidence or ev.when is not None:
         return None
     span = ev.evidence[0]
     text = parse.annotated.article.text
+    if _LONG_AGO.search(span.text):
+        return rule("emit.background")  # "He defied the US for decades"
+    if _RECENT.search(span.text):
+        return None  # "Last month, then-Prime Minister X said ...": news all the same
     for i in ev.actors:
         e = by_id.get(i)
         for m in e.mentions if e is not None else ():

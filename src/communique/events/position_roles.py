@@ -101,11 +101,27 @@ def _behind_adjective(parse: Parse, e: Entity, subj: list[int]) -> bool:
     return bool(found) and all(behind(k) for k in found)
 
 
+def _officer_of_firm(e: Entity, private: frozenset[str]) -> bool:
+    """A person whose only title is a post in a firm ("vice president of Air Canada Cargo")."""
+    return bool(e.titles) and all(
+        {w.lower().strip(".,") for w in title.split()} & private for title in e.titles
+    )
+
+
 def _private_subject(parse: Parse, e: Entity, subj: list[int], private: frozenset[str]) -> bool:
     """ "The Nigerian singer thanked fans", "the Spanish bank Santander agreed to buy ...": a
     state named only as the nationality of a private person, firm or team is not the actor
     (role.private_subject)."""
-    if e.kind != "state" or not private:
+    if not private:
+        return False
+    if e.kind in {"organization", "person"}:
+        # "Tim Strauss, vice president of Air Canada Cargo": a firm, or its officer
+        if e.kind == "person":
+            return _officer_of_firm(e, private)
+        words = [w.lower().strip(".,") for w in e.name.split()]
+        airline = len(words) > 1 and words[0] == "air" and words[1] != "force"  # "Air Canada"
+        return airline or bool(set(words) & private)
+    if e.kind != "state":
         return False
     t = parse.tokens
     for s in subj:
