@@ -43,3 +43,26 @@ def _clause_text(parse: Parse, c: int) -> str:
     while idx and parse.tokens[idx[-1]].pos == "PUNCT":
         idx.pop()
     return parse.text[parse.tokens[idx[0]].start : parse.tokens[idx[-1]].end]
+
+
+#: Adjectives that make a clause a demand: "it is essential that the United States play ...".
+NECESSITY = frozenset(
+    {"essential", "important", "necessary", "vital", "crucial", "imperative", "critical"}
+)
+
+
+def needed_clause(parse: Parse, c: int) -> int | None:
+    """ "it was essential that X play ...", "it is important for X to remove ...": the clause
+    said to be needed, under a "be" clause with a necessity adjective."""
+    t = parse.tokens
+    if t[c].lemma.lower() != "be" or not any(
+        t[a].lemma.lower() in NECESSITY for a in parse.dep_children(c, "acomp")
+    ):
+        return None
+    inner = [
+        k
+        for k in parse.dep_children(c, "ccomp", "advcl")
+        if any(t[m].text.lower() in {"that", "for"} for m in parse.dep_children(k, "mark"))
+        and t[k].tag in {"VB", "VBP"}  # what is to be done, not "that Russia had agreed"
+    ]
+    return inner[0] if inner else None

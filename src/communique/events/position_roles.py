@@ -11,7 +11,7 @@ from .arguments import (
     premodifier_parties,
     speaker_of,
 )
-from .position_records import ADDRESSEE_VERBS, PRONOUNS, SPEECH, _clause_text
+from .position_records import ADDRESSEE_VERBS, PRONOUNS, SPEECH, _clause_text, needed_clause
 from .syntax import CLAUSE_DEPS, Parse
 
 SUBJECT_CHAIN = frozenset({"xcomp", "ccomp", "conj", "advcl", "acomp"})
@@ -349,9 +349,10 @@ def _object_recipients(parse: Parse, i: int, depth: int = 0) -> list[Entity]:
     if not found:  # "rejected a U.S. request", "restrictions on German goods"
         found = [e for o in objs for e in premodifier_parties(parse, o)]
     if not found:  # "demanded that the United States match ...": who is to act
-        subjects = [
-            s for c in parse.dep_children(i, "ccomp") for s in parse.dep_children(c, "nsubj")
-        ]
+        clauses = parse.dep_children(i, "ccomp")
+        # "said it was essential that the United States play ...": who is to act
+        clauses = [need if (need := needed_clause(parse, c)) is not None else c for c in clauses]
+        subjects = [s for c in clauses for s in parse.dep_children(c, "nsubj")]
         found = head_entities(parse, subjects) or [
             e for s in subjects for e in premodifier_parties(parse, s)
         ]

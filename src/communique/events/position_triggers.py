@@ -14,7 +14,7 @@ from .arguments import (
 )
 from .lexicon import Entry, Lexicon
 from .meeting_parties import OFFICIAL_NOUNS
-from .position_records import SPEECH, PositionCandidate
+from .position_records import SPEECH, PositionCandidate, needed_clause
 from .position_roles import _subject
 from .status import CALENDAR_WORDS
 from .syntax import Parse
@@ -253,6 +253,9 @@ FIRST_PERSON = frozenset({"we", "i"})
 def _obliged(parse: Parse, c: int) -> bool:
     """A clause that says what someone other than the speaker must or should do."""
     t = parse.tokens
+    if (need := needed_clause(parse, c)) is not None:
+        subj = parse.dep_children(need, "nsubj")
+        return bool(subj) and not any(t[k].text.lower() in FIRST_PERSON for k in subj)
     aux = {t[k].text.lower() for k in parse.dep_children(c, "aux")}
     if not aux & OBLIGATION or "have" in aux:  # "should have acted": regret, not a demand
         return False
