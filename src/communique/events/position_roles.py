@@ -326,7 +326,10 @@ def _object_recipients(parse: Parse, i: int, depth: int = 0) -> list[Entity]:
         if t[o].lemma.lower() in HOLDINGS | DEEDS | MEMBERS
         for k in parse.preps(o, "of")
     ]
-    found = head_entities(parse, owners)
+    # "froze the assets of three Russian banks": the owners' state
+    found = head_entities(parse, owners) or [
+        e for k in owners for e in premodifier_parties(parse, k) if e.kind == "state"
+    ]
     if not found:  # role.participle_agent: "condemned the move announced by X": aimed at X
         agents = [
             b
