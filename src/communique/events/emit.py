@@ -94,8 +94,12 @@ def emit_events(
     left += subsumed
     merged, alias = _one_per_happening(parse, kept, by_id)
     # a retelling without its target joins the telling that names it before this check
-    aimed = [ev for ev in merged if not _unaimed(parse, ev, by_id)]
-    left += [LeftOut(ev, rule("emit.aimed_act")) for ev in merged if ev not in aimed]
+    aimed: list[Event] = []
+    for ev in merged:
+        if _unaimed(parse, ev, by_id):
+            left.append(LeftOut(ev, rule("emit.aimed_act")))
+        else:
+            aimed.append(ev)
     final = _mark_main(parse, aimed)
     return Emitted(tuple(final), _relink(links, alias, {e.id for e in final}), tuple(left))
 
