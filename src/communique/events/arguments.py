@@ -80,7 +80,9 @@ def parties_under(parse: Parse, heads: Iterable[int]) -> list[Entity]:
         possessive = tok.dep == "poss" and tok.text.lower() in {"his", "her"}  # "his trip"
         objective = tok.dep in OBJECT_DEPS and tok.text.lower() in {"him", "her"}
         if tok.pos == "PRON" and (tok.text.lower() in PERSONAL_PRONOUNS or possessive or objective):
-            person = parse.antecedent(h, skip=_own_subjects(parse, h) if objective else ())
+            person = (_clause_subject_person(parse, h) if possessive else None) or parse.antecedent(
+                h, skip=_own_subjects(parse, h) if objective else ()
+            )
             if person is not None:
                 stand_ins.append(person)
             for c in parse.dep_children(h, "conj"):  # "he and President X met"
@@ -96,6 +98,25 @@ def parties_under(parse: Parse, heads: Iterable[int]) -> list[Entity]:
     found = parse.entities_in(sorted(set(idx)))
     found += [e for e in stand_ins if e not in found]
     return [e for e in found if e.kind in PARTY_KINDS and party_code(e)]
+
+
+#: Verbs whose subject receives a guest: in "X received Y during his visit" "his" is Y's.
+HOSTING_VERBS = frozenset({"receive", "host", "welcome", "greet", "invite"})
+
+
+def _clause_subject_person(parse: Parse, h: int) -> Entity | None:
+    """ "he discussed the issue with Netanyahu during his visit": a possessive "his"/"her" is
+    the person who is its clause's subject, not the nearest name (not after a hosting verb)."""
+    verb = parse.governing_verb(h)
+    if parse.tokens[verb].lemma.lower() in HOSTING_VERBS:
+        return None
+    for s in parse.dep_children(verb, "nsubj"):
+        if parse.tokens[s].text.lower() in PERSONAL_PRONOUNS:
+            return parse.antecedent(s)
+        hit = parse.entity_at.get(s)
+        if hit is not None and hit.entity.kind == "person":
+            return hit.entity
+    return None
 
 
 def _own_subjects(parse: Parse, h: int) -> tuple[str, ...]:

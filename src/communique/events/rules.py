@@ -69,6 +69,7 @@ _TABLE = (
     Rule("role.resolve_owner", "role", "'Britain's decision to expel envoys': Britain expels"),
     Rule("role.counted_object", "role", "'expelled a number of Russian diplomats': Russia"),
     Rule("position.needed_act", "position", "'said it was essential that X play ...': a demand"),
+    Rule("role.possessive_subject", "role", "'he met X during his visit': 'his' is the subject's"),
     Rule("role.object_owner", "role", "'detained two citizens of Britain': Britain is the target"),
     Rule("role.participle_agent", "role", "'rejected the plan made by X': X is the target"),
     Rule("role.pronoun_not_object", "role", "'He hailed President X': 'he' does not stand for X"),
