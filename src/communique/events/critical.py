@@ -37,11 +37,23 @@ def critical_target(
     return None
 
 
+#: Hostile acts a party can be "behind": "said Russia was behind the poisoning".
+HOSTILE_DEEDS = frozenset(
+    {"attack", "bombing", "killing", "assassination", "poisoning", "hack", "hacking"}
+    | {"cyberattack", "plot", "coup", "sabotage", "explosion", "blast", "strike", "shooting"}
+)
+
+
 def _blames(parse: Parse, k: int) -> bool:
-    """ "responsible for the attack" blames; "responsible for issuing visas" is a duty."""
-    if parse.tokens[k].lemma.lower() != "responsible":
+    """ "responsible for the attack" blames; "responsible for issuing visas" is a duty; "behind
+    the poisoning" blames, "behind the initiative" does not."""
+    t = parse.tokens
+    lemma = t[k].lemma.lower()
+    if lemma == "behind":
+        return any(t[o].lemma.lower() in HOSTILE_DEEDS for o in parse.dep_children(k, "pobj"))
+    if lemma != "responsible":
         return True
-    return any(parse.tokens[o].pos in {"NOUN", "PROPN"} for o in parse.preps(k, "for"))
+    return any(t[o].pos in {"NOUN", "PROPN"} for o in parse.preps(k, "for"))
 
 
 #: Relations inside a noun phrase: "Washington's move", "the Ukrainian claims".
