@@ -352,7 +352,9 @@ def _object_recipients(parse: Parse, i: int, depth: int = 0) -> list[Entity]:
     if not found:  # "rejected a U.S. request", "restrictions on German goods"
         found = [e for o in objs for e in premodifier_parties(parse, o)]
     if not found:  # "demanded that the United States match ...": who is to act
-        clauses = parse.dep_children(i, "ccomp")
+        # a content clause follows its verb: "The U.S. has expelled 60, Ukraine has expelled
+        # 13", parsed with the first clause under the second, names no target of Ukraine's act
+        clauses = [c for c in parse.dep_children(i, "ccomp") if c > i]
         # "said it was essential that the United States play ...": who is to act
         clauses = [need if (need := needed_clause(parse, c)) is not None else c for c in clauses]
         subjects = [s for c in clauses for s in parse.dep_children(c, "nsubj")]
