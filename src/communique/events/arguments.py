@@ -405,6 +405,9 @@ def own_clause_time(parse: Parse, times: list[TimeExpression], verb: int) -> Tim
     return min(own, key=lambda t: dependency_distance(parse, parse.token_at(t.start), verb))
 
 
+#: Prepositions whose object tells when an act took place: "during the 1967 war".
+TIME_PREPS = frozenset({"during", "in", "since", "after", "before", "until", "following"})
+
 #: Nouns a date modifies as a date: "the 2019 summer", "a 2024 deadline" still tell a time.
 TIME_NOUNS = frozenset({"deadline", "season", "summer", "winter", "spring", "autumn", "fall"})
 
@@ -415,10 +418,13 @@ def _names_a_thing(parse: Parse, time: TimeExpression) -> bool:
     root = span_root(parse, time.start, time.end)
     tok = parse.tokens[root]
     head = parse.tokens[tok.head]
+    # "during the 1967 war", "since the 2014 annexation": the phrase tells when
+    timed = head.dep == "pobj" and parse.tokens[head.head].text.lower() in TIME_PREPS
     return (
         tok.dep in {"nummod", "compound", "amod", "nmod"}
         and head.pos == "NOUN"
         and head.lemma.lower() not in TIME_NOUNS
+        and not timed
     )
 
 
