@@ -279,6 +279,17 @@ def test_actors_resolve_a_state_named_like_a_person_keeps_one_sense() -> None:
     assert sorted(e.kind for e in both) == ["person", "state"]
 
 
+def test_actors_resolve_a_state_name_owning_a_title_is_the_state() -> None:
+    data = load_actor_data()
+    text = "Jordan's King Abdullah II arrived in Cairo."
+    ents = resolve_actors(_article(text, [("Jordan", "PERSON")]), data, None)
+    assert [(e.kind, e.code) for e in ents if e.name == "Jordan"] == [("state", "JOR")]
+    # a possessive before no title keeps the model's reading
+    text = "Jordan's goal in the last minute won the match."
+    ents = resolve_actors(_article(text, [("Jordan", "PERSON")]), data, None)
+    assert [e.kind for e in ents] == ["person"]
+
+
 def test_bare_surname_the_ner_missed_is_the_person_in_office(resources: Any) -> None:
     rec = extract_article(
         "Lavrov met Kerry in Geneva on Monday.", published=date(2014, 3, 1), resources=resources

@@ -33,7 +33,7 @@ from .records import ActorRef, Person
 from .surface import fold, normalize
 from .surnames import _bare_surnames, _named_affiliation
 from .tables import ActorData
-from .titles import TitleParse, country_after, title_after, title_before
+from .titles import TitleParse, country_after, owns_title, title_after, title_before
 
 _ACTOR_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "FAC", "LOC"})
 _BY_NAME = frozenset({"name", "alias", "demonym"})
@@ -109,7 +109,7 @@ def resolve_actors(
     art.states = Stretches(
         len(art.text), [(m.start, m.end) for m in mentions if _by_name_state(m, data)]
     )
-    mentions = _one_sense_per_article(mentions, data)
+    mentions = _one_sense_per_article(mentions, data, art.text)
     art.local = local_namesakes(mentions, data, art.text)
     mentions = [m for m in mentions if not is_local_name(m, art.local)]
     named = [m for m in mentions if m.label == "PERSON" and not _names_igo(m, data)]
@@ -128,7 +128,7 @@ def resolve_actors(
     return tuple(_freeze(art, key, d) for key, d in _ordered(art.drafts))
 
 
-def _one_sense_per_article(mentions: list[Mention], data: ActorData) -> list[Mention]:
+def _one_sense_per_article(mentions: list[Mention], data: ActorData, text: str) -> list[Mention]:
     """A state whose name is also a first name ("Jordan", "Chad") that the article names as a
     state elsewhere ("cross into Jordan", "Jordanian") is the state wherever the model took the
     bare name for a person ("Jordan closed its borders"); a full name ("Michael Jordan") stays
@@ -145,7 +145,8 @@ def _one_sense_per_article(mentions: list[Mention], data: ActorData) -> list[Men
     for m in mentions:
         ref = data.lookup(m.text) if m.label == "PERSON" and " " not in m.text.strip() else None
         state = data.state(ref.code) if ref is not None and ref.code else None
-        if ref is not None and state is not None and state.name_ambiguous and ref.code in states:
+        named = ref is not None and (ref.code in states or owns_title(text, m.end, data))
+        if state is not None and state.name_ambiguous and named:
             m = replace(m, label="GPE")
         out.append(m)
     return out

@@ -146,6 +146,13 @@ def _kind(word: str, data: ActorData) -> str | None:
     return data.title_words.get(word.lower().strip(".,"))
 
 
+def owns_title(text: str, end: int, data: ActorData) -> bool:
+    """Is the name ending at ``end`` the possessor of a title ("Jordan's King Abdullah",
+    "Chad's foreign minister")? Then it names a state, not a person."""
+    m = re.match(r"['’]s\s+((?:\S+\s+){0,2}\S+)", text[end : end + 60])
+    return m is not None and any(_kind(w, data) == "head" for w in m.group(1).split())
+
+
 def _is_titleish(word: str, data: ActorData) -> bool:
     kind = _kind(word, data)
     if kind in ("head", "modifier", "connector"):

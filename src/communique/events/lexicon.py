@@ -53,6 +53,7 @@ class Lexicon:
     private_heads: frozenset[str] = frozenset()  # "the Nigerian singer": not the state acting
     sovereigns: dict[str, str] = field(default_factory=dict)  # territory code -> its state's
     critical_words: frozenset[str] = frozenset()  # "said X's move was illegal": criticism
+    standing_verbs: frozenset[str] = frozenset()  # "breached a UN ban": the ban stands already
 
 
 # The constraints each lexicon file may use (``Entry.needs`` kinds); anything else is a typo.
@@ -155,6 +156,7 @@ def load_lexicon() -> Lexicon:
     private = frozenset(r["word"] for r in _word_rows("private_heads.csv"))
     sovereigns = {r["code"]: r["sovereign"] for r in _territory_rows()}
     critical = frozenset(r["word"] for r in _word_rows("critical_words.csv"))
+    standing = frozenset(r["word"] for r in _word_rows("standing_verbs.csv"))
     return Lexicon(
         nouns,
         mverbs,
@@ -163,6 +165,7 @@ def load_lexicon() -> Lexicon:
         private,
         sovereigns,
         critical,
+        standing,
     )
 
 

@@ -396,3 +396,104 @@ def _noun_phrase_without_recipient(parse: Parse, h: int) -> tuple[int, int]:
     while lo < hi and parse.tokens[lo].dep in {"det", "punct"}:
         lo += 1
     return parse.tokens[lo].start, parse.tokens[hi].end
+
+
+#: Noun acts whose "of" phrase names what the act is done to: "the expulsion of 20 Russian
+#: diplomats", "the seizure of an Iranian tanker" (unlike "the withdrawal of US troops").
+PATIENT_OF_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT"})
+#: Noun acts whose "of" phrase names who acts: "the withdrawal of US troops".
+AGENT_OF_TYPES = frozenset({"RETREAT", "MOBILIZE"})
+
+
+def _phrase_parties(parse: Parse, heads: list[int]) -> list[Entity]:
+    """The parties phrases name: their head entities, else a name or demonym before the head
+    ("by Iraqi forces", "on Russian oligarchs")."""
+    heads = [
+        of
+        for h in heads
+        for of in (parse.preps(h, "of") if parse.tokens[h].lemma.lower() in QUANTITIES else [h])
+    ]
+    return head_entities(parse, heads) or [
+        e for h in heads for c in parse.conjuncts(h) for e in premodifier_parties(parse, c)
+    ]
+
+
+def _participles(parse: Parse, noun: int) -> list[int]:
+    """Past participles modifying a noun: "sanctions imposed by the EU on Belarus"."""
+    t = parse.tokens
+    return [k for k in parse.children[noun] if t[k].dep == "acl" and t[k].tag == "VBN"]
+
+
+def noun_agents(parse: Parse, noun: int, type_: str) -> list[Entity]:
+    """role.noun_agent: who does the act a noun names: "Poland's expulsion of ...", "US
+    sanctions", "the crackdown by Iraqi forces", "sanctions imposed by the EU", and the "by"
+    phrase the parser hung on the noun's "of" object ("the expulsion of envoys by Poland")."""
+    found = [e for e in premodifier_parties(parse, noun) if party_code(e)]
+    if type_ in AGENT_OF_TYPES:  # "the withdrawal of US troops": the troops' state
+        found += [e for e in _phrase_parties(parse, parse.preps(noun, "of")) if party_code(e)]
+    by = _agent_phrases(parse, noun)
+    by += [b for o in parse.preps(noun, "of") for b in parse.preps(o, "by")]
+    return found + [e for e in _phrase_parties(parse, by) if party_code(e) and e not in found]
+
+
+def _agent_phrases(parse: Parse, noun: int) -> list[int]:
+    """The "by" phrases of a noun and of its participles ("sanctions imposed by the EU")."""
+    return parse.preps(noun, "by") + [
+        b for k in _participles(parse, noun) for b in parse.preps(k, "by")
+    ]
+
+
+def noun_targets(parse: Parse, noun: int, type_: str) -> list[Entity]:
+    """role.noun_patient: whom the act a noun names is aimed at: "sanctions on Belarus",
+    "sanctions imposed by the EU on Belarus", "attacks on Israeli positions"; for measures and
+    force also the "of" phrase ("the expulsion of 20 Russian diplomats")."""
+    heads = parse.preps(noun, "against", "on", "to")
+    heads += [p for k in _participles(parse, noun) for p in parse.preps(k, "on", "against")]
+    # "imposed by the EU on Belarus", parsed with "on Belarus" under "the EU"
+    heads += [p for b in _agent_phrases(parse, noun) for p in parse.preps(b, "on", "against")]
+    if type_ in PATIENT_OF_TYPES:
+        heads += parse.preps(noun, "of")
+    if type_ == "RETREAT":  # "the withdrawal of US troops from Syria"
+        heads += parse.preps(noun, "from")
+    return _phrase_parties(parse, heads)
+
+
+#: Plural nouns that name the parties told before: "the two leaders agreed", "both sides signed".
+GROUP_NOUNS = frozenset(
+    {
+        "leader",
+        "side",
+        "country",
+        "nation",
+        "president",
+        "minister",
+        "premier",
+        "government",
+        "delegation",
+        "counterpart",
+        "state",
+        "neighbour",
+        "neighbor",
+        "diplomat",
+        "negotiator",
+    }
+)
+_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
+
+
+def group_subject(parse: Parse, verb: int) -> int | None:
+    """role.group_subject: the number of parties a subject like "the two leaders", "both
+    sides", "the three presidents" refers to (0 for "the leaders": two or more), else None."""
+    t = parse.tokens
+    for s in _subject(parse, verb):
+        if t[s].lemma.lower() not in GROUP_NOUNS or t[s].tag not in {"NNS", "NNPS"}:
+            continue
+        kids = {t[k].text.lower(): t[k].dep for k in parse.children[s]}
+        if any(dep in {"amod", "compound", "poss", "prep"} for dep in kids.values()):
+            return None  # "the two Gulf leaders", "the leaders of Iran and Iraq": named otherwise
+        counts = [_COUNTS[w] for w in kids if w in _COUNTS]
+        if counts:
+            return counts[0]
+        if kids.get("the") == "det" and len(kids) == 1:
+            return 0
+    return None

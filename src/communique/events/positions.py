@@ -18,13 +18,20 @@ from .arguments import (
     head_entities,
     own_clause_time,
     party_code,
-    premodifier_parties,
     times_in_sentence,
 )
 from .critical import critical_target
 from .lexicon import Entry, Lexicon
 from .position_records import ITEM_TYPES, NEGATORS, SPEECH, PositionCandidate, _clause_text
-from .position_roles import _actors, _items, _person_subject, _pronoun_subject, _recipients
+from .position_roles import (
+    _actors,
+    _items,
+    _person_subject,
+    _pronoun_subject,
+    _recipients,
+    noun_agents,
+    noun_targets,
+)
 from .position_triggers import (
     _content_of_parent,
     _entry,
@@ -291,13 +298,12 @@ def _noun_events(
             continue
         if not _noun_needs_met(parse, i, entry):
             continue
-        actors = [e for e in premodifier_parties(parse, i) if party_code(e)]
-        actors += [e for e in head_entities(parse, parse.preps(i, "by")) if e not in actors]
-        recipients = [
-            e
-            for e in head_entities(parse, parse.preps(i, "against", "on", "to"))
-            if e not in actors
-        ]
+        if tok.dep in {"dobj", "nsubjpass"} and parse.tokens[tok.head].lemma.lower() in (
+            lexicon.standing_verbs
+        ):  # trigger.standing_measure: "the ship breached a UN ban": the ban is no new act
+            continue
+        actors = noun_agents(parse, i, entry.type)
+        recipients = [e for e in noun_targets(parse, i, entry.type) if e not in actors]
         status = status_of(parse, i) or "occurred"
         out.append(
             PositionCandidate(
