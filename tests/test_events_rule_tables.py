@@ -19,7 +19,13 @@ from typing import Any
 import pytest
 
 from communique import extract_article
-from communique.events.lexicon import LexiconError, check_row, check_word_row, load_lexicon
+from communique.events.lexicon import (
+    LexiconError,
+    check_referring_row,
+    check_row,
+    check_word_row,
+    load_lexicon,
+)
 from communique.events.rules import RULES, is_rule
 from communique.model import Event, Record
 from communique.settings import CleanSettings, Settings
@@ -126,3 +132,20 @@ def test_events_word_list_rows_are_checked() -> None:
     for bad in ({"word": "Singer", "source": "x"}, {"word": "singer", "source": ""}):
         with pytest.raises(LexiconError, match=r"private_heads\.csv:5"):
             check_word_row("private_heads.csv", 5, bad)
+
+
+def test_events_referring_noun_rows_are_checked() -> None:
+    lexicon = load_lexicon()
+    assert (
+        lexicon.referring["attack"] == frozenset({"ASSAULT"}) and "*" in lexicon.referring["move"]
+    )
+    assert "breach" in lexicon.standing_verbs
+    check_referring_row("referring_nouns.csv", 2, {"word": "move", "types": "*", "source": "x"})
+    for bad in (
+        {"word": "move", "types": "ASSAULT|ATTAK", "source": "x"},
+        {"word": "move", "types": "", "source": "x"},
+        {"word": "Move", "types": "*", "source": "x"},
+        {"word": "move", "types": "*", "source": ""},
+    ):
+        with pytest.raises(LexiconError, match=r"referring_nouns\.csv:4"):
+            check_referring_row("referring_nouns.csv", 4, bad)

@@ -23,6 +23,8 @@ from .arguments import (
     places_in_sentence,
     times_in_sentence,
 )
+from .backrefs import group_parties, referred_parties
+from .lexicon import load_lexicon
 from .meeting_context import (
     _arrival_date,
     _hosts_country,
@@ -35,7 +37,6 @@ from .meeting_context import (
 from .meeting_places import act_place, at_seat
 from .meeting_records import MeetingCluster
 from .position_records import PositionCandidate
-from .position_roles import group_subject
 from .roles import AgendaFact, ChairFact, DelegationFact
 from .rules import entry_rule, rule
 from .syntax import Parse
@@ -98,50 +99,25 @@ def build_events(
         events.append(ev)
         if parent:
             parent_of[ev.id] = parent
-    pos_events = []
-    by_id = {e.id: e for e in entities}
-    for p in positions:
-        group = _group_parties(parse, p, events, {**by_id, **hosts})
-        if group:
-            p = replace(p, actors=group)
-        ev = _position_event(parse, p, art.id, places, hosts)
-        if group:
-            ev = replace(ev, rules=(*ev.rules, rule("role.group_subject")))
+    pos_events = [(_position_event(parse, p, art.id, places, hosts), p) for p in positions]
+    by_id = {**{e.id: e for e in entities}, **hosts}
+    told = [(e.evidence[0].start, e) for e in events if e.evidence]
+    told += [(parse.tokens[p.verb].start, ev) for ev, p in pos_events]
+    final: list[tuple[str, PositionCandidate]] = []
+    for ev, p in pos_events:
+        group = group_parties(parse, p, told, by_id)
+        referring = load_lexicon().referring
+        referred = () if group else referred_parties(parse, p, told, by_id, referring)
+        if group or referred:
+            p = replace(p, actors=group) if group else replace(p, recipients=referred)
+            name = "role.group_subject" if group else "role.referred_act"
+            ev = _position_event(parse, p, art.id, places, hosts)
+            ev = replace(ev, rules=(*ev.rules, rule(name)))
         events.append(ev)
-        pos_events.append((ev.id, p))
+        final.append((ev.id, p))
     events.sort(key=lambda e: e.evidence[0].start if e.evidence else 0)
     entities += tuple(hosts.values())
-    return Built(entities, tuple(events), ids, sentences, parent_of, tuple(pos_events))
-
-
-def _group_parties(
-    parse: Parse, p: PositionCandidate, events: list[Event], by_id: dict[str, Entity]
-) -> tuple[Entity, ...]:
-    """ "X met Y. The two leaders agreed to ...": a subject naming the parties as a group is the
-    parties of the latest act between that many parties (two or more for "the leaders") told
-    up to its sentence (role.group_subject)."""
-    size = None if p.actors else group_subject(parse, p.verb)
-    if size is None:
-        return ()
-    start = parse.tokens[parse.sentence_tokens(p.sentence)[0]].start
-    best: tuple[int, tuple[Entity, ...]] | None = None
-    for ev in events:
-        told = [s.start for s in ev.evidence if s.start <= start]
-        if not told or ev.type == "STATEMENT":
-            continue
-        ids = ev.actors + ev.recipients
-        if ev.meeting is not None:
-            ids += tuple(d.party for d in ev.meeting.delegations)
-        parties: dict[str, Entity] = {}
-        for i in ids:
-            e = by_id.get(i)
-            code = party_code(e) if e is not None else None
-            if e is not None and code and e not in p.recipients:
-                parties.setdefault(code, e)
-        fits = len(parties) == size or (size == 0 and 2 <= len(parties) <= 4)
-        if fits and (best is None or max(told) > best[0]):
-            best = (max(told), tuple(parties.values()))
-    return best[1] if best else ()
+    return Built(entities, tuple(events), ids, sentences, parent_of, tuple(final))
 
 
 @dataclass(slots=True)

@@ -54,6 +54,8 @@ class Lexicon:
     sovereigns: dict[str, str] = field(default_factory=dict)  # territory code -> its state's
     critical_words: frozenset[str] = frozenset()  # "said X's move was illegal": criticism
     standing_verbs: frozenset[str] = frozenset()  # "breached a UN ban": the ban stands already
+    # "condemned the move": the types of act a noun refers back to ("*": any typed act)
+    referring: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 # The constraints each lexicon file may use (``Entry.needs`` kinds); anything else is a typo.
@@ -157,6 +159,10 @@ def load_lexicon() -> Lexicon:
     sovereigns = {r["code"]: r["sovereign"] for r in _territory_rows()}
     critical = frozenset(r["word"] for r in _word_rows("critical_words.csv"))
     standing = frozenset(r["word"] for r in _word_rows("standing_verbs.csv"))
+    referring = {
+        r["word"]: frozenset(r["types"].split("|"))
+        for r in _read("referring_nouns.csv", check_referring_row)
+    }
     return Lexicon(
         nouns,
         mverbs,
@@ -166,6 +172,7 @@ def load_lexicon() -> Lexicon:
         sovereigns,
         critical,
         standing,
+        referring,
     )
 
 
@@ -180,6 +187,15 @@ def check_territory_row(name: str, line: int, r: dict[str, str]) -> None:
     codes = (r.get("code") or "", r.get("sovereign") or "")
     if not all(re.fullmatch(r"[A-Z]{3}", c) for c in codes) or not r.get("source"):
         raise LexiconError(f"events/data/{name}:{line}: needs two ISO3 codes and a source")
+
+
+def check_referring_row(name: str, line: int, r: dict[str, str]) -> None:
+    """Fail loudly on a referring-noun row that is not a lower-case word, its PLOVER types (or
+    "*") and a source."""
+    check_word_row(name, line, r)
+    types = (r.get("types") or "").split("|")
+    if types != ["*"] and not all(t in EVENT_TYPES for t in types):
+        raise LexiconError(f"events/data/{name}:{line}: unknown types {r.get('types')!r}")
 
 
 def _word_rows(name: str) -> list[dict[str, str]]:

@@ -70,6 +70,7 @@ _TABLE = (
     Rule("role.resolve_owner", "role", "'Britain's decision to expel envoys': Britain expels"),
     Rule("role.counted_object", "role", "'expelled a number of Russian diplomats': Russia"),
     Rule("role.group_subject", "role", "'X met Y. The two leaders agreed': X and Y agree"),
+    Rule("role.referred_act", "role", "'X attacked Y. Z condemned the attack': aimed at X"),
     Rule("role.noun_agent", "role", "'the expulsion of envoys by Poland': Poland acts"),
     Rule("role.noun_patient", "role", "'the expulsion of 20 Russian diplomats': Russia"),
     Rule("position.needed_act", "position", "'said it was essential that X play ...': a demand"),

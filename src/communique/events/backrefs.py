@@ -1,0 +1,86 @@
+"""Parties named by reference to what was told before: a group subject ("the two leaders
+agreed") and an act a reaction refers back to ("X condemned the move")."""
+
+from __future__ import annotations
+
+from ..model import Entity, Event
+from .arguments import party_code
+from .position_records import PositionCandidate
+from .position_roles import group_subject
+from .syntax import Parse
+
+#: Acts that may answer an act told before without naming its author.
+REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
+#: How many sentences back a reaction's "the move" may refer.
+REACH = 3
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+#: An event told before, with the token offset where it is told.
+Told = tuple[int, Event]
+
+
+def _parties(ev: Event, by_id: dict[str, Entity], roles: str = "all") -> dict[str, Entity]:
+    ids = ev.actors if roles == "actors" else ev.actors + ev.recipients
+    if roles == "all" and ev.meeting is not None:
+        ids += tuple(d.party for d in ev.meeting.delegations)
+    out: dict[str, Entity] = {}
+    for i in ids:
+        e = by_id.get(i)
+        code = party_code(e) if e is not None else None
+        if e is not None and code:
+            out.setdefault(code, e)
+    return out
+
+
+def group_parties(
+    parse: Parse, p: PositionCandidate, told: list[Told], by_id: dict[str, Entity]
+) -> tuple[Entity, ...]:
+    """ "X met Y. The two leaders agreed to ...": a subject naming the parties as a group is the
+    parties of the latest act between that many parties (two or more for "the leaders") told
+    up to its sentence (role.group_subject)."""
+    size = None if p.actors else group_subject(parse, p.verb)
+    if size is None:
+        return ()
+    start = parse.tokens[parse.sentence_tokens(p.sentence)[0]].start
+    for _at, ev in sorted((x for x in told if x[0] <= start), key=lambda x: -x[0]):
+        if ev.type == "STATEMENT":
+            continue
+        parties = _parties(ev, by_id)
+        if len(parties) == size or (size == 0 and 2 <= len(parties) <= 4):
+            return tuple(parties.values())
+    return ()
+
+
+def referred_parties(
+    parse: Parse,
+    p: PositionCandidate,
+    told: list[Told],
+    by_id: dict[str, Entity],
+    referring: dict[str, frozenset[str]],
+) -> tuple[Entity, ...]:
+    """ "Iran fired missiles at Israel. The UN condemned the attack": a reaction whose object
+    refers back to an act ("the attack", "the move", "the accusations") is aimed at the
+    authors of the latest such act told before it (role.referred_act)."""
+    if p.recipients or not p.actors or p.entry.type not in REACTIONS:
+        return ()
+    t = parse.tokens
+    own = {party_code(e) for e in p.actors}
+    for o in parse.dep_children(p.verb, "dobj", "nsubjpass"):
+        types = referring.get(t[o].lemma.lower())
+        dets = {t[k].text.lower() for k in parse.children[o] if t[k].dep == "det"}
+        if types is None or not dets & _DEFINITE:
+            continue
+        if parse.entities_in(k for k in parse.subtree(o) if k != o):
+            continue  # "the attack by Hamas", "Trump's decision": the phrase names its author
+        # the act referred to is told in the same sentence or the few before it
+        first = parse.annotated.sentences[max(0, p.sentence - REACH)].first_token
+        since = t[first].start
+        before = sorted((x for x in told if since <= x[0] < t[p.verb].start), key=lambda x: -x[0])
+        for _at, ev in before:
+            typed = ev.type in types or ("*" in types and ev.type not in {"STATEMENT", "CONSULT"})
+            authors = _parties(ev, by_id, "actors")
+            if not typed or not authors or set(authors) <= own:
+                continue
+            return tuple(e for c, e in authors.items() if c not in own)
+        return ()
+    return ()
