@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from communique.model import Sentence, Token
-from communique.nlp.annotate import _tokens_and_sentences
+from communique.nlp.annotate import _tokens_and_sentences, lemma_fixes
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "nato-russia-council.txt"
 TEXTS = [
@@ -23,10 +23,13 @@ TEXTS = [
 
 
 def by_token(doc: Any) -> tuple[tuple[Token, ...], tuple[Sentence, ...]]:
-    """The records read attribute by attribute (the way they were read before)."""
+    """The records read attribute by attribute (the way they were read before), with the
+    curated lemma corrections."""
+    fixes = lemma_fixes()
     tokens = tuple(
         Token(
-            i=t.i, start=t.idx, end=t.idx + len(t.text), text=t.text, lemma=t.lemma_, pos=t.pos_,
+            i=t.i, start=t.idx, end=t.idx + len(t.text), text=t.text,
+            lemma=fixes.get((t.text.lower(), t.pos_), t.lemma_), pos=t.pos_,
             tag=t.tag_, dep=t.dep_, head=t.head.i, morph=str(t.morph),
         )
         for t in doc
@@ -71,3 +74,12 @@ def test_nlp_records_follow_a_sentence_hook(resources: Any) -> None:
     doc.user_hooks["sents"] = lambda d: iter([d[0:4], d[4:]])
     _, sentences = _tokens_and_sentences(doc)
     assert [(s.first_token, s.last_token) for s in sentences] == [(0, 4), (4, len(doc))]
+
+
+def test_nlp_records_correct_the_lemmas_the_model_gets_wrong(resources: Any) -> None:
+    doc = resources.nlp.nlp("He hoped to meet her; the summit is slated for May. Hop on.")
+    tokens, _ = _tokens_and_sentences(doc)
+    lemmas = {t.text: t.lemma for t in tokens}
+    assert lemmas["hoped"] == "hope" and lemmas["slated"] == "slate"
+    assert lemmas["Hop"] == "hop"
+    assert all(form == form.lower() and pos.isupper() for form, pos in lemma_fixes())

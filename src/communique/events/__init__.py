@@ -52,7 +52,7 @@ def code_events(
         for m in find_meeting_mentions(parse, lexicon, times, places)
         if m.trigger not in call_nouns
     ]
-    clusters = cluster_mentions(parse, mentions, lexicon.sovereigns)
+    clusters = cluster_mentions(parse, mentions, lexicon.sovereigns, lexicon.private_heads)
     roles = (find_delegations(parse), find_chairs(parse), find_agendas(parse))  # 2.
     triggers = {m.trigger for m in mentions} | {c.verb for c in calls}
     # "pulled out of talks with X": the talks are called off, no retreat besides

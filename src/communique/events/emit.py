@@ -158,11 +158,47 @@ def _reason_to_leave(
     actor_codes = _codes(ev.actors, by_id)
     if not actor_codes:
         return rule("emit.coded_actor")
+    if _teams(parse, ev, by_id):
+        return rule("emit.sport")
     if ev.type in DIRECTED and ev.meeting is None and not _codes(ev.recipients, by_id):
         busy = actor_codes | acting.get(ev.evidence[0].start, set()) if ev.evidence else actor_codes
         if _other_parties(parse, ev, frozenset(busy)):
             return rule("emit.coded_target")
     return None
+
+
+def _teams(parse: Parse, ev: Event, by_id: dict[str, Entity]) -> bool:
+    """ "Iran and the United States met at the stadium", "India crushed Pakistan in their Asia
+    Cup match": states named bare (no person, body or force of theirs) in sentences that all
+    speak of sport are teams."""
+    ids = ev.actors + ev.recipients
+    if ev.meeting is not None:
+        ids += tuple(d.party for d in ev.meeting.delegations)
+    sport = load_lexicon().sport_words
+    t = parse.tokens
+    parties = [
+        e
+        for i in ids
+        if (e := by_id.get(i)) is not None
+        # "the Narendra Modi Stadium": a name in a venue's name is no party
+        and not all(
+            t[k].dep == "compound" and t[t[k].head].lemma.lower() in sport
+            for m in e.mentions
+            for k in _tokens_of(parse, m)
+        )
+    ]
+    if not parties or any(e.kind != "state" for e in parties) or not ev.evidence:
+        return False
+    for span in ev.evidence:
+        first, last = parse.token_range(span.start, span.end)
+        if not any(t[i].lemma.lower() in sport for i in range(first, last + 1)):
+            return False
+    return True
+
+
+def _tokens_of(parse: Parse, span: Span) -> range:
+    first, last = parse.token_range(span.start, span.end)
+    return range(first, last + 1)
 
 
 def _unaimed(parse: Parse, ev: Event, by_id: dict[str, Entity]) -> bool:

@@ -54,6 +54,7 @@ class Lexicon:
     sovereigns: dict[str, str] = field(default_factory=dict)  # territory code -> its state's
     critical_words: frozenset[str] = frozenset()  # "said X's move was illegal": criticism
     standing_verbs: frozenset[str] = frozenset()  # "breached a UN ban": the ban stands already
+    sport_words: frozenset[str] = frozenset()  # "met at the stadium": teams, not states
     # "condemned the move": the types of act a noun refers back to ("*": any typed act)
     referring: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -159,6 +160,7 @@ def load_lexicon() -> Lexicon:
     sovereigns = {r["code"]: r["sovereign"] for r in _territory_rows()}
     critical = frozenset(r["word"] for r in _word_rows("critical_words.csv"))
     standing = frozenset(r["word"] for r in _word_rows("standing_verbs.csv"))
+    sport = frozenset(r["word"] for r in _word_rows("sport_words.csv"))
     referring = {
         r["word"]: frozenset(r["types"].split("|"))
         for r in _read("referring_nouns.csv", check_referring_row)
@@ -172,6 +174,7 @@ def load_lexicon() -> Lexicon:
         sovereigns,
         critical,
         standing,
+        sport,
         referring,
     )
 

@@ -23,9 +23,13 @@ TRACK_WORDS = frozenset({"round", "talk", "negotiation", "consultation", "meetin
 
 
 def cluster_mentions(
-    parse: Parse, mentions: list[MeetingMention], sovereigns: dict[str, str] | None = None
+    parse: Parse,
+    mentions: list[MeetingMention],
+    sovereigns: dict[str, str] | None = None,
+    firm_words: frozenset[str] = frozenset(),
 ) -> list[MeetingCluster]:
-    """``sovereigns``: territory code -> the state it belongs to ("HKG" -> "CHN")."""
+    """``sovereigns``: territory code -> the state it belongs to ("HKG" -> "CHN");
+    ``firm_words``: words that end a firm's name ("Airways", "Corp")."""
     clusters: list[MeetingCluster] = []
     _frame_asides(mentions)
     for m in mentions:
@@ -55,7 +59,31 @@ def cluster_mentions(
         and c.status not in UNREAL
         and not _only_a_frame(c, clusters)
         and not _within_one_state(c, sovereigns or {})
+        and not _between_firms(parse, c, firm_words)
     ]
+
+
+def _between_firms(parse: Parse, c: MeetingCluster, firm_words: frozenset[str]) -> bool:
+    """ "Executives of Kenya Airways and South African Airways met": every party is named
+    only inside a firm's name; no diplomatic meeting (meeting.between_firms)."""
+    parties = [e for m in c.mentions for e in m.parties]
+    return bool(parties) and all(_firm_named(parse, e, firm_words) for e in parties)
+
+
+def _firm_named(parse: Parse, e: Entity, firm_words: frozenset[str]) -> bool:
+    """A firm ("Rongsheng Petrochemical Corp"), or a state named only as the first word of a
+    firm's name ("Kenya Airways")."""
+    t = parse.tokens
+    if e.kind == "organization":
+        return e.name.split()[-1].lower().strip(".") in firm_words
+    if e.kind != "state":
+        return False
+    for m in e.mentions:
+        last = parse.token_range(m.start, m.end)[1]
+        following = t[last + 1].text.lower() if last + 1 < len(t) else ""
+        if following not in firm_words:
+            return False
+    return True
 
 
 def _within_one_state(c: MeetingCluster, sovereigns: dict[str, str]) -> bool:

@@ -12,6 +12,7 @@ from .arguments import (
     speaker_of,
 )
 from .position_records import ADDRESSEE_VERBS, PRONOUNS, SPEECH, _clause_text, needed_clause
+from .status import DENY
 from .syntax import CLAUSE_DEPS, Parse
 
 SUBJECT_CHAIN = frozenset({"xcomp", "ccomp", "conj", "advcl", "acomp"})
@@ -351,7 +352,9 @@ def _object_recipients(parse: Parse, i: int, depth: int = 0) -> list[Entity]:
         found = [e for p in parse.preps(i, "as") for e in premodifier_parties(parse, p)]
     if not found:  # "rejected a U.S. request", "restrictions on German goods"
         found = [e for o in objs for e in premodifier_parties(parse, o)]
-    if not found:  # "demanded that the United States match ...": who is to act
+    if not found and t[i].lemma.lower() not in DENY:
+        # "demanded that the United States match ...": who is to act ("denied that X had
+        # met Y" is aimed at no one the clause names)
         # a content clause follows its verb: "The U.S. has expelled 60, Ukraine has expelled
         # 13", parsed with the first clause under the second, names no target of Ukraine's act
         clauses = [c for c in parse.dep_children(i, "ccomp") if c > i]

@@ -32,10 +32,12 @@ _TABLE = (
     Rule("trigger.claim_not_proposal", "trigger", "'suggested that X had lied': a claim"),
     Rule("trigger.document_statement", "trigger", "'the report stated', 'a poll showed': no act"),
     Rule("trigger.sense", "trigger", "a word's political sense only: 'released two prisoners'"),
+    Rule("trigger.denied", "trigger", "'denied that X had met Y': the meeting is not asserted"),
     Rule("trigger.standing_measure", "trigger", "'breached a UN ban': the ban is no new act"),
     Rule("trigger.meeting_object", "trigger", "'called off the talks': the meeting's status"),
     Rule("meeting.mention", "meeting", "a meeting noun or verb in a clause that reports it"),
     Rule("meeting.cluster", "meeting", "mentions of one meeting joined into one event"),
+    Rule("meeting.between_firms", "meeting", "'Kenya Airways and SAA met': firms, no meeting"),
     Rule("meeting.visit", "meeting", "a visit: the visitor is the actor, the host the recipient"),
     Rule("meeting.call", "meeting", "talks held by phone or video: CONSULT, mode call, no meeting"),
     Rule(
@@ -121,6 +123,7 @@ _TABLE = (
     Rule("meeting.talks_trip", "meeting", "'travelled to Cairo to resume talks': Egypt hosts"),
     Rule("meeting.ahead_of", "meeting", "'ahead of talks with X, Y said': Y takes part"),
     Rule("meeting.envoy_sent", "meeting", "'sent an envoy to Myanmar': a visit by the sender"),
+    Rule("emit.sport", "emit", "'India beat Pakistan in their Asia Cup match': teams, no event"),
     Rule("emit.coded_actor", "emit", "reported only when the source actor resolves to a code"),
     Rule("emit.coded_target", "emit", "a directed act needs its target when the text names one"),
     Rule(

@@ -171,6 +171,8 @@ def status_of(parse: Parse, trigger: int) -> Status | None:
     verbal = _verb_status(parse, verb)
     if verbal == "cancelled" or verbal == "negated":
         return verbal
+    if verbal is None and _set_for_later(parse, trigger, verb):
+        return "planned"  # "the summit is scheduled for March", "talks are set for Monday"
     if verb == trigger and any(  # "nothing prohibits it": no act (not "nothing came of the visit")
         t[k].text.lower() in NO_ONE for k in parse.dep_children(verb, "nsubj")
     ):
@@ -184,6 +186,32 @@ def status_of(parse: Parse, trigger: int) -> Status | None:
     if t[trigger].pos == "NOUN" and verbal != "planned" and _sought(parse, trigger, verb):
         return "hypothetical"  # "offered talks", "called for a summit": sought, not arranged
     return verbal or _prep_status(parse, trigger)
+
+
+def _own_clause(parse: Parse, verb: int) -> bool:
+    """An adverbial clause with its own subject and a conjunction ("after X rejected ...",
+    "because Y said ..."): it tells its own act, whatever the clause above says of its own."""
+    t = parse.tokens
+    return (
+        t[verb].dep == "advcl"
+        and t[verb].tag in {"VBD", "VBZ", "VBP"}  # finite, not "for X to allow"
+        and bool(parse.dep_children(verb, "nsubj", "nsubjpass"))
+        and any(t[k].dep == "mark" for k in parse.children[verb])
+    )
+
+
+def _set_for_later(parse: Parse, trigger: int, verb: int) -> bool:
+    """A meeting noun that is the subject of a present "is scheduled / slated / set / planned
+    (for ...)": arranged for later."""
+    t = parse.tokens
+    aux = {t[k].text.lower() for k in parse.children[verb] if t[k].dep in {"aux", "auxpass"}}
+    return (
+        t[trigger].dep == "nsubjpass"
+        and t[trigger].head == verb
+        and t[verb].lemma.lower() in SCHEDULED
+        and bool(aux & {"is", "are", "'s", "'re", "be", "been"})
+        and not aux & {"was", "were", "had"}
+    )
 
 
 def _future(parse: Parse, verb: int) -> bool:
@@ -322,9 +350,14 @@ def _verb_status(parse: Parse, verb: int) -> Status | None:
         # it is the subject of tells more ("the summit planned for May was held in Tokyo")
         noun = t[t[verb].head]
         main = _verb_status(parse, noun.head) if noun.dep in {"nsubj", "nsubjpass"} else None
+        if noun.dep == "dobj" and cancels(parse, noun.head):
+            # "called off a visit planned for September": the plan is cancelled
+            return "planned" if _hedged(parse, noun.head) else "cancelled"
         return main or "planned"
     if conditional(parse, verb):
         return "hypothetical"
+    if _denied(parse, verb):
+        return "negated"
     chain = [verb, *list(parse.ancestors(verb))[:3]]
     # walk up only through open complements ("is expected to head", "plans to visit")
     scope = [verb]
@@ -332,6 +365,8 @@ def _verb_status(parse: Parse, verb: int) -> Status | None:
         reported = t[scope[-1]].dep == "ccomp" and t[a].lemma.lower() in REPORTING
         if reported:  # "said he agreed ...": the report does not change what was agreed
             break
+        if _own_clause(parse, scope[-1]):
+            break  # "called off the visit after X rejected his idea": X's act is not called off
         if t[scope[-1]].dep in {"xcomp", "ccomp", "advcl"} and t[a].pos in {"VERB", "AUX", "ADJ"}:
             scope.append(a)
         else:
@@ -389,6 +424,30 @@ REPORTING = frozenset(
 )  # fmt: skip
 CONDITION_MARKS = frozenset({"if", "unless", "provided", "lest"})
 WOULD_WISH = frozenset({"like", "love", "prefer", "rather", "be"})
+
+
+#: Verbs that deny what their clause (or a report of it) tells: "denied that X had met Y".
+DENY = frozenset({"deny", "refute", "dismiss", "reject", "rubbish", "debunk"})
+#: Nouns that carry what a denial denies: "denied a report that X had met Y".
+CLAIM_NOUNS = frozenset(
+    {"report", "claim", "rumour", "rumor", "speculation", "suggestion", "allegation", "story"}
+)
+
+
+def _denied(parse: Parse, verb: int) -> bool:
+    """trigger.denied: the verb's clause is what someone denies ("denied that Kagame had held
+    a secret meeting", "denied a report that the prince had met Netanyahu"): not asserted."""
+    t = parse.tokens
+    tok = t[verb]
+    head = t[tok.head]
+    if tok.dep == "ccomp" and head.lemma.lower() in DENY:
+        return verb > head.i  # a content clause follows its verb ("X accused Y, a charge Y denies")
+    return (
+        tok.dep in {"acl", "ccomp", "relcl"}
+        and head.lemma.lower() in CLAIM_NOUNS
+        and head.dep in {"dobj", "nsubjpass"}
+        and t[head.head].lemma.lower() in DENY
+    )
 
 
 def _future_in_past(parse: Parse, verb: int, scope: list[int]) -> bool:

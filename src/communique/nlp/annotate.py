@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterable, Iterator
 from datetime import date
+from functools import lru_cache
+from importlib import resources
 from itertools import pairwise
 from typing import Any
 
+from ..errors import ResourceError
 from ..model import AnnotatedArticle, CleanArticle, Mention, Sentence, Token, content_id
 from .aliases import propagate_aliases, recover_surnames
 from .backend import NlpBackend
@@ -94,6 +99,7 @@ def _tokens_and_sentences(doc: Any) -> tuple[tuple[Token, ...], tuple[Sentence, 
     names = {h: strings[h] for h in {h for row in rows for h in row[2:6]}}
     morphs = {h: strings[h] for h in {row[7] for row in rows}}
     text = doc.text
+    fixes = lemma_fixes()
     tokens: list[Token] = []
     for i, (idx, length, lemma, pos, tag, dep, head, morph, _) in enumerate(rows):
         if head >= 1 << 63:  # relative offsets come unsigned
@@ -101,10 +107,27 @@ def _tokens_and_sentences(doc: Any) -> tuple[tuple[Token, ...], tuple[Sentence, 
         feats = morphs[morph]
         word, end = text[idx : idx + length], idx + length
         lemma_, pos_, tag_, dep_ = names[lemma], names[pos], names[tag], names[dep]
+        lemma_ = fixes.get((word.lower(), pos_), lemma_)
         feats = "" if feats == _EMPTY_MORPH else feats
         tokens.append(Token(i, idx, end, word, lemma_, pos_, tag_, dep_, i + head, feats))
     starts = [row[8] == 1 for row in rows]
     return tuple(tokens), _sentences(doc, text, tokens, starts, any(row[8] for row in rows[1:]))
+
+
+@lru_cache(maxsize=1)
+def lemma_fixes() -> dict[tuple[str, str], str]:
+    """Forms whose lemma the model's rule lemmatizer gets wrong ("hoped" -> "hop", "slated" ->
+    "slat": it prefers the shorter listed verb), from ``nlp/data/lemma_exceptions.csv``:
+    {(lower-case form, coarse POS): lemma}. A malformed row fails loudly."""
+    text = resources.files("communique.nlp").joinpath("data", "lemma_exceptions.csv")
+    rows = list(csv.DictReader(io.StringIO(text.read_text(encoding="utf-8"))))
+    out: dict[tuple[str, str], str] = {}
+    for n, r in enumerate(rows, start=2):
+        form, pos, lemma = (r.get(k) or "" for k in ("form", "pos", "lemma"))
+        if not (form and lemma and r.get("source")) or form != form.lower() or not pos.isupper():
+            raise ResourceError(f"nlp/data/lemma_exceptions.csv:{n}: malformed row")
+        out[(form, pos)] = lemma
+    return out
 
 
 def _sentences(
