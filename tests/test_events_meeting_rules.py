@@ -774,3 +774,31 @@ def test_a_meeting_with_named_hosts_is_in_their_country(resources: Any) -> None:
     named = "The Syrian foreign minister held talks with his Cypriot hosts in Geneva on Monday."
     (there,) = _meetings(extract_article(named, published=date(2009, 3, 3), resources=resources))
     assert there.where is not None and there.where.country == "CHE"
+
+
+def _countries(text: str, resources: Any) -> list[str | None]:
+    rec = extract_article(text, published=date(2020, 10, 23), resources=resources)
+    return [e.where.country if e.where else None for e in _meetings(rec)]
+
+
+def test_on_an_occasion_or_a_person_is_no_topic_of_the_meeting(resources: Any) -> None:
+    # "on" introduces a topic ("talks on Syria"), not the sidelines, an island or whom one
+    # called on: a place under those is the meeting's
+    assert _countries(
+        "Iran's foreign minister met his French counterpart on the sidelines of the UN "
+        "General Assembly in New York on Wednesday.",
+        resources,
+    ) == ["USA"]
+    assert _countries(
+        "The Chinese ambassador called on Prime Minister Imran Khan in Islamabad on Thursday.",
+        resources,
+    ) == ["PAK"]
+    assert _countries(
+        "Turkish and Russian ministers held talks on the situation in Syria on Monday.", resources
+    ) == [None]
+
+
+def test_a_visit_with_no_place_is_in_the_state_visited(resources: Any) -> None:
+    assert _countries(
+        "Turkey cancelled a planned visit by Swedish Defence Minister Pal Jonson.", resources
+    ) == ["TUR"]

@@ -14,6 +14,7 @@ from ..model import (
     Status,
     TimeExpression,
     When,
+    Where,
     content_id,
 )
 from ..time import combine
@@ -209,7 +210,7 @@ def _meeting_event(
     first = c.mentions[0]
     actors, recipients = _visit_roles(c, parties)
     where = _where(c.place)
-    at_hosts = None if where else _hosts_country(parse, c)
+    at_hosts = None if where else _hosts_country(parse, c) or _visited_state(recipients)
     return Event(
         id=content_id("evt", article_id, "CONSULT", str(parse.tokens[first.trigger].start)),
         rules=_meeting_rules(c)
@@ -243,6 +244,16 @@ def _visit_roles(c: MeetingCluster, parties: list[Entity]) -> tuple[list[Entity]
     actors = [e for e in parties if party_code(e) in visitors]
     hosts = [e for e in parties if party_code(e) not in visitors]
     return (actors, hosts) if actors and hosts else (parties, [])
+
+
+def _visited_state(hosts: list[Entity]) -> Where | None:
+    """A visit with no place named takes place in the one state it visits ("a planned visit by
+    Sweden's defence minister", cancelled by Turkey) (meeting.hosts_country)."""
+    codes = {party_code(e) for e in hosts if e.kind in {"state", "person"}} - {None}
+    code = codes.pop() if len(codes) == 1 else None
+    if code is None or len(code) != 3 or len(hosts) > 2:
+        return None
+    return Where(name=None, venue=None, country=code, lat=None, lon=None)
 
 
 def first_mode(c: MeetingCluster) -> str:

@@ -384,10 +384,31 @@ def _in_topic(parse: Parse, p: PlaceMention, trigger: int) -> bool:
         if a == trigger:
             return False
         tok = parse.tokens[a]
-        if tok.dep == "prep" and tok.text.lower() in TOPIC_PREPS:
+        if tok.dep == "prep" and tok.text.lower() in TOPIC_PREPS and not _occasion(parse, a):
             return True
         if tok.lemma.lower() in TOPIC_HEADS and tok.pos in {"NOUN", "VERB"}:
             return True  # "met ... to discuss the situation in Syria"
+    return False
+
+
+#: What "on" may introduce besides a topic: "on the sidelines of the UN General Assembly in New
+#: York", "on the island of Bali", "on a visit to", "on Thursday".
+OCCASIONS = frozenset(
+    {"sideline", "sidelines", "margin", "margins", "island", "visit", "tour", "trip", "occasion",
+     "eve", "day", "weekend", "stop", "stopover", "way"}
+)  # fmt: skip
+
+
+def _occasion(parse: Parse, prep: int) -> bool:
+    """ "on the sidelines of ...", "called on Prime Minister Khan in Islamabad": an "on" whose
+    object is an occasion or a person called on introduces no topic."""
+    t = parse.tokens
+    for o in parse.dep_children(prep, "pobj"):
+        if t[o].lemma.lower() in OCCASIONS or t[o].text.lower() in OCCASIONS:
+            return True
+        hit = parse.entity_at.get(o)
+        if hit is not None and hit.entity.kind == "person":
+            return True
     return False
 
 
