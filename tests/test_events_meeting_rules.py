@@ -802,3 +802,21 @@ def test_a_visit_with_no_place_is_in_the_state_visited(resources: Any) -> None:
     assert _countries(
         "Turkey cancelled a planned visit by Swedish Defence Minister Pal Jonson.", resources
     ) == ["TUR"]
+
+
+def _statuses(text: str, published: date, resources: Any) -> list[str]:
+    rec = extract_article(text, published=published, resources=resources)
+    return [e.status for e in _meetings(rec)]
+
+
+def test_a_meeting_still_going_on_on_the_day_of_the_report_is_ongoing(resources: Any) -> None:
+    visit = "Iran's foreign minister arrived in Beirut on Wednesday on a two-day visit."
+    assert _statuses(visit, date(2023, 4, 26), resources) == ["ongoing"]
+    assert _statuses(visit, date(2023, 4, 28), resources) == ["occurred"]  # over by then
+    resumed = "EU and British negotiators resumed talks in London on Monday on a trade deal."
+    assert _statuses(resumed, date(2020, 11, 9), resources) == ["ongoing"]
+    assert _statuses(resumed, date(2020, 11, 12), resources) == ["occurred"]
+    present = "Indonesia's president is in Kyiv on Wednesday for talks with Ukraine's president."
+    assert _statuses(present, date(2022, 6, 29), resources) == ["ongoing"]
+    past = "Indonesia's president was in Kyiv on Wednesday for talks with Ukraine's president."
+    assert _statuses(past, date(2022, 6, 29), resources) == ["occurred"]

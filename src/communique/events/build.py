@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from ..model import (
     Delegation,
@@ -201,6 +202,9 @@ def _meeting_event(
         or _sentence_mood(parse, c.mentions[0].sentence)
         or _status_from_date(when, parse.annotated.article.published)
     )
+    under_way = status == "occurred" and _under_way(parse, c, when)
+    if under_way:
+        status = "ongoing"
     evidence = _evidence(parse, sorted({m.sentence for m in c.mentions}))
     heads: dict[str, str | None] = {}
     for d in att.delegations:  # one delegation per party, keeping the head where one is named
@@ -215,7 +219,8 @@ def _meeting_event(
         id=content_id("evt", article_id, "CONSULT", str(parse.tokens[first.trigger].start)),
         rules=_meeting_rules(c)
         + ((rule("meeting.visit"),) if recipients else ())
-        + ((rule("meeting.hosts_country"),) if at_hosts else ()),
+        + ((rule("meeting.hosts_country"),) if at_hosts else ())
+        + ((rule("meeting.under_way"),) if under_way else ()),
         type="CONSULT",
         mode=first.entry.mode,
         status=status,
@@ -343,6 +348,26 @@ def _sentence_mood(parse: Parse, n: int) -> Status | None:
     parties could grasp the opportunity of the summit") makes it planned."""
     words = {parse.tokens[i].lemma.lower() for i in parse.sentence_tokens(n)}
     return "planned" if words & PROSPECT else None
+
+
+#: Verbs that tell a meeting's start or resumption ("talks began", "entered a second day").
+STARTING = frozenset({"begin", "start", "open", "enter", "resume", "continue", "kick"})
+
+
+def _under_way(parse: Parse, c: MeetingCluster, when: When | None) -> bool:
+    """meeting.under_way: a meeting told as past is still going on on the day of the report
+    when it lasts several days from a start before or on that day ("arrived on Wednesday on a
+    two-day visit"), or began or resumed that very day ("resumed talks in London on Monday")."""
+    published = parse.annotated.article.published
+    if when is None or published is None or when.granularity != "day":
+        return False
+    start = date.fromisoformat(when.start[:10])
+    days = max(m.days for m in c.mentions)
+    if days >= 2 and start <= published < start + timedelta(days=days):
+        return True
+    t = parse.tokens
+    verbs = [m.trigger if t[m.trigger].pos == "VERB" else t[m.trigger].head for m in c.mentions]
+    return start == published and any(t[v].lemma.lower() in STARTING for v in verbs)
 
 
 def _status_from_date(when: When | None, published: object) -> Status:

@@ -97,6 +97,7 @@ _TABLE = (
     Rule("meeting.absent_subject", "meeting", "'failed to attend the summit': it met without X"),
     Rule("meeting.visit_place", "meeting", "talks between a visitor and hosts: the visit's place"),
     Rule("meeting.arrival_date", "meeting", "'X arrived in Y on Tuesday. He held talks': Tuesday"),
+    Rule("meeting.under_way", "meeting", "'arrived on a two-day visit' (that day): ongoing"),
     Rule("meeting.hosts_country", "meeting", "'talks with his Cypriot hosts': in Cyprus"),
     Rule("meeting.within_one_state", "meeting", "Hong Kong's leader in Beijing: no meeting"),
     Rule(

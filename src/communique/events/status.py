@@ -272,13 +272,17 @@ def _clause_verb(parse: Parse, trigger: int) -> int | None:
             t[k].dep in {"relcl", "acl"}
             and t[k].pos in {"VERB", "AUX"}
             and not parse.dep_children(k, "mark")  # "... summit in Lima that X must fall":
-        ):  # a complement clause of the verb hung on the noun, not a clause describing it
+            # a complement clause of the verb hung on the noun, not a clause describing it
+            and not (t[k].lemma.lower() in ONGOING_LEMMAS and tok.dep == "dobj")
+        ):  # "are holding talks that began on Tuesday": the holding tells the status
             return k
     if tok.dep in {"nsubj", "nsubjpass", "dobj", "attr", "oprd"} or tok.dep == "ROOT":
         head = t[tok.head]
         return head.i if head.pos in {"VERB", "AUX"} else None
     if tok.dep == "pobj":  # "to meet at the summit" -> the verb above the preposition
         prep = t[tok.head]
+        if prep.text.lower() == "for" and t[prep.head].lemma.lower() == "be":
+            return prep.head  # "X is in Kyiv for talks": the talks are under way
         if prep.text.lower() in AFTER_PREPS | BEFORE_PREPS | {"since", "of"}:
             return None
         head = t[prep.head]
@@ -407,6 +411,8 @@ def _verb_status(parse: Parse, verb: int) -> Status | None:
     tag = t[verb].tag
     if tag == "VBG" and aux & {"is", "are", "am", "'s", "'re"}:
         return "ongoing"
+    if t[verb].lemma.lower() == "be" and tag in {"VBZ", "VBP"} and parse.preps(verb, "for"):
+        return "ongoing"  # "X is in Kyiv for talks with Y"
     if lemmas & ONGOING_LEMMAS and tag in {"VBZ", "VBP"}:
         return "ongoing"
     if tag == "VBD" or (
