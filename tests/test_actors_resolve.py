@@ -402,3 +402,15 @@ def test_actors_resolve_a_region_named_after_another_state_is_not_that_state() -
         ("Officials in East Azerbaijan province said the earthquake had killed 12 people.", "AZE"),
     ):
         assert code not in {e.code for e in extract_article(text).entities}
+
+
+def test_actors_resolve_a_name_the_ner_cut_short_to_the_listed_person() -> None:
+    data = load_actor_data()
+    text = "Merkel met President Roch Marc Christian Kabore in Ouagadougou."
+    annotated = _article(text, [("Roch Marc", "PERSON")])
+    names = [e.name for e in resolve_actors(annotated, data, None) if e.kind == "person"]
+    assert names == ["Roch Marc Christian Kabore"]
+    # no longer listed name: the mention keeps its own extent
+    annotated = _article("Merkel met Roch Marc Unknown Person.", [("Roch Marc", "PERSON")])
+    names = [e.name for e in resolve_actors(annotated, data, None) if e.kind == "person"]
+    assert names == ["Roch Marc"]

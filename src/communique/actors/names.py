@@ -9,6 +9,7 @@ complete title. Only spans no other mention covers are returned.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -118,3 +119,20 @@ def _after_title(ws: Sequence[Word], i: int, data: ActorData) -> bool:
         return False
     ref = data.lookup(previous.text)
     return ref is not None and ref.via == "name"
+
+
+_NEXT_NAME_WORD = re.compile(r" ([A-Z][\w'’.\-]*)")
+
+
+def known_longer_name(text: str, start: int, end: int, data: ActorData) -> int:
+    """Where a name the NER cut short ends ("Roch Marc" of "Roch Marc Christian Kabore"): past
+    up to two more capitalised words when the longer name is a listed person's."""
+    best, at = end, end
+    for _ in range(2):
+        m = _NEXT_NAME_WORD.match(text, at)
+        if m is None:
+            break
+        at = m.end()
+        if data.person(text[start:at]) is not None:
+            best = at
+    return best

@@ -28,7 +28,7 @@ from ..model import (
 from .local import is_local_name, local_namesakes, without_local
 from .lookups import FixedStretches, People, whole_word_hits, word_starts
 from .metonymy import Dependents, Reading, dependents_of, read_mention
-from .names import titled_names
+from .names import known_longer_name, titled_names
 from .records import ActorRef, Person
 from .surface import fold, normalize
 from .surnames import _bare_surnames, _named_affiliation
@@ -321,6 +321,7 @@ def _spelled_otherwise(art: _Article, name: str) -> Person | None:
 def _person_extent(art: _Article, m: Mention) -> tuple[int, int, str]:
     """The name's own stretch: title words the NER swept in ("Economy Castro Soteldo") move out."""
     start, end = m.start, m.start + len(_clean_name(m.text))
+    end = known_longer_name(art.text, start, end, art.data) if m.label == "PERSON" else end
     while True:
         first, _, rest = art.text[start:end].partition(" ")
         if not rest or art.data.title_words.get(first.lower()) not in ("head", "modifier"):
