@@ -370,9 +370,15 @@ def _under_way(parse: Parse, c: MeetingCluster, when: When | None) -> bool:
     return start == published and any(t[v].lemma.lower() in STARTING for v in verbs)
 
 
+#: Words of a time phrase that point ahead of the report ("later this week", "next month").
+AHEAD = frozenset({"next", "later", "coming", "upcoming", "tomorrow"})
+
+
 def _status_from_date(when: When | None, published: object) -> Status:
     if when is not None and published is not None and when.start[:10] > str(published):
         return "planned"
+    if when is not None and set(when.text.lower().split()) & AHEAD:
+        return "planned"  # "travels on to Mali later this week": this week, still to come
     return "occurred"
 
 

@@ -24,7 +24,8 @@ class Entry:
     "venue", "forum", "notperson", "envoy" (an envoy or named person sent "to" somewhere),
     "official" (the subject is a state, an IGO, an official or an office), "target:a|b" (a
     direct object, if any, is a party, people or one of the words), "abroad" (an
-    announced arrival at a named place: "is due in Moscow")."""
+    announced arrival at a named place: "is due in Moscow"), "journey:to|in" (an
+    office-holder's journey to a named place after one of these words: "travelled to Tokyo")."""
 
     lemma: str
     pos: str
@@ -78,6 +79,7 @@ NEED_KINDS: dict[str, frozenset[str]] = {
             "envoy",
             "between",
             "abroad",
+            "journey",
             "notsite",
         }
     ),
@@ -100,7 +102,20 @@ NEED_KINDS: dict[str, frozenset[str]] = {
     "nouns.csv": frozenset({"", "mod"}),
 }
 _WORDLIST = frozenset(
-    {"obj", "comp", "from", "prep", "prt", "not", "mod", "of", "captive", "target", "notsite"}
+    {
+        "obj",
+        "comp",
+        "from",
+        "prep",
+        "prt",
+        "not",
+        "mod",
+        "of",
+        "captive",
+        "target",
+        "notsite",
+        "journey",
+    }
 )
 _LEMMA = re.compile(r"^[a-z][a-z' -]*$")
 

@@ -35,8 +35,13 @@ def _per_destination(
     if m.entry.mode != "visit":
         return [m]
     i = m.trigger
-    heads = parse.preps(i, "to") if parse.tokens[i].pos == "NOUN" else parse.dep_children(i, "dobj")
-    dests = [c for h in heads[:1] for c in parse.conjuncts(h)]
+    heads = parse.dep_children(i, "dobj") if parse.tokens[i].pos == "VERB" else []
+    if not heads:  # "a visit to Senegal and Rwanda", "will travel to Kenya and Rwanda"
+        heads = parse.preps(i, "to")
+    # "to South Africa, the Democratic Republic of Congo and Rwanda": a list the parser may
+    # hang on the first name as an apposition
+    firsts = [x for h in heads[:1] for x in (h, *parse.dep_children(h, "appos"))]
+    dests = [c for h in firsts for c in parse.conjuncts(h)]
     stops: list[tuple[PlaceMention, Entity | None]] = []
     for d in dests:
         place = next(

@@ -198,6 +198,27 @@ def _due_in_place(parse: Parse, i: int) -> bool:
     return bool(places) and bool(verb_parties(parse, i))
 
 
+def _journey(parse: Parse, i: int, preps: frozenset[str]) -> bool:
+    """An office-holder's journey to a named place: "Modi travelled to Tokyo", "Blinken is
+    expected to travel to South Africa", "Macron arrived in Beijing" (CAMEO 042, make a
+    visit); not a journey of troops, ships or people no state is known for."""
+    t = parse.tokens
+    places = [
+        o
+        for o in parse.preps(i, *preps)
+        for c in parse.conjuncts(o)
+        if any(
+            m.label in _PLACE_LABELS and m.start <= t[c].start < m.end
+            for m in parse.annotated.mentions
+        )
+    ]
+    v = i
+    while not parse.dep_children(v, "nsubj", "nsubjpass") and t[v].dep in {"xcomp", "conj"}:
+        v = t[v].head  # "is expected to travel", "arrived in Kigali and travelled to Goma"
+    travellers = parties_under(parse, parse.dep_children(v, "nsubj", "nsubjpass"))
+    return bool(places) and any(e.kind == "person" and party_code(e) for e in travellers)
+
+
 def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
     kind = entry.need_kind
     if entry.mode == "host" and entry.lemma not in {"receive", "welcome"}:
@@ -229,6 +250,8 @@ def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
         )
     if kind == "abroad":  # "X is due in Moscow", "X is expected in Washington on Monday"
         return _due_in_place(parse, i)
+    if kind == "journey":  # "X travelled to Tokyo", "X is expected to travel to Rwanda"
+        return _journey(parse, i, entry.need_words)
     if kind == "venue":  # "was informed (about the decision) at the ministry"
         venues = {"ministry", "office", "embassy", "chancellery"}
         return any(parse.tokens[o].lemma.lower() in venues for o in _at_objects(parse, i))
