@@ -80,6 +80,9 @@ def find_calls(
 
 Found = tuple[int, list[Entity], list[Entity], int | None]
 
+#: Verbs of taking a call someone else made: "received a phone call from X".
+RECEIVING = frozenset({"receive", "get", "take", "answer"})
+
 
 def _call_at(parse: Parse, i: int) -> Found | None:
     tok = parse.tokens[i]
@@ -96,6 +99,12 @@ def _call_at(parse: Parse, i: int) -> Found | None:
         verb = parse.governing_verb(i)
         parties = noun_parties(parse, i)
         subject = _subject_parties(parse, verb) if verb != i else []
+        if verb != i and parse.tokens[verb].lemma.lower() in RECEIVING:
+            # "X received a phone call from Y": Y called X
+            callers = parties_under(parse, parse.preps(verb, "from") + parse.preps(i, "from"))
+            callers = [e for e in callers if party_code(e)]
+            if callers:
+                return verb, callers, [e for e in subject if e not in callers], i
         actors = subject or parties[:1]
         recipients = [e for e in parties if e not in actors] + [
             e for e in _object_parties(parse, verb) if e not in actors and e not in parties

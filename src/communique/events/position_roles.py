@@ -341,7 +341,9 @@ def _object_recipients(parse: Parse, i: int, depth: int = 0) -> list[Entity]:
         ]
         found = head_entities(parse, agents)
     if not found:  # "aid to Mozambique", "an offer from Kabul", "calls by Minsk"
-        preps = [p for o in objs for p in parse.preps(o, *OBJECT_PREPS, "from", "by")]
+        # "$100 million in aid to Turkey": the measured thing's own phrases too
+        measured = objs + [m for o in objs for m in parse.preps(o, "of", "in")]
+        preps = [p for o in measured for p in parse.preps(o, *OBJECT_PREPS, "from", "by")]
         # "imposed new sanctions on Belarus": a measure falls on its target
         preps += [p for o in objs if t[o].lemma.lower() in MEASURES for p in parse.preps(o, "on")]
         found = head_entities(parse, preps) or [

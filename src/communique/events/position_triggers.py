@@ -13,11 +13,10 @@ from .arguments import (
     party_code,
 )
 from .lexicon import Entry, Lexicon
-from .meeting_parties import OFFICIAL_NOUNS
 from .position_records import SPEECH, PositionCandidate, needed_clause
 from .position_roles import _subject
-from .status import CALENDAR_WORDS
 from .syntax import Parse
+from .trigger_needs import _needs_met, _noun_needs_met, _on_state
 
 # what a refusal to speak refuses: "declined to comment", "refused to say where"
 NO_COMMENT = frozenset(
@@ -42,15 +41,6 @@ NO_COMMENT = frozenset(
 QUESTION_VERBS = frozenset({"ask", "wonder", "query", "question"})
 
 OPINION_VERBS = frozenset({"agree", "concur", "accept", "acknowledge"})
-
-
-def _calendar_object(parse: Parse, prep: int) -> bool:
-    """'on Monday', 'on 3 May': a preposition that only dates the clause."""
-    objs = parse.dep_children(prep, "pobj")
-    return bool(objs) and all(
-        parse.tokens[o].lemma.lower() in CALENDAR_WORDS or parse.tokens[o].pos == "NUM"
-        for o in objs
-    )
 
 
 #: Documents and figures: what they "say" or "show" is no party's statement.
@@ -356,25 +346,6 @@ def _topic_of_other(parse: Parse, i: int) -> bool:
     }
 
 
-#: Verbs of being or putting in a state: "went on strike", "put on high alert".
-STATE_VERBS = frozenset({"go", "be", "remain", "stay", "put", "place", "keep", "come"})
-
-
-def _on_state(parse: Parse, i: int) -> bool:
-    """'on strike', 'on (high) alert' after a verb of state: the noun is the state the subject
-    is in or is put in, not a topic; the noun has no determiner."""
-    t = parse.tokens
-    tok = t[i]
-    on = t[tok.head]
-    return (
-        tok.dep == "pobj"
-        and on.text.lower() == "on"
-        and on.head != on.i
-        and t[on.head].lemma.lower() in STATE_VERBS
-        and not parse.dep_children(i, "det", "poss")
-    )
-
-
 CONTENT_HEADS = frozenset(
     {
         "offer",
@@ -486,110 +457,6 @@ def _light_verb_entry(parse: Parse, lexicon: Lexicon, i: int) -> Entry | None:
                     "rule:position.light_verb_noun",
                 )
     return None
-
-
-def _noun_needs_met(parse: Parse, i: int, entry: Entry) -> bool:
-    """'hunger strike' (mod:hunger|general ...); the other needs do not apply to nouns."""
-    if entry.need_kind != "mod" or _on_state(parse, i):  # "went on strike"
-        return True
-    return bool({parse.tokens[k].lemma.lower() for k in parse.children[i]} & entry.need_words)
-
-
-def _needs_met(parse: Parse, i: int, e: Entry) -> bool:
-    kind, words = e.need_kind, e.need_words
-    t = parse.tokens
-    if kind == "obj":
-        # "sent rescue teams and medical supplies": every conjunct of the object counts;
-        # "allowed inspectors to visit": so does the subject of an infinitive complement
-        objs = [c for o in parse.dep_children(i, "dobj", "nsubjpass") for c in parse.conjuncts(o)]
-        objs += [
-            s
-            for c in parse.dep_children(i, "ccomp", "xcomp")
-            if any(t[a].text.lower() == "to" for a in parse.dep_children(c, "aux"))
-            for s in parse.dep_children(c, "nsubj")
-        ]
-        # "presented a draft statute": the object or one of its modifiers names the kind
-        return any(
-            t[o].lemma.lower() in words
-            or any(t[m].lemma.lower() in words for m in parse.dep_children(o, "compound", "amod"))
-            or any(t[m].lemma.lower() in words for m in parse.preps(o, "of"))  # "tons of aid"
-            for o in objs
-        )
-    if kind == "prep":  # "called on X", not "called off the talks on Monday"
-        return any(
-            t[k].text.lower() in words and not _calendar_object(parse, k)
-            for k in parse.children[i]
-            if t[k].dep in {"prep", "prt"}
-        )
-    if kind == "prt":
-        return any(
-            t[k].text.lower() in words
-            for k in parse.children[i]
-            if t[k].dep in {"prt", "prep", "advmod"}
-        )
-    if kind == "comp":  # "found him guilty": a predicative complement
-        return any(
-            t[k].lemma.lower() in words
-            for k in parse.dep_children(i, "ccomp", "acomp", "oprd", "xcomp")
-        )
-    if kind == "from":  # "withdrew from the talks", "from its role as mediator"
-        return any(
-            t[m].lemma.lower() in words
-            for o in parse.preps(i, "from")
-            for m in parse.subtree(o)
-            if m - o <= 6
-        )
-    if kind == "captive":  # "released two journalists", "freed Brunson": people, not letters
-        objs = [c for o in parse.dep_children(i, "dobj", "nsubjpass") for c in parse.conjuncts(o)]
-        return any(
-            t[o].lemma.lower() in words
-            or any(t[m].lemma.lower() in words for m in parse.dep_children(o, "compound", "amod"))
-            or any(x.kind == "person" for x in parties_under(parse, [o]))
-            for o in objs
-        )
-    if kind == "intransitive":  # "thousands demonstrated", not "the figures demonstrate X"
-        # "as demonstrated by the figures": a passive, or a "by" agent, is the transitive sense
-        passive = parse.dep_children(i, "auxpass", "nsubjpass") or parse.preps(i, "by")
-        return not parse.dep_children(i, "dobj", "ccomp", "xcomp", "attr") and not passive
-    if kind == "target":  # "fought rebels", "offered talks"; not "fighting dirty air",
-        # "tensions threatening growth", "offers a reminder": an object, if any, is a party,
-        # people or one of the listed words
-        objs = [c for o in parse.dep_children(i, "dobj") for c in parse.conjuncts(o)]
-        return all(
-            t[o].lemma.lower() in words
-            or any(t[m].lemma.lower() in words for m in parse.dep_children(o, "compound", "amod"))
-            or bool(parties_under(parse, [o]))
-            or t[o].pos == "PRON"
-            for o in objs
-        )
-    if kind == "asking":  # "appealed for calm", "appealed to X to stop"; not "appealed to them"
-        purpose = [
-            c
-            for c in parse.dep_children(i, "advcl")
-            if any(t[a].text.lower() == "to" for a in parse.dep_children(c, "aux"))
-        ]
-        return bool(parse.preps(i, "for") or parse.dep_children(i, "xcomp", "ccomp") or purpose)
-    if kind == "official":  # "China protested" (a formal complaint), not "thousands protested"
-        return any(_official(parse, k) for k in _subject(parse, i))
-    if kind == "notperson":  # "welcomed the decision", not "welcomed X" / "X was welcomed"
-        objs = parse.dep_children(i, "dobj", "nsubjpass")
-        return not any(x.kind == "person" for x in parties_under(parse, objs))
-    return True
-
-
-#: Heads of a subject that speak for a state ("the ministry protested").
-_OFFICIAL_HEADS = OFFICIAL_NOUNS | {"ministry", "embassy", "foreign ministry", "spokesman"}
-
-
-def _official(parse: Parse, k: int) -> bool:
-    """Is the phrase headed by ``k`` a state, an IGO, an official or an office ("Beijing",
-    "the foreign ministry", "the Chinese ambassador"), not people ("Palestinian protesters")?"""
-    hit = parse.entity_at.get(k)
-    if hit is not None:
-        return hit.entity.kind in {"state", "igo", "body"} or (
-            hit.entity.kind == "person" and hit.entity.role is not None
-        )
-    return parse.tokens[k].lemma.lower() in _OFFICIAL_HEADS
 
 
 def _inside_typed_complement(parse: Parse, lexicon: Lexicon, i: int, entry: Entry) -> bool:

@@ -38,7 +38,6 @@ from .position_triggers import (
     _inside_typed_complement,
     _named_subject,
     _not_an_act,
-    _noun_needs_met,
     _object_reading,
     _obligation,
     _obligation_entry,
@@ -50,6 +49,7 @@ from .position_triggers import (
 )
 from .status import conditional, status_of
 from .syntax import Parse
+from .trigger_needs import _noun_needs_met
 
 REFUSAL_HEADS = frozenset(
     {
