@@ -352,6 +352,8 @@ def _sentence_mood(parse: Parse, n: int) -> Status | None:
 
 #: Verbs that tell a meeting's start or resumption ("talks began", "entered a second day").
 STARTING = frozenset({"begin", "start", "open", "enter", "resume", "continue", "kick"})
+#: Verbs of a journey's stages ("arrived on a two-day visit"), which leave a visit under way.
+JOURNEYS = frozenset({"arrive", "land", "travel", "fly", "stop"})
 
 
 def _under_way(parse: Parse, c: MeetingCluster, when: When | None) -> bool:
@@ -363,9 +365,13 @@ def _under_way(parse: Parse, c: MeetingCluster, when: When | None) -> bool:
         return False
     start = date.fromisoformat(when.start[:10])
     days = max(m.days for m in c.mentions)
-    if days >= 2 and start <= published < start + timedelta(days=days):
-        return True
     t = parse.tokens
+    held = any(  # "met ... on Thursday": a meeting held within the visit is over
+        t[m.trigger].tag == "VBD" and t[m.trigger].lemma.lower() not in STARTING | JOURNEYS
+        for m in c.mentions
+    )
+    if days >= 2 and start <= published < start + timedelta(days=days) and not held:
+        return True
     verbs = [m.trigger if t[m.trigger].pos == "VERB" else t[m.trigger].head for m in c.mentions]
     return start == published and any(t[v].lemma.lower() in STARTING for v in verbs)
 
