@@ -820,3 +820,23 @@ def test_a_meeting_still_going_on_on_the_day_of_the_report_is_ongoing(resources:
     assert _statuses(present, date(2022, 6, 29), resources) == ["ongoing"]
     past = "Indonesia's president was in Kyiv on Wednesday for talks with Ukraine's president."
     assert _statuses(past, date(2022, 6, 29), resources) == ["occurred"]
+
+
+def test_a_hosted_meeting_with_no_place_is_in_the_hosts_state(resources: Any) -> None:
+    assert _countries(
+        "Vietnam will host Chinese President Xi Jinping for a state visit on Tuesday.", resources
+    ) == ["VNM"]
+    assert _countries(
+        "Mozambique's president was received by Portugal's president on Thursday.", resources
+    ) == ["PRT"]
+
+
+def test_a_cancelled_meeting_keeps_the_date_it_was_set_for(resources: Any) -> None:
+    rec = extract_article(
+        "The SAARC summit due to be held in Islamabad in November was scrapped on Friday.",
+        published=date(2016, 9, 30),
+        resources=resources,
+    )
+    assert [(e.status, e.when.start if e.when else None) for e in _meetings(rec)] == [
+        ("cancelled", "2016-11")
+    ]

@@ -29,6 +29,7 @@ from .backrefs import group_parties, referred_parties
 from .lexicon import load_lexicon
 from .meeting_context import (
     _arrival_date,
+    _hosting_state,
     _hosts_country,
     _publication_month,
     _speaker_date,
@@ -214,7 +215,10 @@ def _meeting_event(
     first = c.mentions[0]
     actors, recipients = _visit_roles(c, parties)
     where = _where(c.place)
-    at_hosts = None if where else _hosts_country(parse, c) or _visited_state(recipients)
+    at_hosts = None
+    if where is None:
+        hosting = _hosting_state(parse, c)
+        at_hosts = _hosts_country(parse, c) or hosting or _visited_state(recipients)
     return Event(
         id=content_id("evt", article_id, "CONSULT", str(parse.tokens[first.trigger].start)),
         rules=_meeting_rules(c)

@@ -159,6 +159,22 @@ def _hosts_country(parse: Parse, c: MeetingCluster) -> Where | None:
     return Where(name=None, venue=None, country=codes.pop(), lat=None, lon=None)
 
 
+def _hosting_state(parse: Parse, c: MeetingCluster) -> Where | None:
+    """ "Vietnam will host Xi", "was received by President X": with no place named, a meeting
+    one side hosts or receives at is in the host's state (meeting.hosts_country)."""
+    t = parse.tokens
+    codes: set[str] = set()
+    for m in c.mentions:
+        if m.entry.mode != "host" or t[m.trigger].pos != "VERB":
+            continue
+        heads = parse.preps(m.trigger, "by") if parse.dep_children(m.trigger, "nsubjpass") else []
+        heads = heads or parse.dep_children(m.trigger, "nsubj")
+        codes |= {k for e in parties_under(parse, heads) if (k := party_code(e)) and len(k) == 3}
+    if len(codes) != 1:
+        return None
+    return Where(name=None, venue=None, country=codes.pop(), lat=None, lon=None)
+
+
 def _to_when(t: TimeExpression) -> When | None:
     if t.value is None or t.granularity is None:
         return None

@@ -23,7 +23,7 @@ from .arguments import (
     times_in_sentence,
 )
 from .meeting_records import MeetingMention, T
-from .status import REPORTING
+from .status import REPORTING, SCHEDULED, cancels
 from .syntax import Parse
 
 
@@ -234,8 +234,27 @@ def _best_date(parse: Parse, trigger: int, dates: list[TimeExpression]) -> TimeE
     # "agreed on Monday to hold talks in May": Monday dates the agreeing, May the talks
     inner = [u for u in usable if not _of_governing_clause(parse, u[0], trigger)]
     usable = inner or usable
+    # "the summit due to be held in November was scrapped on Friday": a called-off meeting
+    # keeps the date it was set for
+    set_for = _set_date_span(parse, trigger)
+    usable = [u for u in usable if parse.token_at(u[0].start) in set_for] or usable
     order = {"day": 0, "month": 1, "year": 2}
     return min(usable, key=lambda p: (order.get(p[0].granularity or "year", 3), p[1]))[0]
+
+
+def _set_date_span(parse: Parse, trigger: int) -> set[int]:
+    """The tokens of the plan a cancelled meeting noun carries ("due to be held in November",
+    "scheduled for March 17"), when the verb it hangs on calls it off; else none."""
+    t = parse.tokens
+    tok = t[trigger]
+    if tok.dep not in {"nsubj", "nsubjpass", "dobj"} or not cancels(parse, tok.head):
+        return set()
+    plans = [
+        k
+        for k in parse.children[trigger]
+        if t[k].dep in {"acl", "amod", "relcl"} and t[k].lemma.lower() in SCHEDULED | {"due"}
+    ]
+    return {x for k in plans for x in parse.subtree(k)}
 
 
 def _of_governing_clause(parse: Parse, t: TimeExpression, trigger: int) -> bool:
