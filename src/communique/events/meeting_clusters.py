@@ -39,6 +39,8 @@ def cluster_mentions(
             m.named_before = paired is None and bool(pair)
             m.parties += [e for e in pair if e not in m.parties]
         target = _same_phrase(parse, m, clusters) or _best_cluster(m, clusters)
+        if target is not None and _before_the_journey(parse, m, target):
+            target = None
         if target is not None:
             target.mentions.append(m)
         elif not m.vague and (m.parties or m.forum or m.place or m.date):
@@ -60,7 +62,39 @@ def cluster_mentions(
         and not _only_a_frame(c, clusters)
         and not _within_one_state(c, sovereigns or {})
         and not _between_firms(parse, c, firm_words)
+        and not _only_a_journey(c, clusters)
     ]
+
+
+#: "arrived in Quito after talks with X": the talks came before the journey, elsewhere.
+_SEQUENCE = frozenset({"after", "following", "before", "ahead"})
+
+
+def _before_the_journey(parse: Parse, m: MeetingMention, c: MeetingCluster) -> bool:
+    """A meeting told under "after"/"before" on a journey verb ("arrived in Quito on Monday
+    after talks with X in Bogota") took place on another leg: it joins no journey."""
+    t = parse.tokens
+    journeys = {j.trigger for j in c.mentions if j.entry.need_kind == "journey"}
+    for a in parse.ancestors(m.trigger):
+        if t[a].dep == "prep" and t[a].text.lower() in _SEQUENCE:
+            return t[a].head in journeys
+        if t[a].pos in {"VERB", "AUX"}:
+            return False
+    return False
+
+
+def _only_a_journey(c: MeetingCluster, clusters: list[MeetingCluster]) -> bool:
+    """ "X arrived in Prague on Monday. He will hold talks with Y on Tuesday": a journey told
+    alone is the frame of the meeting the traveller holds in that country, not a second
+    meeting (meeting.journey_frame)."""
+    if not all(m.entry.need_kind == "journey" for m in c.mentions):
+        return False
+    return any(
+        other is not c
+        and not all(m.entry.need_kind == "journey" for m in other.mentions)
+        and c.sides <= other.sides | other.codes
+        for other in clusters
+    )
 
 
 def _between_firms(parse: Parse, c: MeetingCluster, firm_words: frozenset[str]) -> bool:

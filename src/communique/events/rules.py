@@ -37,6 +37,7 @@ _TABLE = (
     Rule("trigger.meeting_object", "trigger", "'called off the talks': the meeting's status"),
     Rule("meeting.mention", "meeting", "a meeting noun or verb in a clause that reports it"),
     Rule("meeting.cluster", "meeting", "mentions of one meeting joined into one event"),
+    Rule("meeting.journey_frame", "meeting", "'arrived in X. He met Y': one meeting, not two"),
     Rule("meeting.between_firms", "meeting", "'Kenya Airways and SAA met': firms, no meeting"),
     Rule("meeting.visit", "meeting", "a visit: the visitor is the actor, the host the recipient"),
     Rule("meeting.call", "meeting", "talks held by phone or video: CONSULT, mode call, no meeting"),
