@@ -847,3 +847,10 @@ def test_a_cancelled_meeting_keeps_the_date_it_was_set_for(resources: Any) -> No
     assert [(e.status, e.when.start if e.when else None) for e in _meetings(rec)] == [
         ("cancelled", "2016-11")
     ]
+
+
+def test_a_summons_with_no_place_is_in_the_summoning_state(resources: Any) -> None:
+    assert _countries(
+        "Pakistan on Wednesday summoned India's charge d'affaires to protest against the firing.",
+        resources,
+    ) == ["PAK"]

@@ -160,12 +160,13 @@ def _hosts_country(parse: Parse, c: MeetingCluster) -> Where | None:
 
 
 def _hosting_state(parse: Parse, c: MeetingCluster) -> Where | None:
-    """ "Vietnam will host Xi", "was received by President X": with no place named, a meeting
-    one side hosts or receives at is in the host's state (meeting.hosts_country)."""
+    """ "Vietnam will host Xi", "was received by President X", "Pakistan summoned India's
+    envoy": with no place named, a meeting one side hosts, receives or summons at is in that
+    side's state (meeting.hosts_country)."""
     t = parse.tokens
     codes: set[str] = set()
     for m in c.mentions:
-        if m.entry.mode != "host" or t[m.trigger].pos != "VERB":
+        if m.entry.mode not in {"host", "summon"} or t[m.trigger].pos != "VERB":
             continue
         heads = parse.preps(m.trigger, "by") if parse.dep_children(m.trigger, "nsubjpass") else []
         heads = heads or parse.dep_children(m.trigger, "nsubj")
