@@ -854,3 +854,20 @@ def test_a_summons_with_no_place_is_in_the_summoning_state(resources: Any) -> No
         "Pakistan on Wednesday summoned India's charge d'affaires to protest against the firing.",
         resources,
     ) == ["PAK"]
+
+
+def test_officials_from_both_countries_are_the_pair_named_before(resources: Any) -> None:
+    text = (
+        "Maldivian President Mohamed Muizzu has asked India to withdraw its troops by March.\n\n"
+        "The demand was made as officials from both countries held talks on Sunday."
+    )
+    rec = extract_article(text, published=date(2024, 1, 15), resources=resources)
+    assert [_codes(rec, m) for m in _meetings(rec)] == [{"IND", "MDV"}]
+
+
+def test_a_participle_colouring_a_summit_does_not_date_it_past(resources: Any) -> None:
+    text = (
+        "Southeast Asian leaders will gather in Jakarta on Wednesday for a two-day ASEAN summit "
+        "overshadowed by the civil war in Myanmar."
+    )
+    assert _statuses(text, date(2023, 5, 8), resources) == ["planned"]

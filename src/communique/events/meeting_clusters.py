@@ -144,7 +144,9 @@ def _pair_named_before(parse: Parse, m: MeetingMention) -> list[Entity]:
     states = {party_code(e): e for e in named if e.kind == "state"}
     if len(people) == 2:  # "the two leaders": the two people named
         return list(people.values())
-    return list(states.values()) if not people and len(states) == 2 else []
+    # "Maldivian President X asked India ...": one person and one state, two sides
+    sides = {**people, **states}
+    return list(sides.values()) if len(people) < 2 and len(sides) == 2 else []
 
 
 def _setting_place(

@@ -179,6 +179,11 @@ def _pair_subject(parse: Parse, i: int) -> bool:
             return True
         if tok.text.lower() == "two" and words & {"the"}:  # "the two held talks"
             return True
+        # "officials from both countries held talks": the people of the pair
+        for o in parse.preps(s, "from", "of"):
+            kids = {parse.tokens[k].text.lower() for k in parse.children[o]}
+            if parse.tokens[o].lemma.lower() in PAIR_NOUNS and kids & {"two", "both"}:
+                return True
     return False
 
 

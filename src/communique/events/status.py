@@ -260,6 +260,13 @@ def measure_head(parse: Parse, noun: int) -> int:
     return t[prep].head if of and t[t[prep].head].lemma.lower() in MEASURES else noun
 
 
+#: Participles that colour a meeting without telling it took place ("a summit overshadowed by
+#: the war", "talks focused on trade").
+COLOURING = frozenset(
+    {"overshadow", "dominate", "focus", "aim", "mar", "cloud", "devote", "dedicate", "expect"}
+)
+
+
 def _clause_verb(parse: Parse, trigger: int) -> int | None:
     """The verb whose tense tells the trigger's status."""
     t = parse.tokens
@@ -274,6 +281,9 @@ def _clause_verb(parse: Parse, trigger: int) -> int | None:
             and not parse.dep_children(k, "mark")  # "... summit in Lima that X must fall":
             # a complement clause of the verb hung on the noun, not a clause describing it
             and not (t[k].lemma.lower() in ONGOING_LEMMAS and tok.dep == "dobj")
+            # "a summit overshadowed by the war": a participle that only describes the
+            # meeting says nothing of when it is held
+            and not (t[k].dep == "acl" and t[k].tag == "VBN" and t[k].lemma.lower() in COLOURING)
         ):  # "are holding talks that began on Tuesday": the holding tells the status
             return k
     if tok.dep in {"nsubj", "nsubjpass", "dobj", "attr", "oprd"} or tok.dep == "ROOT":
