@@ -78,7 +78,8 @@ def referred_parties(
         before = sorted((x for x in told if since <= x[0] < t[p.verb].start), key=lambda x: -x[0])
         for _at, ev in before:
             typed = ev.type in types or ("*" in types and ev.type not in {"STATEMENT", "CONSULT"})
-            authors = _parties(ev, by_id, "actors")
+            # a meeting is everyone's in it ("welcomed the talks"); an act its authors'
+            authors = _parties(ev, by_id, "all" if ev.type == "CONSULT" else "actors")
             if not typed or not authors or set(authors) <= own:
                 continue
             return tuple(e for c, e in authors.items() if c not in own)

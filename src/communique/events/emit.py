@@ -214,33 +214,40 @@ def _unaimed(parse: Parse, ev: Event, by_id: dict[str, Entity]) -> bool:
 
 
 #: "urged both sides to ...", "called on the two countries to ...": the pair told before.
-SIDE_NOUNS = frozenset({"side", "party", "country", "nation", "neighbour", "neighbor", "rival"})
+SIDE_NOUNS = frozenset(
+    {"side", "party", "country", "nation", "neighbour", "neighbor", "rival", "government",
+     "leader", "state"}
+)  # fmt: skip
 _PAIR_SLOTS = frozenset({"dobj", "pobj", "dative"})
+_GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4}
 
 
 def _both_sides(parse: Parse, events: list[Event], by_id: dict[str, Entity]) -> list[Event]:
-    """A directed act aimed at "both sides" or "the two countries" is aimed at the two parties
-    of the latest act told before it between exactly two parties other than its actor."""
+    """A directed act aimed at "both sides", "the two countries" or "the three governments" is
+    aimed at the parties of the latest act told before it between exactly that many parties
+    other than its actor (role.both_sides)."""
     ordered = sorted((e for e in events if e.evidence), key=lambda e: e.evidence[0].start)
     out: list[Event] = []
     for ev in events:
-        if (
-            ev.type not in DIRECTED
+        size = (
+            None
+            if ev.type not in DIRECTED
             or ev.meeting is not None
             or _codes(ev.recipients, by_id)
             or not ev.evidence
-            or not _aims_at_pair(parse, ev.evidence[0])
-        ):
-            out.append(ev)
-            continue
-        pair = _pair_before(ev, ordered, by_id)
+            else _aimed_group(parse, ev.evidence[0])
+        )
+        group = _group_before(ev, ordered, by_id, size) if size else ()
         out.append(
-            replace(ev, recipients=pair, rules=(*ev.rules, rule("role.both_sides"))) if pair else ev
+            replace(ev, recipients=group, rules=(*ev.rules, rule("role.both_sides")))
+            if group
+            else ev
         )
     return out
 
 
-def _aims_at_pair(parse: Parse, span: Span) -> bool:
+def _aimed_group(parse: Parse, span: Span) -> int | None:
+    """How many parties an object like "both sides" or "the three countries" names."""
     t = parse.tokens
     first, last = parse.token_range(span.start, span.end)
     for i in range(first, last + 1):
@@ -249,12 +256,17 @@ def _aims_at_pair(parse: Parse, span: Span) -> bool:
         slot = t[i].dep in _PAIR_SLOTS or (
             t[i].dep == "nsubj" and t[t[i].head].dep in {"xcomp", "ccomp"}
         )
-        if slot and any(t[k].text.lower() in {"both", "two"} for k in parse.children[i]):
-            return True
-    return False
+        sizes = [
+            _GROUP_SIZES[w] for k in parse.children[i] if (w := t[k].text.lower()) in _GROUP_SIZES
+        ]
+        if slot and sizes:
+            return sizes[0]
+    return None
 
 
-def _pair_before(ev: Event, ordered: list[Event], by_id: dict[str, Entity]) -> tuple[str, ...]:
+def _group_before(
+    ev: Event, ordered: list[Event], by_id: dict[str, Entity], size: int
+) -> tuple[str, ...]:
     own = _codes(ev.actors, by_id)
     start = ev.evidence[0].start
     for other in reversed([o for o in ordered if o.evidence[0].start < start]):
@@ -266,7 +278,7 @@ def _pair_before(ev: Event, ordered: list[Event], by_id: dict[str, Entity]) -> t
             code = _codes((i,), by_id)
             if code and not code & own:
                 ids.setdefault(next(iter(code)), i)
-        if len(ids) == 2:
+        if len(ids) == size:
             return tuple(ids.values())
     return ()
 
