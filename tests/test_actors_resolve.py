@@ -414,3 +414,11 @@ def test_actors_resolve_a_name_the_ner_cut_short_to_the_listed_person() -> None:
     annotated = _article("Merkel met Roch Marc Unknown Person.", [("Roch Marc", "PERSON")])
     names = [e.name for e in resolve_actors(annotated, data, None) if e.kind == "person"]
     assert names == ["Roch Marc"]
+
+
+def test_actors_resolve_congo_named_without_its_article(resources: Any) -> None:
+    for name, code in (("Democratic Republic of Congo", "COD"), ("Republic of Congo", "COG")):
+        rec = extract_article(
+            f"{name} on Saturday ordered Rwanda's ambassador to leave.", resources=resources
+        )
+        assert code in {e.code for e in rec.entities}, name
