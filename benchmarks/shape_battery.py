@@ -1,0 +1,113 @@
+"""Meetings and events on invented reports in many shapes (tests/data/shapes_*.jsonl).
+
+    python benchmarks/shape_battery.py [--data PATH ...] [--format text|json] [--errors]
+
+Three batteries, written in wire-news style by annotators who saw neither the rules nor the
+system's output, labelled in the diplomatic-dev format (meetings with participants, status,
+place and date; other events with PLOVER type, actor and recipient):
+
+- ``shapes_meetings.jsonl``: 90 one-to-four-sentence items, one meeting shape each (tenses,
+  voices, visits, receptions, summonses, multilateral, planned, cancelled, ongoing) and
+  distractors (calls, hopes, denials, firms, sports);
+- ``shapes_events.jsonl``: 90 items over the PLOVER types, in active, passive, nominal and
+  reported shapes, with distractors;
+- ``shapes_articles.jsonl``: 60 short articles (5-8 sentences: lead, details, reactions,
+  background) with cross-sentence references.
+
+The sentences are invented: these are unit-test material that shows which shapes generalise,
+not a measure of quality on real news (docs/EVALUATION.md). Each item is one article, scored
+with the same rules as ``communique eval articles`` (meeting match: participants, date, place;
+event match: type, actor and recipient codes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from communique import default_resources, extract_article
+from communique.evaluation.articles import GoldEvent, LabelledArticle, Tally, metrics, score_article
+from communique.evaluation.meetings import read_meeting
+from communique.settings import CleanSettings, Settings
+
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+BATTERIES = ("shapes_meetings.jsonl", "shapes_events.jsonl", "shapes_articles.jsonl")
+
+
+def load(path: Path) -> list[LabelledArticle]:
+    items = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            it = json.loads(line)
+            published = date.fromisoformat(it["published"]) if it.get("published") else None
+            meetings = tuple((read_meeting(m), m["status"]) for m in it.get("meetings", []))
+            events = tuple(
+                GoldEvent(e["type"], e.get("actor"), e.get("recipient"))
+                for e in it.get("other_events", [])
+            )
+            items.append(LabelledArticle(it["id"], it["text"], published, meetings, events))
+    return items
+
+
+def score(items: list[LabelledArticle], errors: bool = False) -> dict[str, Any]:
+    """The articles suite's figures on the items (short texts are not cut by the cleaner)."""
+    resources = replace(
+        default_resources(),
+        settings=Settings(clean=CleanSettings(min_chars=1, require_english=False)),
+    )
+    total = Tally()
+    wrong: list[str] = []
+    for art in items:
+        record = extract_article(art.text, published=art.published, resources=resources)
+        one = Tally()
+        score_article(one, art, record)
+        score_article(total, art, record)
+        if errors and (one.found < one.expected or one.ev_found < one.ev_expected):
+            wrong.append(art.id)
+    counts = {
+        "meetings_found": f"{total.found}/{total.expected}",
+        "meetings_correct": f"{total.correct}/{total.reported}",
+        "meetings_with_status": f"{total.found_status}/{total.expected}",
+        "events_found": f"{total.ev_found}/{total.ev_expected}",
+        "events_correct": f"{total.ev_correct}/{total.ev_reported}",
+        "actorless": f"{total.actorless}/{total.emitted}",
+    }
+    out: dict[str, Any] = {"metrics": metrics(total), "counts": counts}
+    if errors:
+        out["missed_items"] = wrong
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, nargs="*", help="battery files (default: all three)")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--errors", action="store_true", help="list items with a miss")
+    args = parser.parse_args(argv)
+    paths = args.data or [DATA / name for name in BATTERIES]
+    results = {}
+    for path in paths:
+        if not path.is_file():
+            print(f"shape_battery: no such file: {path}", file=sys.stderr)
+            return 2
+        results[path.name] = score(load(path), args.errors)
+    if args.format == "json":
+        print(json.dumps(results, indent=2))
+        return 0
+    for name, result in results.items():
+        counts = result["counts"]
+        print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        if args.errors:
+            print("  items with a miss: " + " ".join(result["missed_items"]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
