@@ -32,27 +32,10 @@ from datetime import date
 from ..model import Entity, Event, LeftOut, Link, Span, TimeExpression, content_id
 from .arguments import party_code
 from .lexicon import load_lexicon
+from .position_records import DIRECTED
 from .rules import rule
 from .syntax import Parse
 
-# PLOVER types that have a target: source -> target (the issue of "who did what to whom")
-DIRECTED = frozenset(
-    {
-        "REQUEST",
-        "ACCUSE",
-        "REJECT",
-        "THREATEN",
-        "SANCTION",
-        "COERCE",
-        "ASSAULT",
-        "AID",
-        "CONCEDE",
-        "RETREAT",
-        "SUPPORT",
-        "COOPERATE",
-        "AGREE",
-    }
-)
 NOT_ASSERTED = frozenset({"negated", "hypothetical"})
 LEAD_SENTENCES = 2  # the headline (when the text starts with it) and the lead
 
@@ -294,14 +277,13 @@ VIOLENCE = frozenset({"terror", "terrorism", "violence", "killing", "shooting", 
 def _against_violence(parse: Parse, ev: Event) -> bool:
     """ "condemned the attack", "denounced the bombing": criticism of a violent act whose
     author the text does not name has no target to code."""
-    nouns = load_lexicon().nouns
+    senses = load_lexicon().noun_senses
     t = parse.tokens
     for span in ev.evidence[:1]:
         first, last = parse.token_range(span.start, span.end)
         for i in range(first, last + 1):
             lemma = t[i].lemma.lower()
-            entry = nouns.get(lemma)
-            violent = lemma in VIOLENCE or (entry is not None and entry.type == "ASSAULT")
+            violent = lemma in VIOLENCE or any(e.type == "ASSAULT" for e in senses.get(lemma, ()))
             if violent and t[i].dep in {"dobj", "pobj"}:
                 return True
     return False

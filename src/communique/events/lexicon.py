@@ -56,6 +56,8 @@ class Lexicon:
     critical_words: frozenset[str] = frozenset()  # "said X's move was illegal": criticism
     standing_verbs: frozenset[str] = frozenset()  # "breached a UN ban": the ban stands already
     sport_words: frozenset[str] = frozenset()  # "met at the stadium": teams, not states
+    # nouns with several rows, in file order ("strike": a labour strike or an air strike)
+    noun_senses: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
     # "condemned the move": the types of act a noun refers back to ("*": any typed act)
     referring: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -167,10 +169,11 @@ def load_lexicon() -> Lexicon:
     for r in _rows("verbs.csv"):
         e = Entry(r["lemma"], "VERB", r["type"], r["mode"], r["needs"], r["source"])
         verbs.setdefault(e.lemma, []).append(e)
-    events = {
-        r["lemma"]: Entry(r["lemma"], "NOUN", r["type"], r["mode"], r["needs"], r["source"])
-        for r in _rows("nouns.csv")
-    }
+    senses: dict[str, list[Entry]] = {}
+    for r in _rows("nouns.csv"):
+        e = Entry(r["lemma"], "NOUN", r["type"], r["mode"], r["needs"], r["source"])
+        senses.setdefault(e.lemma, []).append(e)
+    events = {lemma: entries[0] for lemma, entries in senses.items()}
     private = frozenset(r["word"] for r in _word_rows("private_heads.csv"))
     sovereigns = {r["code"]: r["sovereign"] for r in _territory_rows()}
     critical = frozenset(r["word"] for r in _word_rows("critical_words.csv"))
@@ -190,6 +193,7 @@ def load_lexicon() -> Lexicon:
         critical,
         standing,
         sport,
+        {lemma: tuple(entries) for lemma, entries in senses.items()},
         referring,
     )
 

@@ -23,6 +23,26 @@ ADDRESSEE_VERBS = frozenset(
 ITEM_TYPES = frozenset({"REQUEST", "REJECT", "AGREE", "CONCEDE"})
 
 
+# PLOVER types that have a target: source -> target (the issue of "who did what to whom")
+DIRECTED = frozenset(
+    {
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "SANCTION",
+        "COERCE",
+        "ASSAULT",
+        "AID",
+        "CONCEDE",
+        "RETREAT",
+        "SUPPORT",
+        "COOPERATE",
+        "AGREE",
+    }
+)
+
+
 @dataclass(frozen=True, slots=True)
 class PositionCandidate:
     verb: int

@@ -16,7 +16,7 @@ from .lexicon import Entry, Lexicon
 from .position_records import SPEECH, PositionCandidate, needed_clause
 from .position_roles import _subject
 from .syntax import Parse
-from .trigger_needs import _needs_met, _noun_needs_met, _on_state
+from .trigger_needs import _needs_met, _on_state, noun_entry
 
 # what a refusal to speak refuses: "declined to comment", "refused to say where"
 NO_COMMENT = frozenset(
@@ -446,8 +446,8 @@ def _light_verb_entry(parse: Parse, lexicon: Lexicon, i: int) -> Entry | None:
         return None
     for o in parse.dep_children(i, "dobj"):
         for c in parse.conjuncts(o):
-            noun = lexicon.nouns.get(t[c].lemma.lower()) if t[c].pos == "NOUN" else None
-            if noun is not None and _noun_needs_met(parse, c, noun):
+            noun = noun_entry(parse, lexicon, c)
+            if noun is not None:
                 return Entry(
                     t[i].lemma.lower(),
                     "VERB",

@@ -49,7 +49,7 @@ from .position_triggers import (
 )
 from .status import conditional, status_of
 from .syntax import Parse
-from .trigger_needs import _noun_needs_met
+from .trigger_needs import _noun_needs_met, noun_entry
 
 REFUSAL_HEADS = frozenset(
     {
@@ -291,7 +291,7 @@ def _noun_events(
     out: list[PositionCandidate] = []
     for i in parse.sentence_tokens(n):
         tok = parse.tokens[i]
-        entry = lexicon.nouns.get(tok.lemma.lower()) if tok.pos == "NOUN" else None
+        entry = noun_entry(parse, lexicon, i)
         if entry is None or i in skip or _topic_of_other(parse, i):
             continue
         if tok.dep == "compound":  # "an aid worker", "the sanctions bill": a kind, not an act

@@ -5,7 +5,7 @@ that speaks for a state; ...). See ``Entry`` in lexicon.py for the kinds."""
 from __future__ import annotations
 
 from .arguments import parties_under
-from .lexicon import Entry
+from .lexicon import Entry, Lexicon
 from .meeting_parties import OFFICIAL_NOUNS
 from .position_roles import _subject
 from .status import CALENDAR_WORDS
@@ -48,7 +48,12 @@ def _needs_met(parse: Parse, i: int, e: Entry) -> bool:
             t[o].lemma.lower() in words
             or any(t[m].lemma.lower() in words for m in parse.dep_children(o, "compound", "amod"))
             # "tons of aid", "190 million euros in humanitarian aid"
-            or any(t[m].lemma.lower() in words for m in parse.preps(o, "of", "in"))
+            # "a consignment of rice, milk powder and medicines": any of the listed kinds
+            or any(
+                t[m].lemma.lower() in words
+                for p in parse.preps(o, "of", "in")
+                for m in parse.conjuncts(p)
+            )
             for o in objs
         )
     if kind == "prep":  # "called on X", not "called off the talks on Monday"
@@ -145,3 +150,16 @@ def _on_state(parse: Parse, i: int) -> bool:
         and t[on.head].lemma.lower() in STATE_VERBS
         and not parse.dep_children(i, "det", "poss")
     )
+
+
+def noun_entry(parse: Parse, lexicon: Lexicon, i: int) -> Entry | None:
+    """The event noun's sense whose constraint the phrase meets, in the lexicon's order ("a
+    general strike": PROTEST; "air strikes": ASSAULT; a bare "strike": none)."""
+    tok = parse.tokens[i]
+    if tok.pos != "NOUN":
+        return None
+    senses = lexicon.noun_senses.get(tok.lemma.lower())
+    if senses is None:
+        entry = lexicon.nouns.get(tok.lemma.lower())
+        return entry if entry is not None and _noun_needs_met(parse, i, entry) else None
+    return next((e for e in senses if _noun_needs_met(parse, i, e)), None)
