@@ -41,8 +41,10 @@ def group_parties(
     size = None if p.actors else group_subject(parse, p.verb)
     if size is None:
         return ()
-    start = parse.tokens[parse.sentence_tokens(p.sentence)[0]].start
-    for _at, ev in sorted((x for x in told if x[0] <= start), key=lambda x: -x[0]):
+    # told before its verb: in earlier sentences or earlier in its own ("held a virtual summit,
+    # during which the two countries signed ...")
+    start = parse.tokens[p.verb].start
+    for _at, ev in sorted((x for x in told if x[0] < start), key=lambda x: -x[0]):
         if ev.type == "STATEMENT":
             continue
         parties = _parties(ev, by_id)

@@ -176,8 +176,7 @@ def _teams(parse: Parse, ev: Event, by_id: dict[str, Entity]) -> bool:
         first, last = parse.token_range(span.start, span.end)
         # a word of a party's name is no sport ("the Arab League", "the Awami League")
         if not any(
-            t[i].lemma.lower() in sport and i not in parse.entity_at
-            for i in range(first, last + 1)
+            t[i].lemma.lower() in sport and i not in parse.entity_at for i in range(first, last + 1)
         ):
             return False
     return True

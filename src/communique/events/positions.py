@@ -17,6 +17,7 @@ from ..model import Entity, Status, TimeExpression
 from .arguments import (
     head_entities,
     own_clause_time,
+    parties_under,
     party_code,
     times_in_sentence,
 )
@@ -29,6 +30,7 @@ from .position_roles import (
     _person_subject,
     _pronoun_subject,
     _recipients,
+    _subject,
     noun_agents,
     noun_targets,
 )
@@ -49,7 +51,7 @@ from .position_triggers import (
 )
 from .status import conditional, status_of
 from .syntax import Parse
-from .trigger_needs import _noun_needs_met, noun_entry
+from .trigger_needs import _noun_needs_met, _on_state, noun_entry
 
 REFUSAL_HEADS = frozenset(
     {
@@ -303,6 +305,10 @@ def _noun_events(
         ):  # trigger.standing_measure: "the ship breached a UN ban": the ban is no new act
             continue
         actors = noun_agents(parse, i, entry.type)
+        if not actors and _on_state(parse, i):
+            # "Greece put its armed forces on alert", "dockers went on strike": the subject's
+            verb = parse.tokens[tok.head].head
+            actors = [e for e in parties_under(parse, _subject(parse, verb)) if party_code(e)]
         recipients = [e for e in noun_targets(parse, i, entry.type) if e not in actors]
         status = status_of(parse, i) or "occurred"
         out.append(
