@@ -144,9 +144,8 @@ def _pair_named_before(parse: Parse, m: MeetingMention) -> list[Entity]:
     states = {party_code(e): e for e in named if e.kind == "state"}
     if len(people) == 2:  # "the two leaders": the two people named
         return list(people.values())
-    # "Maldivian President X asked India ...": one person and one state, two sides
-    sides = {**people, **states}
-    return list(sides.values()) if len(people) < 2 and len(sides) == 2 else []
+    # "Maldivian President X asked India ...": two states, the one person among them
+    return list(states.values()) if len(states) == 2 and set(people) <= set(states) else []
 
 
 def _setting_place(
