@@ -871,3 +871,11 @@ def test_a_participle_colouring_a_summit_does_not_date_it_past(resources: Any) -
         "overshadowed by the civil war in Myanmar."
     )
     assert _statuses(text, date(2023, 5, 8), resources) == ["planned"]
+
+
+def test_talks_held_within_a_visit_are_over_on_the_day_of_the_report(resources: Any) -> None:
+    text = (
+        "Kyrgyz President Sadyr Japarov arrived in Astana on Tuesday on a two-day state visit "
+        "and held talks with Kazakh President Kassym-Jomart Tokayev."
+    )
+    assert _statuses(text, date(2023, 5, 24), resources) == ["occurred"]

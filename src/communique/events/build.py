@@ -370,10 +370,9 @@ def _under_way(parse: Parse, c: MeetingCluster, when: When | None) -> bool:
     start = date.fromisoformat(when.start[:10])
     days = max(m.days for m in c.mentions)
     t = parse.tokens
-    held = any(  # "met ... on Thursday": a meeting held within the visit is over
-        t[m.trigger].tag == "VBD" and t[m.trigger].lemma.lower() not in STARTING | JOURNEYS
-        for m in c.mentions
-    )
+    # "met ... on Thursday", "held talks with X": a meeting held within the visit is over
+    told_by = [m.trigger if t[m.trigger].pos == "VERB" else t[m.trigger].head for m in c.mentions]
+    held = any(t[v].tag == "VBD" and t[v].lemma.lower() not in STARTING | JOURNEYS for v in told_by)
     if days >= 2 and start <= published < start + timedelta(days=days) and not held:
         return True
     verbs = [m.trigger if t[m.trigger].pos == "VERB" else t[m.trigger].head for m in c.mentions]
