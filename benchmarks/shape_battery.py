@@ -12,7 +12,9 @@ place and date; other events with PLOVER type, actor and recipient):
 - ``shapes_events.jsonl``: 90 items over the PLOVER types, in active, passive, nominal and
   reported shapes, with distractors;
 - ``shapes_articles.jsonl``: 60 short articles (5-8 sentences: lead, details, reactions,
-  background) with cross-sentence references.
+  background) with cross-sentence references;
+- ``shapes_heldout.jsonl``: 60 more such articles, written after the rules the first three
+  batteries led to, and scored once before any of their errors were read.
 
 The sentences are invented: these are unit-test material that shows which shapes generalise,
 not a measure of quality on real news (docs/EVALUATION.md). Each item is one article, scored
@@ -36,7 +38,12 @@ from communique.evaluation.meetings import read_meeting
 from communique.settings import CleanSettings, Settings
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
-BATTERIES = ("shapes_meetings.jsonl", "shapes_events.jsonl", "shapes_articles.jsonl")
+BATTERIES = (
+    "shapes_meetings.jsonl",
+    "shapes_events.jsonl",
+    "shapes_articles.jsonl",
+    "shapes_heldout.jsonl",
+)
 
 
 def load(path: Path) -> list[LabelledArticle]:
@@ -87,7 +94,7 @@ def score(items: list[LabelledArticle], errors: bool = False) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, nargs="*", help="battery files (default: all three)")
+    parser.add_argument("--data", type=Path, nargs="*", help="battery files (default: all four)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--errors", action="store_true", help="list items with a miss")
     args = parser.parse_args(argv)

@@ -14,11 +14,17 @@ from communique.model import EVENT_TYPES
 
 DATA = Path(__file__).parent / "data"
 STATUSES = {"occurred", "planned", "ongoing", "cancelled"}
-CODE = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
+CODE = re.compile(r"^[A-Z][A-Za-z0-9]{1,11}$")  # ISO3 or an organisation's short name
 
 
 @pytest.mark.parametrize(
-    "name", ["shapes_meetings.jsonl", "shapes_events.jsonl", "shapes_articles.jsonl"]
+    "name",
+    [
+        "shapes_meetings.jsonl",
+        "shapes_events.jsonl",
+        "shapes_articles.jsonl",
+        "shapes_heldout.jsonl",
+    ],
 )
 def test_shape_battery_labels_quote_their_text(name: str) -> None:
     ids = set()
