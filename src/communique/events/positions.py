@@ -104,8 +104,15 @@ def find_positions(
                 last_actors if _pronoun_subject(parse, i, last_by_person) else []
             )
             if not actors and _definite_body_subject(parse, i):
-                # role.definite_body: "Pakistan summoned ... The foreign ministry accused ..."
-                actors = _previous_subject_states(parse, n)
+                # role.definite_body: "Pakistan summoned ... The foreign ministry accused ...";
+                # "According to the Jordanian government, the country had admitted ..."
+                country = any(
+                    parse.tokens[k].lemma.lower() in {"country", "kingdom"}
+                    for k in parse.dep_children(i, "nsubj")
+                )
+                actors = (_states_before(parse, i) if country else []) or (
+                    _previous_subject_states(parse, n)
+                )
             if entry.source == "rule:position.obligation_reported":
                 actors = _speaker_parties(parse, i) or actors
             refusal = _refusal(parse, i) if entry.type == "STATEMENT" else None
@@ -202,6 +209,7 @@ STATE_BODIES = frozenset(
     {"ministry", "government", "police", "army", "military", "cabinet", "parliament", "embassy"}
     | {"authority", "administration", "presidency", "navy", "force", "regime", "spokesman"}
     | {"spokeswoman", "spokesperson", "office", "court", "prosecutor", "department"}
+    | {"country", "kingdom"}  # "the country had admitted 1.4 million refugees"
 )
 
 
@@ -232,6 +240,27 @@ ANSWERS = frozenset(
     | {"reach", "settle", "meet", "hand", "lift", "ease", "drop", "restore", "normalize"}
     | {"normalise", "establish", "let"}
 )
+
+
+def _states_before(parse: Parse, i: int) -> list[Entity]:
+    """The one state the sentence names before the verb ``i`` ("According to the Jordanian
+    government, the country had ..."), if exactly one."""
+    t = parse.tokens
+    first = parse.annotated.sentences[parse.sentence_index(i)].first_token
+    # a party met, fought or left ("after talks with Russia, the country ...") is not it
+    other = {
+        k
+        for p in range(first, i)
+        if t[p].dep == "prep"
+        and t[p].text.lower() in {"with", "between", "against", "from", "after", "before"}
+        for k in parse.subtree(p)
+    }
+    found = [
+        e
+        for e in parse.entities_in(k for k in range(first, i) if k not in other)
+        if e.kind == "state" and e.code
+    ]
+    return found if len({e.code for e in found}) == 1 else []
 
 
 def _previous_subject_states(parse: Parse, n: int) -> list[Entity]:
