@@ -215,8 +215,21 @@ def _journey(parse: Parse, i: int, preps: frozenset[str]) -> bool:
     v = i
     while not parse.dep_children(v, "nsubj", "nsubjpass") and t[v].dep in {"xcomp", "conj"}:
         v = t[v].head  # "is expected to travel", "arrived in Kigali and travelled to Goma"
-    travellers = parties_under(parse, parse.dep_children(v, "nsubj", "nsubjpass"))
-    return bool(places) and any(e.kind == "person" and party_code(e) for e in travellers)
+    subjects = parse.dep_children(v, "nsubj", "nsubjpass")
+    travellers = parties_under(parse, subjects)
+    # "Russian investigators would fly to Ankara", "a Chinese delegation arrived in Hanoi"
+    officials = any(t[k].lemma.lower() in TRAVELLING_OFFICIALS for k in subjects)
+    return bool(places) and any(
+        party_code(e) and (e.kind == "person" or (officials and e.kind == "state"))
+        for e in travellers
+    )
+
+
+#: Groups of officials whose journey is a state's visit ("a Chinese delegation arrived in ...").
+TRAVELLING_OFFICIALS = frozenset(
+    {"delegation", "envoy", "minister", "official", "diplomat", "negotiator", "investigator",
+     "team", "mission", "emissary", "representative"}
+)  # fmt: skip
 
 
 def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:

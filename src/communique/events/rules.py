@@ -58,6 +58,9 @@ _TABLE = (
         "'X and Y will strengthen cooperation': a promise each makes the other",
     ),
     Rule("position.hostile_promise", "position", "a promise of a hostile act: a threat"),
+    Rule(
+        "position.joint_act", "position", "'a joint probe with X': cooperation, not an accusation"
+    ),
     Rule("position.light_verb_noun", "position", "'launched an attack': the noun's event"),
     Rule("position.press_conference", "position", "a press conference: a statement"),
     Rule("role.addressed_by_link", "role", "a response with no addressee answers its proposer"),

@@ -161,5 +161,15 @@ def noun_entry(parse: Parse, lexicon: Lexicon, i: int) -> Entry | None:
     senses = lexicon.noun_senses.get(tok.lemma.lower())
     if senses is None:
         entry = lexicon.nouns.get(tok.lemma.lower())
-        return entry if entry is not None and _noun_needs_met(parse, i, entry) else None
-    return next((e for e in senses if _noun_needs_met(parse, i, e)), None)
+        found = entry if entry is not None and _noun_needs_met(parse, i, entry) else None
+    else:
+        found = next((e for e in senses if _noun_needs_met(parse, i, e)), None)
+    if found is not None and found.type == "ACCUSE" and _joint(parse, i):
+        # position.joint_act: "a joint probe with their Turkish counterparts" is cooperation
+        return Entry(found.lemma, "NOUN", "COOPERATE", "cooperate", "", "rule:position.joint_act")
+    return found
+
+
+def _joint(parse: Parse, i: int) -> bool:
+    t = parse.tokens
+    return any(t[k].lemma.lower() == "joint" for k in parse.children[i] if t[k].dep == "amod")
