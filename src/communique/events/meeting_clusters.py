@@ -89,10 +89,13 @@ def _only_a_journey(c: MeetingCluster, clusters: list[MeetingCluster]) -> bool:
     meeting (meeting.journey_frame)."""
     if not all(m.entry.need_kind == "journey" for m in c.mentions):
         return False
+    where = c.place.country if c.place is not None else None
     return any(
         other is not c
         and not all(m.entry.need_kind == "journey" for m in other.mentions)
         and c.sides <= other.sides | other.codes
+        # held in the country the journey goes to ("... to Ankara": not a meeting in Moscow)
+        and (where is None or other.place is None or other.place.country == where)
         for other in clusters
     )
 

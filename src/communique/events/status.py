@@ -476,10 +476,19 @@ def _future_in_past(parse: Parse, verb: int, scope: list[int]) -> bool:
     if any(t[i].text.lower() in CONDITION_MARKS for i in parse.sentence_tokens(n)):
         return False
     top = scope[-1]
-    if t[top].dep == "ccomp" and t[t[top].head].lemma.lower() in REPORTING:
+    # "said the delegation would arrive", "agreed that investigators would fly to Ankara"
+    if t[top].dep == "ccomp" and t[t[top].head].lemma.lower() in REPORTING | ARRANGING:
         return True
+    if t[top].dep == "relcl" and any(t[k].dep == "mark" for k in parse.children[top]):
+        # "agreed in a phone call that X would fly ...", parsed as a clause on "call"
+        above = parse.governing_verb(t[top].head)
+        if t[above].lemma.lower() in REPORTING | ARRANGING:
+            return True
     return any(t[i].text.lower().rstrip(".") in CALENDAR_WORDS for i in parse.sentence_tokens(n))
 
+
+#: Verbs whose "that ... would" clause is an arrangement made: "agreed that X would fly to Y".
+ARRANGING = frozenset({"agree", "decide", "confirm", "promise", "pledge"})
 
 # a named day or month dates the arrangement: "the delegation would arrive on April 5"
 CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"tomorrow"}
