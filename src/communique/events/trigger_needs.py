@@ -85,7 +85,12 @@ def _needs_met(parse: Parse, i: int, e: Entry) -> bool:
         return any(
             t[o].lemma.lower() in words
             or any(t[m].lemma.lower() in words for m in parse.dep_children(o, "compound", "amod"))
-            or any(x.kind == "person" for x in parties_under(parse, [o]))
+            # the object names a person itself ("freed Brunson"), not inside a phrase of its
+            # own ("released the transcript of his call with Zelensky")
+            or any(
+                (hit := parse.entity_at.get(c)) is not None and hit.entity.kind == "person"
+                for c in parse.conjuncts(o)
+            )
             for o in objs
         )
     if kind == "intransitive":  # "thousands demonstrated", not "the figures demonstrate X"
