@@ -115,7 +115,8 @@ def find_positions(
                 )
             if entry.source == "rule:position.obligation_reported":
                 actors = _speaker_parties(parse, i) or actors
-            refusal = _refusal(parse, i) if entry.type == "STATEMENT" else None
+            speaker = frozenset(c for e in actors if (c := party_code(e)))
+            refusal = _refusal(parse, i, speaker) if entry.type == "STATEMENT" else None
             if entry.type == "STATEMENT" and refusal is None and _obligation(parse, i):
                 entry = Entry(
                     entry.lemma, "VERB", "REQUEST", "demand", "", "rule:position.obligation"
@@ -374,13 +375,15 @@ def _status(parse: Parse, i: int, entry: Entry) -> Status:
     return s or "occurred"
 
 
-def _refusal(parse: Parse, i: int) -> str | None:
+def _refusal(parse: Parse, i: int, speaker: frozenset[str] = frozenset()) -> str | None:
     """The complement of a speech verb rules something out ('cannot accept', 'would never permit',
-    'is not ready to discuss'): returns the refused proposition as written, else None."""
+    'is not ready to discuss'): returns the refused proposition as written, else None. The
+    refusal must be the speaker's (``speaker``: the speaker's codes), not what the speaker says
+    of another ("saying Carter does not try to dictate")."""
     t = parse.tokens
     for c in parse.dep_children(i, "ccomp", "xcomp", "advcl"):
         if t[c].lemma.lower() in SPEECH:  # "repeated ..., adding that it would never permit X"
-            inner = _refusal(parse, c)
+            inner = _refusal(parse, c, speaker)
             if inner:
                 return inner
             continue
@@ -391,14 +394,31 @@ def _refusal(parse: Parse, i: int) -> str | None:
                 head.lemma.lower() in REFUSAL_HEADS
                 or any(t[x].lemma.lower() in REFUSAL_HEADS for x in parse.children[head.i])
             )
-            if refuses or word == "cannot":
+            if (refuses or word == "cannot") and _refuser_speaks(parse, c, head.i, speaker):
                 return _clause_text(parse, c)
     for k in parse.dep_children(i, "conj", "advcl"):
         if parse.tokens[k].lemma.lower() in {"say", "state", "stress", "add"}:
-            found = _refusal(parse, k)
+            found = _refusal(parse, k, speaker)
             if found:
                 return found
     return None
+
+
+def _refuser_speaks(parse: Parse, clause: int, verb: int, speaker: frozenset[str]) -> bool:
+    """Is the subject of the refusing verb the speaker: none named, "we"/"it", the speaker's
+    own party, or "he"/"she" with no other party named before it in the clause?"""
+    t = parse.tokens
+    v = verb
+    while not parse.dep_children(v, "nsubj", "nsubjpass") and t[v].dep in {"xcomp", "conj"}:
+        v = t[v].head
+    subj = parse.dep_children(v, "nsubj", "nsubjpass")
+    if not subj or not speaker or t[subj[0]].text.lower() in {"we", "i", "it"}:
+        return True
+    named = [e for e in parties_under(parse, subj) if party_code(e)]
+    if named:
+        return any(party_code(e) in speaker for e in named)
+    before = range(min(parse.subtree(clause)), subj[0])
+    return not any(party_code(e) not in speaker for e in parse.entities_in(before) if party_code(e))
 
 
 def _refused_party(parse: Parse, i: int, refusal: str | None) -> list[Entity]:

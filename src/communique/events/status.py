@@ -331,7 +331,7 @@ def _negated_governor(parse: Parse, scope: list[int]) -> bool:
     ):
         return True
     for below, above in itertools.pairwise(scope):
-        if t[below].dep != "xcomp":
+        if t[below].dep not in {"xcomp", "acomp"}:  # "was not ready to accept"
             return False
         if any(t[c].dep == "neg" and t[c].text.lower() in NEG for c in parse.children[above]):
             return True
@@ -381,7 +381,11 @@ def _verb_status(parse: Parse, verb: int) -> Status | None:
             break
         if _own_clause(parse, scope[-1]):
             break  # "called off the visit after X rejected his idea": X's act is not called off
-        if t[scope[-1]].dep in {"xcomp", "ccomp", "advcl"} and t[a].pos in {"VERB", "AUX", "ADJ"}:
+        if t[scope[-1]].dep in {"xcomp", "ccomp", "advcl", "acomp"} and t[a].pos in {
+            "VERB",
+            "AUX",
+            "ADJ",
+        }:  # "was not ready to accept": the adjective's copula carries the negation
             scope.append(a)
         else:
             break
