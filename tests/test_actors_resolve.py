@@ -288,6 +288,13 @@ def test_actors_resolve_a_state_name_owning_a_title_is_the_state() -> None:
     text = "Jordan's goal in the last minute won the match."
     ents = resolve_actors(_article(text, [("Jordan", "PERSON")]), data, None)
     assert [e.kind for e in ents] == ["person"]
+    # a verb taking "its" is a state's; "his" a person's
+    text = "Jordan closed its borders with Syria."
+    ents = resolve_actors(_article(text, [("Jordan", "PERSON")]), data, None)
+    assert [(e.kind, e.code) for e in ents if e.name == "Jordan"] == [("state", "JOR")]
+    text = "Jordan scored his first goal."
+    ents = resolve_actors(_article(text, [("Jordan", "PERSON")]), data, None)
+    assert [e.kind for e in ents] == ["person"]
 
 
 def test_bare_surname_the_ner_missed_is_the_person_in_office(resources: Any) -> None:

@@ -33,7 +33,7 @@ from .records import ActorRef, Person
 from .surface import fold, normalize
 from .surnames import _bare_surnames, _named_affiliation
 from .tables import ActorData
-from .titles import TitleParse, country_after, owns_title, title_after, title_before
+from .titles import TitleParse, country_after, reads_as_state, title_after, title_before
 
 _ACTOR_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "FAC", "LOC"})
 _BY_NAME = frozenset({"name", "alias", "demonym"})
@@ -145,7 +145,7 @@ def _one_sense_per_article(mentions: list[Mention], data: ActorData, text: str) 
     for m in mentions:
         ref = data.lookup(m.text) if m.label == "PERSON" and " " not in m.text.strip() else None
         state = data.state(ref.code) if ref is not None and ref.code else None
-        named = ref is not None and (ref.code in states or owns_title(text, m.end, data))
+        named = ref is not None and (ref.code in states or reads_as_state(text, m.end, data))
         if state is not None and state.name_ambiguous and named:
             m = replace(m, label="GPE")
         out.append(m)

@@ -153,6 +153,15 @@ def owns_title(text: str, end: int, data: ActorData) -> bool:
     return m is not None and any(_kind(w, data) == "head" for w in m.group(1).split())
 
 
+_ITS = re.compile(r"\s+(?:has\s+|had\s+|will\s+)?[a-z]+\s+its\b")
+
+
+def reads_as_state(text: str, end: int, data: ActorData) -> bool:
+    """Does what follows a name make it a state's: a title it owns ("Jordan's King") or a verb
+    taking "its" ("Jordan closed its borders": a person's would be "his" or "her")?"""
+    return owns_title(text, end, data) or _ITS.match(text[end : end + 40]) is not None
+
+
 def _is_titleish(word: str, data: ActorData) -> bool:
     kind = _kind(word, data)
     if kind in ("head", "modifier", "connector"):
