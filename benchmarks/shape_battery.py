@@ -14,7 +14,11 @@ place and date; other events with PLOVER type, actor and recipient):
 - ``shapes_articles.jsonl``: 60 short articles (5-8 sentences: lead, details, reactions,
   background) with cross-sentence references;
 - ``shapes_heldout.jsonl``: 60 more such articles, written after the rules the first three
-  batteries led to, and scored once before any of their errors were read.
+  batteries led to, and scored once before any of their errors were read;
+- ``shapes_domestic.jsonl`` and ``shapes_domestic_heldout.jsonl``: 40 articles each on domestic
+  politics and unrest in 80 countries (protests, crackdowns, parties, courts, parliaments), with
+  domestic actors coded with their country as the real articles' labels do; the second was
+  scored once, before any of its errors were read.
 
 The sentences are invented: these are unit-test material that shows which shapes generalise,
 not a measure of quality on real news (docs/EVALUATION.md). Each item is one article, scored
@@ -43,6 +47,8 @@ BATTERIES = (
     "shapes_events.jsonl",
     "shapes_articles.jsonl",
     "shapes_heldout.jsonl",
+    "shapes_domestic.jsonl",
+    "shapes_domestic_heldout.jsonl",
 )
 
 

@@ -24,6 +24,8 @@ CODE = re.compile(r"^[A-Z][A-Za-z0-9]{1,11}$")  # ISO3 or an organisation's shor
         "shapes_events.jsonl",
         "shapes_articles.jsonl",
         "shapes_heldout.jsonl",
+        "shapes_domestic.jsonl",
+        "shapes_domestic_heldout.jsonl",
     ],
 )
 def test_shape_battery_labels_quote_their_text(name: str) -> None:

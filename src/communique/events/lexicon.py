@@ -60,6 +60,11 @@ class Lexicon:
     noun_senses: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
     # "condemned the move": the types of act a noun refers back to ("*": any typed act)
     referring: dict[str, frozenset[str]] = field(default_factory=dict)
+    # "the police", "security forces": unnamed bodies of the state the article is set in
+    domestic_bodies: frozenset[tuple[str, ...]] = frozenset()
+    outside_words: frozenset[str] = frozenset()  # "foreign troops": no body of that state
+    quantity_nouns: frozenset[str] = frozenset()  # "hundreds of protesters": the protesters
+    single_bodies: frozenset[tuple[str, ...]] = frozenset()  # one per state: "the government"
 
 
 # The constraints each lexicon file may use (``Entry.needs`` kinds); anything else is a typo.
@@ -179,6 +184,11 @@ def load_lexicon() -> Lexicon:
     critical = frozenset(r["word"] for r in _word_rows("critical_words.csv"))
     standing = frozenset(r["word"] for r in _word_rows("standing_verbs.csv"))
     sport = frozenset(r["word"] for r in _word_rows("sport_words.csv"))
+    body_rows = _read("domestic_bodies.csv", check_phrase_row)
+    bodies = frozenset(tuple(r["phrase"].split()) for r in body_rows)
+    single = frozenset(tuple(r["phrase"].split()) for r in body_rows if r["number"] == "one")
+    outside = frozenset(r["word"] for r in _word_rows("outside_words.csv"))
+    quantities = frozenset(r["word"] for r in _word_rows("quantity_nouns.csv"))
     referring = {
         r["word"]: frozenset(r["types"].split("|"))
         for r in _read("referring_nouns.csv", check_referring_row)
@@ -195,6 +205,10 @@ def load_lexicon() -> Lexicon:
         sport,
         {lemma: tuple(entries) for lemma, entries in senses.items()},
         referring,
+        bodies,
+        outside,
+        quantities,
+        single,
     )
 
 
@@ -218,6 +232,15 @@ def check_referring_row(name: str, line: int, r: dict[str, str]) -> None:
     types = (r.get("types") or "").split("|")
     if types != ["*"] and not all(t in EVENT_TYPES for t in types):
         raise LexiconError(f"events/data/{name}:{line}: unknown types {r.get('types')!r}")
+
+
+def check_phrase_row(name: str, line: int, r: dict[str, str]) -> None:
+    """Fail loudly on a phrase row that is not lower-case lemmas, a number ("one": a state has
+    one such body) and a source."""
+    if not _LEMMA.match(r.get("phrase") or "") or not (r.get("source") or "").strip():
+        raise LexiconError(f"events/data/{name}:{line}: not lower-case lemmas with a source")
+    if r.get("number") not in {"one", "many"}:
+        raise LexiconError(f"events/data/{name}:{line}: number must be 'one' or 'many'")
 
 
 def _word_rows(name: str) -> list[dict[str, str]]:

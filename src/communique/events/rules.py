@@ -90,6 +90,7 @@ _TABLE = (
     Rule("role.anonymous_source", "role", "'people familiar with Chinese policy': not China"),
     Rule("role.definite_body", "role", "'X acted. The ministry said ...': X's ministry"),
     Rule("role.mutual_act", "role", "'India and Japan signed an accord': each the other's target"),
+    Rule("role.home_state", "role", "'the police', 'protesters': bodies of the state set in"),
     Rule("role.private_subject", "role", "'the Nigerian singer thanked fans': not Nigeria"),
     Rule("role.custody_state", "role", "'were arrested in China' (no agent): China arrests"),
     Rule("role.pronoun_speaker", "role", "'she said' is the last person named, coded or not"),
