@@ -38,6 +38,18 @@ def resources() -> Any:
 
 
 @pytest.fixture(scope="session")
+def sentence_resources(resources: Any) -> Any:
+    """The session resources, accepting one-sentence articles (no length or language check)."""
+    from dataclasses import replace
+
+    from communique.settings import CleanSettings, Settings
+
+    return replace(
+        resources, settings=Settings(clean=CleanSettings(min_chars=1, require_english=False))
+    )
+
+
+@pytest.fixture(scope="session")
 def example_text() -> str:
     if not EXAMPLE.exists():
         pytest.skip("the shared example article is not present")

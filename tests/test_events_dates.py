@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
 import pytest
 
 from communique import extract_article
-from communique.settings import CleanSettings, Settings
-
-
-@pytest.fixture(scope="module")
-def sentence_resources(resources: Any) -> Any:
-    return replace(
-        resources, settings=Settings(clean=CleanSettings(min_chars=1, require_english=False))
-    )
 
 
 @pytest.mark.parametrize(

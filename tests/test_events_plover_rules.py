@@ -5,14 +5,12 @@ The sentences are made up for these tests; each exercises one lexicon entry or r
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 import pytest
 
 from communique import extract_article
 from communique.evaluation.events import record_coding
-from communique.settings import CleanSettings, Settings
 
 CASES = [
     # CAMEO 057 sign formal agreement, 055 apologize, 050 diplomatic ties -> SUPPORT
@@ -94,26 +92,18 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def short_resources(resources: Any) -> Any:
-    """The session resources, accepting one-sentence articles."""
-    return replace(
-        resources, settings=Settings(clean=CleanSettings(min_chars=1, require_english=False))
-    )
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(("expected", "text"), CASES)
-def test_main_event_type(expected: str, text: str, short_resources: Any) -> None:
-    coding = record_coding(extract_article(text, resources=short_resources))
+def test_main_event_type(expected: str, text: str, sentence_resources: Any) -> None:
+    coding = record_coding(extract_article(text, resources=sentence_resources))
     assert coding.main == expected, (text, coding.types)
 
 
 @pytest.mark.slow
-def test_regret_is_no_demand(short_resources: Any) -> None:
+def test_regret_is_no_demand(sentence_resources: Any) -> None:
     """'should have acted' looks back: no obligation laid on anyone."""
     text = "Ethiopia said it should have acted sooner against the smugglers."
-    coding = record_coding(extract_article(text, resources=short_resources))
+    coding = record_coding(extract_article(text, resources=sentence_resources))
     assert "REQUEST" not in coding.types
 
 
@@ -132,9 +122,9 @@ RECIPIENT_CASES = [
 
 @pytest.mark.parametrize(("code", "sentence"), RECIPIENT_CASES)
 def test_recipient_named_in_a_modifier_or_complement(
-    code: str, sentence: str, short_resources: Any
+    code: str, sentence: str, sentence_resources: Any
 ) -> None:
-    rec = extract_article(sentence, resources=short_resources)
+    rec = extract_article(sentence, resources=sentence_resources)
     ents = {e.id: e for e in rec.entities}
     main = max((e for e in rec.events if e.type != "STATEMENT"), key=lambda e: e.confidence)
     assert code in {ents[i].code or ents[i].country for i in main.recipients}, main
@@ -148,9 +138,9 @@ def test_recipient_named_in_a_modifier_or_complement(
     ],
 )
 def test_actor_of_a_group_is_where_it_is_from(
-    code: str, sentence: str, short_resources: Any
+    code: str, sentence: str, sentence_resources: Any
 ) -> None:
-    rec = extract_article(sentence, resources=short_resources)
+    rec = extract_article(sentence, resources=sentence_resources)
     ents = {e.id: e for e in rec.entities}
     main = max((e for e in rec.events if e.type != "STATEMENT"), key=lambda e: e.confidence)
     assert code in {ents[i].code or ents[i].country for i in main.actors}, main

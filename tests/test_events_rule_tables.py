@@ -12,7 +12,6 @@ Each rule has rows it must fire on and rows it must not.
 from __future__ import annotations
 
 import csv
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +27,6 @@ from communique.events.lexicon import (
 )
 from communique.events.rules import RULES, is_rule
 from communique.model import Event, Record
-from communique.settings import CleanSettings, Settings
 
 TABLES = Path(__file__).parent / "rules"
 
@@ -43,13 +41,6 @@ def _rows() -> list[Any]:
 
 
 ROWS = _rows()
-
-
-@pytest.fixture(scope="module")
-def sentence_resources(resources: Any) -> Any:
-    return replace(
-        resources, settings=Settings(clean=CleanSettings(min_chars=1, require_english=False))
-    )
 
 
 def _codes(rec: Record, ids: tuple[str, ...]) -> set[str]:

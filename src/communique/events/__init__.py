@@ -19,7 +19,7 @@ from datetime import date
 from ..model import AnnotatedArticle, Entity, Event, EventSet, Link, PlaceMention, TimeExpression
 from .build import build_events
 from .calls import find_calls
-from .domestic import BodyWords, domestic_bodies, home_state_roles
+from .domestic import domestic_bodies, home_state, home_state_roles
 from .emit import emit_events, news_year
 from .lexicon import load_lexicon
 from .links import find_links
@@ -46,15 +46,12 @@ def code_events(
     acts from news."""
     lexicon = load_lexicon()
     entities = regional_people(annotated.article.text, entities, places)  # "Texas Gov. X"
-    bodies = BodyWords(
-        lexicon.domestic_bodies,
-        lexicon.outside_words,
-        lexicon.quantity_nouns,
-        lexicon.single_bodies,
-    )
-    named = entities
-    entities = domestic_bodies(annotated, entities, places, bodies)  # "the police"
-    parse = Parse(annotated, entities)
+    home = home_state(entities, places)
+    named = set(entities)
+    found = domestic_bodies(annotated, entities, places, lexicon.bodies, home)  # "the police"
+    entities = found.entities
+    given = frozenset(e.id for e in entities if e not in named)
+    parse = Parse(annotated, entities, home)
     calls, call_nouns = find_calls(parse, times)  # 1. calls first: their talk nouns are no meetings
     mentions = [
         m
@@ -70,7 +67,7 @@ def code_events(
     built = build_events(parse, clusters, roles, positions, times, places)
     links = find_links(parse, built)  # 4.
     responses = _address_responses(built.events, links)
-    responses = home_state_roles(responses, entities[len(named) :], built.entities)
+    responses = home_state_roles(annotated, responses, home, found, given, built.entities)
     emitted = emit_events(parse, responses, links, on, news_year(times), built.entities)  # 5.
     return EventSet(
         entities=built.entities,

@@ -43,7 +43,14 @@ from .position_records import PositionCandidate
 from .roles import AgendaFact, ChairFact, DelegationFact
 from .rules import entry_rule, rule
 from .syntax import Parse
-from .targets import custody_place, fought_each_other, mutual, place_target, state_entity
+from .targets import (
+    custody_at_home,
+    custody_place,
+    fought_each_other,
+    mutual,
+    place_target,
+    state_entity,
+)
 
 Roles = tuple[list[DelegationFact], list[ChairFact], list[AgendaFact]]
 
@@ -502,6 +509,8 @@ def _position_event(
     actors = tuple(e.id for e in p.actors)
     held = None if actors else custody_place(parse, p.verb, p.entry.mode, here)
     holder = state_entity(parse, held, article_id, made) if held is not None else None
+    if holder is None and not actors:
+        holder = custody_at_home(parse, p.verb, p.entry.mode)
     if holder is not None and holder.id not in recipients:
         actors = (holder.id,)
         extra += (rule("role.custody_state"),)

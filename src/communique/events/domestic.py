@@ -22,8 +22,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..model import AnnotatedArticle, Entity, Event, PlaceMention, Span, Token, content_id
+from .arguments import party_code
+from .lexicon import BodyWords
 from .rules import rule
 
+#: Acts done at home whose unnamed target is the actor's own state.
+AT_HOME = frozenset({"PROTEST", "MOBILIZE", "CONCEDE"})
+#: Of these, acts usually aimed abroad ("Russia massed troops"): at home only when told with a
+#: place of the home state or one of its bodies.
+AWAY = frozenset({"MOBILIZE"})
 #: Weight of a mention of a state, of a person or body of it, of a place in it.
 STATE_WEIGHT = 1.0
 MEMBER_WEIGHT = 0.5
@@ -33,28 +40,31 @@ DOMINANCE = 2.0
 _PLACE_KINDS = frozenset({"city", "region"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 _PLACE_PREPS = frozenset({"in", "from"})
+#: Nouns for states themselves: a body "of"/"from" them is theirs, not the home state's.
+_STATES_NOUNS = frozenset({"country", "nation", "state", "side", "government", "member"})
+#: Named-entity labels of a people or a place: a modifier so labelled names whose body it is.
+_NATIONAL_LABELS = frozenset({"NORP", "GPE", "LOC"})
 #: A body noun with one of these prepositions names a relation, not the body itself
 #: ("opposition to the plan", "government of national unity" stays with its own words).
 _RELATION_PREPS = frozenset({"to", "of", "for"})
 
 
 @dataclass(frozen=True, slots=True)
-class BodyWords:
-    """The curated phrases (lemmas, head last) and the words that place a body outside."""
+class HomeBodies:
+    """What ``domestic_bodies`` found: the entities with the bodies added, the ids of the armed
+    ones, the start offsets of the sentences that name a state other than the home state, and
+    of those that name a place in it or one of its bodies."""
 
-    phrases: frozenset[tuple[str, ...]]
-    outside: frozenset[str]
-    quantities: frozenset[str] = frozenset()  # "hundreds of protesters": still the protesters
-    single: frozenset[tuple[str, ...]] = frozenset()  # one per state: "governments" are many
-
-    @property
-    def longest(self) -> int:
-        return max((len(p) for p in self.phrases), default=0)
+    entities: tuple[Entity, ...]
+    forces: frozenset[str] = frozenset()
+    foreign: frozenset[int] = frozenset()
+    at_home: frozenset[int] = frozenset()  # sentences naming a home place or a body of it
 
 
 def home_state(entities: Sequence[Entity], places: Sequence[PlaceMention]) -> str | None:
     """The state the article is set in: the one whose names, people and places outweigh every
-    other state's at least ``DOMINANCE`` times; None when none does."""
+    other state's at least ``DOMINANCE`` times, and that the article names as a state (by name
+    or its people's name); None when none does."""
     weight: dict[str, float] = {}
     for e in entities:
         code = e.code if e.kind == "state" else e.country
@@ -69,7 +79,10 @@ def home_state(entities: Sequence[Entity], places: Sequence[PlaceMention]) -> st
     if not ranked:
         return None
     second = ranked[1][1] if len(ranked) > 1 else 0.0
-    return ranked[0][0] if ranked[0][1] >= DOMINANCE * second else None
+    top = ranked[0][0]
+    # a state known only from place names may be a namesake ("Athens" in a report from Texas)
+    named = any(e.kind == "state" and e.code == top for e in entities)
+    return top if named and ranked[0][1] >= DOMINANCE * second else None
 
 
 def domestic_bodies(
@@ -77,9 +90,17 @@ def domestic_bodies(
     entities: tuple[Entity, ...],
     places: tuple[PlaceMention, ...],
     words: BodyWords,
-) -> tuple[Entity, ...]:
-    """The entities, with one more per body phrase and state (all its mentions)."""
-    home = home_state(entities, places)
+    home: str | None,
+) -> HomeBodies:
+    """The entities, officials of the home state among them, with one more per body phrase and
+    state (all its mentions); the ids of those bodies that are armed forces; the sentences that
+    name another state."""
+    foreign = _foreign_sentences(annotated, entities, places, home) if home else frozenset()
+    if home is not None:
+        entities = tuple(
+            e if _told_beside_other_states(annotated, e, foreign) else _of_home(e, home, words)
+            for e in entities
+        )
     tokens = annotated.tokens
     taken = _covered(annotated, entities)
     kids: dict[int, list[int]] = {}
@@ -93,20 +114,26 @@ def domestic_bodies(
         if p.country
         for i in range(bisect_left(starts, p.start), bisect_left(starts, p.end))
     }
+    nationals = {
+        i
+        for m in annotated.mentions
+        if m.label in _NATIONAL_LABELS and m.text.casefold() not in words.affiliations
+        for i in range(bisect_left(starts, m.start), bisect_left(starts, m.end))
+    }
     found: dict[tuple[str, str], list[Span]] = {}
     names: dict[tuple[str, str], str] = {}
     for head, t in enumerate(tokens):
         if t.pos not in {"NOUN", "PROPN"}:
             continue
-        first = _phrase_start(tokens, head, words)
-        if first is None or any(k in taken for k in range(first, head + 1)):
+        found_at = _phrase_at(tokens, head, words)
+        if found_at is None or any(k in taken for k in range(found_at[0], head + 1)):
             continue
-        if _names_another(tokens, head, words.quantities):
+        first, lemmas_of = found_at
+        if _names_another(tokens, head, words.quantities) or _group_told(tokens, kids, head):
             continue
-        lemmas_of = tuple(tokens[k].lemma.lower() for k in range(first, head + 1))
         if lemmas_of in words.single and "Number=Plur" in t.morph:
             continue  # "the two governments", "Western governments": several states
-        country = _country(tokens, kids, head, first, taken, place_at, words, home)
+        country = _country(tokens, kids, head, first, taken, place_at, words, home, nationals)
         if country is None:
             continue
         lemmas = " ".join(lemmas_of)
@@ -126,7 +153,74 @@ def domestic_bodies(
         )
         for (lemmas, country), spans in found.items()
     )
-    return entities + extra
+    forces = frozenset(
+        e.id
+        for e, (lemmas, _) in zip(extra, found, strict=True)
+        if tuple(lemmas.split()) in words.forces
+    )
+    inside = [p.start for p in places if p.country == home and p.kind in _PLACE_KINDS]
+    inside += [m.start for e in extra if e.id not in forces for m in e.mentions]
+    at_home = frozenset(s.start for at in inside if (s := annotated.sentence_at(at)) is not None)
+    return HomeBodies(entities + extra, forces, foreign, at_home)
+
+
+def _foreign_sentences(
+    annotated: AnnotatedArticle,
+    entities: Sequence[Entity],
+    places: Sequence[PlaceMention],
+    home: str,
+) -> frozenset[int]:
+    """Start offsets of the sentences that name a state other than the home state (by name,
+    people, place or one of its officials)."""
+    spans = [
+        m.start
+        for e in entities
+        if e.kind != "igo" and (e.code if e.kind == "state" else e.country) not in {None, home}
+        for m in e.mentions
+    ]
+    spans += [p.start for p in places if p.country and p.country != home]
+    out = set()
+    for at in spans:
+        s = annotated.sentence_at(at)
+        if s is not None:
+            out.add(s.start)
+    return frozenset(out)
+
+
+def _told_beside_other_states(
+    annotated: AnnotatedArticle, e: Entity, foreign: frozenset[int]
+) -> bool:
+    """A mention of the entity shares its sentence with another state ("Saudi Arabia has
+    deposited $2 billion in Pakistan's central bank, Finance Minister Ishaq Dar said"): which
+    state it serves is not clear from the home state alone."""
+    for m in e.mentions:
+        s = annotated.sentence_at(m.start)
+        if s is not None and s.start in foreign:
+            return True
+    return False
+
+
+def _of_home(e: Entity, home: str, words: BodyWords) -> Entity:
+    """A person with a title of office and no state in the data or the text ("Interior Minister
+    Evariste Boshab", "former President Evo Morales") holds or held it in the home state; an
+    organisation named as a political body ("the Move Forward Party", "the Human Rights
+    Commission"), not as one outside ("Amnesty International"), is of the home state."""
+    if e.country is not None:
+        return e
+    if e.kind == "person" and e.titles:
+        return replace(e, country=home)
+    named = {w.strip(".,'’()").casefold() for w in e.name.split()}
+    if e.kind == "organization" and named & words.political and not named & words.outside:
+        return replace(e, country=home)
+    return e
+
+
+def _group_told(tokens: Sequence[Token], kids: dict[int, list[int]], head: int) -> bool:
+    """ "the two leaders", "both leaders": the parties told before (role.group_subject), not a
+    body of one state; "two protesters were killed" is a count."""
+    words = {tokens[k].text.lower() for k in kids.get(head, [])}
+    deps = {tokens[k].dep for k in kids.get(head, [])}
+    return "both" in words or ("nummod" in deps and bool(words & {"the", "these", "those"}))
 
 
 def _names_another(tokens: Sequence[Token], head: int, quantities: frozenset[str]) -> bool:
@@ -145,45 +239,100 @@ def _names_another(tokens: Sequence[Token], head: int, quantities: frozenset[str
 
 
 def home_state_roles(
-    events: Sequence[Event], bodies: Sequence[Entity], entities: Sequence[Entity]
+    annotated: AnnotatedArticle,
+    events: Sequence[Event],
+    home: str | None,
+    found: HomeBodies,
+    given: frozenset[str],
+    entities: Sequence[Entity],
 ) -> tuple[Event, ...]:
-    """Events with a body of a state as a party name rule role.home_state; a protest by such a
-    body with no target named is aimed at its own state, as analysts code domestic protest
-    ("protesters blocked roads": PROTEST IRN -> IRN), when the article names that state."""
-    countries = {e.id: e.country for e in bodies}
-    states = {e.code: e.id for e in entities if e.kind == "state" and e.code}
+    """Events with a party this step tied to the home state (``given``: bodies and officials)
+    name rule role.home_state. An act done at home with no target named (a protest, a
+    deployment, a concession: ``AT_HOME``) by the home state's own people, told in
+    sentences that name no other state, is aimed at that state, as analysts code domestic acts
+    ("protesters blocked roads": PROTEST IRN -> IRN; "the governor resigned": CONCEDE RUS ->
+    RUS), when the article names it."""
+    events = [_forces_sent(ev, found.forces) for ev in events]
+    if home is None:
+        return tuple(events)
+    by_id = {e.id: e for e in entities}
+    state = next((e.id for e in entities if e.kind == "state" and e.code == home), None)
     out = []
     for ev in events:
-        if not any(p in countries for p in (*ev.actors, *ev.recipients)):
-            out.append(ev)
-            continue
-        recipients = ev.recipients
-        home = {countries.get(a) for a in ev.actors}
-        if ev.type == "PROTEST" and not recipients and len(home) == 1:
-            state = states.get(next(iter(home)) or "")
-            recipients = (state,) if state is not None else ()
-        out.append(replace(ev, recipients=recipients, rules=(*ev.rules, rule("role.home_state"))))
+        tied = any(p in given for p in (*ev.actors, *ev.recipients))
+        codes = {party_code(by_id[a]) for a in ev.actors if a in by_id}
+        aim = (
+            ev.type in AT_HOME
+            and not ev.recipients
+            and ev.meeting is None
+            and codes == {home}
+            and state is not None
+            and not _beside_other_states(annotated, ev, found.foreign)
+            and (ev.type not in AWAY or _at_home(annotated, ev, found.at_home))
+        )
+        if aim and state is not None:
+            ev = replace(ev, recipients=(state,))
+        if aim or tied:
+            ev = replace(ev, rules=(*ev.rules, rule("role.home_state")))
+        out.append(ev)
     return tuple(out)
 
 
-def _covered(annotated: AnnotatedArticle, entities: Sequence[Entity]) -> set[int]:
-    """Token indices inside a mention of an entity already known."""
+#: Acts whose object is what is done, not whom it is aimed at: armed forces sent, deployed,
+#: withdrawn, granted ("NATO approved additional troops", "sent soldiers").
+THEME_TYPES = frozenset({"MOBILIZE", "AID", "RETREAT", "AGREE", "SUPPORT"})
+
+
+def _at_home(annotated: AnnotatedArticle, ev: Event, at_home: frozenset[int]) -> bool:
+    """ "deployed soldiers to help police quell riots in Durban": the act is told with a place
+    of the home state or one of its bodies."""
+    return any(
+        (s := annotated.sentence_at(sp.start)) is not None and s.start in at_home
+        for sp in ev.evidence
+    )
+
+
+def _beside_other_states(annotated: AnnotatedArticle, ev: Event, foreign: frozenset[int]) -> bool:
+    """ "Poland deployed troops to the border with Belarus": a sentence that names another state
+    may aim the act at it."""
+    return any(
+        (s := annotated.sentence_at(sp.start)) is not None and s.start in foreign
+        for sp in ev.evidence
+    )
+
+
+def _forces_sent(ev: Event, forces: frozenset[str]) -> Event:
+    """Armed bodies among the recipients of an act that moves or grants forces are what it
+    moves, not its target."""
+    if ev.type not in THEME_TYPES or not any(r in forces for r in ev.recipients):
+        return ev
+    kept = tuple(r for r in ev.recipients if r not in forces)
+    return replace(ev, recipients=kept, rules=(*ev.rules, rule("role.home_state")))
+
+
+def _covered(annotated: AnnotatedArticle, entities: Sequence[Entity]) -> dict[int, str]:
+    """Token indices inside a mention of an entity already known, with that entity's kind."""
     starts = [t.start for t in annotated.tokens]
     return {
-        i
+        i: e.kind
         for e in entities
         for m in e.mentions
         for i in range(bisect_left(starts, m.start), bisect_left(starts, m.end))
     }
 
 
-def _phrase_start(tokens: Sequence[Token], head: int, words: BodyWords) -> int | None:
-    """The first token of the longest curated phrase ending at ``head``."""
+def _phrase_at(
+    tokens: Sequence[Token], head: int, words: BodyWords
+) -> tuple[int, tuple[str, ...]] | None:
+    """The first token and the words of the longest curated phrase ending at ``head``."""
     for n in range(min(words.longest, head + 1), 0, -1):
         first = head - n + 1
-        lemmas = tuple(tokens[k].lemma.lower() for k in range(first, head + 1))
-        if lemmas in words.phrases:
-            return first
+        lemmas = tuple(tokens[k].lemma.lower() for k in range(first, head))
+        written = tuple(tokens[k].text.lower() for k in range(first, head))
+        last = (tokens[head].lemma.lower(),)
+        for phrase in (lemmas + last, written + last):
+            if phrase in words.phrases:
+                return first, phrase  # "ruling party": a modifier as written, the head as lemma
     return None
 
 
@@ -192,10 +341,11 @@ def _country(
     kids: dict[int, list[int]],
     head: int,
     first: int,
-    taken: set[int],
+    taken: dict[int, str],
     place_at: dict[int, str],
     words: BodyWords,
     home: str | None,
+    nationals: set[int],
 ) -> str | None:
     """The state a body phrase belongs to, or None (another actor is named in it, it is marked
     as outside, or no state is clear)."""
@@ -208,17 +358,31 @@ def _country(
                 return None
             if any(j in taken for j in inner):
                 return None  # "Iranian security forces": Iran itself is the actor
-            here = here or next((place_at[j] for j in inner if j in place_at), None)
+            place = next((place_at[j] for j in inner if j in place_at), None)
+            if place is None and any(j in nationals for j in inner):
+                return None  # "the Congolese army": a nationality the actors stage left open
+            here = here or place
         elif dep == "prep":
             word = tokens[k].text.lower()
-            if word in _RELATION_PREPS and any(tokens[j].dep == "pobj" for j in kids.get(k, [])):
-                return None  # "opposition to the plan", not "accused the opposition of lying"
+            if any(tokens[j].lemma.lower() in _STATES_NOUNS for j in kids.get(k, [])):
+                return None  # "officials from both countries", "leaders of the two nations"
+            of_person = word == "of" and all(taken.get(j, "person") == "person" for j in inner)
+            if (
+                word in _RELATION_PREPS
+                and any(tokens[j].dep == "pobj" for j in kids.get(k, []))
+                and not of_person
+            ):
+                # "opposition to the plan", "the army of Mali"; not "accused the opposition of
+                # lying", "supporters of former President Evo Morales"
+                return None
             if word in _PLACE_PREPS:
                 if any(j in taken for j in inner):
                     return None
                 here = here or next((place_at[j] for j in inner if j in place_at), None)
     if any(tokens[j].lemma.lower() in words.outside for j in range(first, head)):
         return None
+    if here is not None and home is not None and here != home:
+        return None  # a place elsewhere, or a place name read wrongly: no clear state
     return here or home
 
 

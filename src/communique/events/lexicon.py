@@ -22,6 +22,7 @@ class Entry:
     compound modifier), "comp:a|b" (a predicative complement: "found him guilty"), "from:a|b"
     (a word in the "from"-phrase: "withdrew from the talks"), "plural", "person", "actor",
     "venue", "forum", "notperson", "envoy" (an envoy or named person sent "to" somewhere),
+    "noclause" (no clause as object: "conceded defeat", not "conceded that ..."),
     "official" (the subject is a state, an IGO, an official or an office), "target:a|b" (a
     direct object, if any, is a party, people or one of the words), "abroad" (an
     announced arrival at a named place: "is due in Moscow"), "journey:to|in" (an
@@ -46,6 +47,24 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class BodyWords:
+    """Unnamed bodies of a state ("the police", "protesters"; ``domestic_bodies.csv``: lemmas,
+    head last) and the words that tell about them (``events/domestic.py``)."""
+
+    phrases: frozenset[tuple[str, ...]]
+    outside: frozenset[str]  # "foreign troops": no body of the home state (outside_words.csv)
+    quantities: frozenset[str] = frozenset()  # "hundreds of protesters": still the protesters
+    single: frozenset[tuple[str, ...]] = frozenset()  # one per state: "governments" are many
+    political: frozenset[str] = frozenset()  # "the Move Forward Party": a body of the state
+    forces: frozenset[tuple[str, ...]] = frozenset()  # armed: "sent troops" sends, aims at none
+    affiliations: frozenset[str] = frozenset()  # "Catholic bishops": a faith, no nationality
+
+    @property
+    def longest(self) -> int:
+        return max((len(p) for p in self.phrases), default=0)
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     meeting_nouns: dict[str, Entry]
     meeting_verbs: dict[str, Entry]
@@ -61,10 +80,7 @@ class Lexicon:
     # "condemned the move": the types of act a noun refers back to ("*": any typed act)
     referring: dict[str, frozenset[str]] = field(default_factory=dict)
     # "the police", "security forces": unnamed bodies of the state the article is set in
-    domestic_bodies: frozenset[tuple[str, ...]] = frozenset()
-    outside_words: frozenset[str] = frozenset()  # "foreign troops": no body of that state
-    quantity_nouns: frozenset[str] = frozenset()  # "hundreds of protesters": the protesters
-    single_bodies: frozenset[tuple[str, ...]] = frozenset()  # one per state: "the government"
+    bodies: BodyWords = field(default_factory=lambda: BodyWords(frozenset(), frozenset()))
 
 
 # The constraints each lexicon file may use (``Entry.needs`` kinds); anything else is a typo.
@@ -101,6 +117,7 @@ NEED_KINDS: dict[str, frozenset[str]] = {
             "notperson",
             "captive",
             "intransitive",
+            "noclause",
             "asking",
             "official",
             "target",
@@ -187,8 +204,11 @@ def load_lexicon() -> Lexicon:
     body_rows = _read("domestic_bodies.csv", check_phrase_row)
     bodies = frozenset(tuple(r["phrase"].split()) for r in body_rows)
     single = frozenset(tuple(r["phrase"].split()) for r in body_rows if r["number"] == "one")
+    forces = frozenset(tuple(r["phrase"].split()) for r in body_rows if r["force"] == "yes")
     outside = frozenset(r["word"] for r in _word_rows("outside_words.csv"))
     quantities = frozenset(r["word"] for r in _word_rows("quantity_nouns.csv"))
+    political = frozenset(r["word"] for r in _word_rows("political_words.csv"))
+    affiliations = frozenset(r["word"] for r in _word_rows("affiliation_words.csv"))
     referring = {
         r["word"]: frozenset(r["types"].split("|"))
         for r in _read("referring_nouns.csv", check_referring_row)
@@ -205,10 +225,7 @@ def load_lexicon() -> Lexicon:
         sport,
         {lemma: tuple(entries) for lemma, entries in senses.items()},
         referring,
-        bodies,
-        outside,
-        quantities,
-        single,
+        BodyWords(bodies, outside, quantities, single, political, forces, affiliations),
     )
 
 
@@ -236,11 +253,11 @@ def check_referring_row(name: str, line: int, r: dict[str, str]) -> None:
 
 def check_phrase_row(name: str, line: int, r: dict[str, str]) -> None:
     """Fail loudly on a phrase row that is not lower-case lemmas, a number ("one": a state has
-    one such body) and a source."""
+    one such body), whether it is armed (force yes/no) and a source."""
     if not _LEMMA.match(r.get("phrase") or "") or not (r.get("source") or "").strip():
         raise LexiconError(f"events/data/{name}:{line}: not lower-case lemmas with a source")
-    if r.get("number") not in {"one", "many"}:
-        raise LexiconError(f"events/data/{name}:{line}: number must be 'one' or 'many'")
+    if r.get("number") not in {"one", "many"} or r.get("force") not in {"yes", "no"}:
+        raise LexiconError(f"events/data/{name}:{line}: number one|many and force yes|no")
 
 
 def _word_rows(name: str) -> list[dict[str, str]]:

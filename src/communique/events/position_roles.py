@@ -221,18 +221,16 @@ def _recipients(parse: Parse, i: int, indirect: bool = True) -> list[Entity]:
     heads = parse.dep_children(i, "dobj", "dative", "nsubjpass") + parse.preps(
         i, "to", "on", "upon", "with", "against", "from"
     )
-    # "expelled the same number of Russian diplomats", "dozens of Iranian boats": the people
-    # or things counted are the object
-    heads = [
-        of
-        for h in heads
-        for of in (parse.preps(h, "of") if parse.tokens[h].lemma.lower() in QUANTITIES else [h])
-    ]
+    heads = _counted(parse, heads)
     found = head_entities(parse, heads)
     if not found:  # "signed the deal with EU leaders", "shot Russian soldiers"
         found = [
             e for h in heads for c in parse.conjuncts(h) for e in premodifier_parties(parse, c)
         ]
+    if not found and parse.dep_children(i, "dobj"):
+        # "fired tear gas at protesters", "hurled accusations at Kyiv": the object is sent at
+        # the target
+        found = head_entities(parse, _counted(parse, parse.preps(i, "at")))
     if not found:  # "presented a plan for X to the EU": the parser hung "to the EU" on the object
         tos = [
             k
@@ -267,6 +265,16 @@ def _recipients(parse: Parse, i: int, indirect: bool = True) -> list[Entity]:
                 ]
                 break
     return found
+
+
+def _counted(parse: Parse, heads: list[int]) -> list[int]:
+    """ "expelled the same number of Russian diplomats", "thousands of supporters": the people
+    or things counted are the object."""
+    return [
+        of
+        for h in heads
+        for of in (parse.preps(h, "of") if parse.tokens[h].lemma.lower() in QUANTITIES else [h])
+    ]
 
 
 def _joined(parse: Parse, a: int, b: int) -> bool:

@@ -372,6 +372,8 @@ def _verb_status(parse: Parse, verb: int) -> Status | None:
         return "hypothetical"
     if _denied(parse, verb):
         return "negated"
+    if _alleged(parse, verb):
+        return "hypothetical"
     chain = [verb, *list(parse.ancestors(verb))[:3]]
     # walk up only through open complements ("is expected to head", "plans to visit")
     scope = [verb]
@@ -468,6 +470,40 @@ def _denied(parse: Parse, verb: int) -> bool:
         and head.dep in {"dobj", "nsubjpass"}
         and t[head.head].lemma.lower() in DENY
     )
+
+
+#: Nouns whose content clause the text only reports as alleged: "accusations that X beat Y".
+ALLEGATION_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "rumour", "rumor"})
+
+
+#: Verbs whose "of"/"with"/"for" complement is what someone is accused of.
+ACCUSING = frozenset({"accuse", "charge", "suspect", "blame"})
+_ACCUSED_OF = frozenset({"of", "with", "for"})
+_CARRIED = frozenset({"advcl", "xcomp", "conj", "pcomp"})
+
+
+def _alleged(parse: Parse, verb: int) -> bool:
+    """trigger.alleged: the verb's clause is the content of an accusation or a claim ("denied
+    accusations that police had beaten her", "accused the army of firing rockets into its
+    territory, wounding civilians"): the text does not assert the act."""
+    t = parse.tokens
+    tok = t[verb]
+    if tok.dep in {"acl", "ccomp"} and t[tok.head].lemma.lower() in ALLEGATION_NOUNS:
+        return True
+    if tok.dep == "advcl" and tok.tag == "VBG" and t[tok.head].lemma.lower() in ACCUSING:
+        # the parser hangs "wounding civilians" on "accused": it goes on the act accused of
+        before = [k for k in parse.children[tok.head] if k < verb]
+        if any(t[k].dep == "prep" and t[k].text.lower() in _ACCUSED_OF for k in before):
+            return True
+    k = verb
+    for _ in range(4):
+        dep, up = t[k].dep, t[k].head
+        if up == k or dep not in _CARRIED:
+            return False
+        if dep == "pcomp" and t[up].text.lower() in _ACCUSED_OF:
+            return t[t[up].head].lemma.lower() in ACCUSING
+        k = up
+    return False
 
 
 def _future_in_past(parse: Parse, verb: int, scope: list[int]) -> bool:

@@ -40,8 +40,11 @@ class Parse:
 
     Built once per article by the events stage; read-only afterwards."""
 
-    def __init__(self, annotated: AnnotatedArticle, entities: Iterable[Entity]) -> None:
+    def __init__(
+        self, annotated: AnnotatedArticle, entities: Iterable[Entity], home: str | None = None
+    ) -> None:
         self.annotated = annotated
+        self.home = home  # the state the article is set in (``domestic.home_state``), if any
         self.tokens: tuple[Token, ...] = annotated.tokens
         self.text = annotated.article.text
         self._starts = [t.start for t in self.tokens]

@@ -143,6 +143,17 @@ def custody_place(
     return found[0] if found else None
 
 
+def custody_at_home(parse: Parse, verb: int, mode: str) -> Entity | None:
+    """People arrested or detained, told in the passive with no agent and no place, in an
+    article set in one state: that state holds them ("More than 2,000 people were detained
+    across the country"; role.custody_state)."""
+    if parse.home is None or mode not in _CUSTODY:
+        return None
+    if not parse.dep_children(verb, "auxpass", "nsubjpass") or parse.preps(verb, "by"):
+        return None
+    return next((e for e in parse.entities if e.kind == "state" and e.code == parse.home), None)
+
+
 #: Acts two sides do together, each towards the other ("agreed to", "signed", "cooperated").
 _MUTUAL_TYPES = frozenset({"AGREE", "COOPERATE"})
 _MUTUAL_MODES = frozenset({"sign"})  # SUPPORT by signing: "X and Y signed an accord"

@@ -93,6 +93,8 @@ def _needs_met(parse: Parse, i: int, e: Entry) -> bool:
             )
             for o in objs
         )
+    if kind == "noclause":  # "conceded defeat", not "conceded that the hotel may be late"
+        return not parse.dep_children(i, "ccomp")
     if kind == "intransitive":  # "thousands demonstrated", not "the figures demonstrate X"
         # "as demonstrated by the figures": a passive, or a "by" agent, is the transitive sense
         passive = parse.dep_children(i, "auxpass", "nsubjpass") or parse.preps(i, "by")
