@@ -18,9 +18,10 @@ class Entry:
     """One lexicon row: a lemma (with part of speech for triggers) coded to a PLOVER type/mode.
 
     ``needs`` restricts it: "obj:a|b" (a direct object with one of these lemmas), "prep:for"
-    (a preposition), "prt:out" (a particle), "of:x|y" (an "of"-complement), "not:a|b" (no such
-    compound modifier), "comp:a|b" (a predicative complement: "found him guilty"), "from:a|b"
-    (a word in the "from"-phrase: "withdrew from the talks"), "plural", "person", "actor",
+    (a preposition; "prep:to=street", one with that object: "took to the streets"), "prt:out"
+    (a particle), "of:x|y" (an "of"-complement), "not:a|b" (no such compound modifier),
+    "comp:a|b" (a predicative complement: "found him guilty"), "from:a|b" (a word in the
+    "from"-phrase: "withdrew from the talks"), "plural", "person", "actor",
     "venue", "forum", "notperson", "envoy" (an envoy or named person sent "to" somewhere),
     "noclause" (no clause as object: "conceded defeat", not "conceded that ..."),
     "official" (the subject is a state, an IGO, an official or an office), "target:a|b" (a

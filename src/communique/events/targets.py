@@ -156,7 +156,8 @@ def custody_at_home(parse: Parse, verb: int, mode: str) -> Entity | None:
 
 #: Acts two sides do together, each towards the other ("agreed to", "signed", "cooperated").
 _MUTUAL_TYPES = frozenset({"AGREE", "COOPERATE"})
-_MUTUAL_MODES = frozenset({"sign"})  # SUPPORT by signing: "X and Y signed an accord"
+#: SUPPORT by signing ("X and Y signed an accord"); a ceasefire two sides declare
+_MUTUAL_MODES = frozenset({"sign", "ceasefire"})
 
 
 def mutual(kind: str, mode: str, actors: tuple[Entity, ...], source: str = "") -> bool:

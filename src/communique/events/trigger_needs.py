@@ -57,8 +57,18 @@ def _needs_met(parse: Parse, i: int, e: Entry) -> bool:
             for o in objs
         )
     if kind == "prep":  # "called on X", not "called off the talks on Monday"
+        # "to=street": the preposition with that object ("took to the streets")
+        wanted = {w.partition("=")[0]: w.partition("=")[2] for w in words}
         return any(
-            t[k].text.lower() in words and not _calendar_object(parse, k)
+            t[k].text.lower() in wanted
+            and not _calendar_object(parse, k)
+            and (
+                not wanted[t[k].text.lower()]
+                or any(
+                    t[o].lemma.lower() == wanted[t[k].text.lower()]
+                    for o in parse.dep_children(k, "pobj")
+                )
+            )
             for k in parse.children[i]
             if t[k].dep in {"prep", "prt"}
         )
