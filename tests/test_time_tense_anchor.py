@@ -45,6 +45,10 @@ WEDNESDAY = date(2023, 6, 14)
         ("Officials said the envoy is expected in Oslo on Friday.", "Friday", "2023-06-16"),
         ("The vote is scheduled for Monday, aides said.", "Monday", "2023-06-19"),
         ("The envoy was expected in Oslo on Friday.", "Friday", "2023-06-09"),
+        # the weekday of the next or last calendar week, whatever the tense
+        ("The envoy will visit Oslo from Friday next week.", "Friday next week", "2023-06-23"),
+        ("The envoy visited Oslo on Tuesday last week.", "Tuesday last week", "2023-06-06"),
+        ("The envoy arrives in Oslo on Monday next week.", "Monday next week", "2023-06-19"),
     ],
 )
 def test_time_tense_picks_direction(

@@ -22,8 +22,11 @@ def weekday_near(anchor: date, weekday: int, direction: Tense, rel: str | None =
         return anchor - timedelta(days=back or 7)
     if rel in {"next", "coming"}:
         return anchor + timedelta(days=ahead or 7)
-    if rel == "this":
+    if rel in {"this", "this week"}:
         return anchor - timedelta(days=anchor.weekday()) + timedelta(days=weekday)
+    if rel in {"next week", "last week"}:  # "Friday next week", "Tuesday last week"
+        shift = 7 if rel == "next week" else -7
+        return anchor - timedelta(days=anchor.weekday()) + timedelta(days=weekday + shift)
     if direction == "past":
         return anchor - timedelta(days=back)
     if direction == "future":

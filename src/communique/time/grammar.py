@@ -341,6 +341,8 @@ def _weekday(m: re.Match[str]) -> Candidate | None:
     if _preceded(m, _NAMED_DAYS) or _TITLE_WORDS.match(m.string, m.end()):
         return None  # "Good Friday", "the Sunday Times"
     rel = m["rel"].lower() if m["rel"] else None
+    if m["week"] and rel is None:  # "Friday next week": the Friday of the next calendar week
+        rel = f"{m['week'].lower()} week"
     part = m["part"].lower() if m["part"] else None
     return Candidate(
         m.start(), m.end(), "weekday", weekday=weekday_number(m["wd"]), rel=rel, part=part
@@ -507,7 +509,8 @@ def patterns() -> tuple[Rule, ...]:
          r"\s+(?:before|after|later|earlier)(?![a-z])", _bare_units, ci, _PLURAL_UNITS),
         (r"(?=[CFLMNPSTWclnpt])"
          rf"(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?(?P<wd>{wd})"
-         r"(?:\s+(?P<part>morning|afternoon|evening|night))?", _weekday, 0, ()),
+         r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
+         r"(?:\s+(?P<week>(?i:next|last|this))\s+week(?![a-z]))?", _weekday, 0, ()),
         (r"(?=\d)"
          r"(?<![\w:.])" + CLOCK_CORE + rf"(?:\s*\(?{zone}\)?)?", clock_builder, 0, ()),
         (r"(?=[012])"
