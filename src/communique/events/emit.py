@@ -428,7 +428,13 @@ def _one_per_happening(
 def _happening_key(
     ev: Event, by_id: dict[str, Entity]
 ) -> tuple[str, frozenset[str], frozenset[str]]:
-    return ev.type, _codes(ev.actors, by_id), _codes(ev.recipients, by_id)
+    """Type, actor and target codes; for an act within one state (the same codes on both
+    sides) the parties themselves, since one code then stands for many actors ("Republicans
+    accused the Democrats" is not the Democrats' accusation of the president)."""
+    actors, targets = _codes(ev.actors, by_id), _codes(ev.recipients, by_id)
+    if actors and actors == targets:
+        return ev.type, frozenset(ev.actors), frozenset(ev.recipients)
+    return ev.type, actors, targets
 
 
 def _same_happening(
