@@ -17,8 +17,8 @@ def _state(code: str, n: int) -> Entity:
     return Entity(f"ent_{code}", code, "state", code, code, (), spans)
 
 
-def _place(country: str) -> PlaceMention:
-    return PlaceMention(0, 5, "Town", "Town", country, None, None, "city")
+def _place(country: str, at: int = 100) -> PlaceMention:
+    return PlaceMention(at, at + 5, "Town", "Town", country, None, None, "city")
 
 
 def test_home_state_needs_one_state_twice_as_weighty_as_any_other() -> None:
@@ -29,8 +29,10 @@ def test_home_state_needs_one_state_twice_as_weighty_as_any_other() -> None:
     places = [_place("KEN"), _place("KEN")]
     assert home_state([_state("KEN", 1), _state("UGA", 2)], places) is None  # 3 to 2
     assert home_state([_state("KEN", 1), _state("UGA", 1)], places) == "KEN"  # 3 to 1
-    # a state known only from place names may be a namesake ("Athens" in a Texan report)
+    # a state known only from place names may be a namesake ("Athens" in a Texan report),
+    # also when the actors stage read the town as its state
     assert home_state([], [_place("GRC"), _place("GRC")]) is None
+    assert home_state([_state("GRC", 1)], [_place("GRC", at=0)]) is None  # the same span
     assert home_state([], []) is None
 
 

@@ -80,8 +80,15 @@ def home_state(entities: Sequence[Entity], places: Sequence[PlaceMention]) -> st
         return None
     second = ranked[1][1] if len(ranked) > 1 else 0.0
     top = ranked[0][0]
-    # a state known only from place names may be a namesake ("Athens" in a report from Texas)
-    named = any(e.kind == "state" and e.code == top for e in entities)
+    # a state known only from place names may be a namesake ("Athens" in a report from Texas),
+    # also where the actors stage read the capital as the state
+    towns = {(p.start, p.end) for p in places if p.kind in _PLACE_KINDS}
+    named = any(
+        (m.start, m.end) not in towns
+        for e in entities
+        if e.kind == "state" and e.code == top
+        for m in e.mentions
+    )
     return top if named and ranked[0][1] >= DOMINANCE * second else None
 
 
