@@ -144,11 +144,11 @@ def custody_place(
 
 
 def custody_at_home(parse: Parse, verb: int, mode: str) -> Entity | None:
-    """People arrested or detained, told in the passive with no agent and no place, in an
-    article set in one state: that state holds them ("More than 2,000 people were detained
-    across the country"; role.custody_state)."""
-    if parse.home is None or mode not in _CUSTODY:
-        return None
+    """People arrested, detained or released, told in the passive with no agent and no place,
+    in an article set in one state: that state holds or frees them ("More than 2,000 people
+    were detained across the country", "were freed on bail"; role.custody_state)."""
+    if parse.home is None or mode not in _CUSTODY | {"release"}:
+        return None  # "were freed on bail": released by the state that held them
     if not parse.dep_children(verb, "auxpass", "nsubjpass") or parse.preps(verb, "by"):
         return None
     return next((e for e in parse.entities if e.kind == "state" and e.code == parse.home), None)
