@@ -17,17 +17,16 @@ STATUSES = {"occurred", "planned", "ongoing", "cancelled"}
 CODE = re.compile(r"^[A-Z][A-Za-z0-9]{1,11}$")  # ISO3 or an organisation's short name
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "shapes_meetings.jsonl",
-        "shapes_events.jsonl",
-        "shapes_articles.jsonl",
-        "shapes_heldout.jsonl",
-        "shapes_domestic.jsonl",
-        "shapes_domestic_heldout.jsonl",
-    ],
-)
+BATTERIES = sorted(p.name for p in DATA.glob("shapes_*.jsonl"))
+
+
+def test_every_battery_is_scored_by_the_benchmark() -> None:
+    script = (Path(__file__).parents[1] / "benchmarks" / "shape_battery.py").read_text()
+    assert len(BATTERIES) >= 6
+    assert all(f'"{name}"' in script for name in BATTERIES), BATTERIES
+
+
+@pytest.mark.parametrize("name", BATTERIES)
 def test_shape_battery_labels_quote_their_text(name: str) -> None:
     ids = set()
     for line in (DATA / name).read_text(encoding="utf-8").splitlines():
