@@ -5,15 +5,18 @@ Analysts code a domestic act with its country on both sides ("Police fired tear 
 protesters" in a report from Iran: COERCE IRN -> IRN). The words are curated
 (``events/data/domestic_bodies.csv``); the country is, in order:
 
-1. a place named in the phrase itself ("Tehran police", "protesters in Shiraz");
+1. a place named in the phrase itself ("Tehran police", "protesters in Shiraz"), when it agrees
+   with the home state;
 2. the article's home state: the one state that dominates its names of states, their people and
-   their places (at least twice the weight of any other), so that in a report of two or more
-   states in contact an unnamed body stays uncoded.
+   their places (at least twice the weight of any other) and that it names as a state, so that
+   in a report of two or more states in contact an unnamed body stays uncoded.
 
 A body whose phrase names another actor ("Iranian security forces", "the army of Mali") is left
 to that actor, as before; one marked as outside the state ("foreign troops", "rebel forces";
-``events/data/outside_words.csv``) is no body of it. Read before the events stage's parse, like
-``regional.py``, so that every rule sees these actors."""
+``events/data/outside_words.csv``) is no body of it. Titled people the data tie to no state and
+organisations named as political bodies are the home state's too, unless a sentence of theirs
+names another state. Read before the events stage's parse, like ``regional.py``, so that every
+rule sees these actors."""
 
 from __future__ import annotations
 
@@ -45,7 +48,7 @@ _STATES_NOUNS = frozenset({"country", "nation", "state", "side", "government", "
 #: Named-entity labels of a people or a place: a modifier so labelled names whose body it is.
 _NATIONAL_LABELS = frozenset({"NORP", "GPE", "LOC"})
 #: A body noun with one of these prepositions names a relation, not the body itself
-#: ("opposition to the plan", "government of national unity" stays with its own words).
+#: ("opposition to the plan", "the army of Mali"; "supporters of Evo Morales" are bodies).
 _RELATION_PREPS = frozenset({"to", "of", "for"})
 
 
