@@ -260,10 +260,16 @@ def _obligation(parse: Parse, i: int) -> bool:
     return any(_obliged(parse, c) for c in clauses)
 
 
+#: Verbs of a binding decision: what they say must happen is decided, not demanded.
+RULINGS = frozenset({"rule", "decide", "decree", "determine"})
+
+
 def _obligation_entry(parse: Parse, i: int) -> Entry | None:
     """A verb outside the lexicon that reports an obligation ("concluded that X must ...") is a
     demand; so is an obligation said by someone ("X must go, the minister said")."""
     lemma = parse.tokens[i].lemma.lower()
+    if lemma in RULINGS:
+        return None  # "a court ruled that the suspects should remain in custody": a ruling
     if _obligation(parse, i):
         return Entry(lemma, "VERB", "REQUEST", "demand", "", "rule:position.obligation")
     if _obliged(parse, i) and _speech_child(parse, i) is not None:
