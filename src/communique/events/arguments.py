@@ -366,11 +366,32 @@ def head_entities(parse: Parse, heads: Iterable[int]) -> list[Entity]:
 
 
 def _object_pronoun(parse: Parse, k: int) -> Entity | None:
-    """ "sentenced her", "thanked him": the person named before, never the verb's own subject."""
+    """ "sentenced her", "thanked him": the person named before, never the verb's own subject;
+    "drove them out": the people named before in the plural (role.plural_object)."""
     tok = parse.tokens[k]
-    if tok.pos != "PRON" or tok.dep not in OBJECT_DEPS or tok.text.lower() not in {"him", "her"}:
+    if tok.pos != "PRON" or tok.dep not in OBJECT_DEPS:
+        return None
+    if tok.text.lower() == "them":
+        return _plural_antecedent(parse, k, _own_subjects(parse, k))
+    if tok.text.lower() not in {"him", "her"}:
         return None
     return parse.antecedent(k, skip=_own_subjects(parse, k))
+
+
+def _plural_antecedent(parse: Parse, k: int, skip: tuple[str, ...]) -> Entity | None:
+    """The nearest party named by a plural noun before an object "them", in its sentence or the
+    one before ("Protesters blocked the road and police drove them out"), not the verb's own
+    subject; None when the nearest plural noun names no party."""
+    first = parse.annotated.sentences[max(0, parse.sentence_index(k) - 1)].first_token
+    for j in range(k - 1, first - 1, -1):
+        t = parse.tokens[j]
+        if t.pos not in {"NOUN", "PROPN"} or "Number=Plur" not in t.morph:
+            continue
+        hit = parse.entity_at.get(j)
+        if hit is not None and hit.entity.id in skip:
+            continue
+        return hit.entity if hit is not None and party_code(hit.entity) else None
+    return None
 
 
 def dependency_distance(parse: Parse, a: int, b: int) -> int:

@@ -85,6 +85,7 @@ _TABLE = (
     Rule("role.possessive_subject", "role", "'he met X during his visit': 'his' is the subject's"),
     Rule("role.object_owner", "role", "'detained two citizens of Britain': Britain is the target"),
     Rule("role.participle_agent", "role", "'rejected the plan made by X': X is the target"),
+    Rule("role.plural_object", "role", "'police drove them out': 'them' is the protesters"),
     Rule("role.pronoun_not_object", "role", "'He hailed President X': 'he' does not stand for X"),
     Rule("role.place_target", "role", "'bombed positions in northern Iraq': Iraq is the target"),
     Rule("role.post_target", "role", "'recalled its ambassador to Moscow': Russia is the target"),
