@@ -130,9 +130,7 @@ def custody_place(
     """Where people were arrested, detained or deported, told in the passive without an
     agent: that place's state is the actor (role.custody_state). Not when an agent is named
     ("arrested by rebels") or the verb is active."""
-    if mode not in _CUSTODY or not parse.dep_children(verb, "auxpass", "nsubjpass"):
-        return None
-    if parse.preps(verb, "by"):
+    if mode not in _CUSTODY or not _agentless_passive(parse, verb):
         return None
     preps = _CUSTODY_PREPS | {"from"} if mode == "deport" else _CUSTODY_PREPS  # "deported from X"
     found = [
@@ -143,13 +141,18 @@ def custody_place(
     return found[0] if found else None
 
 
+def _agentless_passive(parse: Parse, verb: int) -> bool:
+    """ "were arrested", not "were arrested by rebels" nor "arrested"."""
+    return bool(parse.dep_children(verb, "auxpass", "nsubjpass")) and not parse.preps(verb, "by")
+
+
 def custody_at_home(parse: Parse, verb: int, mode: str) -> Entity | None:
     """People arrested, detained or released, told in the passive with no agent and no place,
     in an article set in one state: that state holds or frees them ("More than 2,000 people
     were detained across the country", "were freed on bail"; role.custody_state)."""
     if parse.home is None or mode not in _CUSTODY | {"release"}:
         return None  # "were freed on bail": released by the state that held them
-    if not parse.dep_children(verb, "auxpass", "nsubjpass") or parse.preps(verb, "by"):
+    if not _agentless_passive(parse, verb):
         return None
     return next((e for e in parse.entities if e.kind == "state" and e.code == parse.home), None)
 
