@@ -301,6 +301,20 @@ def _attended(parse: Parse, noun: int) -> bool:
     return prep.text.lower() in ATTENDANCE_PREPS
 
 
+#: Prepositions whose gerund is an act of the clause's subject: "responded by summoning X".
+GERUND_PREPS = frozenset({"by", "after", "before", "while", "when", "in"})
+
+
+def gerund_subject(parse: Parse, verb: int) -> list[int]:
+    """ "Ankara responded by summoning Iraq's envoy": a gerund's subject is the subject of the
+    clause its preposition hangs on."""
+    t = parse.tokens
+    prep = t[t[verb].head]
+    if t[verb].dep != "pcomp" or t[verb].tag != "VBG" or prep.dep != "prep":
+        return []
+    return parse.dep_children(prep.head, "nsubj") if prep.text.lower() in GERUND_PREPS else []
+
+
 def verb_parties(parse: Parse, verb: int) -> list[Entity]:
     """Participants of a meeting verb: subject (or its controller), object, with-complements."""
     heads = parse.dep_children(verb, "nsubj", "nsubjpass", "dative", "attr")
@@ -312,6 +326,9 @@ def verb_parties(parse: Parse, verb: int) -> list[Entity]:
     ]
     subj = [h for h in heads if parse.tokens[h].dep in {"nsubj", "nsubjpass"}]
     tok = parse.tokens[verb]
+    if not subj:  # "responded by summoning X"
+        subj = gerund_subject(parse, verb)
+        heads += subj
     up = verb
     for _ in range(3):  # "X left for Y to meet Z", "X will attend ... and is expected to meet Z"
         if subj or tok.dep not in {"xcomp", "advcl", "conj", "acomp"} or tok.head == up:

@@ -290,6 +290,8 @@ def _meeting_rules(c: MeetingCluster) -> tuple[str, ...]:
         names.append(rule("meeting.envoy_sent"))
     if any(m.named_before for m in c.mentions):
         names.append(rule("meeting.pair_named_before"))
+    if any(m.engaged for m in c.mentions):
+        names.append(rule("meeting.in_talks"))
     return tuple(names)
 
 
@@ -361,29 +363,59 @@ def _sentence_mood(parse: Parse, n: int) -> Status | None:
     return "planned" if words & PROSPECT else None
 
 
-#: Verbs that tell a meeting's start or resumption ("talks began", "entered a second day").
-STARTING = frozenset({"begin", "start", "open", "enter", "resume", "continue", "kick"})
+#: Verbs that tell a meeting's start, resumption or convening ("talks began", "entered a
+#: second day", "leaders gathered in Hiroshima for a three-day summit").
+STARTING = frozenset(
+    {"begin", "start", "open", "enter", "resume", "continue", "kick", "gather", "convene",
+     "assemble"}
+)  # fmt: skip
+#: Verbs that tell a meeting's end ("talks ended", "wrapped up").
+ENDING = frozenset({"end", "conclude", "close", "wrap", "finish", "collapse", "adjourn"})
 #: Verbs of a journey's stages ("arrived on a two-day visit"), which leave a visit under way.
 JOURNEYS = frozenset({"arrive", "land", "travel", "fly", "stop"})
 
 
 def _under_way(parse: Parse, c: MeetingCluster, when: When | None) -> bool:
     """meeting.under_way: a meeting told as past is still going on on the day of the report
-    when it lasts several days from a start before or on that day ("arrived on Wednesday on a
-    two-day visit"), or began or resumed that very day ("resumed talks in London on Monday")."""
+    when it is told in the past progressive on that day or with no day ("were holding talks in
+    Cairo on Monday"), when it lasts several days from a start before or on that day ("arrived
+    on Wednesday on a two-day visit"), or when it began, resumed or convened that day or the
+    day before and no telling of it says it ended ("resumed talks in London on Monday")."""
     published = parse.annotated.article.published
-    if when is None or published is None or when.granularity != "day":
-        return False
-    start = date.fromisoformat(when.start[:10])
-    days = max(m.days for m in c.mentions)
     t = parse.tokens
     # "met ... on Thursday", "held talks with X": a meeting held within the visit is over
-    told_by = [m.trigger if t[m.trigger].pos == "VERB" else t[m.trigger].head for m in c.mentions]
-    held = any(t[v].tag == "VBD" and t[v].lemma.lower() not in STARTING | JOURNEYS for v in told_by)
+    verbs = [m.trigger if t[m.trigger].pos == "VERB" else t[m.trigger].head for m in c.mentions]
+    verbs += [parse.governing_verb(m.trigger) for m in c.mentions]  # "gathered ... for a summit"
+    day = when is not None and when.granularity == "day"
+    start = date.fromisoformat(when.start[:10]) if when is not None and day else None
+    if any(_past_progressive(parse, v) for v in verbs) and (
+        start is None or published is None or start == published
+    ):
+        return True
+    if start is None or published is None:
+        return False
+    days = max(m.days for m in c.mentions)
+    held = any(
+        t[v].tag == "VBD" and t[v].lemma.lower() not in STARTING | JOURNEYS
+        for v in verbs[: len(c.mentions)]
+    )
     if days >= 2 and start <= published < start + timedelta(days=days) and not held:
         return True
-    verbs = [m.trigger if t[m.trigger].pos == "VERB" else t[m.trigger].head for m in c.mentions]
-    return start == published and any(t[v].lemma.lower() in STARTING for v in verbs)
+    ended = any(
+        t[k].lemma.lower() in ENDING and t[k].pos == "VERB"
+        for m in c.mentions
+        for k in parse.sentence_tokens(m.sentence)
+    )
+    recent = published - timedelta(days=1) <= start <= published
+    return recent and not ended and any(t[v].lemma.lower() in STARTING for v in verbs)
+
+
+def _past_progressive(parse: Parse, verb: int) -> bool:
+    """'were holding talks': a verb in -ing under "was"/"were"."""
+    t = parse.tokens
+    return t[verb].tag == "VBG" and any(
+        t[k].dep == "aux" and t[k].text.lower() in {"was", "were"} for k in parse.children[verb]
+    )
 
 
 #: Words of a time phrase that point ahead of the report ("later this week", "next month").

@@ -8,6 +8,7 @@ from datetime import date
 
 from ..model import Entity, Event, PlaceMention, TimeExpression, When, Where
 from .arguments import (
+    gerund_subject,
     own_clause_time,
     parties_under,
     party_code,
@@ -168,8 +169,14 @@ def _hosting_state(parse: Parse, c: MeetingCluster) -> Where | None:
     for m in c.mentions:
         if m.entry.mode not in {"host", "summon"} or t[m.trigger].pos != "VERB":
             continue
-        heads = parse.preps(m.trigger, "by") if parse.dep_children(m.trigger, "nsubjpass") else []
-        heads = heads or parse.dep_children(m.trigger, "nsubj")
+        guests = parse.dep_children(m.trigger, "nsubjpass")
+        heads = parse.preps(m.trigger, "by") if guests else []
+        heads = heads or parse.dep_children(m.trigger, "nsubj") or gerund_subject(parse, m.trigger)
+        if not heads and guests and m.entry.mode == "summon":
+            # "X's ambassador was summoned on Friday": the summons is in the other party's state
+            guest = {party_code(e) for e in parties_under(parse, guests)}
+            codes |= {k for e in m.parties if (k := party_code(e)) and len(k) == 3} - guest
+            continue
         codes |= {k for e in parties_under(parse, heads) if (k := party_code(e)) and len(k) == 3}
     if len(codes) != 1:
         return None

@@ -150,7 +150,24 @@ def _meets_officials(parse: Parse, i: int, is_noun: bool) -> bool:
                 k in parse.entity_at for k in parse.subtree(c, TOPIC_STOPS)
             ):
                 return True
+            if _stateless_official(parse, c):
+                return True
     return False
+
+
+def _stateless_official(parse: Parse, c: int) -> bool:
+    """'to meet Prime Minister Siaosi Sovaleni': a titled person whom the data tie to no state
+    is an official of the place of the meeting."""
+    hit = parse.entity_at.get(c)
+    if hit is None or hit.entity.kind != "person" or hit.entity.country:
+        return False
+    at = parse.tokens[c].start
+    mention = next((s for s in hit.entity.mentions if s.start <= at < s.end), None)
+    if mention is None:
+        return False
+    first = parse.token_at(mention.start)
+    words = {parse.tokens[k].lemma.lower() for k in range(max(0, first - 3), c + 1)}
+    return bool(words & OFFICIAL_NOUNS)
 
 
 def _their_own(parse: Parse, i: int) -> bool:
@@ -308,6 +325,9 @@ def _governor_parties(parse: Parse, noun: int) -> list[Entity]:
     if (left := withdrawn_from(parse, noun)) is not None:
         # "X pulled out of a meeting with Y": X was one of its parties
         return parties_under(parse, parse.dep_children(left, "nsubj"))
+    if (verb := engaged_in(parse, noun)) is not None:  # "A and B are in talks"
+        heads = parse.dep_children(verb, "nsubj") + parse.preps(noun, "with", "between")
+        return parties_under(parse, heads)
     if tok.dep not in {"dobj", "nsubjpass"} or absent_from(parse, noun):
         return []
     verb = tok.head
@@ -360,6 +380,39 @@ def _governor_parties(parse: Parse, noun: int) -> list[Entity]:
         heads = parse.dep_children(vt.i, "nsubj", "nsubjpass")
     heads += parse.preps(verb, "with", "between", "to")
     return parties_under(parse, heads)
+
+
+#: Verbs that hold their subject "in" talks: "are in talks", "remain locked in negotiations".
+ENGAGED_VERBS = frozenset({"be", "remain", "stay", "lock", "engage", "involve"})
+
+
+def engaged_in(parse: Parse, noun: int) -> int | None:
+    """The verb whose subject is "in" the meeting ("A and B are in talks", "were locked in
+    negotiations"), or None."""
+    t = parse.tokens
+    prep = t[noun].head
+    if t[noun].dep != "pobj" or t[prep].text.lower() != "in" or t[prep].dep != "prep":
+        return None
+    verb = t[prep].head
+    if t[verb].lemma.lower() not in ENGAGED_VERBS:
+        return None
+    while (  # "remains locked in talks": the verb that carries the subject
+        not parse.dep_children(verb, "nsubj")
+        and t[verb].dep in {"acomp", "xcomp", "oprd"}
+        and t[t[verb].head].lemma.lower() in ENGAGED_VERBS
+    ):
+        verb = t[verb].head
+    return verb if t[verb].pos in {"AUX", "VERB"} else None
+
+
+def engaged_now(parse: Parse, noun: int) -> bool:
+    """ "A and B are in talks", "have been in negotiations since May": the talks go on."""
+    verb = engaged_in(parse, noun)
+    if verb is None:
+        return False
+    t = parse.tokens
+    aux = {t[k].text.lower() for k in parse.children[verb] if t[k].dep == "aux"}
+    return t[verb].tag in {"VBZ", "VBP"} or (t[verb].tag == "VBN" and bool(aux & {"has", "have"}))
 
 
 def _framework_forum(parse: Parse, i: int) -> Entity | None:

@@ -111,6 +111,14 @@ def _arrival_places(
     for m in mentions:
         if m.place is not None or m.status in {"cancelled", "negated", "hypothetical"}:
             continue
+        above = set(parse.ancestors(m.trigger))
+        if any(
+            o.place is not None
+            and o.sentence == m.sentence
+            and (o.trigger in above or parse.governing_verb(o.trigger) in above)
+            for o in mentions
+        ):
+            continue  # "is due in Montevideo on Wednesday for talks with X": the journey's place
         ids = {e.id for e in m.parties}
         earlier = _sequence_prep(parse, m.trigger) is not None  # "arrived ... after talks"
         met_on = m.date.value if m.date is not None and m.date.granularity == "day" else None

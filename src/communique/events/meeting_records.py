@@ -84,6 +84,7 @@ class MeetingMention:
     attending: bool = False  # "X will attend the summit on Sunday": X's attendance, not the summit
     days: int = 1  # "a two-day visit", "a three-day summit"
     hosted: bool = False  # met unnamed officials ("met government officials in Hanoi")
+    engaged: bool = False  # "A and B are in talks": the parties are the subject of being in them
     undated: TimeExpression | None = None  # a date no year could be found for ("in March")
 
 

@@ -38,6 +38,8 @@ from .meeting_parties import (
     _speakers,
     _their_own,
     _visitors,
+    engaged_in,
+    engaged_now,
     listed_after,
     told_within,
 )
@@ -198,7 +200,7 @@ def _mention(
         place=_best_place(parse, i, places) or _setting_place(parse, frame, places),
         date=_best_date(parse, i, dates),
         clock=clocks[0] if clocks else None,
-        status=status_of(parse, i),
+        status=status_of(parse, i) or ("ongoing" if is_noun and engaged_now(parse, i) else None),
         definite=is_noun and (bool(dets & DEFINITE) or has_poss),
         vague=(is_noun and (bool(dets & VAGUE) or (not dets and not parties and not pair)))
         or _habitual(parse, i)
@@ -210,6 +212,7 @@ def _mention(
         joiners=_joiners(parse, i) if is_noun else frozenset(),
         days=_duration(parse, i) if is_noun else 1,
         hosted=_meets_officials(parse, i, is_noun) or (is_noun and travelled_for(parse, i)),
+        engaged=is_noun and engaged_in(parse, i) is not None,
         attending=is_noun
         and (bool(dets & DEFINITE) or has_poss)
         and tok.dep == "dobj"

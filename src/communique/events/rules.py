@@ -105,7 +105,12 @@ _TABLE = (
     Rule("meeting.absent_subject", "meeting", "'failed to attend the summit': it met without X"),
     Rule("meeting.visit_place", "meeting", "talks between a visitor and hosts: the visit's place"),
     Rule("meeting.arrival_date", "meeting", "'X arrived in Y on Tuesday. He held talks': Tuesday"),
-    Rule("meeting.under_way", "meeting", "'arrived on a two-day visit' (that day): ongoing"),
+    Rule(
+        "meeting.under_way",
+        "meeting",
+        "'arrived on a two-day visit', 'were holding talks', 'talks began on Monday': ongoing",
+    ),
+    Rule("meeting.in_talks", "meeting", "'A and B are in talks': A and B meet, under way"),
     Rule("meeting.hosts_country", "meeting", "'talks with his Cypriot hosts': in Cyprus"),
     Rule("meeting.within_one_state", "meeting", "Hong Kong's leader in Beijing: no meeting"),
     Rule(

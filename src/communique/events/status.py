@@ -428,7 +428,8 @@ def _verb_status(parse: Parse, verb: int) -> Status | None:
     if tag == "VBG" and aux & {"is", "are", "am", "'s", "'re"}:
         return "ongoing"
     if t[verb].lemma.lower() == "be" and tag in {"VBZ", "VBP"} and parse.preps(verb, "for"):
-        return "ongoing"  # "X is in Kyiv for talks with Y"
+        due = {t[k].lemma.lower() for k in parse.children[verb]} & ANNOUNCED_ARRIVAL
+        return "planned" if due else "ongoing"  # "X is in Kyiv for talks"; "is due back in X"
     if lemmas & ONGOING_LEMMAS and tag in {"VBZ", "VBP"}:
         return "ongoing"
     if tag == "VBD" or (
