@@ -68,3 +68,39 @@ def test_talks_on_a_journey_take_the_journeys_place(sentence_resources: Any) -> 
     rec = extract_article(text, published=date(2023, 1, 23), resources=sentence_resources)
     places = sorted((e.where.name or "") for e in rec.events if is_meeting(e) and e.where)
     assert places == ["Buenos Aires", "Montevideo"], places
+
+
+def test_a_city_closing_a_topic_places_the_talks(sentence_resources: Any) -> None:
+    text = (
+        "Water ministers from Egypt, Ethiopia and Sudan held talks on the Grand Ethiopian "
+        "Renaissance Dam in Cairo on Tuesday."
+    )
+    rec = extract_article(text, published=date(2019, 12, 4), resources=sentence_resources)
+    [ev] = [e for e in rec.events if is_meeting(e)]
+    assert ev.where is not None and ev.where.name == "Cairo"
+    text = "Water ministers from Egypt and Sudan held talks on the fighting in Khartoum on Tuesday."
+    rec = extract_article(text, published=date(2019, 12, 4), resources=sentence_resources)
+    assert all(e.where is None for e in rec.events if is_meeting(e))
+
+
+def test_a_summit_keeps_its_own_place_when_parsed_under_another(sentence_resources: Any) -> None:
+    text = (
+        "Brazil will hand the Mercosur presidency to Paraguay at the Mercosur summit in Rio de "
+        "Janeiro on December 7."
+    )
+    rec = extract_article(text, published=date(2023, 11, 29), resources=sentence_resources)
+    [ev] = [e for e in rec.events if is_meeting(e)]
+    assert ev.where is not None and ev.where.country == "BRA", ev.where
+
+
+def test_an_arrangement_agreed_is_planned_not_hypothetical(sentence_resources: Any) -> None:
+    text = (
+        "Indian and Maldivian officials held talks in Colombo on Sunday. They agreed that the two "
+        "sides would meet again in New Delhi next month."
+    )
+    rec = extract_article(text, published=date(2024, 1, 15), resources=sentence_resources)
+    got = sorted((e.status, e.where.name if e.where else None) for e in rec.events if is_meeting(e))
+    assert got == [("occurred", "Colombo"), ("planned", "New Delhi")], got
+    text = "They said the two sides would meet again if the talks in Colombo went well."
+    rec = extract_article(text, published=date(2024, 1, 15), resources=sentence_resources)
+    assert not [e for e in rec.events if is_meeting(e) and e.status == "planned"]

@@ -180,6 +180,12 @@ def _their_own(parse: Parse, i: int) -> bool:
     return not own
 
 
+#: Bodies a pair of states holds together: "their joint commission", "their negotiators".
+JOINT_BODIES = frozenset(
+    {"commission", "committee", "council", "delegation", "negotiator", "team", "envoy"}
+)
+
+
 def _pair_subject(parse: Parse, i: int) -> bool:
     """'The two leaders will meet again', 'both sides held talks'."""
     verb = parse.governing_verb(i)
@@ -195,6 +201,12 @@ def _pair_subject(parse: Parse, i: int) -> bool:
         if tok.lemma.lower() in PAIR_NOUNS and words & {"two", "both"}:
             return True
         if tok.text.lower() == "two" and words & {"the"}:  # "the two held talks"
+            return True
+        if (
+            "their" in words
+            and tok.lemma.lower() in JOINT_BODIES
+            and not parse.entities_in(parse.subtree(s))
+        ):  # "their joint commission will meet in June": the pair's own body
             return True
         # "officials from both countries held talks": the people of the pair
         for o in parse.preps(s, "from", "of"):

@@ -112,13 +112,19 @@ def _arrival_places(
         if m.place is not None or m.status in {"cancelled", "negated", "hypothetical"}:
             continue
         above = set(parse.ancestors(m.trigger))
-        if any(
-            o.place is not None
-            and o.sentence == m.sentence
-            and (o.trigger in above or parse.governing_verb(o.trigger) in above)
-            for o in mentions
-        ):
-            continue  # "is due in Montevideo on Wednesday for talks with X": the journey's place
+        frame = next(
+            (
+                o
+                for o in mentions
+                if o.place is not None
+                and o.sentence == m.sentence
+                and (o.trigger in above or parse.governing_verb(o.trigger) in above)
+            ),
+            None,
+        )
+        if frame is not None:  # "is due in Montevideo on Wednesday for talks with X", "arrived
+            m.place = frame.place  # in Dushanbe and will hold talks with Y": the journey's place
+            continue
         ids = {e.id for e in m.parties}
         earlier = _sequence_prep(parse, m.trigger) is not None  # "arrived ... after talks"
         met_on = m.date.value if m.date is not None and m.date.granularity == "day" else None
@@ -378,12 +384,18 @@ def _best_place(parse: Parse, trigger: int, places: list[PlaceMention]) -> Place
     if frame is not None:  # "arrived in Quito after talks with X": Quito is the arrival's
         inside = set(parse.subtree(frame))
         located = [p for p in located if parse.token_at(p.start) in inside]
+    if not located and frame is None:
+        # "talks on the Grand Ethiopian Renaissance Dam in Cairo": a city closing a topic
+        # that names no situation is where the talks are
+        located = [p for p in places if p.kind == "city" and _topic_city(parse, p, trigger)]
     if not located:
         return _institution_venue(parse, trigger)
+    own = set(parse.subtree(trigger))  # "the summit in Rio de Janeiro", however it hangs
     return min(
         located,
         key=lambda p: (
-            dependency_distance(parse, parse.token_at(p.start), trigger),
+            span_root(parse, p.start, p.end) not in own,
+            dependency_distance(parse, span_root(parse, p.start, p.end), trigger),
             p.kind == "country",
         ),
     )
@@ -421,6 +433,26 @@ def _in_topic(parse: Parse, p: PlaceMention, trigger: int) -> bool:
         if tok.lemma.lower() in TOPIC_HEADS and tok.pos in {"NOUN", "VERB"}:
             return True  # "met ... to discuss the situation in Syria"
     return False
+
+
+def _topic_city(parse: Parse, p: PlaceMention, trigger: int) -> bool:
+    """A city "in" which the topic's own noun lies, the topic naming a thing rather than a
+    situation there ("talks on the dam in Cairo", not "talks on the fighting in Khartoum")."""
+    first = parse.token_at(p.start)
+    t = parse.tokens
+    if first == 0 or t[first - 1].text.lower() != "in":
+        return False
+    if not _in_topic(parse, p, trigger) or _other_clause(parse, first, trigger):
+        return False
+    noun = t[t[first - 1].head]
+    prep = t[noun.head]
+    return (
+        noun.pos in {"NOUN", "PROPN"}
+        and noun.lemma.lower() not in TOPIC_HEADS
+        and prep.dep == "prep"
+        and prep.text.lower() in TOPIC_PREPS
+        and prep.head == trigger
+    )
 
 
 #: What "on" may introduce besides a topic: "on the sidelines of the UN General Assembly in New

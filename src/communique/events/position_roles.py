@@ -11,8 +11,8 @@ from .arguments import (
     premodifier_parties,
     speaker_of,
 )
+from .claims import DENY
 from .position_records import ADDRESSEE_VERBS, PRONOUNS, SPEECH, _clause_text, needed_clause
-from .status import DENY
 from .syntax import CLAUSE_DEPS, Parse
 
 SUBJECT_CHAIN = frozenset({"xcomp", "ccomp", "conj", "advcl", "acomp"})

@@ -9,6 +9,7 @@ import itertools
 
 from ..model import Status
 from ..time.lexicon import MONTHS, WEEKDAYS
+from .claims import alleged, denied
 from .syntax import Parse
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -370,9 +371,9 @@ def _verb_status(parse: Parse, verb: int) -> Status | None:
         return main or "planned"
     if conditional(parse, verb):
         return "hypothetical"
-    if _denied(parse, verb):
+    if denied(parse, verb):
         return "negated"
-    if _alleged(parse, verb):
+    if alleged(parse, verb):
         return "hypothetical"
     chain = [verb, *list(parse.ancestors(verb))[:3]]
     # walk up only through open complements ("is expected to head", "plans to visit")
@@ -449,64 +450,6 @@ CONDITION_MARKS = frozenset({"if", "unless", "provided", "lest"})
 WOULD_WISH = frozenset({"like", "love", "prefer", "rather", "be"})
 
 
-#: Verbs that deny what their clause (or a report of it) tells: "denied that X had met Y".
-DENY = frozenset({"deny", "refute", "dismiss", "reject", "rubbish", "debunk"})
-#: Nouns that carry what a denial denies: "denied a report that X had met Y".
-CLAIM_NOUNS = frozenset(
-    {"report", "claim", "rumour", "rumor", "speculation", "suggestion", "allegation", "story"}
-)
-
-
-def _denied(parse: Parse, verb: int) -> bool:
-    """trigger.denied: the verb's clause is what someone denies ("denied that Kagame had held
-    a secret meeting", "denied a report that the prince had met Netanyahu"): not asserted."""
-    t = parse.tokens
-    tok = t[verb]
-    head = t[tok.head]
-    if tok.dep == "ccomp" and head.lemma.lower() in DENY:
-        return verb > head.i  # a content clause follows its verb ("X accused Y, a charge Y denies")
-    return (
-        tok.dep in {"acl", "ccomp", "relcl"}
-        and head.lemma.lower() in CLAIM_NOUNS
-        and head.dep in {"dobj", "nsubjpass"}
-        and t[head.head].lemma.lower() in DENY
-    )
-
-
-#: Nouns whose content clause the text only reports as alleged: "accusations that X beat Y".
-ALLEGATION_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "rumour", "rumor"})
-
-
-#: Verbs whose "of"/"with"/"for" complement is what someone is accused of.
-ACCUSING = frozenset({"accuse", "charge", "suspect", "blame"})
-_ACCUSED_OF = frozenset({"of", "with", "for"})
-_CARRIED = frozenset({"advcl", "xcomp", "conj", "pcomp"})
-
-
-def _alleged(parse: Parse, verb: int) -> bool:
-    """trigger.alleged: the verb's clause is the content of an accusation or a claim ("denied
-    accusations that police had beaten her", "accused the army of firing rockets into its
-    territory, wounding civilians"): the text does not assert the act."""
-    t = parse.tokens
-    tok = t[verb]
-    if tok.dep in {"acl", "ccomp"} and t[tok.head].lemma.lower() in ALLEGATION_NOUNS:
-        return True
-    if tok.dep == "advcl" and tok.tag == "VBG" and t[tok.head].lemma.lower() in ACCUSING:
-        # the parser hangs "wounding civilians" on "accused": it goes on the act accused of
-        before = [k for k in parse.children[tok.head] if k < verb]
-        if any(t[k].dep == "prep" and t[k].text.lower() in _ACCUSED_OF for k in before):
-            return True
-    k = verb
-    for _ in range(4):
-        dep, up = t[k].dep, t[k].head
-        if up == k or dep not in _CARRIED:
-            return False
-        if dep == "pcomp" and t[up].text.lower() in _ACCUSED_OF:
-            return t[t[up].head].lemma.lower() in ACCUSING
-        k = up
-    return False
-
-
 def _future_in_past(parse: Parse, verb: int, scope: list[int]) -> bool:
     """'would' reporting an arrangement, not a condition: the clause is reported speech and
     nothing in the sentence makes it conditional ("would like to", "if ..." stay hypothetical)."""
@@ -518,7 +461,9 @@ def _future_in_past(parse: Parse, verb: int, scope: list[int]) -> bool:
         return False
     top = scope[-1]
     # "said the delegation would arrive", "agreed that investigators would fly to Ankara"
-    if t[top].dep == "ccomp" and t[t[top].head].lemma.lower() in REPORTING | ARRANGING:
+    if any(
+        t[k].dep == "ccomp" and t[t[k].head].lemma.lower() in REPORTING | ARRANGING for k in scope
+    ):
         return True
     if t[top].dep == "relcl" and any(t[k].dep == "mark" for k in parse.children[top]):
         # "agreed in a phone call that X would fly ...", parsed as a clause on "call"
