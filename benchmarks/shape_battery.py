@@ -2,7 +2,7 @@
 
     python benchmarks/shape_battery.py [--data PATH ...] [--format text|json] [--errors]
 
-Three batteries, written in wire-news style by annotators who saw neither the rules nor the
+Batteries written in wire-news style by annotators who saw neither the rules nor the
 system's output, labelled in the diplomatic-dev format (meetings with participants, status,
 place and date; other events with PLOVER type, actor and recipient):
 
@@ -18,7 +18,12 @@ place and date; other events with PLOVER type, actor and recipient):
 - ``shapes_domestic.jsonl`` and ``shapes_domestic_heldout.jsonl``: 40 articles each on domestic
   politics and unrest in 80 countries (protests, crackdowns, parties, courts, parliaments), with
   domestic actors coded with their country as the real articles' labels do; the second was
-  scored once, before any of its errors were read.
+  scored once, before any of its errors were read;
+- ``shapes_talks.jsonl`` and ``shapes_talks_heldout.jsonl``: 40 wire-style articles each, by two
+  annotators working apart, on meetings in every status (a third planned, a fifth called off or
+  postponed, a tenth under way), told late in the article, between people named by title, in
+  the passive and as nouns, with calls, prospects, denials and background as distractors; the
+  second is scored only at a round's start and end, its errors never read.
 
 The sentences are invented: these are unit-test material that shows which shapes generalise,
 not a measure of quality on real news (docs/EVALUATION.md). Each item is one article, scored
@@ -49,6 +54,8 @@ BATTERIES = (
     "shapes_heldout.jsonl",
     "shapes_domestic.jsonl",
     "shapes_domestic_heldout.jsonl",
+    "shapes_talks.jsonl",
+    "shapes_talks_heldout.jsonl",
 )
 
 
@@ -100,7 +107,7 @@ def score(items: list[LabelledArticle], errors: bool = False) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, nargs="*", help="battery files (default: all four)")
+    parser.add_argument("--data", type=Path, nargs="*", help="battery files (default: all)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--errors", action="store_true", help="list items with a miss")
     args = parser.parse_args(argv)

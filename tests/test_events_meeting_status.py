@@ -104,3 +104,50 @@ def test_an_arrangement_agreed_is_planned_not_hypothetical(sentence_resources: A
     text = "They said the two sides would meet again if the talks in Colombo went well."
     rec = extract_article(text, published=date(2024, 1, 15), resources=sentence_resources)
     assert not [e for e in rec.events if is_meeting(e) and e.status == "planned"]
+
+
+def test_a_clause_setting_the_meeting_places_and_dates_it(sentence_resources: Any) -> None:
+    text = (
+        "A trilateral meeting of officials from Bangladesh, Myanmar and China, which was due to "
+        "be held in Kunming last month, was postponed without explanation."
+    )
+    rec = extract_article(text, published=date(2023, 10, 20), resources=sentence_resources)
+    [ev] = [e for e in rec.events if is_meeting(e)]
+    assert ev.status == "cancelled" and ev.where is not None and ev.where.name == "Kunming"
+    assert ev.when is not None and ev.when.start == "2023-09"
+    # a clause about a party, not about the meeting, gives it nothing
+    text = (
+        "A meeting of officials from Bangladesh and Myanmar, which hosts a million refugees in "
+        "Cox's Bazar, was postponed."
+    )
+    rec = extract_article(text, published=date(2023, 10, 20), resources=sentence_resources)
+    assert all(e.where is None for e in rec.events if is_meeting(e))
+
+
+def test_a_plan_called_off_in_its_own_sentence_is_cancelled(sentence_resources: Any) -> None:
+    text = (
+        "A session of the India-Sri Lanka Joint Commission had been scheduled to meet in Colombo "
+        "in March but was postponed."
+    )
+    assert _run(text, date(2023, 5, 17), sentence_resources) == ["cancelled"]
+
+
+def test_the_nth_day_of_talks_dates_their_start(sentence_resources: Any) -> None:
+    text = (
+        "Water ministers from Egypt, Ethiopia and Sudan were holding a second day of talks in "
+        "Cairo on Monday."
+    )
+    rec = extract_article(text, published=date(2023, 8, 28), resources=sentence_resources)
+    [ev] = [e for e in rec.events if is_meeting(e)]
+    assert ev.status == "ongoing" and ev.when is not None
+    assert (ev.when.start, ev.when.end) == ("2023-08-27", "2023-08-28")
+
+
+def test_a_visit_that_had_been_due_is_dated_in_the_past(sentence_resources: Any) -> None:
+    text = (
+        "U.S. Homeland Security Secretary Alejandro Mayorkas had been due to visit Mexico in "
+        "August, but the trip was put off, two officials said."
+    )
+    rec = extract_article(text, published=date(2021, 10, 5), resources=sentence_resources)
+    [ev] = [e for e in rec.events if is_meeting(e)]
+    assert ev.status == "cancelled" and ev.when is not None and ev.when.start == "2021-08"

@@ -327,13 +327,20 @@ def _host_state(
 
 
 def _when(c: MeetingCluster) -> When | None:
-    date = c.date
-    if date is None or date.value is None or date.granularity is None:
+    found = c.date
+    if found is None or found.value is None or found.granularity is None:
         return None
     clock = next((m.clock for m in c.mentions if m.clock is not None), None)
-    if clock is not None and date.granularity == "day":
-        date = combine(date, clock)
-    return _to_when(date)
+    if clock is not None and found.granularity == "day":
+        found = combine(found, clock)
+    when = _to_when(found)
+    nth = max(m.day_of for m in c.mentions)
+    if when is None or nth < 2 or when.granularity != "day":
+        return when
+    # "were holding a second day of talks on Monday": the talks began on Sunday
+    told = when.start[:10]
+    first = (date.fromisoformat(told) - timedelta(days=nth - 1)).isoformat()
+    return replace(when, start=first, end=told)
 
 
 PROSPECT = frozenset(
@@ -383,6 +390,13 @@ def _under_way(parse: Parse, c: MeetingCluster, when: When | None) -> bool:
     day before and no telling of it says it ended ("resumed talks in London on Monday")."""
     published = parse.annotated.article.published
     t = parse.tokens
+    nth = max(m.day_of for m in c.mentions)
+    if nth >= 2 and not _ended(parse, c):  # "talks entered a third day on Monday"
+        day = when is not None and when.granularity == "day"
+        told = date.fromisoformat((when.end or when.start)[:10]) if when and day else None
+        return (
+            published is None or told is None or published - timedelta(days=1) <= told <= published
+        )
     # "met ... on Thursday", "held talks with X": a meeting held within the visit is over
     verbs = [m.trigger if t[m.trigger].pos == "VERB" else t[m.trigger].head for m in c.mentions]
     verbs += [parse.governing_verb(m.trigger) for m in c.mentions]  # "gathered ... for a summit"
@@ -401,13 +415,18 @@ def _under_way(parse: Parse, c: MeetingCluster, when: When | None) -> bool:
     )
     if days >= 2 and start <= published < start + timedelta(days=days) and not held:
         return True
-    ended = any(
+    recent = published - timedelta(days=1) <= start <= published
+    return recent and not _ended(parse, c) and any(t[v].lemma.lower() in STARTING for v in verbs)
+
+
+def _ended(parse: Parse, c: MeetingCluster) -> bool:
+    """A sentence telling the meeting also tells an end ("talks resumed ... and ended")."""
+    t = parse.tokens
+    return any(
         t[k].lemma.lower() in ENDING and t[k].pos == "VERB"
         for m in c.mentions
         for k in parse.sentence_tokens(m.sentence)
     )
-    recent = published - timedelta(days=1) <= start <= published
-    return recent and not ended and any(t[v].lemma.lower() in STARTING for v in verbs)
 
 
 def _past_progressive(parse: Parse, verb: int) -> bool:

@@ -35,6 +35,29 @@ def _duration(parse: Parse, noun: int) -> int:
     return 1
 
 
+ORDINAL_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "2nd": 2, "3rd": 3,
+                "4th": 4, "5th": 5, "6th": 6}  # fmt: skip
+
+
+def day_of(parse: Parse, i: int) -> int:
+    """'a second day of talks', 'talks entered a third day': which day of the meeting the
+    sentence tells (1 when it says none)."""
+    t = parse.tokens
+    days = []
+    if t[i].dep == "pobj" and t[t[i].head].text.lower() == "of":
+        days.append(t[t[i].head].head)  # "a second day of talks"
+    if t[i].dep in {"nsubj", "nsubjpass"}:  # "talks entered a third day", "went into a third day"
+        verb = t[i].head
+        days += parse.dep_children(verb, "dobj") + parse.preps(verb, "into")
+    for d in days:
+        if t[d].lemma.lower() != "day":
+            continue
+        for k in parse.dep_children(d, "amod", "nummod"):
+            if t[k].text.lower() in ORDINAL_DAYS:
+                return ORDINAL_DAYS[t[k].text.lower()]
+    return 1
+
+
 ATTEND_VERBS = frozenset({"attend", "join", "address", "skip", "boycott", "miss"})
 
 JOIN_VERBS = frozenset(

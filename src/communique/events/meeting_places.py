@@ -221,10 +221,31 @@ def _other_clause(parse: Parse, i: int, trigger: int) -> bool:
         if not parse.dep_children(a, "nsubj", "nsubjpass", "nsubj:pass"):
             continue
         if tok.dep == "relcl":  # "talks with Y, whose government took office in May"
+            if tok.head != trigger and _arranges(parse, a, trigger):
+                return False  # "a meeting of A and B, which was due to be held in Kunming"
             return tok.head != trigger and tok.lemma.lower() not in ARRIVAL_VERBS | VISIT_VERBS
         marks = {parse.tokens[k].text.lower() for k in parse.dep_children(a, "mark", "advmod")}
         return tok.dep == "conj" or bool(marks & SIDE_MARKS)
     return False
+
+
+#: Words of a clause that sets or holds a meeting: "which was due to be held in Kunming",
+#: "that had been set for last week in Cucuta", "which was to have taken place in Moscow".
+ARRANGED = frozenset({"due", "schedule", "plan", "set", "slate", "hold", "take", "expect"})
+
+
+def _arranges(parse: Parse, clause: int, trigger: int) -> bool:
+    """A relative clause hung on a noun inside the meeting's own phrase that tells when or
+    where the meeting is set or held: it describes the meeting, however the parser hung it."""
+    t = parse.tokens
+    if t[clause].head not in set(parse.subtree(trigger)):
+        return False
+    if not any(
+        t[k].text.lower() in {"which", "that"}
+        for k in parse.dep_children(clause, "nsubj", "nsubjpass")
+    ):
+        return False
+    return any(t[k].lemma.lower() in ARRANGED for k in parse.subtree(clause))
 
 
 def _best_date(parse: Parse, trigger: int, dates: list[TimeExpression]) -> TimeExpression | None:

@@ -38,6 +38,7 @@ from .meeting_parties import (
     _speakers,
     _their_own,
     _visitors,
+    day_of,
     engaged_in,
     engaged_now,
     listed_after,
@@ -211,6 +212,7 @@ def _mention(
         aside=frame == -1,
         joiners=_joiners(parse, i) if is_noun else frozenset(),
         days=_duration(parse, i) if is_noun else 1,
+        day_of=day_of(parse, i) if is_noun else 1,
         hosted=_meets_officials(parse, i, is_noun) or (is_noun and travelled_for(parse, i)),
         engaged=is_noun and engaged_in(parse, i) is not None,
         attending=is_noun

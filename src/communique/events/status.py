@@ -484,11 +484,14 @@ def _subjectless_cancel(parse: Parse, verb: int) -> bool:
     """The small model often hangs 'were cancelled' under 'scheduled' with no subject of its
     own: such a cancellation is the scheduled event's."""
     t = parse.tokens
+    # "had been scheduled to meet in Colombo in March but was postponed": the plan's verb
+    verbs = [verb, t[verb].head] if t[verb].dep == "xcomp" else [verb]
     return any(
         t[k].dep in {"ccomp", "conj"}
         and t[k].lemma.lower() in CANCEL_LEMMAS
         and not parse.dep_children(k, "nsubj", "nsubjpass")
-        for k in parse.children[verb]
+        for v in verbs
+        for k in parse.children[v]
     )
 
 

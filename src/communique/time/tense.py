@@ -151,6 +151,10 @@ def _infinitive_tense(index: TenseIndex, verb: Token) -> Tense:
     """ "is to meet", "expected to visit", "plans to travel": ahead of now. Under a verb in the
     simple past ("agreed to sell ... in October") the time may be the agreement's: no side."""
     matrix = index.head_of(verb)
+    if matrix.pos == "ADJ" and matrix.dep == "acomp":  # "had been due to visit Mexico in August"
+        above = index.head_of(matrix)
+        if any(k.dep == "aux" and k.text.lower() == "had" for k in index.kids(above)):
+            return "past"
     if matrix.i != verb.i and matrix.pos in {"VERB", "AUX"}:
         past_aux = any(k.dep in {"aux", "auxpass"} and k.tag == "VBD" for k in index.kids(matrix))
         if matrix.tag == "VBD" or past_aux:
