@@ -151,3 +151,24 @@ def test_a_visit_that_had_been_due_is_dated_in_the_past(sentence_resources: Any)
     rec = extract_article(text, published=date(2021, 10, 5), resources=sentence_resources)
     [ev] = [e for e in rec.events if is_meeting(e)]
     assert ev.status == "cancelled" and ev.when is not None and ev.when.start == "2021-08"
+
+
+def test_an_arrival_with_no_place_is_in_the_dateline_city(sentence_resources: Any) -> None:
+    text = (
+        "RABAT, Feb 2 (Reuters) - Relations between Spain and Morocco have warmed.\n\n"
+        "Spanish Prime Minister Pedro Sanchez arrived on Wednesday and held talks over dinner "
+        "with Moroccan Prime Minister Aziz Akhannouch, the Spanish government said."
+    )
+    rec = extract_article(text, published=date(2023, 2, 2), resources=sentence_resources)
+    names = [e.where.name for e in rec.events if is_meeting(e) and e.where]
+    assert names and set(names) == {"Rabat"}, names
+
+
+def test_a_where_clause_places_the_talks_it_tells(sentence_resources: Any) -> None:
+    text = (
+        "U.S. envoy Mike Hammer returned to Washington on Saturday from Cairo, where he held "
+        "talks with Egyptian Foreign Minister Sameh Shoukry on Friday."
+    )
+    rec = extract_article(text, published=date(2023, 2, 2), resources=sentence_resources)
+    names = [e.where.name for e in rec.events if is_meeting(e) and e.where]
+    assert names == ["Cairo"], names

@@ -84,12 +84,14 @@ def _arrival_places(
     places: tuple[PlaceMention, ...],
     mentions: list[MeetingMention],
     times: tuple[TimeExpression, ...] = (),
+    dateline: PlaceMention | None = None,
 ) -> None:
     """'X arrived in Warsaw on Monday. He will hold talks with Y on Tuesday': a meeting with no
     place of its own, held by a person who arrived somewhere in that sentence or the one
     before, is where they arrived. An arrival told in the next sentence counts too when it is
     dated no later than the meeting ('Li met Pham on Tuesday. Pham arrived in Beijing on
-    Sunday for a four-day visit')."""
+    Sunday for a four-day visit'). An arrival that names no place, in a report filed from a
+    city, is in that city ('RABAT - ... X arrived on Wednesday and held talks with Y')."""
     arrivals: list[tuple[int, frozenset[str], PlaceMention]] = []
     arrived_on: dict[int, str] = {}
     for tok in parse.tokens:
@@ -97,6 +99,8 @@ def _arrival_places(
             continue
         n = parse.sentence_index(tok.i)
         where = _best_place(parse, tok.i, places_in_sentence(parse, places, n))
+        if where is None and not parse.preps(tok.i, "in", "at", "to", "from"):
+            where = dateline  # "arrived on Monday evening", filed from the city
         people = parties_under(parse, parse.dep_children(tok.i, "nsubj"))
         who = frozenset(e.id for e in people if e.kind == "person")
         if where is not None and where.kind != "region" and who:

@@ -115,15 +115,19 @@ def find_meeting_mentions(
             m.undated = _best_date(parse, i, yearless)  # compared only, never reported
             if at_seat(m.place):  # meeting.government_seat: "talks at the Kremlin"
                 m.hosted = True
+            where = _where_clause_place(parse, i, here)
+            own = set(parse.subtree(parse.governing_verb(i)))
+            if where is not None and (m.place is None or parse.token_at(m.place.start) not in own):
+                m.place = where  # "returned to Washington from Cairo, where he held talks"
             if m.place is None:
-                m.place = _where_clause_place(parse, i, here) or _leg_place(parse, i, here)
+                m.place = _leg_place(parse, i, here)
             # the dateline places the lead's meeting, and a meeting with the unnamed officials
             # of the place the report is filed from ("HANOI - ... met government officials")
             m.lead_place = dateline if n == lead or m.hosted else None
             if n == lead:  # "KAZAN, Russia (Reuters) -": no party of the lead
                 m.parties = [e for e in m.parties if _named_after(e, dateline_end, parse, n)]
             out.extend(_per_destination(parse, m, here))
-    _arrival_places(parse, places, out, times)
+    _arrival_places(parse, places, out, times, dateline)
     return out
 
 

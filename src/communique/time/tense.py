@@ -152,9 +152,9 @@ def _infinitive_tense(index: TenseIndex, verb: Token) -> Tense:
     simple past ("agreed to sell ... in October") the time may be the agreement's: no side."""
     matrix = index.head_of(verb)
     if matrix.pos == "ADJ" and matrix.dep == "acomp":  # "had been due to visit Mexico in August"
-        above = index.head_of(matrix)
+        above = index.head_of(matrix)  # a plan told in the past perfect: either side of now
         if any(k.dep == "aux" and k.text.lower() == "had" for k in index.kids(above)):
-            return "past"
+            return "present"
     if matrix.i != verb.i and matrix.pos in {"VERB", "AUX"}:
         past_aux = any(k.dep in {"aux", "auxpass"} and k.tag == "VBD" for k in index.kids(matrix))
         if matrix.tag == "VBD" or past_aux:
