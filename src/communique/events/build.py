@@ -39,6 +39,7 @@ from .meeting_context import (
 )
 from .meeting_places import act_place, at_seat
 from .meeting_records import MeetingCluster
+from .meeting_status import status_from_date, under_way
 from .position_records import PositionCandidate
 from .roles import AgendaFact, ChairFact, DelegationFact
 from .rules import entry_rule, rule
@@ -208,10 +209,10 @@ def _meeting_event(
     status = (
         c.status
         or _sentence_mood(parse, c.mentions[0].sentence)
-        or _status_from_date(when, parse.annotated.article.published)
+        or status_from_date(when, parse.annotated.article.published)
     )
-    under_way = status == "occurred" and _under_way(parse, c, when)
-    if under_way:
+    going = status == "occurred" and under_way(parse, c, when)
+    if going:
         status = "ongoing"
     evidence = _evidence(parse, sorted({m.sentence for m in c.mentions}))
     heads: dict[str, str | None] = {}
@@ -231,7 +232,7 @@ def _meeting_event(
         rules=_meeting_rules(c)
         + ((rule("meeting.visit"),) if recipients else ())
         + ((rule("meeting.hosts_country"),) if at_hosts else ())
-        + ((rule("meeting.under_way"),) if under_way else ()),
+        + ((rule("meeting.under_way"),) if going else ()),
         type="CONSULT",
         mode=first.entry.mode,
         status=status,
@@ -368,85 +369,6 @@ def _sentence_mood(parse: Parse, n: int) -> Status | None:
     parties could grasp the opportunity of the summit") makes it planned."""
     words = {parse.tokens[i].lemma.lower() for i in parse.sentence_tokens(n)}
     return "planned" if words & PROSPECT else None
-
-
-#: Verbs that tell a meeting's start, resumption or convening ("talks began", "entered a
-#: second day", "leaders gathered in Hiroshima for a three-day summit").
-STARTING = frozenset(
-    {"begin", "start", "open", "enter", "resume", "continue", "kick", "gather", "convene",
-     "assemble"}
-)  # fmt: skip
-#: Verbs that tell a meeting's end ("talks ended", "wrapped up").
-ENDING = frozenset({"end", "conclude", "close", "wrap", "finish", "collapse", "adjourn"})
-#: Verbs of a journey's stages ("arrived on a two-day visit"), which leave a visit under way.
-JOURNEYS = frozenset({"arrive", "land", "travel", "fly", "stop"})
-
-
-def _under_way(parse: Parse, c: MeetingCluster, when: When | None) -> bool:
-    """meeting.under_way: a meeting told as past is still going on on the day of the report
-    when it is told in the past progressive on that day or with no day ("were holding talks in
-    Cairo on Monday"), when it lasts several days from a start before or on that day ("arrived
-    on Wednesday on a two-day visit"), or when it began, resumed or convened that day or the
-    day before and no telling of it says it ended ("resumed talks in London on Monday")."""
-    published = parse.annotated.article.published
-    t = parse.tokens
-    nth = max(m.day_of for m in c.mentions)
-    if nth >= 2 and not _ended(parse, c):  # "talks entered a third day on Monday"
-        day = when is not None and when.granularity == "day"
-        told = date.fromisoformat((when.end or when.start)[:10]) if when and day else None
-        return (
-            published is None or told is None or published - timedelta(days=1) <= told <= published
-        )
-    # "met ... on Thursday", "held talks with X": a meeting held within the visit is over
-    verbs = [m.trigger if t[m.trigger].pos == "VERB" else t[m.trigger].head for m in c.mentions]
-    verbs += [parse.governing_verb(m.trigger) for m in c.mentions]  # "gathered ... for a summit"
-    day = when is not None and when.granularity == "day"
-    start = date.fromisoformat(when.start[:10]) if when is not None and day else None
-    if any(_past_progressive(parse, v) for v in verbs) and (
-        start is None or published is None or start == published
-    ):
-        return True
-    if start is None or published is None:
-        return False
-    days = max(m.days for m in c.mentions)
-    held = any(
-        t[v].tag == "VBD" and t[v].lemma.lower() not in STARTING | JOURNEYS
-        for v in verbs[: len(c.mentions)]
-    )
-    if days >= 2 and start <= published < start + timedelta(days=days) and not held:
-        return True
-    recent = published - timedelta(days=1) <= start <= published
-    return recent and not _ended(parse, c) and any(t[v].lemma.lower() in STARTING for v in verbs)
-
-
-def _ended(parse: Parse, c: MeetingCluster) -> bool:
-    """A sentence telling the meeting also tells an end ("talks resumed ... and ended")."""
-    t = parse.tokens
-    return any(
-        t[k].lemma.lower() in ENDING and t[k].pos == "VERB"
-        for m in c.mentions
-        for k in parse.sentence_tokens(m.sentence)
-    )
-
-
-def _past_progressive(parse: Parse, verb: int) -> bool:
-    """'were holding talks': a verb in -ing under "was"/"were"."""
-    t = parse.tokens
-    return t[verb].tag == "VBG" and any(
-        t[k].dep == "aux" and t[k].text.lower() in {"was", "were"} for k in parse.children[verb]
-    )
-
-
-#: Words of a time phrase that point ahead of the report ("later this week", "next month").
-AHEAD = frozenset({"next", "later", "coming", "upcoming", "tomorrow"})
-
-
-def _status_from_date(when: When | None, published: object) -> Status:
-    if when is not None and published is not None and when.start[:10] > str(published):
-        return "planned"
-    if when is not None and set(when.text.lower().split()) & AHEAD:
-        return "planned"  # "travels on to Mali later this week": this week, still to come
-    return "occurred"
 
 
 def _confidence(c: MeetingCluster, when: When | None) -> float:

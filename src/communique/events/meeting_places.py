@@ -122,12 +122,17 @@ def _arrival_places(
                 for o in mentions
                 if o.place is not None
                 and o.sentence == m.sentence
-                and (o.trigger in above or parse.governing_verb(o.trigger) in above)
+                and (
+                    o.trigger in above
+                    or (o.entry.mode == "visit" and parse.governing_verb(o.trigger) in above)
+                )
             ),
             None,
         )
-        if frame is not None:  # "is due in Montevideo on Wednesday for talks with X", "arrived
-            m.place = frame.place  # in Dushanbe and will hold talks with Y": the journey's place
+        if frame is not None and _sequence_prep(parse, m.trigger) is None:
+            # "is due in Montevideo for talks with X", "arrived in Dushanbe and will hold talks
+            # with Y": the journey's place (not "arrived in Quito after talks with Z")
+            m.place = frame.place
             continue
         ids = {e.id for e in m.parties}
         earlier = _sequence_prep(parse, m.trigger) is not None  # "arrived ... after talks"
