@@ -172,3 +172,33 @@ def test_a_where_clause_places_the_talks_it_tells(sentence_resources: Any) -> No
     rec = extract_article(text, published=date(2023, 2, 2), resources=sentence_resources)
     names = [e.where.name for e in rec.events if is_meeting(e) and e.where]
     assert names == ["Cairo"], names
+
+
+def test_leaders_arriving_for_the_summit_attend_it(sentence_resources: Any) -> None:
+    text = (
+        "JAKARTA (Reuters) - Southeast Asian leaders will open their annual ASEAN summit in "
+        "Jakarta on Tuesday. Philippine President Ferdinand Marcos Jr. and Vietnamese Prime "
+        "Minister Pham Minh Chinh arrived on Monday for the summit."
+    )
+    rec = extract_article(text, published=date(2023, 9, 4), resources=sentence_resources)
+    [ev] = [e for e in rec.events if is_meeting(e)]
+    ents = {e.id: e for e in rec.entities}
+    codes = {ents[i].code or ents[i].country for i in (*ev.actors, *ev.recipients)}
+    assert {"ASEAN", "PHL", "VNM"} <= codes and ev.status == "planned", codes
+
+
+def test_a_summit_wrapped_up_is_dated_from_its_first_day(sentence_resources: Any) -> None:
+    text = "Group of 20 leaders wrapped up a two-day summit in New Delhi on Sunday."
+    rec = extract_article(text, published=date(2023, 9, 10), resources=sentence_resources)
+    [ev] = [e for e in rec.events if is_meeting(e)]
+    assert ev.when is not None and (ev.when.start, ev.when.end) == ("2023-09-09", "2023-09-10")
+
+
+def test_leaders_due_to_gather_meet(sentence_resources: Any) -> None:
+    text = (
+        "Leaders of the Asia-Pacific Economic Cooperation forum are due to gather on Friday "
+        "in Lima."
+    )
+    rec = extract_article(text, published=date(2024, 11, 14), resources=sentence_resources)
+    [ev] = [e for e in rec.events if is_meeting(e)]
+    assert ev.status == "planned" and ev.where is not None and ev.where.name == "Lima"

@@ -336,6 +336,8 @@ def _when(c: MeetingCluster) -> When | None:
         found = combine(found, clock)
     when = _to_when(found)
     nth = max(m.day_of for m in c.mentions)
+    # "wrapped up a two-day summit on Sunday": Sunday was its last day
+    nth = max([nth, *(m.days for m in c.mentions if m.closing)])
     if when is None or nth < 2 or when.granularity != "day":
         return when
     # "were holding a second day of talks on Monday": the talks began on Sunday

@@ -8,6 +8,7 @@ from ..model import Entity
 from .arguments import (
     PARTY_PREPS,
     TOPIC_STOPS,
+    TRAVEL_VERBS,
     absent_from,
     invitation_taker,
     parties_under,
@@ -125,6 +126,16 @@ def _joiners(parse: Parse, noun: int) -> frozenset[str]:
     """Codes of those who attend or join a meeting named by a definite noun ("Sudan, which
     attended the talks as an observer"): they add to that meeting's parties."""
     tok = parse.tokens[noun]
+    t = parse.tokens
+    prep = t[tok.head]
+    if (  # "X and Y arrived on Monday for the summit"
+        tok.dep == "pobj"
+        and prep.text.lower() == "for"
+        and t[prep.head].lemma.lower() in TRAVEL_VERBS
+        and any(t[k].text.lower() == "the" for k in parse.dep_children(noun, "det"))
+    ):
+        heads = parse.dep_children(prep.head, "nsubj")
+        return frozenset(c for e in parties_under(parse, heads) if (c := party_code(e)))
     if tok.dep != "dobj" or parse.tokens[tok.head].lemma.lower() not in JOIN_VERBS:
         return frozenset()
     if absent_from(parse, noun):

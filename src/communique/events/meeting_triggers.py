@@ -272,6 +272,12 @@ def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
         return bool(verb_parties(parse, i))
     if kind == "subject":  # "leaders of X gathered", not "ministers gathered in X"
         subj = parse.dep_children(i, "nsubj")  # the nearest: a dateline can parse as one too
+        up, tok = i, parse.tokens[i]
+        for _ in range(2):  # "leaders of X are due to gather": the subject of the open clause
+            if subj or tok.dep not in {"xcomp", "acomp"} or tok.head == up:
+                break
+            up = tok.head
+            subj, tok = parse.dep_children(up, "nsubj"), parse.tokens[up]
         return bool(subj) and bool(parties_under(parse, [max(subj)]))
     if kind == "on":
         return _calls_on(parse, i)

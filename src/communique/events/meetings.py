@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..model import PlaceMention, TimeExpression
 from .arguments import (
+    TRAVEL_VERBS,
     noun_parties,
     parties_under,
     places_in_sentence,
@@ -57,6 +58,7 @@ from .meeting_places import (
     at_seat,
 )
 from .meeting_records import DEFINITE, VAGUE, MeetingMention
+from .meeting_status import ENDING
 from .meeting_triggers import _trigger_entry
 from .status import status_of
 from .syntax import Parse
@@ -217,12 +219,25 @@ def _mention(
         joiners=_joiners(parse, i) if is_noun else frozenset(),
         days=_duration(parse, i) if is_noun else 1,
         day_of=day_of(parse, i) if is_noun else 1,
+        closing=is_noun and tok.dep == "dobj" and parse.tokens[tok.head].lemma.lower() in ENDING,
         hosted=_meets_officials(parse, i, is_noun) or (is_noun and travelled_for(parse, i)),
         engaged=is_noun and engaged_in(parse, i) is not None,
-        attending=is_noun
-        and (bool(dets & DEFINITE) or has_poss)
-        and tok.dep == "dobj"
-        and parse.tokens[tok.head].lemma.lower() in ATTEND_VERBS,
+        attending=is_noun and (bool(dets & DEFINITE) or has_poss) and _attends(parse, i),
+    )
+
+
+def _attends(parse: Parse, noun: int) -> bool:
+    """ "will attend the summit", "arrived on Monday for the summit": someone's attendance of
+    a meeting reported on its own, not a meeting of its own."""
+    t = parse.tokens
+    tok = t[noun]
+    if tok.dep == "dobj":
+        return t[tok.head].lemma.lower() in ATTEND_VERBS
+    prep = t[tok.head]
+    return (
+        tok.dep == "pobj"
+        and prep.text.lower() == "for"
+        and t[prep.head].lemma.lower() in TRAVEL_VERBS
     )
 
 
