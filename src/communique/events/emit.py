@@ -296,11 +296,11 @@ BACKGROUND_YEARS = 2
 
 
 def _background(ev: Event, on: date | None, news_year: int | None) -> str | None:
-    """A non-meeting act whose own date lies years before the article's date (or, undated, the
-    latest day or month it names): background the article recalls, reported by the articles
-    of its own time (meetings keep their history: tracks link them)."""
+    """An act or a meeting whose own date lies years before the article's date (or, undated,
+    the latest day or month it names): background the article recalls, reported by the
+    articles of its own time (a meeting told again years later would count twice)."""
     reference = on.year if on is not None else news_year
-    if reference is None or ev.meeting is not None or ev.when is None or ev.when.year_inferred:
+    if reference is None or ev.when is None or ev.when.year_inferred:
         return None
     try:
         year = int(ev.when.start[:4])
