@@ -202,3 +202,39 @@ def test_leaders_due_to_gather_meet(sentence_resources: Any) -> None:
     rec = extract_article(text, published=date(2024, 11, 14), resources=sentence_resources)
     [ev] = [e for e in rec.events if is_meeting(e)]
     assert ev.status == "planned" and ev.where is not None and ev.where.name == "Lima"
+
+
+def test_two_summonses_in_turn_are_two_meetings(sentence_resources: Any) -> None:
+    text = (
+        "Baghdad summoned Turkish ambassador Faruk Kaymakci on Tuesday, and Ankara responded on "
+        "Wednesday by summoning Iraq's envoy."
+    )
+    rec = extract_article(text, published=date(2016, 10, 6), resources=sentence_resources)
+    got = sorted(
+        (e.when.start if e.when else "", e.where.country if e.where else "")
+        for e in rec.events
+        if is_meeting(e)
+    )
+    assert got == [("2016-10-04", "IRQ"), ("2016-10-05", "TUR")], got
+
+
+def test_a_dateline_run_into_the_headline_is_no_date_of_the_talks(sentence_resources: Any) -> None:
+    text = (
+        "Kenyatta holds talks with Abiy as war escalates. NAIROBI, Nov 15 (Reuters) - Kenyan "
+        "President Uhuru Kenyatta held talks with Ethiopian Prime Minister Abiy Ahmed in Addis "
+        "Ababa on Sunday, his office said."
+    )
+    rec = extract_article(text, published=date(2021, 11, 15), resources=sentence_resources)
+    starts = {e.when.start for e in rec.events if is_meeting(e) and e.when}
+    assert starts == {"2021-11-14"}, starts
+
+
+def test_a_visitor_met_later_in_the_report_is_where_they_arrived(sentence_resources: Any) -> None:
+    text = (
+        "Saudi Foreign Minister Prince Faisal bin Farhan arrived in Tehran on Saturday. The "
+        "visit follows a deal to restore relations. The two countries cut ties in 2016. Prince "
+        "Faisal is due to meet Iranian President Ebrahim Raisi later on Saturday."
+    )
+    rec = extract_article(text, published=date(2023, 6, 17), resources=sentence_resources)
+    planned = [e for e in rec.events if is_meeting(e) and e.status == "planned"]
+    assert planned and all(e.where and e.where.name == "Tehran" for e in planned), planned

@@ -269,6 +269,8 @@ def _same_phrase(
     cp = c.place
     if m.place and cp and m.place.country and cp.country and m.place.country != cp.country:
         return None
+    if m.visitors and c.visitors and not m.visitors & c.visitors:
+        return None  # "X summoned Y's envoy, and Y responded by summoning X's": two summonses
     if m.status and c.status and (m.status, c.status) in CONFLICT:
         m.status = None  # the nearer clause (a participle: "hosted by") does not set the status
     return c

@@ -275,6 +275,13 @@ VISIT_CARRIERS = frozenset(
 )
 
 
+def summoned(parse: Parse, i: int) -> frozenset[str]:
+    """ "Baghdad summoned Turkey's ambassador", "Sweden's envoy was summoned": codes of the
+    envoy called in, who comes to the summoning state's ministry (a guest, as a visitor is)."""
+    heads = parse.dep_children(i, "dobj", "nsubjpass")
+    return frozenset(c for e in parties_under(parse, heads) if (c := party_code(e)))
+
+
 def _visitors(parse: Parse, i: int, is_noun: bool) -> frozenset[str]:
     """Who makes the visit: the possessor or "by" agent of a visit noun ("Trump's visit", "a
     visit by the crown prince"), the subject of a visit verb. Empty when not said."""

@@ -141,7 +141,12 @@ def _arrival_places(
             told_after = (
                 n == m.sentence + 1 and met_on is not None and arrived_on.get(n, "9") <= met_on
             )
-            near = n <= m.sentence <= n + 1 or told_after
+            # a few sentences on, the visit goes on: "arrived in Tehran on Saturday ... He is
+            # due to meet President X later on Saturday"
+            later = n + 1 < m.sentence <= n + 4 and (
+                met_on is None or arrived_on.get(n, "9") <= met_on
+            )
+            near = n <= m.sentence <= n + 1 or told_after or later
             if near and who & ids and not (earlier and n == m.sentence):
                 m.place = where
                 break
@@ -174,7 +179,10 @@ def _dateline(
     a known city."""
     text = parse.text
     head = text[:300]
-    for line_start in [0] + [k + 1 for k, ch in enumerate(head) if ch == "\n"]:
+    starts = [0] + [k + 1 for k, ch in enumerate(head) if ch == "\n"]
+    # a headline run into the dateline on one line: "... escalates. NAIROBI, Nov 15 (Reuters) -"
+    starts += [m.end() for m in re.finditer(r"[.!?] (?=[A-Z]{2})", head)]
+    for line_start in sorted(set(starts)):
         line = text[line_start : line_start + 120]
         word = re.match(r"\s*([A-Z][A-Za-z.' ]{1,30}?)(?=\s*(?:,|\(|\s[-\u2013\u2014]))", line)
         if not word:

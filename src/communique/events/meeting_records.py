@@ -74,7 +74,7 @@ class MeetingMention:
     status: Status | None
     definite: bool
     vague: bool
-    visitors: frozenset[str] = frozenset()  # codes of who travels, for visits
+    visitors: frozenset[str] = frozenset()  # codes of who travels (visits) or is summoned
     pair: bool = False  # subject is "the two leaders", "both sides"
     named_before: bool = False  # the pair's two sides are the two named just before
     frame: int | None = None  # the meeting whose sidelines it was on

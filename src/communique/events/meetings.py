@@ -43,6 +43,7 @@ from .meeting_parties import (
     engaged_in,
     engaged_now,
     listed_after,
+    summoned,
     told_within,
 )
 from .meeting_places import (
@@ -212,7 +213,11 @@ def _mention(
         vague=(is_noun and (bool(dets & VAGUE) or (not dets and not parties and not pair)))
         or _habitual(parse, i)
         or (is_noun and _with_many(parse, i)),
-        visitors=_visitors(parse, i, is_noun) if entry.mode == "visit" else frozenset(),
+        visitors=_visitors(parse, i, is_noun)
+        if entry.mode == "visit"
+        else summoned(parse, i)
+        if entry.mode == "summon" and not is_noun
+        else frozenset(),
         pair=pair,
         frame=frame if frame is not None and frame >= 0 else None,
         aside=frame == -1,
