@@ -238,3 +238,13 @@ def test_a_visitor_met_later_in_the_report_is_where_they_arrived(sentence_resour
     rec = extract_article(text, published=date(2023, 6, 17), resources=sentence_resources)
     planned = [e for e in rec.events if is_meeting(e) and e.status == "planned"]
     assert planned and all(e.where and e.where.name == "Tehran" for e in planned), planned
+
+
+def test_a_venue_in_what_is_discussed_is_not_the_meetings(sentence_resources: Any) -> None:
+    text = (
+        "The Organization of American States will hold an extraordinary session of its Permanent "
+        "Council next week to discuss the raid on Mexico's embassy in Quito."
+    )
+    rec = extract_article(text, published=date(2024, 4, 7), resources=sentence_resources)
+    [ev] = [e for e in rec.events if is_meeting(e)]
+    assert ev.status == "planned" and ev.where is None, ev.where

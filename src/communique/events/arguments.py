@@ -312,7 +312,10 @@ def gerund_subject(parse: Parse, verb: int) -> list[int]:
     prep = t[t[verb].head]
     if t[verb].dep != "pcomp" or t[verb].tag != "VBG" or prep.dep != "prep":
         return []
-    return parse.dep_children(prep.head, "nsubj") if prep.text.lower() in GERUND_PREPS else []
+    if prep.text.lower() not in GERUND_PREPS:
+        return []
+    # "left for Kenya, the first stop of a tour, before continuing to X": hung on a noun
+    return parse.dep_children(parse.governing_verb(prep.head), "nsubj")
 
 
 def verb_parties(parse: Parse, verb: int) -> list[Entity]:

@@ -10,6 +10,7 @@ from .arguments import (
     TOPIC_STOPS,
     TRAVEL_VERBS,
     absent_from,
+    gerund_subject,
     invitation_taker,
     parties_under,
     party_code,
@@ -310,6 +311,7 @@ def _visit_subject(parse: Parse, i: int) -> list[int]:
         if not subj and (taker := invitation_taker(parse, i)) is not None:
             i = taker  # "X accepted an invitation to visit Tehran": X visits
             continue
+        subj = subj or gerund_subject(parse, i)  # "left for X, before continuing to Y"
         if subj or t[i].dep not in {"xcomp", "advcl", "conj", "acomp"} or t[i].head == i:
             return [k for k in subj if t[k].tag not in {"WP", "WDT"}]
         i = t[i].head

@@ -458,15 +458,19 @@ TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning", "agai
 
 def _in_topic(parse: Parse, p: PlaceMention, trigger: int) -> bool:
     """'talks on a ceasefire in Gaza': the place belongs to the topic, not to the meeting.
-    A venue introduced by "at" is the meeting's, however the parser attached it."""
+    A venue introduced by "at" is the meeting's, however the parser attached it; any venue is,
+    unless a word of discussing governs it."""
     first = parse.token_at(p.start)
-    if (first > 0 and parse.tokens[first - 1].text.lower() == "at") or p.kind == "venue":
+    if first > 0 and parse.tokens[first - 1].text.lower() == "at":
         return False
     for a in parse.ancestors(first):
         if a == trigger:
             return False
         tok = parse.tokens[a]
-        if tok.dep == "prep" and tok.text.lower() in TOPIC_PREPS and not _occasion(parse, a):
+        # a venue is the meeting's, however the parser hung it, unless what is discussed
+        # holds it ("to discuss the raid on Mexico's embassy in Quito")
+        topic = tok.dep == "prep" and tok.text.lower() in TOPIC_PREPS
+        if topic and p.kind != "venue" and not _occasion(parse, a):
             return True
         if tok.lemma.lower() in TOPIC_HEADS and tok.pos in {"NOUN", "VERB"}:
             return True  # "met ... to discuss the situation in Syria"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .arguments import (
     PARTY_PREPS,
+    gerund_subject,
     noun_parties,
     parties_under,
     party_code,
@@ -117,6 +118,8 @@ def _noun_ok(parse: Parse, i: int, entry: Entry) -> bool:
         )
     if kind == "forum":  # "a session of the Security Council", not "was at the session"
         own = premodifier_parties(parse, i) + parties_under(parse, parse.preps(i, *PARTY_PREPS))
+        # "the OAS will hold an extraordinary session of its Permanent Council"
+        own += [e for e in _governor_parties(parse, i) if e.kind == "igo"]
         return any(e.kind in {"igo", "body"} for e in own)
     if kind == "actor":  # "X's trip", "a trip by X"; "X cancelled a planned trip to Moscow"
         return bool(noun_parties(parse, i)) or bool(_governor_parties(parse, i))
@@ -215,8 +218,8 @@ def _journey(parse: Parse, i: int, preps: frozenset[str]) -> bool:
     v = i
     while not parse.dep_children(v, "nsubj", "nsubjpass") and t[v].dep in {"xcomp", "conj"}:
         v = t[v].head  # "is expected to travel", "arrived in Kigali and travelled to Goma"
-    subjects = parse.dep_children(v, "nsubj", "nsubjpass")
-    travellers = parties_under(parse, subjects)
+    subjects = parse.dep_children(v, "nsubj", "nsubjpass") or gerund_subject(parse, v)
+    travellers = parties_under(parse, subjects)  # "left for Kenya, before continuing to X"
     # "Russian investigators would fly to Ankara", "a Chinese delegation arrived in Hanoi"
     officials = any(t[k].lemma.lower() in TRAVELLING_OFFICIALS for k in subjects)
     return bool(places) and any(

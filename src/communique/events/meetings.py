@@ -9,7 +9,7 @@ visits (meeting_parties.py), place and date (meeting_places.py), clusters (meeti
 
 from __future__ import annotations
 
-from ..model import PlaceMention, TimeExpression
+from ..model import PlaceMention, Status, TimeExpression
 from .arguments import (
     TRAVEL_VERBS,
     noun_parties,
@@ -208,7 +208,9 @@ def _mention(
         place=_best_place(parse, i, places) or _setting_place(parse, frame, places),
         date=_best_date(parse, i, dates),
         clock=clocks[0] if clocks else None,
-        status=status_of(parse, i) or ("ongoing" if is_noun and engaged_now(parse, i) else None),
+        status=_onward(parse, i, entry)
+        or status_of(parse, i)
+        or ("ongoing" if is_noun and engaged_now(parse, i) else None),
         definite=is_noun and (bool(dets & DEFINITE) or has_poss),
         vague=(is_noun and (bool(dets & VAGUE) or (not dets and not parties and not pair)))
         or _habitual(parse, i)
@@ -229,6 +231,13 @@ def _mention(
         engaged=is_noun and engaged_in(parse, i) is not None,
         attending=is_noun and (bool(dets & DEFINITE) or has_poss) and _attends(parse, i),
     )
+
+
+def _onward(parse: Parse, i: int, entry: Entry) -> Status | None:
+    """ "left for Kenya, before continuing to Mozambique": the tour's next legs are to come."""
+    t = parse.tokens
+    onward = t[i].dep == "pcomp" and t[i].tag == "VBG" and t[t[i].head].text.lower() == "before"
+    return "planned" if onward and entry.need_kind == "journey" else None
 
 
 def _attends(parse: Parse, noun: int) -> bool:
