@@ -248,3 +248,32 @@ def test_a_venue_in_what_is_discussed_is_not_the_meetings(sentence_resources: An
     rec = extract_article(text, published=date(2024, 4, 7), resources=sentence_resources)
     [ev] = [e for e in rec.events if is_meeting(e)]
     assert ev.status == "planned" and ev.where is None, ev.where
+
+
+def test_the_name_a_leader_goes_by_joins_the_full_name(sentence_resources: Any) -> None:
+    text = (
+        "Brazilian President Luiz Inacio Lula da Silva met Argentine President Alberto Fernandez "
+        "in Buenos Aires on Monday. 'Brazil is back,' Lula said. He is then due in Montevideo on "
+        "Wednesday for talks with Uruguayan President Luis Lacalle Pou."
+    )
+    rec = extract_article(text, published=date(2023, 1, 23), resources=sentence_resources)
+    ents = {e.id: e for e in rec.entities}
+    lula = [e for e in rec.entities if "Lula" in e.name]
+    assert len(lula) == 1 and lula[0].country == "BRA", [e.name for e in lula]
+    got = {
+        frozenset(ents[i].code or ents[i].country for i in (*e.actors, *e.recipients))
+        for e in rec.events
+        if is_meeting(e)
+    }
+    assert frozenset({"BRA", "URY"}) in got, got
+
+
+def test_their_commission_meets_between_the_people_met_before(sentence_resources: Any) -> None:
+    text = (
+        "Ethiopian Prime Minister Abiy Ahmed held talks with Kenyan President William Ruto in "
+        "Nairobi on Thursday. The two sides agreed that their joint ministerial commission would "
+        "meet in Addis Ababa in June."
+    )
+    rec = extract_article(text, published=date(2024, 3, 1), resources=sentence_resources)
+    planned = [e for e in rec.events if is_meeting(e) and e.status == "planned"]
+    assert planned and planned[0].where is not None and planned[0].where.name == "Addis Ababa"

@@ -41,12 +41,13 @@ class People:
     """The person drafts filed by their first and last one or two words, in the order they were
     first added: a short name finds the full name it is part of without a pass over all."""
 
-    __slots__ = ("_first", "_last", "_rank")
+    __slots__ = ("_first", "_inner", "_last", "_rank")
 
     def __init__(self) -> None:
         self._rank: dict[str, int] = {}
         self._last: dict[tuple[str, ...], dict[str, None]] = {}
         self._first: dict[tuple[str, ...], dict[str, None]] = {}
+        self._inner: dict[str, dict[str, None]] = {}
 
     def file(self, key: str, name: str) -> None:
         """File (again, after the draft's name changed) the person draft ``key``."""
@@ -56,6 +57,9 @@ class People:
             if len(full) > n:
                 self._last.setdefault(tuple(full[-n:]), {})[key] = None
                 self._first.setdefault(tuple(full[:n]), {})[key] = None
+        for word in full[1:-1]:  # "Lula" of "Luiz Inacio Lula da Silva"
+            if word[:1].isupper() and len(word) > 2:
+                self._inner.setdefault(word, {})[key] = None
 
     def ending_with(self, words: list[str]) -> list[str]:
         """Keys filed under these last words, first-added first (their names may have changed
@@ -64,6 +68,10 @@ class People:
 
     def starting_with(self, words: list[str]) -> list[str]:
         return sorted(self._first.get(tuple(words), ()), key=self._rank.__getitem__)
+
+    def inner(self, word: str) -> list[str]:
+        """Keys filed with ``word`` inside their name (neither first nor last word)."""
+        return sorted(self._inner.get(word, ()), key=self._rank.__getitem__)
 
 
 WORD_RUN = re.compile(r"\w+")

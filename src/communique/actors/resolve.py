@@ -360,7 +360,8 @@ def _known(art: _Article, key: str) -> str | None:
 
 
 def _surname_key(art: _Article, name: str) -> str | None:
-    """A short name ("Okonjo-Iweala", "Wang", "El Abdi") joins the person it is part of."""
+    """A short name ("Okonjo-Iweala", "Wang", "El Abdi", "Lula") joins the person it is part
+    of."""
     words = name.split()
     if not words or len(words) > 2:
         return None
@@ -372,6 +373,12 @@ def _surname_key(art: _Article, name: str) -> str | None:
         full = art.drafts[key].name.split()
         if len(full) > len(words) and full[: len(words)] == words:
             return key
+    if len(words) == 1:  # the name a person goes by, inside the full one ("Lula")
+        inside = [
+            k for k in art.people.inner(words[0]) if words[0] in art.drafts[k].name.split()[1:-1]
+        ]
+        if len(inside) == 1:
+            return inside[0]
     return None
 
 

@@ -242,8 +242,13 @@ def _track_parties(c: MeetingCluster) -> list[Entity]:
     """A further round of the same negotiation, with its parties unnamed, is between the parties of
     the round mentioned before it."""
     out: list[Entity] = []
-    for m in c.mentions:
-        out += [e for e in m.parties if e not in out and e.kind in {"state", "igo"}]
+    for m in c.mentions:  # a person stands for a state: "held talks with President Ruto"
+        out += [
+            e
+            for e in m.parties
+            if e not in out
+            and (e.kind in {"state", "igo"} or (e.kind == "person" and party_code(e)))
+        ]
     return out
 
 
