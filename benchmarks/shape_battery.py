@@ -23,7 +23,10 @@ place and date; other events with PLOVER type, actor and recipient):
   annotators working apart, on meetings in every status (a third planned, a fifth called off or
   postponed, a tenth under way), told late in the article, between people named by title, in
   the passive and as nouns, with calls, prospects, denials and background as distractors; the
-  second is scored only at a round's start and end, its errors never read.
+  second is scored only at a round's start and end, its errors never read;
+- ``shapes_talks_readouts.jsonl``: 40 more by a third annotator, in the styles of ministry
+  readouts, state agencies and regional dailies (honorifics, titles, named commissions, "was to
+  have been held", "in this capital").
 
 The sentences are invented: these are unit-test material that shows which shapes generalise,
 not a measure of quality on real news (docs/EVALUATION.md). Each item is one article, scored
@@ -56,6 +59,7 @@ BATTERIES = (
     "shapes_domestic_heldout.jsonl",
     "shapes_talks.jsonl",
     "shapes_talks_heldout.jsonl",
+    "shapes_talks_readouts.jsonl",
 )
 
 

@@ -277,3 +277,23 @@ def test_their_commission_meets_between_the_people_met_before(sentence_resources
     rec = extract_article(text, published=date(2024, 3, 1), resources=sentence_resources)
     planned = [e for e in rec.events if is_meeting(e) and e.status == "planned"]
     assert planned and planned[0].where is not None and planned[0].where.name == "Addis Ababa"
+
+
+def test_a_summit_told_here_is_in_the_dateline_city(sentence_resources: Any) -> None:
+    text = (
+        "BRIDGETOWN, Dec 6 (Prensa Latina) The 8th CARICOM-Cuba Summit is taking place today in "
+        "this capital, with Cuban President Miguel Diaz-Canel in attendance."
+    )
+    rec = extract_article(text, published=date(2022, 12, 6), resources=sentence_resources)
+    [ev] = [e for e in rec.events if is_meeting(e)]
+    assert ev.status == "ongoing" and ev.where is not None and ev.where.name == "Bridgetown"
+
+
+def test_a_sideline_meeting_takes_the_named_meetings_place(sentence_resources: Any) -> None:
+    text = (
+        "Rwandan President Paul Kagame met Mozambican President Filipe Nyusi on the sidelines of "
+        "the Commonwealth Heads of Government Meeting in Kigali on Friday."
+    )
+    rec = extract_article(text, published=date(2022, 6, 25), resources=sentence_resources)
+    places = [e.where.name for e in rec.events if is_meeting(e) and e.where]
+    assert "Kigali" in places, places

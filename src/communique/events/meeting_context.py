@@ -170,7 +170,8 @@ def _hosting_state(parse: Parse, c: MeetingCluster) -> Where | None:
         if m.entry.mode not in {"host", "summon"} or t[m.trigger].pos != "VERB":
             continue
         guests = parse.dep_children(m.trigger, "nsubjpass")
-        heads = parse.preps(m.trigger, "by") if guests else []
+        passive = guests or parse.dep_children(m.trigger, "auxpass")  # "is to be received by Y"
+        heads = parse.preps(m.trigger, "by") if passive else []
         heads = heads or parse.dep_children(m.trigger, "nsubj") or gerund_subject(parse, m.trigger)
         if not heads and guests and m.entry.mode == "summon":
             # "X's ambassador was summoned on Friday": the summons is in the other party's state

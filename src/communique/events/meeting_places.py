@@ -248,7 +248,9 @@ def _other_clause(parse: Parse, i: int, trigger: int) -> bool:
 
 #: Words of a clause that sets or holds a meeting: "which was due to be held in Kunming",
 #: "that had been set for last week in Cucuta", "which was to have taken place in Moscow".
-ARRANGED = frozenset({"due", "schedule", "plan", "set", "slate", "hold", "take", "expect"})
+ARRANGED = frozenset(
+    {"due", "schedule", "plan", "set", "slate", "hold", "take", "expect", "meet", "convene"}
+)
 
 
 def _arranges(parse: Parse, clause: int, trigger: int) -> bool:

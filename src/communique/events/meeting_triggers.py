@@ -54,6 +54,10 @@ def _remote(parse: Parse, i: int) -> bool:
 def _trigger_entry(parse: Parse, lexicon: Lexicon, i: int) -> Entry | None:
     tok = parse.tokens[i]
     lemma = tok.lemma.lower()
+    if tok.pos == "PROPN" and tok.dep != "compound" and lemma.rstrip("s") in NAMED_MEETINGS:
+        lemma = lemma.rstrip("s")  # the head of a meeting's name: "Foreign Ministry Consultations"
+        entry = lexicon.meeting_nouns.get(lemma)
+        return entry if entry and not _remote(parse, i) and _noun_ok(parse, i, entry) else None
     if lemma not in lexicon.meeting_nouns and lemma not in lexicon.meeting_verbs:
         return None  # most words: no lexicon row, nothing more to read
     if _remote(parse, i):
@@ -68,6 +72,10 @@ def _trigger_entry(parse: Parse, lexicon: Lexicon, i: int) -> Entry | None:
         return entry if _verb_ok(parse, i, entry) else None
     return None
 
+
+#: Meeting nouns that head a meeting's own name, capitalised: "the Philippines-China Foreign
+#: Ministry Consultations", "the Joint Commission Meeting", "the Ministerial Session".
+NAMED_MEETINGS = frozenset({"consultation", "meeting", "session", "negotiation", "dialogue"})
 
 # "recalled its ambassador for consultations": a diplomatic protest, not a meeting
 RECALL_VERBS = frozenset({"recall", "summon", "call", "bring", "withdraw", "return", "order"})
@@ -120,7 +128,9 @@ def _noun_ok(parse: Parse, i: int, entry: Entry) -> bool:
         own = premodifier_parties(parse, i) + parties_under(parse, parse.preps(i, *PARTY_PREPS))
         # "the OAS will hold an extraordinary session of its Permanent Council"
         own += [e for e in _governor_parties(parse, i) if e.kind == "igo"]
-        return any(e.kind in {"igo", "body"} for e in own)
+        # "a session of the Algerian-Malian Strategic Bilateral Committee": a body of two states
+        states = {party_code(e) for e in own if e.kind == "state"}
+        return any(e.kind in {"igo", "body"} for e in own) or len(states) >= 2
     if kind == "actor":  # "X's trip", "a trip by X"; "X cancelled a planned trip to Moscow"
         return bool(noun_parties(parse, i)) or bool(_governor_parties(parse, i))
     return True
@@ -252,6 +262,10 @@ def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
     if kind == "person":
         # "received his Greek counterpart X"; passive: "X was welcomed by Y"
         objs = [*parse.objects(i), *parse.dep_children(i, "nsubjpass")]
+        up = i
+        while not objs and parse.dep_children(up, "auxpass") and parse.tokens[up].dep == "xcomp":
+            up = parse.tokens[up].head  # "X is scheduled to be received by Y": X is the guest
+            objs = parse.dep_children(up, "nsubjpass", "nsubj")
         if any(parse.tokens[o].lemma.lower() in MESSAGES for o in objs):
             return False  # "received a call from X", "welcomed the letter of X"
         if not any(_names_guest(parse, o) for o in objs):

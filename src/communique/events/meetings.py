@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..model import PlaceMention, Status, TimeExpression
 from .arguments import (
+    SETTLEMENT_NOUNS,
     TRAVEL_VERBS,
     noun_parties,
     parties_under,
@@ -124,14 +125,59 @@ def find_meeting_mentions(
                 m.place = where  # "returned to Washington from Cairo, where he held talks"
             if m.place is None:
                 m.place = _leg_place(parse, i, here)
+            if m.place is None and dateline is not None and _told_here(parse, i):
+                m.place = dateline  # "BRIDGETOWN - The summit is taking place in this capital"
             # the dateline places the lead's meeting, and a meeting with the unnamed officials
             # of the place the report is filed from ("HANOI - ... met government officials")
             m.lead_place = dateline if n == lead or m.hosted else None
             if n == lead:  # "KAZAN, Russia (Reuters) -": no party of the lead
                 m.parties = [e for e in m.parties if _named_after(e, dateline_end, parse, n)]
             out.extend(_per_destination(parse, m, here))
+        _described_within(parse, [m for m in out if m.sentence == n])
+        _frame_triggers(parse, [m for m in out if m.sentence == n])
     _arrival_places(parse, places, out, times, dateline)
     return out
+
+
+def _told_here(parse: Parse, i: int) -> bool:
+    """The meeting's clause places it where the report is filed: "here", "in this capital"."""
+    t = parse.tokens
+    for k in parse.subtree(parse.governing_verb(i)):
+        if t[k].text.lower() == "here" and t[k].dep == "advmod":
+            return True
+        this = any(t[d].text.lower() == "this" for d in parse.dep_children(k, "det"))
+        if this and t[k].lemma.lower() in SETTLEMENT_NOUNS and t[t[k].head].text.lower() == "in":
+            return True
+    return False
+
+
+def _frame_triggers(parse: Parse, here: list[MeetingMention]) -> None:
+    """ "on the sidelines of the Commonwealth Heads of Government Meeting": the setting is the
+    meeting word inside the phrase, whichever word of it the parser made its head."""
+    for m in here:
+        if m.frame is None or any(o.trigger == m.frame for o in here):
+            continue
+        inside = set(parse.subtree(m.frame))
+        m.frame = next((o.trigger for o in here if o is not m and o.trigger in inside), m.frame)
+
+
+def _described_within(parse: Parse, here: list[MeetingMention]) -> None:
+    """ "The session of the X-Y committee, which was to have met in Algiers this month, was
+    postponed": a meeting verb in a clause describing a meeting noun's phrase tells that
+    meeting's place and day, which go to the noun."""
+    for m in here:
+        inside = set(parse.subtree(m.trigger))
+        for o in here:
+            if o is m or o.trigger not in inside or o.parties:
+                continue
+            if not any(
+                parse.tokens[a].dep == "relcl"
+                for a in (o.trigger, *parse.ancestors(o.trigger))
+                if a in inside
+            ):
+                continue
+            m.place = m.place or o.place
+            m.date = m.date or o.date
 
 
 #: Verbs a visit noun is the subject of when a leg of it is placed ("the visit began in X").
