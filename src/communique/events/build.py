@@ -335,7 +335,9 @@ def _when(c: MeetingCluster) -> When | None:
     if clock is not None and found.granularity == "day":
         found = combine(found, clock)
     when = _to_when(found)
-    nth = max(m.day_of for m in c.mentions)
+    # "a second day of talks on Monday" (not "talks on the second day of his visit": the
+    # talks are that day's)
+    nth = max(m.day_of if m.entry.mode != "visit" else 1 for m in c.mentions)
     # "wrapped up a two-day summit on Sunday": Sunday was its last day
     nth = max([nth, *(m.days for m in c.mentions if m.closing)])
     if when is None or nth < 2 or when.granularity != "day":
