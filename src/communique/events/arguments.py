@@ -318,6 +318,20 @@ def gerund_subject(parse: Parse, verb: int) -> list[int]:
     return parse.dep_children(parse.governing_verb(prep.head), "nsubj")
 
 
+def called_on(parse: Parse, verb: int) -> list[int]:
+    """Who a verb is "on" ("called on the prime minister"), also where the parser left "on"
+    without its object and took the name for the verb's object ("call on Prime Minister X")."""
+    t = parse.tokens
+    heads = parse.preps(verb, "on")
+    bare = [
+        k
+        for k in parse.children[verb]
+        if t[k].dep in {"prep", "prt"} and t[k].text.lower() == "on" and not parse.children[k]
+    ]
+    heads += [o for o in parse.dep_children(verb, "dobj") if any(b < o for b in bare)]
+    return heads
+
+
 def verb_parties(parse: Parse, verb: int) -> list[Entity]:
     """Participants of a meeting verb: subject (or its controller), object, with-complements."""
     heads = parse.dep_children(verb, "nsubj", "nsubjpass", "dative", "attr")

@@ -10,6 +10,7 @@ from .arguments import (
     TOPIC_STOPS,
     TRAVEL_VERBS,
     absent_from,
+    called_on,
     gerund_subject,
     invitation_taker,
     parties_under,
@@ -177,6 +178,8 @@ def _meets_officials(parse: Parse, i: int, is_noun: bool) -> bool:
     heads = parse.preps(i, "with")
     if not is_noun:
         heads += parse.dep_children(i, "dobj")
+        if parse.tokens[i].lemma.lower() == "call":  # "called on President X"
+            heads += called_on(parse, i)
     elif t[i].dep == "dobj":
         heads += parse.preps(t[i].head, "with")
     for h in heads:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .arguments import (
     PARTY_PREPS,
+    called_on,
     gerund_subject,
     noun_parties,
     parties_under,
@@ -16,7 +17,7 @@ from .arguments import (
     verb_parties,
 )
 from .lexicon import Entry, Lexicon
-from .meeting_parties import OFFICIAL_NOUNS, _governor_parties
+from .meeting_parties import OFFICIAL_NOUNS, _governor_parties, _stateless_official
 from .meeting_places import _at_objects
 from .meeting_records import DEFINITE, ORDINAL_ROUNDS
 from .syntax import Parse
@@ -345,12 +346,17 @@ def _calls_on(parse: Parse, i: int) -> bool:
     'X called on Y to do Z' or 'called on Y for restraint' is an appeal."""
     if parse.dep_children(i, "xcomp", "ccomp", "advcl") or parse.preps(i, "for"):
         return False
-    hosts = parties_under(parse, parse.preps(i, "on"))
-    if not any(e.kind in {"person", "state"} for e in hosts):
+    on = called_on(parse, i)
+    hosts = parties_under(parse, on)
+    if not any(e.kind in {"person", "state"} for e in hosts) and not any(
+        _stateless_official(parse, k) for k in on
+    ):  # "called on President Laurentino Cortizo", whom the tables do not list
         return False
     subj = parse.dep_children(i, "nsubj")
     if not subj and parse.tokens[i].dep == "acl":
         subj = [parse.tokens[i].head]
+    if not subj and parse.tokens[i].dep == "xcomp":  # "is scheduled to call on X"
+        subj = parse.dep_children(parse.tokens[i].head, "nsubj", "nsubjpass")
     callers = parties_under(parse, subj)
     return any(e.kind == "person" for e in callers) or any(
         parse.tokens[k].lemma.lower() in ENVOY_NOUNS for k in subj

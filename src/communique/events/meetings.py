@@ -13,6 +13,7 @@ from ..model import PlaceMention, Status, TimeExpression
 from .arguments import (
     SETTLEMENT_NOUNS,
     TRAVEL_VERBS,
+    called_on,
     noun_parties,
     parties_under,
     places_in_sentence,
@@ -215,7 +216,7 @@ def _mention(
     is_noun = tok.pos in {"NOUN", "PROPN"}
     parties = noun_parties(parse, i) if is_noun else verb_parties(parse, i)
     if entry.need_kind == "on":  # "called on the prime minister"
-        parties += [e for e in parties_under(parse, parse.preps(i, "on")) if e not in parties]
+        parties += [e for e in parties_under(parse, called_on(parse, i)) if e not in parties]
     if is_noun:
         parties += [e for e in _governor_parties(parse, i) if e not in parties]
     if not is_noun:  # "Meeting in Jeddah, the crown prince told Blinken ...": Blinken too

@@ -150,13 +150,14 @@ def _trim(m: Mention) -> _Toponym | None:
     tail = _POSSESSIVE.search(text)
     if tail:
         text = text[: tail.start()]
-    text = text.rstrip(" ,;:")
+    text = text.rstrip(" ,;:-\u2013\u2014")  # "PANAMA CITY -": a dateline's dash
     if text.endswith(".") and "." not in text[:-1]:
         text = text[:-1]  # a sentence's full stop, not an abbreviation's ("U.S.", "D.C.")
     if not text or not text[0].isupper():
         return None
     iso3 = m.key.split(":", 1)[1] if m.key and m.key.startswith("state:") else None
-    return _Toponym(start, start + len(text), text, iso3)
+    lookup = text.title() if text.isupper() and len(text) > 3 else None  # "PANAMA CITY"
+    return _Toponym(start, start + len(text), text, iso3, lookup)
 
 
 def _mentioned_countries(mentions: Iterable[Mention], gazetteer: Gazetteer) -> Iterator[str]:
