@@ -255,8 +255,7 @@ def _mention(
         place=_best_place(parse, i, places) or _setting_place(parse, frame, places),
         date=_best_date(parse, i, dates),
         clock=clocks[0] if clocks else None,
-        status=_onward(parse, i, entry)
-        or status_of(parse, i)
+        status=_departure(entry, _onward(parse, i, entry) or status_of(parse, i))
         or ("ongoing" if is_noun and engaged_now(parse, i) else None),
         definite=is_noun and (bool(dets & DEFINITE) or has_poss),
         vague=(is_noun and (bool(dets & VAGUE) or (not dets and not parties and not pair)))
@@ -285,6 +284,12 @@ def _onward(parse: Parse, i: int, entry: Entry) -> Status | None:
     t = parse.tokens
     onward = t[i].dep == "pcomp" and t[i].tag == "VBG" and t[t[i].head].text.lower() == "before"
     return "planned" if onward and entry.need_kind == "journey" else None
+
+
+def _departure(entry: Entry, status: Status | None) -> Status | None:
+    """ "left for Washington to meet X": leaving tells nothing of the visit's own status (the
+    meeting it is for is planned); the other mentions or the date decide."""
+    return None if entry.lemma == "leave" and status == "occurred" else status
 
 
 def _attends(parse: Parse, noun: int) -> bool:
