@@ -6,11 +6,13 @@ from __future__ import annotations
 from ..model import Entity, Event
 from .arguments import party_code
 from .position_records import PositionCandidate
-from .position_roles import group_subject
+from .position_roles import THEY, group_subject
 from .syntax import Parse
 
 #: Acts that may answer an act told before without naming its author.
 REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
+#: Acts a "they" does together: agreeing, cooperating.
+MUTUAL = frozenset({"AGREE", "COOPERATE"})
 #: How many sentences back a reaction's "the move" may refer.
 REACH = 3
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -39,15 +41,19 @@ def group_parties(
     parties of the latest act between that many parties (two or more for "the leaders") told
     up to its sentence (role.group_subject)."""
     size = None if p.actors else group_subject(parse, p.verb)
-    if size is None:
+    if size is None or (size == THEY and p.entry.type not in MUTUAL):
         return ()
     # told before its verb: in earlier sentences or earlier in its own ("held a virtual summit,
     # during which the two countries signed ...")
     start = parse.tokens[p.verb].start
-    for _at, ev in sorted((x for x in told if x[0] < start), key=lambda x: -x[0]):
+    since = parse.tokens[parse.annotated.sentences[max(0, p.sentence - 1)].first_token].start
+    for at, ev in sorted((x for x in told if x[0] < start), key=lambda x: -x[0]):
         if ev.type == "STATEMENT":
             continue
         parties = _parties(ev, by_id)
+        if size == THEY:  # "X met Y. They agreed to ...": the meeting just told, if any
+            meeting = ev.meeting is not None and at >= since and 2 <= len(parties) <= 4
+            return tuple(parties.values()) if meeting else ()
         if len(parties) == size or (size == 0 and 2 <= len(parties) <= 4):
             return tuple(parties.values())
     return ()

@@ -166,6 +166,8 @@ def _subject_parties(parse: Parse, verb: int) -> list[Entity]:
 
 def _object_parties(parse: Parse, verb: int) -> list[Entity]:
     heads = parse.dep_children(verb, "dobj") + parse.preps(verb, "with", "to")
+    # "spoke by telephone with X and Y": the parser hangs "with" on the medium
+    heads += [w for m in parse.preps(verb, "by", "over", "via") for w in parse.preps(m, "with")]
     return [e for e in parties_under(parse, heads) if party_code(e)]
 
 

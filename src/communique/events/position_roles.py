@@ -494,11 +494,20 @@ GROUP_NOUNS = frozenset(
 _COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 
 
+#: group_subject's answer for a subject "they": the parties of a meeting just told, for a
+#: mutual act only.
+THEY = -1
+
+
 def group_subject(parse: Parse, verb: int) -> int | None:
     """role.group_subject: the number of parties a subject like "the two leaders", "both
     sides", "the three presidents" refers to (0 for "the leaders": two or more), else None."""
     t = parse.tokens
     for s in _subject(parse, verb):
+        if t[s].lemma.lower() == "pair" and t[s].tag == "NN":
+            return 2  # "with the pair agreeing to start negotiations"
+        if t[s].text.lower() == "they":
+            return THEY  # "they agreed to deepen cooperation": the parties just met
         if t[s].lemma.lower() not in GROUP_NOUNS or t[s].tag not in {"NNS", "NNPS"}:
             continue
         kids = {t[k].text.lower(): t[k].dep for k in parse.children[s]}

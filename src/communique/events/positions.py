@@ -31,6 +31,7 @@ from .position_roles import (
     _pronoun_subject,
     _recipients,
     _subject,
+    group_subject,
     noun_agents,
     noun_targets,
 )
@@ -198,7 +199,11 @@ def find_positions(
             named = _named_subject(parse, i) or (
                 _pronoun_subject(parse, i) and _named_subject(parse, tok.head)
             )
-            if actors or cand.recipients or (named and cand.entry.type != "STATEMENT"):
+            # "they agreed to ...": kept for the parties of a meeting just told (build step)
+            together = (
+                cand.entry.type in {"AGREE", "COOPERATE"} and group_subject(parse, i) is not None
+            )
+            if actors or cand.recipients or (named and cand.entry.type != "STATEMENT") or together:
                 out.append(cand)
         if not any(_typed_act(c) for c in _in_sentence(out, n)):
             out += _noun_events(parse, lexicon, n, sent_times, skip)
