@@ -52,7 +52,8 @@ def group_parties(
             continue
         parties = _parties(ev, by_id)
         if size == THEY:  # "X met Y. They agreed to ...": the meeting just told, if any
-            meeting = ev.meeting is not None and at >= since and 2 <= len(parties) <= 4
+            recent = any(since <= s.start < start for s in ev.evidence) or at >= since
+            meeting = ev.meeting is not None and recent and 2 <= len(parties) <= 4
             return tuple(parties.values()) if meeting else ()
         if len(parties) == size or (size == 0 and 2 <= len(parties) <= 4):
             return tuple(parties.values())
