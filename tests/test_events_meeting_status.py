@@ -297,3 +297,13 @@ def test_a_sideline_meeting_takes_the_named_meetings_place(sentence_resources: A
     rec = extract_article(text, published=date(2022, 6, 25), resources=sentence_resources)
     places = [e.where.name for e in rec.events if is_meeting(e) and e.where]
     assert "Kigali" in places, places
+
+
+def test_this_week_across_two_months_is_the_month_of_most_of_it(sentence_resources: Any) -> None:
+    text = (
+        "Officials said the meeting of the Pakistan-Afghanistan Joint Coordination Committee, "
+        "scheduled to be held in Kabul this week, had been postponed."
+    )
+    rec = extract_article(text, published=date(2024, 10, 2), resources=sentence_resources)
+    [ev] = [e for e in rec.events if is_meeting(e)]
+    assert ev.when is not None and ev.when.start == "2024-10-01" and ev.status == "cancelled"

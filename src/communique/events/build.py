@@ -334,7 +334,7 @@ def _when(c: MeetingCluster) -> When | None:
     clock = next((m.clock for m in c.mentions if m.clock is not None), None)
     if clock is not None and found.granularity == "day":
         found = combine(found, clock)
-    when = _to_when(found)
+    when = _week_of_month(_to_when(found))
     # "a second day of talks on Monday" (not "talks on the second day of his visit": the
     # talks are that day's)
     nth = max(m.day_of if m.entry.mode != "visit" else 1 for m in c.mentions)
@@ -373,6 +373,20 @@ def _sentence_mood(parse: Parse, n: int) -> Status | None:
     parties could grasp the opportunity of the summit") makes it planned."""
     words = {parse.tokens[i].lemma.lower() for i in parse.sentence_tokens(n)}
     return "planned" if words & PROSPECT else None
+
+
+def _week_of_month(when: When | None) -> When | None:
+    """ "this week", read Monday to Sunday across two months (30 September to 6 October): the
+    days in the month that holds most of them (1 to 6 October), as a reader dates it."""
+    if when is None or when.granularity != "day" or not when.end or "week" not in when.text.lower():
+        return when
+    first, last = date.fromisoformat(when.start[:10]), date.fromisoformat(when.end[:10])
+    middle = first + timedelta(days=3)
+    if (last - first).days != 6 or first.month == middle.month:
+        return when
+    if middle.month == last.month:
+        return replace(when, start=date(last.year, last.month, 1).isoformat())
+    return when
 
 
 def _confidence(c: MeetingCluster, when: When | None) -> float:
