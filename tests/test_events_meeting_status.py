@@ -307,3 +307,25 @@ def test_this_week_across_two_months_is_the_month_of_most_of_it(sentence_resourc
     rec = extract_article(text, published=date(2024, 10, 2), resources=sentence_resources)
     [ev] = [e for e in rec.events if is_meeting(e)]
     assert ev.when is not None and ev.when.start == "2024-10-01" and ev.status == "cancelled"
+
+
+def test_being_held_today_and_got_under_way_are_under_way(sentence_resources: Any) -> None:
+    text = (
+        "The APEC Ministerial Meeting is being held today in Lima, with the participation of "
+        "ministers of the 21 member economies."
+    )
+    assert _run(text, date(2024, 11, 14), sentence_resources) == ["ongoing"]
+    text = "The Nepal-India Joint Commission meeting got under way in Kathmandu on Thursday."
+    assert _run(text, date(2024, 1, 4), sentence_resources) == ["ongoing"]
+
+
+def test_rescheduled_to_a_later_date_is_called_off(sentence_resources: Any) -> None:
+    text = (
+        "The inaugural session of the Sri Lanka-Oman Joint Commission, originally scheduled to be "
+        "held in Colombo in June, would be rescheduled to a later date."
+    )
+    assert _run(text, date(2023, 5, 17), sentence_resources) == ["cancelled"]
+    text = (
+        "The session of the Sri Lanka-Oman Joint Commission was rescheduled for June 5 in Colombo."
+    )
+    assert _run(text, date(2023, 5, 17), sentence_resources) != ["cancelled"]

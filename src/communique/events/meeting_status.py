@@ -60,7 +60,19 @@ def under_way(parse: Parse, c: MeetingCluster, when: When | None) -> bool:
     if days >= 2 and start <= published < start + timedelta(days=days) and not held:
         return True
     recent = published - timedelta(days=1) <= start <= published
-    return recent and not _ended(parse, c) and any(t[v].lemma.lower() in STARTING for v in verbs)
+    opened = any(t[v].lemma.lower() in STARTING or _got_under_way(parse, v) for v in verbs)
+    return recent and not _ended(parse, c) and opened
+
+
+def _got_under_way(parse: Parse, verb: int) -> bool:
+    """'got under way', 'got underway': begun."""
+    t = parse.tokens
+    if t[verb].lemma.lower() != "get":
+        return False
+    kids = {t[k].text.lower() for k in parse.children[verb]}
+    return "underway" in kids or any(
+        t[o].lemma.lower() == "way" for o in parse.preps(verb, "under")
+    )
 
 
 def _ended(parse: Parse, c: MeetingCluster) -> bool:

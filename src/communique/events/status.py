@@ -88,6 +88,11 @@ def cancels(parse: Parse, verb: int) -> bool:
     prts = {t[k].text.lower() for k in parse.dep_children(verb, "prt", "advmod")}
     if any((lemma, p) in CANCEL_PHRASAL for p in prts):
         return True
+    if lemma in {"reschedule", "shift", "move"}:  # "rescheduled to a later date": postponed
+        later = {
+            t[k].lemma.lower() for o in parse.preps(verb, "to", "for") for k in parse.subtree(o)
+        }
+        return bool(later & {"later", "future", "undetermined", "unspecified"})
     # "was put on hold", "has been put on ice": postponed
     return lemma == "put" and any(
         t[o].lemma.lower() in {"hold", "ice"} for o in parse.preps(verb, "on")
@@ -428,6 +433,8 @@ def _verb_status(parse: Parse, verb: int) -> Status | None:
     tag = t[verb].tag
     if tag == "VBG" and aux & {"is", "are", "am", "'s", "'re"}:
         return "ongoing"
+    if tag == "VBN" and "being" in aux and aux & {"is", "are", "'s", "'re"}:
+        return "ongoing"  # "the meeting is being held today"
     if t[verb].lemma.lower() == "be" and tag in {"VBZ", "VBP"} and parse.preps(verb, "for"):
         due = {t[k].lemma.lower() for k in parse.children[verb]} & ANNOUNCED_ARRIVAL
         return "planned" if due else "ongoing"  # "X is in Kyiv for talks"; "is due back in X"
