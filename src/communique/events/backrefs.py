@@ -74,6 +74,8 @@ def referred_parties(
         return ()
     t = parse.tokens
     own = {party_code(e) for e in p.actors}
+    if p.entry.type == "REJECT" and _stays_away(parse, p.verb):
+        return _host_of_latest_meeting(parse, p, told, by_id, own)
     for o in parse.dep_children(p.verb, "dobj", "nsubjpass"):
         types = referring.get(t[o].lemma.lower())
         dets = {t[k].text.lower() for k in parse.children[o] if t[k].dep == "det"}
@@ -93,4 +95,45 @@ def referred_parties(
                 continue
             return tuple(e for c, e in authors.items() if c not in own)
         return ()
+    return ()
+
+
+#: What a party declines to do when it stays away: "declined to attend", "refused to take part".
+STAY_AWAY = frozenset({"attend", "join", "participate", "come", "go", "travel", "take"})
+
+
+def _stays_away(parse: Parse, verb: int) -> bool:
+    """ "Georgia again declined to attend": a refusal to attend a meeting named before, with no
+    object of its own."""
+    t = parse.tokens
+    for x in parse.dep_children(verb, "xcomp"):
+        lemma = t[x].lemma.lower()
+        objs = {t[o].lemma.lower() for o in parse.dep_children(x, "dobj")}
+        if lemma not in STAY_AWAY or parse.preps(x, "in", "at"):
+            continue
+        if objs == ({"part"} if lemma == "take" else set()):  # "take part", "attend"
+            return True
+    return False
+
+
+def _host_of_latest_meeting(
+    parse: Parse,
+    p: PositionCandidate,
+    told: list[Told],
+    by_id: dict[str, Entity],
+    own: set[str | None],
+) -> tuple[Entity, ...]:
+    """The host of the meeting told in the refusal's sentence or the one before (its venue's
+    state among its parties), else its parties: whom staying away rebuffs."""
+    t = parse.tokens
+    since = t[parse.annotated.sentences[max(0, p.sentence - 1)].first_token].start
+    start = t[p.verb].start
+    for _at, ev in sorted((x for x in told if x[0] < start), key=lambda x: -x[0]):
+        if ev.meeting is None or not any(since <= s.start < start for s in ev.evidence):
+            continue
+        parties = {c: e for c, e in _parties(ev, by_id).items() if c not in own}
+        host = ev.where.country if ev.where is not None else None
+        if host in parties:
+            return (parties[host],)
+        return tuple(parties.values())
     return ()
