@@ -329,3 +329,16 @@ def test_rescheduled_to_a_later_date_is_called_off(sentence_resources: Any) -> N
         "The session of the Sri Lanka-Oman Joint Commission was rescheduled for June 5 in Colombo."
     )
     assert _run(text, date(2023, 5, 17), sentence_resources) != ["cancelled"]
+
+
+def test_the_two_presidents_spoke_by_telephone_is_their_call(sentence_resources: Any) -> None:
+    text = (
+        "Colombian President Gustavo Petro met Venezuelan President Nicolas Maduro in Caracas on "
+        "Tuesday. The two presidents had spoken by telephone in August."
+    )
+    rec = extract_article(text, published=date(2022, 11, 2), resources=sentence_resources)
+    ents = {e.id: e for e in rec.entities}
+    calls = [e for e in rec.events if e.type == "CONSULT" and e.mode == "call"]
+    assert len(calls) == 1 and calls[0].meeting is None
+    sides = {ents[i].code or ents[i].country for i in (*calls[0].actors, *calls[0].recipients)}
+    assert sides == {"COL", "VEN"}, sides

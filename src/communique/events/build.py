@@ -121,6 +121,8 @@ def build_events(
         referred = () if group else referred_parties(parse, p, told, by_id, referring)
         if group or referred:
             p = replace(p, actors=group) if group else replace(p, recipients=referred)
+            if group and p.entry.mode == "call":  # "the two ministers spoke by phone"
+                p = replace(p, actors=group[:1], recipients=group[1:])
             name = "role.group_subject" if group else "role.referred_act"
             ev = _position_event(parse, p, art.id, places, hosts)
             ev = replace(ev, rules=(*ev.rules, rule(name)))

@@ -20,6 +20,7 @@ from .arguments import (
 )
 from .lexicon import Entry
 from .position_records import PositionCandidate
+from .position_roles import THEY, group_subject
 from .status import status_of
 from .syntax import Parse
 
@@ -51,7 +52,8 @@ def find_calls(
                 actors, recipients = _split_sides(actors)
             if noun is not None:
                 owned.add(noun)
-            if (not actors and not recipients) or verb in verbs:
+            together = group_subject(parse, verb) not in {None, THEY}  # "the two ministers"
+            if (not actors and not recipients and not together) or verb in verbs:
                 continue
             verbs.add(verb)
             sent_times = [t for t in times_in_sentence(parse, times, n) if t.value]
