@@ -19,6 +19,11 @@ def _run(text: str, published: date, resources: Any) -> list[str]:
     return _statuses(extract_article(text, published=published, resources=resources))
 
 
+def _meetings(text: str, published: date, resources: Any) -> list[Any]:
+    rec = extract_article(text, published=published, resources=resources)
+    return [e for e in rec.events if is_meeting(e)]
+
+
 def test_talks_begun_the_day_before_the_report_are_under_way(sentence_resources: Any) -> None:
     text = "EU and British negotiators resumed talks in London on Monday."
     assert _run(text, date(2020, 11, 10), sentence_resources) == ["ongoing"]
@@ -75,8 +80,7 @@ def test_a_city_closing_a_topic_places_the_talks(sentence_resources: Any) -> Non
         "Water ministers from Egypt, Ethiopia and Sudan held talks on the Grand Ethiopian "
         "Renaissance Dam in Cairo on Tuesday."
     )
-    rec = extract_article(text, published=date(2019, 12, 4), resources=sentence_resources)
-    [ev] = [e for e in rec.events if is_meeting(e)]
+    [ev] = _meetings(text, date(2019, 12, 4), sentence_resources)
     assert ev.where is not None and ev.where.name == "Cairo"
     text = "Water ministers from Egypt and Sudan held talks on the fighting in Khartoum on Tuesday."
     rec = extract_article(text, published=date(2019, 12, 4), resources=sentence_resources)
@@ -88,8 +92,7 @@ def test_a_summit_keeps_its_own_place_when_parsed_under_another(sentence_resourc
         "Brazil will hand the Mercosur presidency to Paraguay at the Mercosur summit in Rio de "
         "Janeiro on December 7."
     )
-    rec = extract_article(text, published=date(2023, 11, 29), resources=sentence_resources)
-    [ev] = [e for e in rec.events if is_meeting(e)]
+    [ev] = _meetings(text, date(2023, 11, 29), sentence_resources)
     assert ev.where is not None and ev.where.country == "BRA", ev.where
 
 
@@ -111,8 +114,7 @@ def test_a_clause_setting_the_meeting_places_and_dates_it(sentence_resources: An
         "A trilateral meeting of officials from Bangladesh, Myanmar and China, which was due to "
         "be held in Kunming last month, was postponed without explanation."
     )
-    rec = extract_article(text, published=date(2023, 10, 20), resources=sentence_resources)
-    [ev] = [e for e in rec.events if is_meeting(e)]
+    [ev] = _meetings(text, date(2023, 10, 20), sentence_resources)
     assert ev.status == "cancelled" and ev.where is not None and ev.where.name == "Kunming"
     assert ev.when is not None and ev.when.start == "2023-09"
     # a clause about a party, not about the meeting, gives it nothing
@@ -137,8 +139,7 @@ def test_the_nth_day_of_talks_dates_their_start(sentence_resources: Any) -> None
         "Water ministers from Egypt, Ethiopia and Sudan were holding a second day of talks in "
         "Cairo on Monday."
     )
-    rec = extract_article(text, published=date(2023, 8, 28), resources=sentence_resources)
-    [ev] = [e for e in rec.events if is_meeting(e)]
+    [ev] = _meetings(text, date(2023, 8, 28), sentence_resources)
     assert ev.status == "ongoing" and ev.when is not None
     assert (ev.when.start, ev.when.end) == ("2023-08-27", "2023-08-28")
 
@@ -148,8 +149,7 @@ def test_a_visit_that_had_been_due_is_dated_in_the_past(sentence_resources: Any)
         "U.S. Homeland Security Secretary Alejandro Mayorkas had been due to visit Mexico in "
         "August, but the trip was put off, two officials said."
     )
-    rec = extract_article(text, published=date(2021, 10, 5), resources=sentence_resources)
-    [ev] = [e for e in rec.events if is_meeting(e)]
+    [ev] = _meetings(text, date(2021, 10, 5), sentence_resources)
     assert ev.status == "cancelled" and ev.when is not None and ev.when.start == "2021-08"
 
 
@@ -189,8 +189,7 @@ def test_leaders_arriving_for_the_summit_attend_it(sentence_resources: Any) -> N
 
 def test_a_summit_wrapped_up_is_dated_from_its_first_day(sentence_resources: Any) -> None:
     text = "Group of 20 leaders wrapped up a two-day summit in New Delhi on Sunday."
-    rec = extract_article(text, published=date(2023, 9, 10), resources=sentence_resources)
-    [ev] = [e for e in rec.events if is_meeting(e)]
+    [ev] = _meetings(text, date(2023, 9, 10), sentence_resources)
     assert ev.when is not None and (ev.when.start, ev.when.end) == ("2023-09-09", "2023-09-10")
 
 
@@ -199,8 +198,7 @@ def test_leaders_due_to_gather_meet(sentence_resources: Any) -> None:
         "Leaders of the Asia-Pacific Economic Cooperation forum are due to gather on Friday "
         "in Lima."
     )
-    rec = extract_article(text, published=date(2024, 11, 14), resources=sentence_resources)
-    [ev] = [e for e in rec.events if is_meeting(e)]
+    [ev] = _meetings(text, date(2024, 11, 14), sentence_resources)
     assert ev.status == "planned" and ev.where is not None and ev.where.name == "Lima"
 
 
@@ -245,8 +243,7 @@ def test_a_venue_in_what_is_discussed_is_not_the_meetings(sentence_resources: An
         "The Organization of American States will hold an extraordinary session of its Permanent "
         "Council next week to discuss the raid on Mexico's embassy in Quito."
     )
-    rec = extract_article(text, published=date(2024, 4, 7), resources=sentence_resources)
-    [ev] = [e for e in rec.events if is_meeting(e)]
+    [ev] = _meetings(text, date(2024, 4, 7), sentence_resources)
     assert ev.status == "planned" and ev.where is None, ev.where
 
 
@@ -284,8 +281,7 @@ def test_a_summit_told_here_is_in_the_dateline_city(sentence_resources: Any) -> 
         "BRIDGETOWN, Dec 6 (Prensa Latina) The 8th CARICOM-Cuba Summit is taking place today in "
         "this capital, with Cuban President Miguel Diaz-Canel in attendance."
     )
-    rec = extract_article(text, published=date(2022, 12, 6), resources=sentence_resources)
-    [ev] = [e for e in rec.events if is_meeting(e)]
+    [ev] = _meetings(text, date(2022, 12, 6), sentence_resources)
     assert ev.status == "ongoing" and ev.where is not None and ev.where.name == "Bridgetown"
 
 
@@ -304,8 +300,7 @@ def test_this_week_across_two_months_is_the_month_of_most_of_it(sentence_resourc
         "Officials said the meeting of the Pakistan-Afghanistan Joint Coordination Committee, "
         "scheduled to be held in Kabul this week, had been postponed."
     )
-    rec = extract_article(text, published=date(2024, 10, 2), resources=sentence_resources)
-    [ev] = [e for e in rec.events if is_meeting(e)]
+    [ev] = _meetings(text, date(2024, 10, 2), sentence_resources)
     assert ev.when is not None and ev.when.start == "2024-10-01" and ev.status == "cancelled"
 
 
