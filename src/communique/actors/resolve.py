@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
-from difflib import SequenceMatcher
 
 from ..intervals import Stretches
 from ..model import (
@@ -29,9 +28,9 @@ from .local import is_local_name, local_namesakes, without_local
 from .lookups import FixedStretches, People, whole_word_hits, word_starts
 from .metonymy import Dependents, Reading, dependents_of, read_mention
 from .names import known_longer_name, titled_names
-from .records import ActorRef, Person
+from .records import ActorRef
 from .surface import fold, normalize
-from .surnames import _bare_surnames, _named_affiliation
+from .surnames import _bare_surnames, _named_affiliation, spelled_otherwise
 from .tables import ActorData
 from .titles import TitleParse, country_after, reads_as_state, title_after, title_before
 
@@ -289,7 +288,7 @@ def _add_person(art: _Article, m: Mention) -> None:
     if key is None and " " not in name and (m.label == "PERSON" or _leader_surname(art, m)):
         person = art.data.person_by_surname(name, art.on, art.since)
     elif key is None and m.label == "PERSON":
-        person = _spelled_otherwise(art, name)
+        person = spelled_otherwise(art.data, name, art.on, art.since)
     key = key or (person.key if person else "name:" + fold(name))
     draft = _Draft("person", None, person.name if person else name)
     kept = art.add(key, draft, start, end)
@@ -297,25 +296,6 @@ def _add_person(art: _Article, m: Mention) -> None:
         kept.name = name
     art.people.file(key, kept.name)
     _read_titles(art, kept, start, end, person.name if person else None)
-
-
-#: How alike two spellings of a given name must be ("Shimom"/"Shimon", "Sergei"/"Sergey").
-GIVEN_NAME_LIKENESS = 0.6
-
-
-def _spelled_otherwise(art: _Article, name: str) -> Person | None:
-    """ "President Shimom Peres", "Volodymyr Zelenskiy": a full name not listed whose surname
-    is that of the one office holder the date allows and whose given name is spelled alike
-    (same first letter, mostly the same letters)."""
-    words = name.split()
-    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
-        return None
-    person = art.data.person_by_surname(words[-1], art.on, art.since)
-    if person is None:
-        return None
-    given, listed = fold(words[0]), fold(person.name.split()[0])
-    alike = SequenceMatcher(None, given, listed).ratio() >= GIVEN_NAME_LIKENESS
-    return person if given[:1] == listed[:1] and alike else None
 
 
 def _person_extent(art: _Article, m: Mention) -> tuple[int, int, str]:

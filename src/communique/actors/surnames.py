@@ -1,14 +1,17 @@
 """Names found outside the tagger's mentions and the bounds of an undated article: bare surnames
-of office holders the NER missed or mislabelled, the latest year an article states, and the
-IGO or state an organisation's name names."""
+of office holders the NER missed or mislabelled, the latest year an article states, the IGO or
+state an organisation's name names, and a listed office holder's name spelled otherwise."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from difflib import SequenceMatcher
 
 from ..intervals import Stretches
 from ..model import AnnotatedArticle, Mention, TimeExpression
+from .records import Person
+from .surface import fold
 from .tables import ActorData
 
 
@@ -62,3 +65,24 @@ def _named_affiliation(name: str, data: ActorData) -> str | None:
     n = next((n for n in range(1, 5) if data.title_country(" ".join(words[:n])) == code), 0)
     inside = n == 0 or (n > 1 and data.title_country(" ".join(words[1:n])) == code)
     return None if inside else code
+
+
+#: How alike two spellings of a given name must be ("Shimom"/"Shimon", "Sergei"/"Sergey").
+GIVEN_NAME_LIKENESS = 0.6
+
+
+def spelled_otherwise(
+    data: ActorData, name: str, on: date | None, since: int | None
+) -> Person | None:
+    """ "President Shimom Peres", "Volodymyr Zelenskiy": a full name not listed whose surname
+    is that of the one office holder the date allows and whose given name is spelled alike
+    (same first letter, mostly the same letters)."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return None
+    person = data.person_by_surname(words[-1], on, since)
+    if person is None:
+        return None
+    given, listed = fold(words[0]), fold(person.name.split()[0])
+    alike = SequenceMatcher(None, given, listed).ratio() >= GIVEN_NAME_LIKENESS
+    return person if given[:1] == listed[:1] and alike else None

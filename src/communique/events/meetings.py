@@ -22,6 +22,8 @@ from .arguments import (
     travelled_for,
     verb_parties,
 )
+from .datelines import dateline as find_dateline
+from .datelines import named_after
 from .lexicon import Entry, Lexicon
 from .meeting_clusters import _setting_place
 from .meeting_parties import (
@@ -53,8 +55,6 @@ from .meeting_places import (
     _assign,
     _best_date,
     _best_place,
-    _dateline,
-    _named_after,
     _of_the_report,
     _per_destination,
     _where_clause_place,
@@ -77,7 +77,7 @@ def find_meeting_mentions(
 ) -> list[MeetingMention]:
     """Every meeting mention in the article, with what its own sentence says about it."""
     out: list[MeetingMention] = []
-    found = _dateline(parse, places)
+    found = find_dateline(parse, places)
     dateline = found[2] if found else None
     lead = parse.sentence_index(parse.token_at(found[0])) if found else -1
     dateline_end = found[1] if found else 0
@@ -132,7 +132,7 @@ def find_meeting_mentions(
             # of the place the report is filed from ("HANOI - ... met government officials")
             m.lead_place = dateline if n == lead or m.hosted else None
             if n == lead:  # "KAZAN, Russia (Reuters) -": no party of the lead
-                m.parties = [e for e in m.parties if _named_after(e, dateline_end, parse, n)]
+                m.parties = [e for e in m.parties if named_after(e, dateline_end, parse, n)]
             out.extend(_per_destination(parse, m, here))
         _described_within(parse, [m for m in out if m.sentence == n])
         _frame_triggers(parse, [m for m in out if m.sentence == n])
