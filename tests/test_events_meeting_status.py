@@ -337,3 +337,17 @@ def test_the_two_presidents_spoke_by_telephone_is_their_call(sentence_resources:
     assert len(calls) == 1 and calls[0].meeting is None
     sides = {ents[i].code or ents[i].country for i in (*calls[0].actors, *calls[0].recipients)}
     assert sides == {"COL", "VEN"}, sides
+
+
+def test_talks_with_a_side_of_the_dateline_state_are_there(sentence_resources: Any) -> None:
+    text = (
+        "MOSCOW, Feb 22 (Reuters) - Russia and China showcased their partnership on Wednesday.\n\n"
+        "Chinese Foreign Minister Wang Yi held talks with Russian Foreign Minister Sergei Lavrov "
+        "on Tuesday, the ministry said."
+    )
+    [ev] = _meetings(text, date(2023, 2, 22), sentence_resources)
+    assert ev.where is not None and ev.where.name == "Moscow", ev.where
+    text = text.replace(
+        "Russian Foreign Minister Sergei Lavrov", "Indian Foreign Minister S Jaishankar"
+    )
+    assert all(e.where is None for e in _meetings(text, date(2023, 2, 22), sentence_resources))

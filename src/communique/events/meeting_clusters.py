@@ -217,6 +217,13 @@ def _dateline_fallback(c: MeetingCluster) -> None:
     first = next((m for m in c.mentions if m.lead_place is not None), None)
     if first is not None and first.lead_place is not None:
         first.place = first.lead_place
+        return
+    # a meeting held with a side of the state the report is filed from, placed nowhere else in
+    # the article ("MOSCOW - ... Wang held four hours of talks with Lavrov on Tuesday")
+    filed = c.mentions[0].filed_from
+    talks = all(m.entry.mode in {"meet", "negotiate"} for m in c.mentions)  # not summonses, visits
+    if talks and filed is not None and filed.country and filed.country in c.codes:
+        c.mentions[0].place = filed
 
 
 def _two_sided(c: MeetingCluster) -> bool:

@@ -81,6 +81,7 @@ class MeetingMention:
     aside: bool = False  # "on the sidelines" with no meeting named: of the latest summit
     joiners: frozenset[str] = frozenset()  # "X attended the talks": X joins a known meeting
     lead_place: PlaceMention | None = None  # the dateline's place, for a mention in the lead
+    filed_from: PlaceMention | None = None  # the dateline's place, for any mention
     attending: bool = False  # "X will attend the summit on Sunday": X's attendance, not the summit
     days: int = 1  # "a two-day visit", "a three-day summit"
     day_of: int = 1  # "a second day of talks": the day told is the meeting's second

@@ -131,6 +131,7 @@ def find_meeting_mentions(
             # the dateline places the lead's meeting, and a meeting with the unnamed officials
             # of the place the report is filed from ("HANOI - ... met government officials")
             m.lead_place = dateline if n == lead or m.hosted else None
+            m.filed_from = dateline
             if n == lead:  # "KAZAN, Russia (Reuters) -": no party of the lead
                 m.parties = [e for e in m.parties if named_after(e, dateline_end, parse, n)]
             out.extend(_per_destination(parse, m, here))
