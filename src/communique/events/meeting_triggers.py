@@ -76,7 +76,9 @@ def _trigger_entry(parse: Parse, lexicon: Lexicon, i: int) -> Entry | None:
 
 #: Meeting nouns that head a meeting's own name, capitalised: "the Philippines-China Foreign
 #: Ministry Consultations", "the Joint Commission Meeting", "the Ministerial Session".
-NAMED_MEETINGS = frozenset({"consultation", "meeting", "session", "negotiation", "dialogue"})
+NAMED_MEETINGS = frozenset(
+    {"consultation", "meeting", "session", "negotiation", "dialogue", "talk", "summit"}
+)  # also a sentence's first word the tagger took for a name after a dateline ("DHAKA - Talks")
 
 # "recalled its ambassador for consultations": a diplomatic protest, not a meeting
 RECALL_VERBS = frozenset({"recall", "summon", "call", "bring", "withdraw", "return", "order"})
