@@ -351,3 +351,14 @@ def test_talks_with_a_side_of_the_dateline_state_are_there(sentence_resources: A
         "Russian Foreign Minister Sergei Lavrov", "Indian Foreign Minister S Jaishankar"
     )
     assert all(e.where is None for e in _meetings(text, date(2023, 2, 22), sentence_resources))
+
+
+def test_they_under_a_pair_subject_is_the_pair(sentence_resources: Any) -> None:
+    text = (
+        "Egypt and Ethiopia resumed talks in Cairo on Sunday. The two leaders made that "
+        "commitment when they met in Cairo on July 13."
+    )
+    starts = sorted(
+        e.when.start for e in _meetings(text, date(2023, 8, 28), sentence_resources) if e.when
+    )
+    assert starts == ["2023-07-13", "2023-08-27"], starts

@@ -228,6 +228,10 @@ def _pair_subject(parse: Parse, i: int) -> bool:
     """'The two leaders will meet again', 'both sides held talks'."""
     verb = parse.governing_verb(i)
     subjects = parse.dep_children(verb, "nsubj", "nsubjpass")
+    they = [s for s in subjects if parse.tokens[s].text.lower() == "they"]
+    if they and parse.tokens[verb].dep in {"advcl", "conj"}:
+        # "the two leaders made that commitment when they met in Cairo": their "they"
+        subjects = parse.dep_children(parse.tokens[verb].head, "nsubj", "nsubjpass")
     for _ in range(2):  # "the two leaders are due to meet": up through open complements
         if subjects or parse.tokens[verb].dep not in {"xcomp", "advcl", "acomp"}:
             break
