@@ -362,3 +362,16 @@ def test_they_under_a_pair_subject_is_the_pair(sentence_resources: Any) -> None:
         e.when.start for e in _meetings(text, date(2023, 8, 28), sentence_resources) if e.when
     )
     assert starts == ["2023-07-13", "2023-08-27"], starts
+
+
+def test_a_visitor_also_due_to_be_received_is_a_further_meeting(sentence_resources: Any) -> None:
+    text = (
+        "Moldovan Prime Minister Dorin Recean held talks with Ukrainian Prime Minister Denys "
+        "Shmyhal in Kyiv on Monday. Recean is also due to be received by Ukrainian President "
+        "Volodymyr Zelensky on Tuesday."
+    )
+    got = sorted(
+        (e.status, e.when.start if e.when else "")
+        for e in _meetings(text, date(2023, 5, 15), sentence_resources)
+    )
+    assert got == [("occurred", "2023-05-15"), ("planned", "2023-05-16")], got

@@ -86,6 +86,7 @@ class MeetingMention:
     days: int = 1  # "a two-day visit", "a three-day summit"
     day_of: int = 1  # "a second day of talks": the day told is the meeting's second
     closing: bool = False  # "wrapped up a two-day summit on Sunday": the day told is its last
+    further: bool = False  # "X is also due to meet Y": one more meeting, not a retelling
     hosted: bool = False  # met unnamed officials ("met government officials in Hanoi")
     engaged: bool = False  # "A and B are in talks": the parties are the subject of being in them
     undated: TimeExpression | None = None  # a date no year could be found for ("in March")

@@ -266,8 +266,11 @@ def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
         # "received his Greek counterpart X"; passive: "X was welcomed by Y"
         objs = [*parse.objects(i), *parse.dep_children(i, "nsubjpass")]
         up = i
-        while not objs and parse.dep_children(up, "auxpass") and parse.tokens[up].dep == "xcomp":
-            up = parse.tokens[up].head  # "X is scheduled to be received by Y": X is the guest
+        passive = bool(parse.dep_children(i, "auxpass"))
+        for _ in range(3):  # "X is scheduled / is also due to be received by Y": X is the guest
+            if objs or not passive or parse.tokens[up].dep not in {"xcomp", "acomp"}:
+                break
+            up = parse.tokens[up].head
             objs = parse.dep_children(up, "nsubjpass", "nsubj")
         if any(parse.tokens[o].lemma.lower() in MESSAGES for o in objs):
             return False  # "received a call from X", "welcomed the letter of X"

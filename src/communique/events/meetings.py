@@ -274,6 +274,7 @@ def _mention(
         days=_duration(parse, i) if is_noun else 1,
         day_of=day_of(parse, i) if is_noun else 1,
         closing=is_noun and tok.dep == "dobj" and parse.tokens[tok.head].lemma.lower() in ENDING,
+        further=not is_noun and _also(parse, i),
         hosted=_meets_officials(parse, i, is_noun) or (is_noun and travelled_for(parse, i)),
         engaged=is_noun and engaged_in(parse, i) is not None,
         attending=is_noun and (bool(dets & DEFINITE) or has_poss) and _attends(parse, i),
@@ -291,6 +292,17 @@ def _departure(entry: Entry, status: Status | None) -> Status | None:
     """ "left for Washington to meet X": leaving tells nothing of the visit's own status (the
     meeting it is for is planned); the other mentions or the date decide."""
     return None if entry.lemma == "leave" and status == "occurred" else status
+
+
+def _also(parse: Parse, verb: int) -> bool:
+    """ "is also scheduled to meet Y", "will also hold talks with Z": another meeting."""
+    t = parse.tokens
+    for v in (verb, *parse.ancestors(verb)):
+        if any(t[k].text.lower() == "also" for k in parse.dep_children(v, "advmod")):
+            return True
+        if t[v].dep not in {"xcomp", "acomp"}:
+            return False
+    return False
 
 
 def _attends(parse: Parse, noun: int) -> bool:
