@@ -342,7 +342,9 @@ def _compatible(m: MeetingMention, c: MeetingCluster) -> bool:
     # under way is attended on one of its days; "will attend the summit on Sunday")
     if m.status and c.status and (m.status, c.status) in CONFLICT and not m.attending:
         return False
-    if m.further and m.sentence > c.last_sentence:
+    same_day = m.date is not None and c.date is not None and m.date.value == c.date.value
+    further = m.further and m.sentence > c.last_sentence and m.status == "planned"
+    if further and not same_day:
         return False  # "X is also due to be received by Y": one more meeting of the visit
     cd = c.date
     if m.date and cd and m.date.value and cd.value and not m.attending:
