@@ -159,8 +159,7 @@ def test_an_arrival_with_no_place_is_in_the_dateline_city(sentence_resources: An
         "Spanish Prime Minister Pedro Sanchez arrived on Wednesday and held talks over dinner "
         "with Moroccan Prime Minister Aziz Akhannouch, the Spanish government said."
     )
-    rec = extract_article(text, published=date(2023, 2, 2), resources=sentence_resources)
-    names = [e.where.name for e in rec.events if is_meeting(e) and e.where]
+    names = [e.where.name for e in _meetings(text, date(2023, 2, 2), sentence_resources) if e.where]
     assert names and set(names) == {"Rabat"}, names
 
 
@@ -169,8 +168,7 @@ def test_a_where_clause_places_the_talks_it_tells(sentence_resources: Any) -> No
         "U.S. envoy Mike Hammer returned to Washington on Saturday from Cairo, where he held "
         "talks with Egyptian Foreign Minister Sameh Shoukry on Friday."
     )
-    rec = extract_article(text, published=date(2023, 2, 2), resources=sentence_resources)
-    names = [e.where.name for e in rec.events if is_meeting(e) and e.where]
+    names = [e.where.name for e in _meetings(text, date(2023, 2, 2), sentence_resources) if e.where]
     assert names == ["Cairo"], names
 
 
@@ -233,8 +231,9 @@ def test_a_visitor_met_later_in_the_report_is_where_they_arrived(sentence_resour
         "visit follows a deal to restore relations. The two countries cut ties in 2016. Prince "
         "Faisal is due to meet Iranian President Ebrahim Raisi later on Saturday."
     )
-    rec = extract_article(text, published=date(2023, 6, 17), resources=sentence_resources)
-    planned = [e for e in rec.events if is_meeting(e) and e.status == "planned"]
+    planned = [
+        e for e in _meetings(text, date(2023, 6, 17), sentence_resources) if e.status == "planned"
+    ]
     assert planned and all(e.where and e.where.name == "Tehran" for e in planned), planned
 
 
@@ -271,8 +270,9 @@ def test_their_commission_meets_between_the_people_met_before(sentence_resources
         "Nairobi on Thursday. The two sides agreed that their joint ministerial commission would "
         "meet in Addis Ababa in June."
     )
-    rec = extract_article(text, published=date(2024, 3, 1), resources=sentence_resources)
-    planned = [e for e in rec.events if is_meeting(e) and e.status == "planned"]
+    planned = [
+        e for e in _meetings(text, date(2024, 3, 1), sentence_resources) if e.status == "planned"
+    ]
     assert planned and planned[0].where is not None and planned[0].where.name == "Addis Ababa"
 
 
@@ -290,8 +290,9 @@ def test_a_sideline_meeting_takes_the_named_meetings_place(sentence_resources: A
         "Rwandan President Paul Kagame met Mozambican President Filipe Nyusi on the sidelines of "
         "the Commonwealth Heads of Government Meeting in Kigali on Friday."
     )
-    rec = extract_article(text, published=date(2022, 6, 25), resources=sentence_resources)
-    places = [e.where.name for e in rec.events if is_meeting(e) and e.where]
+    places = [
+        e.where.name for e in _meetings(text, date(2022, 6, 25), sentence_resources) if e.where
+    ]
     assert "Kigali" in places, places
 
 
