@@ -27,6 +27,12 @@ place and date; other events with PLOVER type, actor and recipient):
 - ``shapes_talks_readouts.jsonl``: 40 more by a third annotator, in the styles of ministry
   readouts, state agencies and regional dailies (honorifics, titles, named commissions, "was to
   have been held", "in this capital").
+- ``shapes_positions.jsonl``, ``shapes_stances.jsonl`` and ``shapes_positions_heldout.jsonl``: 40
+  foreign-affairs reports each, by three annotators working apart, on the acts between states
+  that diplomatic news tells besides meetings (stances in readouts, demands, accusations,
+  rejections, sanctions, aid, calls; in reported speech, passives, nominalisations, with actors
+  and targets named in earlier sentences, by title or by demonym); the third is scored only at a
+  round's start and end, its errors never read.
 
 The sentences are invented: these are unit-test material that shows which shapes generalise,
 not a measure of quality on real news (docs/EVALUATION.md). Each item is one article, scored
@@ -60,6 +66,9 @@ BATTERIES = (
     "shapes_talks.jsonl",
     "shapes_talks_heldout.jsonl",
     "shapes_talks_readouts.jsonl",
+    "shapes_positions.jsonl",
+    "shapes_stances.jsonl",
+    "shapes_positions_heldout.jsonl",
 )
 
 

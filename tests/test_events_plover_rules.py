@@ -14,7 +14,7 @@ from communique.evaluation.events import record_coding
 
 CASES = [
     # CAMEO 057 sign formal agreement, 055 apologize, 050 diplomatic ties -> SUPPORT
-    ("SUPPORT", "Chile and Peru signed a trade agreement on Tuesday."),
+    ("AGREE", "Chile and Peru signed a trade agreement on Tuesday."),
     ("SUPPORT", "Japan apologized to South Korea for the remarks of its envoy."),
     ("SUPPORT", "Peru and Bolivia established diplomatic ties on Monday."),
     # easing administrative restrictions -> CONCEDE; economic/military ones -> RETREAT

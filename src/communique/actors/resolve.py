@@ -28,6 +28,7 @@ from .local import is_local_name, local_namesakes, without_local
 from .lookups import FixedStretches, People, whole_word_hits, word_starts
 from .metonymy import Dependents, Reading, dependents_of, read_mention
 from .names import known_longer_name, titled_names
+from .references import attach_title_references
 from .records import ActorRef
 from .surface import fold, normalize
 from .surnames import _bare_surnames, _named_affiliation, spelled_otherwise
@@ -123,6 +124,7 @@ def resolve_actors(
             _place_mention(art, m)
     _find_unlabelled_names(art)
     _attach_context_aliases(art)
+    attach_title_references(art, [(s.start, s.end) for d in art.drafts.values() for s in d.spans])
     _merge_bare_organizations(art)
     return tuple(_freeze(art, key, d) for key, d in _ordered(art.drafts))
 

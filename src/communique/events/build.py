@@ -47,6 +47,7 @@ from .syntax import Parse
 from .targets import (
     custody_at_home,
     custody_place,
+    described_place_party,
     fought_each_other,
     mutual,
     place_target,
@@ -112,7 +113,8 @@ def build_events(
             parent_of[ev.id] = parent
     pos_events = [(_position_event(parse, p, art.id, places, hosts), p) for p in positions]
     by_id = {**{e.id: e for e in entities}, **hosts}
-    told = [(e.evidence[0].start, e) for e in events if e.evidence]
+    # a meeting is told again wherever it is mentioned again ("hours before the summit")
+    told = [(s.start, e) for e in events for s in (e.evidence if e.meeting else e.evidence[:1])]
     told += [(parse.tokens[p.verb].start, ev) for ev, p in pos_events]
     final: list[tuple[str, PositionCandidate]] = []
     for ev, p in pos_events:
@@ -487,6 +489,8 @@ def _position_event(
     extra: tuple[str, ...] = ()
     aimed = None if recipients else place_target(parse, p.verb, p.entry.type, p.actors, here)
     target = state_entity(parse, aimed, article_id, made) if aimed is not None else None
+    if target is None and not recipients:
+        target = described_place_party(parse, p.verb, p.entry.type, p.actors)
     if target is not None:
         recipients = (target.id,)
         extra = (rule("role.post_target" if p.entry.type == "SANCTION" else "role.place_target"),)

@@ -27,7 +27,9 @@ class Entry:
     "official" (the subject is a state, an IGO, an official or an office), "target:a|b" (a
     direct object, if any, is a party, people or one of the words), "abroad" (an
     announced arrival at a named place: "is due in Moscow"), "journey:to|in" (an
-    office-holder's journey to a named place after one of these words: "travelled to Tokyo")."""
+    office-holder's journey to a named place after one of these words: "travelled to Tokyo"),
+    "deed:signing|exchange/agreement|treaty" (an object naming the act, before the slash, of a
+    document, after it: "witnessed the signing of an agreement")."""
 
     lemma: str
     pos: str
@@ -122,6 +124,7 @@ NEED_KINDS: dict[str, frozenset[str]] = {
             "asking",
             "official",
             "target",
+            "deed",
         }
     ),
     "nouns.csv": frozenset({"", "mod"}),
@@ -140,6 +143,7 @@ _WORDLIST = frozenset(
         "target",
         "notsite",
         "journey",
+        "deed",
     }
 )
 _LEMMA = re.compile(r"^[a-z][a-z' -]*$")

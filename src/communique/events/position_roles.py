@@ -489,14 +489,28 @@ GROUP_NOUNS = frozenset(
         "neighbor",
         "diplomat",
         "negotiator",
+        "man",
+        "woman",
+        "envoy",
+        "head",
     }
 )
+#: "the two heads of state": an "of"-phrase that is part of the title, not a name.
+_TITLE_OFS = frozenset({"state", "government", "delegation"})
 _COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 
 
 #: group_subject's answer for a subject "they": the parties of a meeting just told, for a
 #: mutual act only.
 THEY = -1
+
+
+def _title_of(parse: Parse, prep: int) -> bool:
+    """ "of state" in "the two heads of state"."""
+    t = parse.tokens
+    return t[prep].text.lower() == "of" and all(
+        t[o].lemma.lower() in _TITLE_OFS for o in parse.dep_children(prep, "pobj")
+    )
 
 
 def group_subject(parse: Parse, verb: int) -> int | None:
@@ -508,11 +522,23 @@ def group_subject(parse: Parse, verb: int) -> int | None:
             return 2  # "with the pair agreeing to start negotiations"
         if t[s].text.lower() == "they":
             return THEY  # "they agreed to deepen cooperation": the parties just met
+        if t[s].text.lower() in _COUNTS and t[s].pos in {"NUM", "DET", "PRON"}:
+            return _COUNTS[t[s].text.lower()]  # "... and the two agreed to reconvene"
         if t[s].lemma.lower() not in GROUP_NOUNS or t[s].tag not in {"NNS", "NNPS"}:
             continue
         kids = {t[k].text.lower(): t[k].dep for k in parse.children[s]}
-        if any(dep in {"amod", "compound", "poss", "prep"} for dep in kids.values()):
-            return None  # "the two Gulf leaders", "the leaders of Iran and Iraq": named otherwise
+        if any(
+            t[k].dep == "poss"
+            or (t[k].dep == "prep" and not _title_of(parse, k))
+            or (
+                t[k].dep in {"amod", "compound"}
+                and (t[k].text[:1].isupper() or k in parse.entity_at)
+            )
+            for k in parse.children[s]
+        ):
+            # "the two Gulf leaders", "the leaders of Iran and Iraq": named otherwise; a title's
+            # own word is no name ("the two foreign ministers")
+            return None
         counts = [_COUNTS[w] for w in kids if w in _COUNTS]
         if counts:
             return counts[0]

@@ -10,6 +10,7 @@ import itertools
 from ..model import Status
 from ..time.lexicon import MONTHS, WEEKDAYS
 from .claims import alleged, denied
+from .position_records import ADDRESSEE_VERBS, SPEECH
 from .syntax import Parse
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -528,8 +529,25 @@ def _prep_status(parse: Parse, trigger: int) -> Status | None:
     if prep in BEFORE_PREPS or (
         prep == "of" and parse.tokens[parse.tokens[tok.head].head].text.lower() == "ahead"
     ):
-        return "planned"
+        # "days before the president's meeting with Erdogan", told of a past act: later than
+        # that act, which says nothing of now
+        return None if _told_in_past(parse, tok.head) else "planned"
     return None
+
+
+def _told_in_past(parse: Parse, k: int) -> bool:
+    """Is the verb that the phrase at ``k`` hangs from an act in the simple past ("discussed
+    ... days before the meeting"), not a saying ("ahead of the talks, Biden said ...")?"""
+    t = parse.tokens
+    seen = set()
+    while t[k].pos not in {"VERB", "AUX"} and t[k].head != k and k not in seen:
+        seen.add(k)
+        k = t[k].head
+    return (
+        t[k].pos in {"VERB", "AUX"}
+        and t[k].tag == "VBD"
+        and t[k].lemma.lower() not in SPEECH | ADDRESSEE_VERBS
+    )
 
 
 def _is_counterfactual(parse: Parse, verb: int) -> bool:

@@ -5,7 +5,7 @@ when the clause names no party in that role."""
 from __future__ import annotations
 
 from ..model import Entity, PlaceMention, Span, content_id
-from .arguments import ACCREDITED, dependency_distance, party_code, span_root
+from .arguments import ACCREDITED, dependency_distance, party_code, place_descriptor, span_root
 from .syntax import Parse
 
 #: Relations a place may hang from on its way up to an attack verb: "bombed positions in
@@ -191,3 +191,29 @@ def fought_each_other(parse: Parse, verb: int, mode: str, actors: tuple[Entity, 
         if t[k].dep in {"prep", "agent"} and t[k].text.lower() in {"with", "against", "by"}:
             return False
     return True
+
+
+def described_place_party(
+    parse: Parse, verb: int, kind: str, actors: tuple[Entity, ...]
+) -> Entity | None:
+    """ "shelled the Kyrgyz village of Ak-Sai", "struck a Syrian border town": an attack on a
+    place the clause describes by its state's name aimed at that state (role.place_target),
+    never at the attacker's own."""
+    if kind != "ASSAULT":
+        return None
+    own = {party_code(e) for e in actors}
+    t = parse.tokens
+    struck = parse.dep_children(verb, "dobj") + [
+        o
+        for p in parse.dep_children(verb, "prep")
+        if t[p].text.lower() in _ATTACK_PREPS
+        for o in parse.dep_children(p, "pobj")
+    ]
+    for o in (c for s in struck for c in parse.conjuncts(s)):
+        for k in parse.children[o]:
+            if not place_descriptor(parse, k):
+                continue
+            hit = parse.entity_at.get(k)
+            if hit is not None and hit.entity.kind == "state" and party_code(hit.entity) not in own:
+                return hit.entity
+    return None

@@ -56,6 +56,21 @@ def _needs_met(parse: Parse, i: int, e: Entry) -> bool:
             )
             for o in objs
         )
+    if kind == "deed":
+        # "witnessed the signing of an agreement", "the exchange of memorandums": the object
+        # names the act (before the slash) done on a document (after it)
+        acts, _, documents = e.needs.partition(":")[2].partition("/")
+        act_words, document_words = set(acts.split("|")), set(documents.split("|"))
+        return any(
+            t[c].lemma.lower() in act_words
+            and any(
+                t[m].lemma.lower() in document_words
+                for p in parse.preps(c, "of")
+                for m in parse.conjuncts(p)
+            )
+            for o in parse.dep_children(i, "dobj")
+            for c in parse.conjuncts(o)
+        )
     if kind == "prep":  # "called on X", not "called off the talks on Monday"
         # "to=street": the preposition with that object ("took to the streets")
         wanted = {w.partition("=")[0]: w.partition("=")[2] for w in words}
