@@ -28,8 +28,8 @@ from .local import is_local_name, local_namesakes, without_local
 from .lookups import FixedStretches, People, whole_word_hits, word_starts
 from .metonymy import Dependents, Reading, dependents_of, read_mention
 from .names import known_longer_name, titled_names
-from .references import attach_title_references
 from .records import ActorRef
+from .references import attach_title_references
 from .surface import fold, normalize
 from .surnames import _bare_surnames, _named_affiliation, spelled_otherwise
 from .tables import ActorData
