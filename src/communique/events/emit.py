@@ -141,6 +141,10 @@ def _reason_to_leave(
     actor_codes = _codes(ev.actors, by_id)
     if not actor_codes:
         return rule("emit.coded_actor")
+    if ev.mode in ABROAD_MODES and actor_codes == _codes(ev.recipients, by_id):
+        # "recalled its ambassador to Ethiopia" read as Ethiopia's own act: one of the two
+        # sides is wrong
+        return rule("emit.coded_target")
     if _teams(parse, ev, by_id):
         return rule("emit.sport")
     if ev.type in DIRECTED and ev.meeting is None and not _codes(ev.recipients, by_id):
@@ -268,6 +272,9 @@ def _group_before(
             return tuple(ids.values())
     return ()
 
+
+#: Acts only ever aimed at another state: never a state's towards itself.
+ABROAD_MODES = frozenset({"recall_ambassador", "break_relations"})
 
 #: Directed types whose act may be aimed at no party ("declared a ceasefire", "dropped its
 #: demand", "withdrew its troops").

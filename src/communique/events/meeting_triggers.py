@@ -16,7 +16,7 @@ from .arguments import (
     premodifier_parties,
     verb_parties,
 )
-from .lexicon import Entry, Lexicon
+from .lexicon import Entry, Lexicon, load_lexicon
 from .meeting_parties import OFFICIAL_NOUNS, _governor_parties, _stateless_official
 from .meeting_places import _at_objects
 from .meeting_records import DEFINITE, ORDINAL_ROUNDS
@@ -292,6 +292,19 @@ def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
         venues = {"ministry", "office", "embassy", "chancellery"}
         return any(parse.tokens[o].lemma.lower() in venues for o in _at_objects(parse, i))
     if kind == "actor":
+        # "had hosted millions of Afghan refugees": people of a state are no guests of it
+        lexicon_ = load_lexicon()
+        objs = [  # "millions of refugees": the people counted
+            k
+            for o in parse.dep_children(i, "dobj")
+            for k in (
+                parse.preps(o, "of")
+                if parse.tokens[o].lemma.lower() in lexicon_.bodies.quantities
+                else [o]
+            )
+        ]
+        if objs and all(parse.tokens[o].lemma.lower() in lexicon_.private_heads for o in objs):
+            return False
         return bool(verb_parties(parse, i))
     if kind == "subject":  # "leaders of X gathered", not "ministers gathered in X"
         subj = parse.dep_children(i, "nsubj")  # the nearest: a dateline can parse as one too

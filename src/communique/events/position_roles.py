@@ -54,6 +54,11 @@ def _subject(parse: Parse, i: int) -> list[int]:
             return [] if _placed(parse, t[i].head) else [t[i].head]
         if not subj and t[i].dep == "ROOT" and not parse.dep_children(i, "nsubjpass"):
             subj = _subject_taken_by_phrase(parse, i)
+        if not subj and _joins_the_saying(parse, i):
+            # "X said observers would freeze it and demanded ...": the parser joined the
+            # second act to the reported clause; its past tense joins it to "said"
+            i = t[t[i].head].head
+            continue
         if subj or parse.dep_children(i, "nsubjpass") or t[i].head == i:
             return subj
         if t[i].dep == "pcomp" and t[t[i].head].text.lower() in MEANS_PREPS:
@@ -73,6 +78,19 @@ def _subject(parse: Parse, i: int) -> list[int]:
             return subj
         i = t[i].head
     return []
+
+
+def _joins_the_saying(parse: Parse, i: int) -> bool:
+    """A past verb joined to a reported clause whose own verb is not past ("would freeze")."""
+    t = parse.tokens
+    if t[i].dep != "conj" or t[i].tag != "VBD" or parse.dep_children(i, "nsubjpass"):
+        return False
+    head = t[i].head
+    return (
+        t[head].dep == "ccomp"
+        and t[head].tag in {"VB", "VBG"}
+        and t[t[head].head].lemma.lower() in SPEECH
+    )
 
 
 PLACE_PREPS = frozenset({"in", "at", "from", "across", "inside", "near", "throughout", "around"})
@@ -136,6 +154,24 @@ def _private_subject(parse: Parse, e: Entity, subj: list[int], private: frozense
     return False
 
 
+#: A state's own bodies, named by whose they are: "his government", "her country".
+OWN_STATE_NOUNS = frozenset({"government", "country", "administration", "cabinet", "ministry"})
+
+
+def _whose_government(parse: Parse, subj: list[int]) -> list[Entity]:
+    """ "His government had already recalled its ambassador": the person "his" stands for."""
+    t = parse.tokens
+    for s in subj:
+        if t[s].lemma.lower() not in OWN_STATE_NOUNS:
+            continue
+        for k in parse.children[s]:
+            if t[k].dep == "poss" and t[k].text.lower() in {"his", "her"}:
+                person = parse.antecedent(k)
+                if person is not None and person.kind == "person" and party_code(person):
+                    return [person]
+    return []
+
+
 def _actors(parse: Parse, i: int, private: frozenset[str] = frozenset()) -> list[Entity]:
     subj = _subject(parse, i)
     t = parse.tokens
@@ -162,7 +198,7 @@ def _actors(parse: Parse, i: int, private: frozenset[str] = frozenset()) -> list
         if party_code(e)
         and not _behind_adjective(parse, e, subj)
         and not _private_subject(parse, e, subj, private)
-    ]
+    ] or _whose_government(parse, subj)
     if subj and parse.tokens[subj[0]].pos == "PRON":
         # role.pronoun_not_object: "He hailed President X": "he" is not X
         objects = head_entities(parse, parse.dep_children(i, "dobj"))
@@ -297,6 +333,8 @@ DEEDS = frozenset(
     | {"leadership", "contribution", "initiative", "proposal", "plan", "conduct", "approach"}
     | {"handling", "behaviour", "behavior", "attitude", "announcement", "comment", "position"}
     | {"visit", "trip"}
+    # "demanded the withdrawal of Armenian forces": who is to withdraw is asked
+    | {"withdrawal", "pullout", "departure", "resignation"}
 )
 
 #: What a state owns abroad and another can freeze, seize or close: "the assets of X".
@@ -310,6 +348,9 @@ MEMBERS = frozenset(
     {"party", "government", "army", "military", "force", "troop", "ministry", "movement"}
     | {"militia", "regime", "administration", "cabinet", "delegation", "diplomat", "official"}
     | {"citizen", "national", "soldier", "supporter", "member", "staff", "envoy", "ally"}
+    # "thanked the emir of Qatar", "the leaders of Oman and Switzerland", "the people of X"
+    | {"leader", "emir", "king", "queen", "sultan", "president", "premier", "minister", "head"}
+    | {"people", "authority"}
 )
 
 #: Measures that fall "on" their target: "sanctions on Belarus", "tariffs on China".
@@ -326,6 +367,8 @@ def _object_recipients(parse: Parse, i: int, depth: int = 0) -> list[Entity]:
     t = parse.tokens
     objs = parse.dep_children(i, "dobj", "nsubjpass")
     owners = [k for o in objs for k in parse.children[o] if t[k].dep == "poss"]
+    # "thanked the emir of Qatar as well as the leaders of Oman": each joined object's owner
+    objs = [c for o in objs for c in parse.conjuncts(o)]
     # "froze the assets of the Revolutionary Guards", "lauded the efforts of Jimmy Carter",
     # "ordered the party of X to disband": the owner of what was taken or held, whose act is
     # judged, or whose body or people were acted on

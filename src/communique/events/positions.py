@@ -19,6 +19,7 @@ from .arguments import (
     own_clause_time,
     parties_under,
     party_code,
+    premodifier_parties,
     times_in_sentence,
 )
 from .critical import critical_target
@@ -276,7 +277,11 @@ def _previous_subject_states(parse: Parse, n: int) -> list[Entity]:
     roots = [k for k in parse.sentence_tokens(n - 1) if parse.tokens[k].dep == "ROOT"]
     # the subject itself names the party ("Pakistan", "the Pakistani president"), not a thing
     # of one ("South Korea's air pollution")
-    parties = head_entities(parse, [s for r in roots for s in parse.dep_children(r, "nsubj")])
+    subjects = [s for r in roots for s in parse.dep_children(r, "nsubj")]
+    parties = head_entities(parse, subjects)
+    if not parties and all(parse.tokens[s].lemma.lower() in STATE_BODIES for s in subjects):
+        # "Azerbaijan's foreign ministry said ...": the state whose body it is
+        parties = [e for s in subjects for e in premodifier_parties(parse, s)]
     codes = {party_code(e) for e in parties}
     states = [e for e in parse.entities if e.kind in {"state", "igo"} and e.code in codes]
     return states if len(codes - {None}) == 1 else []
