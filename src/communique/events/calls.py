@@ -33,6 +33,8 @@ TALK_NOUNS = frozenset(
 )
 TALK_VERBS = frozenset({"speak", "talk", "confer", "discuss", "hold", "have", "meet", "chat"})
 RULE = "rule:position.call"
+#: Verbs by which the caller makes a call named as a noun: "made a phone call to X".
+PLACING = frozenset({"make", "place", "conduct", "join", "hold", "have"})
 
 
 def find_calls(
@@ -107,10 +109,29 @@ def _call_at(parse: Parse, i: int) -> Found | None:
             callers = [e for e in callers if party_code(e)]
             if callers:
                 return verb, callers, [e for e in subject if e not in callers], i
-        actors = subject or parties[:1]
+        # "Karki held a video call with his Bangladeshi counterpart": a subject the tables do
+        # not code is still the caller; the party "with" it is the one called
+        named_subject = (
+            verb != i
+            and parse.tokens[verb].lemma.lower() in TALK_VERBS | PLACING
+            and bool(parse.dep_children(verb, "nsubj"))
+        )
+        # "grilled an aide on Trump's phone call with Zelensky": the call is its owner's
+        owned_by = [
+            k
+            for k in parse.children[i]
+            if parse.tokens[k].dep == "poss" and parse.tokens[k].pos != "PRON"
+        ]
+        if owned_by:
+            actors = [e for e in parties_under(parse, owned_by) if party_code(e)]
+        else:
+            actors = subject if named_subject else (subject or parties[:1])
         recipients = [e for e in parties if e not in actors] + [
             e for e in _object_parties(parse, verb) if e not in actors and e not in parties
         ]
+        if owned_by and i not in parse.dep_children(verb, "nsubj", "nsubjpass"):
+            # the clause around the owned call is about it, not in it
+            recipients = [e for e in recipients if e not in subject]
         return verb, actors, recipients, i
     return None
 

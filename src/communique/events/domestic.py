@@ -20,6 +20,7 @@ rule sees these actors."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -107,8 +108,11 @@ def domestic_bodies(
     name another state."""
     foreign = _foreign_sentences(annotated, entities, places, home) if home else frozenset()
     if home is not None:
+        counterparts = _home_counterparts(annotated, entities, home)
         entities = tuple(
-            e if _told_beside_other_states(annotated, e, foreign) else _of_home(e, home, words)
+            e
+            if _told_beside_other_states(annotated, e, foreign | counterparts)
+            else _of_home(e, home, words)
             for e in entities
         )
     tokens = annotated.tokens
@@ -194,6 +198,31 @@ def _foreign_sentences(
         s = annotated.sentence_at(at)
         if s is not None:
             out.add(s.start)
+    return frozenset(out)
+
+
+_COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?counterparts?\b", re.I)
+
+
+def _home_counterparts(
+    annotated: AnnotatedArticle, entities: Sequence[Entity], home: str
+) -> frozenset[int]:
+    """Start offsets of the sentences that call a party of the home state someone's
+    counterpart ("held a video call with his Bangladeshi counterpart"): the someone is of
+    another state."""
+    text = annotated.article.text
+    home_spans = [
+        (m.start, m.end)
+        for e in entities
+        if e.kind == "state" and e.code == home
+        for m in e.mentions
+    ]
+    out = set()
+    for hit in _COUNTERPART.finditer(text):
+        if any(hit.start() <= a and b <= hit.end() for a, b in home_spans):
+            s = annotated.sentence_at(hit.start())
+            if s is not None:
+                out.add(s.start)
     return frozenset(out)
 
 
