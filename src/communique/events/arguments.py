@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ..model import Entity, PlaceMention, TimeExpression
+from .lexicon import load_lexicon
 from .status import measure_head
 from .syntax import CLAUSE_DEPS, Parse
 
@@ -93,7 +94,9 @@ def parties_under(parse: Parse, heads: Iterable[int]) -> list[Entity]:
         idx.extend(
             k
             for k in parse.subtree(h, TOPIC_STOPS)
-            if not place_descriptor(parse, k) and not _posted_at(parse, k, h)
+            if not place_descriptor(parse, k)
+            and not _posted_at(parse, k, h)
+            and not currency_descriptor(parse, k)
         )
     found = parse.entities_in(sorted(set(idx)))
     found += [e for e in stand_ins if e not in found]
@@ -141,6 +144,16 @@ def place_descriptor(parse: Parse, k: int) -> bool:
         tok.dep in {"amod", "compound"}
         and tok.head != k
         and parse.tokens[tok.head].lemma.lower() in SETTLEMENT_NOUNS
+    )
+
+
+def currency_descriptor(parse: Parse, k: int) -> bool:
+    """ "a 2.9 billion US dollar bailout", "Chinese yuan loans": a state naming a currency."""
+    tok = parse.tokens[k]
+    return (
+        tok.dep in {"amod", "compound", "nmod"}
+        and tok.head != k
+        and parse.tokens[tok.head].lemma.lower() in load_lexicon().currencies
     )
 
 

@@ -59,7 +59,9 @@ def emit_events(
     days and months it names (``news_year``): what lies years before either is background.
     ``entities``: those the build step added (places named as targets) besides the parse's."""
     by_id = {e.id: e for e in (*parse.entities, *entities)}
-    events = _both_sides(parse, _unique_ids(list(events)), by_id)
+    events = [
+        _not_at_itself(ev, by_id) for ev in _both_sides(parse, _unique_ids(list(events)), by_id)
+    ]
     acting = _actors_by_sentence(events, by_id)
     kept: list[Event] = []
     left: list[LeftOut] = []
@@ -85,6 +87,23 @@ def emit_events(
             aimed.append(ev)
     final = _mark_main(parse, aimed)
     return Emitted(tuple(final), _relink(links, alias, {e.id for e in final}), tuple(left))
+
+
+def _not_at_itself(ev: Event, by_id: dict[str, Entity]) -> Event:
+    """ "The GCC welcomed the deal, with its Secretary-General ...": an organisation is no
+    target of its own act, unless the act is the sides' towards each other (role.mutual_act).
+    (A state's acts at home are aimed at it: "police detained protesters", IRN -> IRN.)"""
+    if ev.meeting is not None or "role.mutual_act" in ev.rules:
+        return ev
+    bodies = {
+        party_code(e)
+        for a in ev.actors
+        if (e := by_id.get(a)) is not None and e.kind in {"igo", "body"}
+    }
+    kept = tuple(
+        r for r in ev.recipients if (e := by_id.get(r)) is None or party_code(e) not in bodies
+    )
+    return ev if len(kept) == len(ev.recipients) else replace(ev, recipients=kept)
 
 
 def _subsume_statements(
@@ -307,8 +326,14 @@ def _background(ev: Event, on: date | None, news_year: int | None) -> str | None
     the latest day or month it names): background the article recalls, reported by the
     articles of its own time (a meeting told again years later would count twice)."""
     reference = on.year if on is not None else news_year
-    if reference is None or ev.when is None or ev.when.year_inferred:
+    if ev.when is None or ev.when.year_inferred:
         return None
+    if reference is None:
+        # undated, naming no day or month of its news: an act told with a bare year ("Manama
+        # cut ties with Tehran in 2016") is recalled, as news is told by its day
+        told_by_year = ev.when.granularity == "year" and ev.when.start[:4].isdigit()
+        recalled = told_by_year and ev.meeting is None and ev.status == "occurred"
+        return rule("emit.background") if recalled else None
     try:
         year = int(ev.when.start[:4])
     except ValueError:

@@ -84,6 +84,7 @@ class Lexicon:
     referring: dict[str, frozenset[str]] = field(default_factory=dict)
     # "the police", "security forces": unnamed bodies of the state the article is set in
     bodies: BodyWords = field(default_factory=lambda: BodyWords(frozenset(), frozenset()))
+    currencies: frozenset[str] = frozenset()  # "a US dollar loan": no party named
 
 
 # The constraints each lexicon file may use (``Entry.needs`` kinds); anything else is a typo.
@@ -231,6 +232,7 @@ def load_lexicon() -> Lexicon:
         {lemma: tuple(entries) for lemma, entries in senses.items()},
         referring,
         BodyWords(bodies, outside, quantities, single, political, forces, affiliations),
+        frozenset(r["word"] for r in _word_rows("currency_words.csv")),
     )
 
 
