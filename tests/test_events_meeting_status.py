@@ -376,3 +376,15 @@ def test_a_visitor_also_due_to_be_received_is_a_further_meeting(sentence_resourc
         for e in _meetings(text, date(2023, 5, 15), sentence_resources)
     )
     assert got == [("occurred", "2023-05-15"), ("planned", "2023-05-16")], got
+
+
+def test_a_state_named_as_an_owner_is_no_venue(sentence_resources: Any) -> None:
+    text = (
+        "ABU DHABI - The President of the UAE today received the President of Somalia in Abu "
+        "Dhabi. During the meeting, the UAE President affirmed the UAE's support for Somalia's "
+        "efforts to consolidate security."
+    )
+    found = _meetings(text, date(2024, 5, 16), sentence_resources)
+    assert len(found) == 1  # "the meeting" is the reception, not talks in Somalia
+    assert found[0].where is not None and found[0].where.country == "ARE"
+    assert found[0].when is not None and found[0].when.start == "2024-05-16"

@@ -198,6 +198,9 @@ def test_time_month_of_last_year_and_figurative_days() -> None:
     text = "We want a better tomorrow and the future of peace."
     found = find_times(bare(text, date(2022, 3, 16)))
     assert found == ()
+    # a name before "today" is the subject, not a figure of speech
+    text = "The President of the UAE today received the President of Somalia."
+    assert [t.value for t in find_times(bare(text, date(2024, 5, 16)))] == ["2024-05-16"]
 
 
 @pytest.mark.parametrize(

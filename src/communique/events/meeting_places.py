@@ -320,6 +320,8 @@ def _act_path(parse: Parse, place: PlaceMention, verb: int) -> bool:
 
 
 LOCATIVE = frozenset({"in", "at", "to", "near", "outside", "inside", "for", "into"})
+#: Parts of a state named with it in the possessive: "in Russia's Far East".
+AREA_NOUNS = SETTLEMENT_NOUNS | {"east", "west", "north", "south", "region", "border", "coast"}
 
 
 def _where_clause_place(
@@ -524,6 +526,12 @@ def _at_objects(parse: Parse, verb: int) -> list[int]:
 def _locative(parse: Parse, p: PlaceMention) -> bool:
     first = parse.token_at(p.start)
     last = parse.token_at(max(p.start, p.end - 1))
+    root = span_root(parse, p.start, p.end)
+    owned = parse.tokens[parse.tokens[root].head].lemma.lower()
+    if parse.tokens[root].dep == "poss" and p.kind == "country" and owned not in AREA_NOUNS:
+        # "support for Somalia's efforts", "in Russia's war": an owner, no venue ("in Cairo's
+        # Abbasiya district", "in Russia's Far East" are places)
+        return False
     if first > 0 and parse.tokens[first - 1].text.lower() in LOCATIVE:
         return True
     noun = _settlement_noun(parse, last)

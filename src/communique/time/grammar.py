@@ -195,7 +195,11 @@ def _numeric(m: re.Match[str]) -> Candidate | None:
 _REL_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
 
-_FIGURATIVE = re.compile(r"\b(?:a|the|of|better|brighter|safer)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: "a better tomorrow", "the world of today"; not "the UAE today received", "the president today"
+_FIGURATIVE = re.compile(
+    r"(?:\bof\s+|\b(?:a|the)\s+(?:(?:better|brighter|safer|greener|new|bright|peaceful)\s+)?)$",
+    re.IGNORECASE,
+)
 
 
 def _relday(m: re.Match[str]) -> Candidate | None:
