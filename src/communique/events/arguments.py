@@ -52,6 +52,7 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
 # "ambassador to Turkey": where a post is held, not a party the holder acts for
 ACCREDITED = frozenset(
     {"ambassador", "envoy", "representative", "delegate", "emissary", "consul", "mission"}
+    | {"d'affaires", "chargé"}  # "its chargé d'affaires"
 )
 POST_PREPS = frozenset({"to", "in", "at"})
 

@@ -94,9 +94,16 @@ def _needs_met(parse: Parse, i: int, e: Entry) -> bool:
             if t[k].dep in {"prt", "prep", "advmod"}
         )
     if kind == "comp":  # "found him guilty": a predicative complement
+        # "called the deal an act of aggression", "described the vote as a war crime": a word
+        # of the complement or of the "as"-phrase, a few words in
+        comps = parse.dep_children(i, "ccomp", "acomp", "oprd", "xcomp")
+        comps += parse.preps(i, "as")
+        comps += [a for o in parse.dep_children(i, "dobj") for a in parse.preps(o, "as")]
         return any(
-            t[k].lemma.lower() in words
-            for k in parse.dep_children(i, "ccomp", "acomp", "oprd", "xcomp")
+            t[m].lemma.lower() in words
+            for k in comps
+            for m in parse.subtree(k)
+            if abs(m - k) <= 4 and (m == k or t[k].pos != "VERB")
         )
     if kind == "from":  # "withdrew from the talks", "from its role as mediator"
         return any(
