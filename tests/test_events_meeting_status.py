@@ -388,3 +388,18 @@ def test_a_state_named_as_an_owner_is_no_venue(sentence_resources: Any) -> None:
     assert len(found) == 1  # "the meeting" is the reception, not talks in Somalia
     assert found[0].where is not None and found[0].where.country == "ARE"
     assert found[0].when is not None and found[0].when.start == "2024-05-16"
+
+
+def test_an_undated_meeting_in_the_story_takes_the_lead_day(sentence_resources: Any) -> None:
+    text = (
+        "SEOUL - South Korea on Friday lodged a strong protest with Japan over its annual defence "
+        'white paper.\n\n"The government strongly protests the claim," a ministry spokesperson '
+        "said in a statement.\n\nThe South Korean foreign ministry summoned Japan's deputy "
+        "ambassador in Seoul to lodge the protest."
+    )
+    found = _meetings(text, date(2023, 7, 28), sentence_resources)
+    assert [m.when.start if m.when else None for m in found] == ["2023-07-28"]
+    assert "meeting.lead_day" in found[0].rules
+    # a lead day weeks before the report says nothing of the meeting's
+    found = _meetings(text.replace("on Friday", "on June 2"), date(2023, 7, 28), sentence_resources)
+    assert all(m.when is None or m.when.start != "2023-06-02" for m in found)

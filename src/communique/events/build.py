@@ -36,6 +36,7 @@ from .meeting_context import (
     _to_when,
     _visit_places,
     _where,
+    lead_day,
 )
 from .meeting_places import act_place, at_seat
 from .meeting_records import MeetingCluster
@@ -97,6 +98,9 @@ def build_events(
                 ev = replace(ev, when=arrival, rules=(*ev.rules, rule("meeting.arrival_date")))
             else:
                 ev = replace(ev, when=when)
+            day = None if ev.when or ev.status != "occurred" else lead_day(parse, c, times)
+            if day is not None:
+                ev = replace(ev, when=day, rules=(*ev.rules, rule("meeting.lead_day")))
             month = None if ev.when else _publication_month(parse, c)
             if month is not None:
                 ev = replace(ev, when=month, rules=(*ev.rules, rule("meeting.publication_month")))

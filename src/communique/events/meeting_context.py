@@ -200,3 +200,38 @@ def _where(p: PlaceMention | None) -> Where | None:
     if p is None:
         return None
     return Where(name=p.name, venue=p.venue, country=p.country, lat=p.lat, lon=p.lon)
+
+
+#: How far into the article an undated meeting still belongs to the lead's day, and how many
+#: days before the report the lead's day may lie.
+STORY_SENTENCES = 6
+LEAD_DAYS_BACK = 1
+
+
+def lead_day(parse: Parse, c: MeetingCluster, times: tuple[TimeExpression, ...]) -> When | None:
+    """A meeting told as taken place in the first sentences of a dated report, with no date in
+    any of its mentions, took place on the day the lead gives its news ("Iraq expelled Sweden's
+    ambassador on Thursday ... Sweden summoned Iraq's charge d'affaires"), when that day lies in
+    the day of the report or the day before (rule meeting.lead_day)."""
+    published = parse.annotated.article.published
+    if published is None or min(m.sentence for m in c.mentions) >= STORY_SENTENCES:
+        return None
+    if any(m.date is not None or m.undated is not None for m in c.mentions):
+        return None
+    sentences = parse.annotated.sentences[:LEAD_SENTENCES]
+    if not sentences:
+        return None
+    end = sentences[-1].end
+    for t in sorted(times, key=lambda x: x.start):
+        if t.start >= end:
+            break
+        if t.granularity != "day" or not t.value or t.year_inferred:
+            continue
+        try:
+            day = date.fromisoformat(t.value[:10])
+        except ValueError:
+            continue
+        if 0 <= (published - day).days <= LEAD_DAYS_BACK:
+            return When(start=day.isoformat(), end=None, granularity="day", text=t.text)
+        return None
+    return None

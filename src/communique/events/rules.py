@@ -115,6 +115,7 @@ _TABLE = (
     Rule("meeting.in_talks", "meeting", "'A and B are in talks': A and B meet, under way"),
     Rule("meeting.hosts_country", "meeting", "'talks with his Cypriot hosts': in Cyprus"),
     Rule("meeting.within_one_state", "meeting", "Hong Kong's leader in Beijing: no meeting"),
+    Rule("meeting.lead_day", "meeting", "an undated meeting early in the story: the lead's day"),
     Rule(
         "meeting.publication_month",
         "meeting",
