@@ -137,3 +137,44 @@ def _host_of_latest_meeting(
             return (parties[host],)
         return tuple(parties.values())
     return ()
+
+
+#: Acts a party answers by denying or rejecting them: criticism, accusations, demands.
+ANSWERED = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
+
+
+def answering_parties(
+    parse: Parse,
+    p: PositionCandidate,
+    told: list[Told],
+    by_id: dict[str, Entity],
+    referring: dict[str, frozenset[str]],
+) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
+    """ "Kabul condemned the expulsions. The Foreign Office rejected the criticism": an unnamed
+    body or a pronoun that rejects or denies the criticism, accusation or demand told just
+    before is the party it was aimed at, answering its author (role.answered_act)."""
+    t = parse.tokens
+    subjects = parse.dep_children(p.verb, "nsubj")
+    if p.entry.type != "REJECT" or not subjects:
+        return (), ()
+    if any(party_code(e) for s in subjects for e in parse.entities_in(parse.subtree(s))):
+        return (), ()  # a subject that names someone is not a stand-in (its party, if any,
+        # was read from what was told before it: "the ministry" after "Kabul said")
+    for o in parse.dep_children(p.verb, "dobj"):
+        types = referring.get(t[o].lemma.lower(), frozenset()) & ANSWERED
+        dets = {t[k].text.lower() for k in parse.children[o] if t[k].dep in {"det", "poss"}}
+        if not types or not dets & (_DEFINITE | {"its", "their"}):
+            continue
+        first = parse.annotated.sentences[max(0, p.sentence - 1)].first_token
+        before = sorted(
+            (x for x in told if t[first].start <= x[0] < t[p.verb].start), key=lambda x: -x[0]
+        )
+        for _at, ev in before:
+            if ev.type not in types:
+                continue
+            accusers = _parties(ev, by_id, "actors")
+            accused = {c: e for c, e in _parties(ev, by_id).items() if c not in accusers}
+            if accusers and len(accused) == 1:
+                return tuple(accused.values()), tuple(accusers.values())
+            return (), ()
+    return (), ()

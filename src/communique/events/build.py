@@ -25,7 +25,7 @@ from .arguments import (
     places_in_sentence,
     times_in_sentence,
 )
-from .backrefs import group_parties, referred_parties
+from .backrefs import answering_parties, group_parties, referred_parties
 from .lexicon import load_lexicon
 from .meeting_context import (
     _arrival_date,
@@ -125,13 +125,20 @@ def build_events(
         group = group_parties(parse, p, told, by_id)
         referring = load_lexicon().referring
         referred = () if group else referred_parties(parse, p, told, by_id, referring)
-        if group or referred:
+        answering, answered = answering_parties(parse, p, told, by_id, referring)
+        if answering and not group and not referred:
+            p = replace(p, actors=answering, recipients=answered)
+            ev = _position_event(parse, p, art.id, places, hosts)
+            ev = replace(ev, rules=(*ev.rules, rule("role.answered_act")))
+        elif group or referred:
             p = replace(p, actors=group) if group else replace(p, recipients=referred)
             if group and p.entry.mode == "call":  # "the two ministers spoke by phone"
                 p = replace(p, actors=group[:1], recipients=group[1:])
             name = "role.group_subject" if group else "role.referred_act"
             ev = _position_event(parse, p, art.id, places, hosts)
             ev = replace(ev, rules=(*ev.rules, rule(name)))
+        if answering or group or referred:  # later references see the parties found here
+            told = [(at, ev if e.id == ev.id else e) for at, e in told]
         events.append(ev)
         final.append((ev.id, p))
     events.sort(key=lambda e: e.evidence[0].start if e.evidence else 0)

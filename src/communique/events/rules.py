@@ -97,6 +97,7 @@ _TABLE = (
     Rule("role.private_subject", "role", "'the Nigerian singer thanked fans': not Nigeria"),
     Rule("role.custody_state", "role", "'were arrested in China' (no agent): China arrests"),
     Rule("role.pronoun_speaker", "role", "'she said' is the last person named, coded or not"),
+    Rule("role.answered_act", "role", "'The ministry rejected the criticism': the one criticised"),
     Rule("role.saying_conjunct", "role", "'X said Y would go and demanded ...': X demanded"),
     Rule("role.whose_government", "role", "'His government recalled ...': the person's state"),
     Rule(
