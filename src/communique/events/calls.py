@@ -132,6 +132,8 @@ def _call_at(parse: Parse, i: int) -> Found | None:
         if owned_by and i not in parse.dep_children(verb, "nsubj", "nsubjpass"):
             # the clause around the owned call is about it, not in it
             recipients = [e for e in recipients if e not in subject]
+        if tok.tag in {"NNS", "NNPS"} and not any(party_code(e) for e in recipients):
+            return None  # "the president's phone calls with other leaders": an aggregate
         return verb, actors, recipients, i
     return None
 

@@ -538,6 +538,8 @@ GROUP_NOUNS = frozenset(
         "head",
     }
 )
+#: Group nouns that name people only by sex: a group only with a count ("the two men").
+_PEOPLE = frozenset({"man", "woman"})
 #: "the two heads of state": an "of"-phrase that is part of the title, not a name.
 _TITLE_OFS = frozenset({"state", "government", "delegation"})
 _COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
@@ -585,6 +587,6 @@ def group_subject(parse: Parse, verb: int) -> int | None:
         counts = [_COUNTS[w] for w in kids if w in _COUNTS]
         if counts:
             return counts[0]
-        if kids.get("the") == "det" and len(kids) == 1:
-            return 0
+        if kids.get("the") == "det" and len(kids) == 1 and t[s].lemma.lower() not in _PEOPLE:
+            return 0  # "the leaders"; "the men" may be any two people told of
     return None
