@@ -115,6 +115,11 @@ def find_positions(
                 actors = (_states_before(parse, i) if country else []) or (
                     _previous_subject_states(parse, n)
                 )
+            elif not actors and _stateless_official_subject(parse, i):
+                # "The Bolivian foreign ministry issued a statement ... Foreign Minister Ramiro
+                # Choque later asked the OAS": an official the tables do not list speaks for
+                # the state whose body the sentence before had speak (role.definite_body)
+                actors = _previous_subject_states(parse, n, bodies_only=True)
             if entry.source == "rule:position.obligation_reported":
                 actors = _speaker_parties(parse, i) or actors
             speaker = frozenset(c for e in actors if (c := party_code(e)))
@@ -270,21 +275,34 @@ def _states_before(parse: Parse, i: int) -> list[Entity]:
     return found if len({e.code for e in found}) == 1 else []
 
 
-def _previous_subject_states(parse: Parse, n: int) -> list[Entity]:
-    """The state (or IGO) the main subject of sentence ``n - 1`` names or represents."""
+def _previous_subject_states(parse: Parse, n: int, bodies_only: bool = False) -> list[Entity]:
+    """The state (or IGO) the main subject of sentence ``n - 1`` names or represents (with
+    ``bodies_only``, only when that subject is one of its bodies: "the Bolivian foreign
+    ministry")."""
     if n == 0:
         return []
     roots = [k for k in parse.sentence_tokens(n - 1) if parse.tokens[k].dep == "ROOT"]
     # the subject itself names the party ("Pakistan", "the Pakistani president"), not a thing
     # of one ("South Korea's air pollution")
     subjects = [s for r in roots for s in parse.dep_children(r, "nsubj")]
-    parties = head_entities(parse, subjects)
+    parties = [] if bodies_only else head_entities(parse, subjects)
     if not parties and all(parse.tokens[s].lemma.lower() in STATE_BODIES for s in subjects):
         # "Azerbaijan's foreign ministry said ...": the state whose body it is
         parties = [e for s in subjects for e in premodifier_parties(parse, s)]
     codes = {party_code(e) for e in parties}
     states = [e for e in parse.entities if e.kind in {"state", "igo"} and e.code in codes]
     return states if len(codes - {None}) == 1 else []
+
+
+def _stateless_official_subject(parse: Parse, i: int) -> bool:
+    """The clause's subject is a person with a title of office whom the data tie to no state."""
+    return any(
+        (hit := parse.entity_at.get(k)) is not None
+        and hit.entity.kind == "person"
+        and hit.entity.titles
+        and not party_code(hit.entity)
+        for k in parse.dep_children(i, "nsubj")
+    )
 
 
 def _named_person_subject(parse: Parse, i: int) -> bool:
