@@ -60,6 +60,15 @@ def group_parties(
     return ()
 
 
+def _told_before(parse: Parse, told: list[Told], p: PositionCandidate, back: int) -> list[Event]:
+    """The events told before ``p``'s verb, in its sentence or the ``back`` before it, latest
+    first."""
+    t = parse.tokens
+    since = t[parse.annotated.sentences[max(0, p.sentence - back)].first_token].start
+    before = [x for x in told if since <= x[0] < t[p.verb].start]
+    return [ev for _at, ev in sorted(before, key=lambda x: -x[0])]
+
+
 def referred_parties(
     parse: Parse,
     p: PositionCandidate,
@@ -84,10 +93,7 @@ def referred_parties(
         if parse.entities_in(k for k in parse.subtree(o) if k != o):
             continue  # "the attack by Hamas", "Trump's decision": the phrase names its author
         # the act referred to is told in the same sentence or the few before it
-        first = parse.annotated.sentences[max(0, p.sentence - REACH)].first_token
-        since = t[first].start
-        before = sorted((x for x in told if since <= x[0] < t[p.verb].start), key=lambda x: -x[0])
-        for _at, ev in before:
+        for ev in _told_before(parse, told, p, REACH):
             typed = ev.type in types or ("*" in types and ev.type not in {"STATEMENT", "CONSULT"})
             # a meeting is everyone's in it ("welcomed the talks"); an act its authors'
             authors = _parties(ev, by_id, "all" if ev.type == "CONSULT" else "actors")
@@ -165,11 +171,7 @@ def answering_parties(
         dets = {t[k].text.lower() for k in parse.children[o] if t[k].dep in {"det", "poss"}}
         if not types or not dets & (_DEFINITE | {"its", "their"}):
             continue
-        first = parse.annotated.sentences[max(0, p.sentence - 1)].first_token
-        before = sorted(
-            (x for x in told if t[first].start <= x[0] < t[p.verb].start), key=lambda x: -x[0]
-        )
-        for _at, ev in before:
+        for ev in _told_before(parse, told, p, 1):
             if ev.type not in types:
                 continue
             accusers = _parties(ev, by_id, "actors")
