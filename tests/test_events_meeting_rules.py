@@ -211,6 +211,34 @@ def test_a_meeting_in_the_lead_without_a_place_is_at_the_dateline(resources: Any
     assert meetings[0].where is not None and meetings[0].where.name == "Lima"
 
 
+def test_a_dateline_in_title_case_places_the_lead_meeting(resources: Any) -> None:
+    # agency style: "Bridgetown, Dec 6 (Prensa Latina)", "Jeddah, July 19, 2023, SPA --"
+    for text in (
+        "Lusaka, Dec 6 (Prensa Latina) The summit of the Southern African Development "
+        "Community is taking place today in this capital with the participation of the "
+        "presidents of Angola and Namibia.",
+        "Lusaka, December 6, 2022, SPA -- The summit of the Southern African Development "
+        "Community is taking place today in this capital with the participation of the "
+        "presidents of Angola and Namibia.",
+    ):
+        rec = extract_article(text, published=date(2022, 12, 6), resources=resources)
+        meetings = _meetings(rec)
+        assert len(meetings) == 1
+        assert meetings[0].where is not None and meetings[0].where.name == "Lusaka"
+        assert {"AGO", "NAM"} <= _codes(rec, meetings[0])
+
+
+def test_a_title_case_name_opening_a_sentence_is_no_dateline() -> None:
+    from communique.events.datelines import TITLED_REST
+
+    for rest in (", Dec 6 (Prensa Latina)", ", July 19, 2023, SPA --", ", 3 July 2024 -"):
+        assert TITLED_REST.match(rest), rest
+    for rest in (", IRNA - The", " - President Lula"):
+        assert TITLED_REST.match(rest), rest
+    for rest in (", the Zambian capital, hosted", ", which hosts the talks", " and Ndola -"):
+        assert not TITLED_REST.match(rest), rest
+
+
 def test_a_planned_meeting_in_the_lead_does_not_take_the_dateline(resources: Any) -> None:
     text = (
         "LIMA, March 4 (Reuters) - Peruvian President Dina Boluarte will meet Chilean "

@@ -23,11 +23,24 @@ def _dateline_end(text: str, start: int) -> int:
     """Where the dateline that starts at ``start`` ends: after its dash."""
     line_end = text.find("\n", start)
     line = text[start : line_end if line_end >= 0 else len(text)]
-    dash = re.search(r"\s(?:-{1,2}|\u2013|\u2014)\s|\)\s*(?:-{1,2}|\u2013|\u2014)", line)
+    # "MOSCOW - ", "(Reuters) -", or an agency in brackets and no dash: "(Prensa Latina) The"
+    dash = re.search(
+        r"\s(?:-{1,2}|\u2013|\u2014)\s|\)\s*(?:-{1,2}|\u2013|\u2014)|\)\.?\s(?=[A-Z])", line
+    )
     return start + dash.end() if dash and dash.start() < 80 else start
 
 
 DATELINE_END = re.compile(r"^\s*(?:,[^,\n(]{2,30})?\s*(?:,|\(|[-\u2013\u2014]|\d)")
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+#: What follows a dateline's place written in title case, when no agency in brackets does:
+#: a date ("Jeddah, July 19, 2023, SPA --", "Astana, 3 July 2024 -"), an agency in capitals
+#: ("Tehran, IRNA -") or a dash ("Brasilia - President ...").
+TITLED_REST = re.compile(
+    rf"\s*,\s*(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})(?:,?\s*\d{{4}})?\s*(?:\(|,|[-\u2013\u2014])"
+    r"|\s*,\s*[A-Z]{3,}\s*[-\u2013\u2014]"
+    r"|\s+[-\u2013\u2014]{1,2}\s+[A-Z]"
+)
 
 
 def dateline(
@@ -49,13 +62,15 @@ def dateline(
             continue
         name = word.group(1).strip()
         rest = line[word.end(1) :]
-        if not (name.isupper() and len(name) > 3) and not re.match(r"\s*\([^)]{1,30}\)", rest):
+        found = [p for p in places if p.text.lower() == name.lower() and p.kind != "country"]
+        capitals = name.isupper() and len(name) > 3
+        agency = re.match(r"\s*\([^)]{1,30}\)", rest)
+        if not capitals and not agency and not (found and TITLED_REST.match(rest)):
             continue
         if not DATELINE_END.match(rest):
             continue
         at = line_start + line.index(name)
         end = _dateline_end(text, at)
-        found = [p for p in places if p.text.lower() == name.lower() and p.kind != "country"]
         place = replace(found[0], start=at, end=at + len(name), text=name) if found else None
         return at, end, place
     return None

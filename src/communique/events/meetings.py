@@ -16,6 +16,7 @@ from .arguments import (
     called_on,
     noun_parties,
     parties_under,
+    party_code,
     places_in_sentence,
     premodifier_parties,
     times_in_sentence,
@@ -25,6 +26,7 @@ from .arguments import (
 from .datelines import dateline as find_dateline
 from .datelines import named_after
 from .lexicon import Entry, Lexicon
+from .meeting_attendance import attendance_parties
 from .meeting_clusters import _setting_place
 from .meeting_parties import (
     ATTEND_VERBS,
@@ -227,6 +229,8 @@ def _mention(
         parties += [e for e in _speakers(parse, i) if e not in parties]
     if is_noun:  # "a meeting in Osaka where he told Xi ..."
         parties += [e for e in told_within(parse, i) if e not in parties]
+    attending, attendance = attendance_parties(parse, i) if is_noun else ([], [])
+    parties += [e for e in attending if e not in parties]
     if len(parties) < 2:  # "... a meeting in Moscow. Those attending include X"
         parties += [e for e in listed_after(parse, n) if e not in parties]
     if is_noun and not parties:  # "a meeting at the OAS": the organisation meets
@@ -270,7 +274,8 @@ def _mention(
         pair=pair,
         frame=frame if frame is not None and frame >= 0 else None,
         aside=frame == -1,
-        joiners=_joiners(parse, i) if is_noun else frozenset(),
+        joiners=(_joiners(parse, i) if is_noun else frozenset())
+        | {c for e in attending if (c := party_code(e))},
         days=_duration(parse, i) if is_noun else 1,
         day_of=day_of(parse, i) if is_noun else 1,
         closing=is_noun and tok.dep == "dobj" and parse.tokens[tok.head].lemma.lower() in ENDING,
@@ -278,6 +283,7 @@ def _mention(
         hosted=_meets_officials(parse, i, is_noun) or (is_noun and travelled_for(parse, i)),
         engaged=is_noun and engaged_in(parse, i) is not None,
         attending=is_noun and (bool(dets & DEFINITE) or has_poss) and _attends(parse, i),
+        attendance=tuple(attendance),
     )
 
 

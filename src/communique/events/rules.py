@@ -134,6 +134,13 @@ _TABLE = (
     ),
     Rule("meeting.told_within", "meeting", "'a meeting where X told Y ...': X and Y met"),
     Rule("meeting.listed_after", "meeting", "'... Those attending include X, Y': the parties"),
+    Rule(
+        "meeting.participation",
+        "meeting",
+        "'the summit, held with the participation of X and Y': X and Y attend",
+    ),
+    Rule("meeting.attended_by", "meeting", "'the summit was attended by X and Y': they attend"),
+    Rule("meeting.expected_at", "meeting", "'X is among the leaders expected at the summit'"),
     Rule("meeting.withdrawn", "meeting", "'pulled out of talks with X': called off, a party"),
     Rule("meeting.invitation_taken", "meeting", "'accepted an invitation to visit X': planned"),
     Rule("meeting.scheduled_for", "meeting", "'talks scheduled for May': planned, unless held"),

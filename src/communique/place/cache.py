@@ -34,7 +34,7 @@ from .gazetteer import Candidate, Feature, Gazetteer, Place
 
 FORMAT = 2  # raise when the layout of the cached data changes
 _MAGIC = b"communique-gazetteer\n"
-_DATA_FILES = ("countries.csv", "admin.csv", "aliases.csv", "venues.csv")
+_DATA_FILES = ("countries.csv", "admin.csv", "aliases.csv", "venues.csv", "capital_names.csv")
 _CODE_FILES = ("gazetteer.py", "cache.py")
 
 FEATURES: tuple[Feature, ...] = get_args(Feature)

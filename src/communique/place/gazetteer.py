@@ -287,16 +287,41 @@ def _is_usable_alternate(name: str) -> bool:
     return len(name) >= 3 and name[0].isupper() and bool(_LATIN.match(name))
 
 
+def _capital_key(name: str) -> str:
+    """A capital's name as the country list and GeoNames both write it: "Bogota" and "Bogotá",
+    "Nuku'alofa" and "Nuku‘alofa", "Port Vila" and "Port-Vila", "St. John's" and "Saint John’s"."""
+    bare = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    bare = re.sub(r"^st\.? ", "saint ", bare)
+    return re.sub(r"[^a-z0-9]", "", bare)
+
+
+def _capital_keys(
+    countries_raw: Mapping[str, Mapping[str, Any]], iso2to3: Mapping[str, str]
+) -> set[tuple[str, str]]:
+    """(ISO2, capital key) of every state, with ``capital_names.csv`` where the country list's
+    name is not GeoNames' ("Nur-Sultan" for Astana)."""
+    iso3to2 = {v: k for k, v in iso2to3.items()}
+    keys = {
+        (code, _capital_key(str(row.get("capital") or ""))) for code, row in countries_raw.items()
+    }
+    for row in _rows("capital_names.csv"):
+        if not (row.get("iso3") and row.get("capital") and row.get("source")):
+            raise ResourceError(f"place data file capital_names.csv: malformed row {row}")
+        if row["iso3"] in iso3to2:
+            keys.add((iso3to2[row["iso3"]], _capital_key(row["capital"])))
+    return keys
+
+
 def _city_names(
     cities: Mapping[str, Mapping[str, Any]],
     iso2to3: Mapping[str, str],
     countries_raw: Mapping[str, Mapping[str, Any]],
 ) -> Iterator[tuple[str, Candidate]]:
-    capitals = {(code, str(row.get("capital") or "")) for code, row in countries_raw.items()}
+    capitals = _capital_keys(countries_raw, iso2to3)
     for row in cities.values():
         code = str(row["countrycode"])
         name = str(row["name"])
-        feature: Feature = "capital" if (code, name) in capitals else "city"
+        feature: Feature = "capital" if (code, _capital_key(name)) in capitals else "city"
         place = Place(
             name=name,
             country=iso2to3.get(code),
