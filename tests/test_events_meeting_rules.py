@@ -907,3 +907,60 @@ def test_talks_held_within_a_visit_are_over_on_the_day_of_the_report(resources: 
         "and held talks with Kazakh President Kassym-Jomart Tokayev."
     )
     assert _statuses(text, date(2023, 5, 24), resources) == ["occurred"]
+
+
+def test_officials_from_states_hosted_by_a_minister_are_parties(resources: Any) -> None:
+    text = (
+        "Wang Yi hosted foreign ministers and officials from Fiji, Samoa, Tonga and Vanuatu "
+        "at a Suva hotel on Monday."
+    )
+    rec = extract_article(text, published=date(2022, 5, 31), resources=resources)
+    meetings = _meetings(rec)
+    assert len(meetings) == 1
+    assert {"CHN", "FJI", "WSM", "TON", "VUT"} <= _codes(rec, meetings[0])
+
+
+def test_a_second_day_of_talks_and_their_opening_day_are_one_meeting(resources: Any) -> None:
+    text = (
+        "CAIRO (AP) - Negotiators from Egypt, Ethiopia and Sudan were holding a second day of "
+        "talks in Cairo on Monday on the dam.\n\nThe talks, which opened on Sunday behind "
+        "closed doors, follow a pledge by the two leaders."
+    )
+    rec = extract_article(text, published=date(2023, 8, 28), resources=resources)
+    meetings = _meetings(rec)
+    assert len(meetings) == 1
+    assert meetings[0].when is not None and meetings[0].when.start.startswith("2023-08-27")
+
+
+def test_the_next_round_is_between_the_sides_not_the_last_host(resources: Any) -> None:
+    text = (
+        "Egypt, Ethiopia and Sudan held talks in Cairo on Monday. Negotiations had stalled "
+        "after the last round, hosted by the African Union in Kinshasa in April 2021. An "
+        "Egyptian official said the next round was scheduled to take place in Addis Ababa "
+        "in September."
+    )
+    rec = extract_article(text, published=date(2023, 8, 28), resources=resources)
+    planned = [m for m in _meetings(rec) if m.status == "planned"]
+    assert len(planned) == 1
+    assert {"EGY", "ETH", "SDN"} <= _codes(rec, planned[0])
+
+
+def test_next_years_summit_is_the_forums_and_in_next_year(resources: Any) -> None:
+    text = (
+        "Group of 20 leaders wrapped up a two-day summit in New Delhi on Sunday. Lula said "
+        "next year's summit would be held in Rio de Janeiro in November."
+    )
+    rec = extract_article(text, published=date(2023, 9, 10), resources=resources)
+    planned = [m for m in _meetings(rec) if m.status == "planned"]
+    assert len(planned) == 1
+    assert "G20" in _codes(rec, planned[0]) and "meeting.series" in planned[0].rules
+    assert planned[0].when is not None and planned[0].when.start.startswith("2024-11")
+
+
+def test_the_next_summit_takes_no_forum_when_none_was_told(resources: Any) -> None:
+    text = (
+        "Kenya held talks with Uganda in Nairobi on Tuesday. The next summit will be held in "
+        "Kampala in October."
+    )
+    rec = extract_article(text, published=date(2023, 9, 10), resources=resources)
+    assert not [m for m in _meetings(rec) if m.status == "planned"]

@@ -164,3 +164,13 @@ def test_place_find_capitals_written_with_or_without_accents(gazetteer: Gazettee
     for iso3, name in expected.items():
         assert gazetteer.capitals[iso3].name == name
         assert gazetteer.capitals[iso3].feature == "capital"
+
+
+def test_place_find_a_settlement_named_after_its_kind(gazetteer: Gazetteer) -> None:
+    # the tagger leaves "Cucuta" unlabelled; "the city of X" names a city all the same
+    text = "The talks were set for the Colombian border city of Cucuta and the port of Aden."
+    places = find_places(_article(text, [("Colombian", "NORP")]), gazetteer)
+    assert [(p.name, p.country) for p in places] == [("Cúcuta", "COL"), ("Aden", "YEM")]
+    # a country is no settlement: "the capital of X" and "the city of Georgia" are not read
+    none = find_places(_article("He toured the city of Georgia.", []), gazetteer)
+    assert none == ()

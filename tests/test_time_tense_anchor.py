@@ -45,6 +45,9 @@ WEDNESDAY = date(2023, 6, 14)
         ("Officials said the envoy is expected in Oslo on Friday.", "Friday", "2023-06-16"),
         ("The vote is scheduled for Monday, aides said.", "Monday", "2023-06-19"),
         ("The envoy was expected in Oslo on Friday.", "Friday", "2023-06-09"),
+        # a plan told before: the nearest such day, either side of the report
+        ("Talks that were scheduled for Friday have been postponed.", "Friday", "2023-06-16"),
+        ("The talks, which had been set for Monday, were called off.", "Monday", "2023-06-12"),
         # the weekday of the next or last calendar week, whatever the tense
         ("The envoy will visit Oslo from Friday next week.", "Friday next week", "2023-06-23"),
         ("The envoy visited Oslo on Tuesday last week.", "Tuesday last week", "2023-06-06"),

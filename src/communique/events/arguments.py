@@ -355,6 +355,7 @@ def verb_parties(parse: Parse, verb: int) -> list[Entity]:
         for h in parse.preps(verb, "with", "between", "among", "to", "by", "at")
         if not parse.dep_children(h, "nsubj")
     ]
+    heads += _guests_from(parse, verb)
     subj = [h for h in heads if parse.tokens[h].dep in {"nsubj", "nsubjpass"}]
     tok = parse.tokens[verb]
     if not subj:  # "responded by summoning X"
@@ -374,6 +375,22 @@ def verb_parties(parse: Parse, verb: int) -> list[Entity]:
     elif tok.dep in {"amod", "acl"} and tok.head != verb:  # "visiting minister X"
         heads.append(tok.head)
     return _unique(parties_under(parse, heads))
+
+
+#: People a meeting verb takes as object whose states a "from" phrase names.
+GUEST_NOUNS = frozenset(
+    {"official", "minister", "leader", "delegation", "delegate", "representative", "envoy"}
+    | {"diplomat", "counterpart", "head", "lawmaker", "parliamentarian"}
+)
+
+
+def _guests_from(parse: Parse, verb: int) -> list[int]:
+    """ "hosted foreign ministers and officials from Fiji, Samoa and Tonga": the parser hangs
+    the "from" phrase on the verb; it tells whose officials were met."""
+    objects = [c for o in parse.objects(verb) for c in parse.conjuncts(o)]
+    if not any(parse.tokens[o].lemma.lower() in GUEST_NOUNS for o in objects):
+        return []
+    return parse.preps(verb, "from")
 
 
 #: Verbs by which an invited party takes up an invitation.

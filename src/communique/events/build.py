@@ -308,7 +308,7 @@ def _meeting_rules(c: MeetingCluster) -> tuple[str, ...]:
         names.append(rule("meeting.pair_named_before"))
     if any(m.engaged for m in c.mentions):
         names.append(rule("meeting.in_talks"))
-    names += [rule(n) for n in sorted({n for m in c.mentions for n in m.attendance})]
+    names += [rule(n) for n in sorted({n for m in c.mentions for n in m.found_by})]
     return tuple(names)
 
 

@@ -44,12 +44,19 @@ def cluster_mentions(
         if target is not None:
             target.mentions.append(m)
         elif not m.vague and (m.parties or m.forum or m.place or m.date):
+            if not m.parties and m.entry.lemma in SERIES_WORDS and _of_a_series(parse, m.trigger):
+                # "next year's summit will be held in Rio": the organisation of the summit told
+                m.parties = _series_forum(clusters)
+                m.found_by += ("meeting.series",) if m.parties else ()
             if not m.parties and m.entry.lemma in TRACK_WORDS and clusters and (m.date or m.place):
                 last = clusters[-1]
                 if last.last_sentence == m.sentence and _compatible(m, last):
                     last.mentions.append(m)  # "welcomed X to Suva, where they held talks"
                     continue
-                m.parties = list(_track_parties(last))  # "a new round of talks"
+                # "a new round of talks": of the latest negotiation between two sides or more,
+                # not of a round one mediator hosted
+                track = next((c for c in reversed(clusters) if len(c.codes) >= 2), last)
+                m.parties = list(_track_parties(track))
             clusters.append(MeetingCluster([m]))
     _inherit_frames(clusters)
     for c in clusters:
@@ -64,6 +71,32 @@ def cluster_mentions(
         and not _between_firms(parse, c, firm_words)
         and not _only_a_journey(c, clusters)
     ]
+
+
+#: Meetings an organisation holds in a series: "the next summit", "last year's summit".
+SERIES_WORDS = frozenset({"summit", "conference", "ministerial"})
+SERIES_MODIFIERS = frozenset({"next", "previous", "last", "upcoming", "following", "past"})
+
+
+def _of_a_series(parse: Parse, noun: int) -> bool:
+    """ "the next summit", "next year's summit", "the previous summit": another meeting of the
+    series the article reports."""
+    t = parse.tokens
+    for k in parse.children[noun]:
+        if t[k].dep == "amod" and t[k].text.lower() in SERIES_MODIFIERS:
+            return True
+        if t[k].dep == "poss" and t[k].lemma.lower() in {"year", "month"}:
+            return any(t[a].text.lower() in SERIES_MODIFIERS for a in parse.children[k])
+    return False
+
+
+def _series_forum(clusters: list[MeetingCluster]) -> list[Entity]:
+    """The organisation of the latest summit told that has one (meeting.series)."""
+    for c in reversed(clusters):
+        igos = [e for m in c.mentions for e in m.parties if e.kind == "igo"]
+        if igos and c.lemmas & SERIES_WORDS:
+            return igos[:1]
+    return []
 
 
 #: "arrived in Quito after talks with X": the talks came before the journey, elsewhere.
@@ -313,7 +346,8 @@ def _within(a: str, b: str, m: MeetingMention, c: MeetingCluster) -> bool:
         da, db = date.fromisoformat(a), date.fromisoformat(b)
     except ValueError:
         return False
-    span = max([m.days, *(x.days for x in c.mentions)])
+    # "a second day of talks on Monday" and "the talks, which opened on Sunday": one meeting
+    span = max([m.days, m.day_of, *(x.days for x in c.mentions), *(x.day_of for x in c.mentions)])
     return abs((da - db).days) < span
 
 

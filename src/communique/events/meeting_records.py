@@ -90,7 +90,7 @@ class MeetingMention:
     hosted: bool = False  # met unnamed officials ("met government officials in Hanoi")
     engaged: bool = False  # "A and B are in talks": the parties are the subject of being in them
     undated: TimeExpression | None = None  # a date no year could be found for ("in March")
-    attendance: tuple[str, ...] = ()  # rules that found attending parties ("attended by X")
+    found_by: tuple[str, ...] = ()  # rules that found parties ("attended by X", "next summit")
 
 
 @dataclass(slots=True)

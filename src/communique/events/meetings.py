@@ -9,6 +9,8 @@ visits (meeting_parties.py), place and date (meeting_places.py), clusters (meeti
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import PlaceMention, Status, TimeExpression
 from .arguments import (
     SETTLEMENT_NOUNS,
@@ -258,7 +260,7 @@ def _mention(
         parties=parties,
         forum=forum,
         place=_best_place(parse, i, places) or _setting_place(parse, frame, places),
-        date=_best_date(parse, i, dates),
+        date=_of_next_year(parse, i, _best_date(parse, i, dates)),
         clock=clocks[0] if clocks else None,
         status=_departure(entry, _onward(parse, i, entry) or status_of(parse, i))
         or ("ongoing" if is_noun and engaged_now(parse, i) else None),
@@ -283,8 +285,28 @@ def _mention(
         hosted=_meets_officials(parse, i, is_noun) or (is_noun and travelled_for(parse, i)),
         engaged=is_noun and engaged_in(parse, i) is not None,
         attending=is_noun and (bool(dets & DEFINITE) or has_poss) and _attends(parse, i),
-        attendance=tuple(attendance),
+        found_by=tuple(attendance),
     )
+
+
+def _of_next_year(parse: Parse, noun: int, when: TimeExpression | None) -> TimeExpression | None:
+    """ "next year's summit will be held in November": November of the year after the report's,
+    which the time stage, reading "in November" alone, put in the report's year."""
+    t = parse.tokens
+    published = parse.annotated.article.published
+    if when is None or when.value is None or published is None:
+        return when
+    if any(c.isdigit() for c in when.text):
+        return when  # a year or a day written out ("on Nov. 18") is the time stage's to place
+    nexts = [
+        k
+        for k in parse.dep_children(noun, "poss")
+        if t[k].lemma.lower() == "year"
+        and any(t[a].text.lower() == "next" for a in parse.children[k])
+    ]
+    if not nexts or not when.value.startswith(str(published.year)):
+        return when
+    return replace(when, value=str(published.year + 1) + when.value[4:], value_end=None)
 
 
 def _onward(parse: Parse, i: int, entry: Entry) -> Status | None:

@@ -141,6 +141,7 @@ _TABLE = (
     ),
     Rule("meeting.attended_by", "meeting", "'the summit was attended by X and Y': they attend"),
     Rule("meeting.expected_at", "meeting", "'X is among the leaders expected at the summit'"),
+    Rule("meeting.series", "meeting", "'next year's summit will be held in Rio': the same forum"),
     Rule("meeting.withdrawn", "meeting", "'pulled out of talks with X': called off, a party"),
     Rule("meeting.invitation_taken", "meeting", "'accepted an invitation to visit X': planned"),
     Rule("meeting.scheduled_for", "meeting", "'talks scheduled for May': planned, unless held"),

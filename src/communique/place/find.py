@@ -56,6 +56,7 @@ def find_places(
     text = annotated.article.text
     toponyms = list(_toponyms(annotated.mentions))
     toponyms += _dateline_toponyms(text, toponyms)
+    settlements = _settlement_toponyms(text, toponyms)
     countries = list(_mentioned_countries(annotated.mentions, gazetteer))
     context = build_context((t.text for t in toponyms), gazetteer, countries)
     venues = list(_venues(text, toponyms, gazetteer, context))
@@ -65,11 +66,11 @@ def find_places(
         if not taken.overlaps(capital.start, capital.end):
             taken.add(capital.start, capital.end)
             places.append(capital)
-    for top in toponyms:
+    for top in toponyms + settlements:
         if taken.overlaps(top.start, top.end):
             continue
         found = _geocode(top, gazetteer, context)
-        if found is not None:
+        if found is not None and (top not in settlements or found.kind == "city"):
             places.append(found)
     return tuple(
         _with_country_name(p, gazetteer, country_on)
@@ -138,6 +139,22 @@ def _dateline_toponyms(text: str, known: list[_Toponym]) -> list[_Toponym]:
         start, end = line.start() + m.start(1), line.start() + m.end(1)
         if not any(t.start < end and start < t.end for t in known):
             out.append(_Toponym(start, end, m.group(1), lookup=m.group(1).title()))
+    return out
+
+
+# "the Colombian border city of Cucuta", "the port of Aden": a settlement named after its
+# kind, which the tagger often leaves unlabelled; kept only when it is a city in the gazetteer
+_SETTLEMENT_OF = re.compile(
+    r"\b(?:city|town|port|village|resort) of ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
+)
+
+
+def _settlement_toponyms(text: str, known: list[_Toponym]) -> list[_Toponym]:
+    out: list[_Toponym] = []
+    for m in _SETTLEMENT_OF.finditer(text):
+        start, end = m.start(1), m.end(1)
+        if not any(t.start < end and start < t.end for t in known):
+            out.append(_Toponym(start, end, m.group(1)))
     return out
 
 

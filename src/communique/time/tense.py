@@ -24,6 +24,7 @@ _FUTURE_WORDS = frozenset(
      "slated", "coming", "future", "proposed"}
 )  # fmt: skip
 _ARRANGED = frozenset({"expect", "schedule", "set", "slate", "plan", "due", "book"})
+_PLANNED = frozenset({"schedule", "set", "slate", "plan"})  # "was scheduled for Friday"
 _PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
 _MAX_HOPS = 8
 _UNTIL = frozenset({"until", "till", "til"})
@@ -128,6 +129,11 @@ def _verb_tense(index: TenseIndex, verb: Token) -> Tense | None:
         return "future"
     if "to" in words and (verb.tag == "VB" or (verb.tag == "VBN" and words & {"be", "have"})):
         return _infinitive_tense(index, verb)  # "to meet", "to be held", "to have met"
+    told_before = any(a.tag == "VBD" for a in aux) and any(a.dep == "auxpass" for a in aux)
+    if verb.tag == "VBN" and verb.lemma.lower() in _PLANNED and told_before:
+        # "which was scheduled for Friday ..., has been postponed": the plan was told before,
+        # its day lies either side of the report (the nearest such day)
+        return "present"
     if any(a.tag in _PAST_AUX_TAGS for a in aux) or (words & _PERFECT and verb.tag == "VBN"):
         return "past"
     if verb.tag == "VBD":
