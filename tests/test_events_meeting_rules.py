@@ -964,3 +964,26 @@ def test_the_next_summit_takes_no_forum_when_none_was_told(resources: Any) -> No
     )
     rec = extract_article(text, published=date(2023, 9, 10), resources=resources)
     assert not [m for m in _meetings(rec) if m.status == "planned"]
+
+
+def test_a_session_of_a_joint_commission_is_the_two_states_meeting(resources: Any) -> None:
+    text = (
+        "Moroccan Foreign Minister Nasser Bourita held talks in Rabat on Thursday with his "
+        "Guatemalan counterpart. The two ministers agreed to hold the first session of the "
+        "bilateral joint commission in Guatemala City before the end of the year."
+    )
+    rec = extract_article(text, published=date(2023, 5, 19), resources=resources)
+    planned = [m for m in _meetings(rec) if m.status == "planned"]
+    assert len(planned) == 1 and {"MAR", "GTM"} <= _codes(rec, planned[0])
+    assert planned[0].where is not None and planned[0].where.country == "GTM"
+
+
+def test_talks_during_a_visit_are_where_the_visit_was(resources: Any) -> None:
+    text = (
+        "Chinese President Xi Jinping left Harare for Johannesburg on Wednesday after wrapping "
+        "up a state visit to Zimbabwe, during which he held talks with his Zimbabwean "
+        "counterpart Robert Mugabe."
+    )
+    rec = extract_article(text, published=date(2015, 12, 2), resources=resources)
+    talks = [m for m in _meetings(rec) if "ZWE" in _codes(rec, m)]
+    assert talks and all(m.where is not None and m.where.country == "ZWE" for m in talks)

@@ -133,10 +133,27 @@ def _noun_ok(parse: Parse, i: int, entry: Entry) -> bool:
         own += [e for e in _governor_parties(parse, i) if e.kind == "igo"]
         # "a session of the Algerian-Malian Strategic Bilateral Committee": a body of two states
         states = {party_code(e) for e in own if e.kind == "state"}
-        return any(e.kind in {"igo", "body"} for e in own) or len(states) >= 2
+        return (
+            any(e.kind in {"igo", "body"} for e in own)
+            or len(states) >= 2
+            or any(_joint_body(parse, o) for o in parse.preps(i, "of"))
+        )
     if kind == "actor":  # "X's trip", "a trip by X"; "X cancelled a planned trip to Moscow"
         return bool(noun_parties(parse, i)) or bool(_governor_parties(parse, i))
     return True
+
+
+#: Bodies two or more states sit on, named by kind: "the bilateral joint commission".
+JOINT_BODIES = frozenset({"commission", "committee", "council", "mechanism", "group"})
+JOINT_WORDS = frozenset({"bilateral", "joint", "mixed", "intergovernmental", "binational"})
+
+
+def _joint_body(parse: Parse, o: int) -> bool:
+    """ "the first session of the bilateral joint commission": a body states share, which
+    meets as their meeting."""
+    t = parse.tokens
+    mods = {t[k].text.lower() for k in parse.children[o] if t[k].dep in {"amod", "compound"}}
+    return t[o].lemma.lower() in JOINT_BODIES and bool(mods & JOINT_WORDS)
 
 
 MESSAGES = frozenset(
