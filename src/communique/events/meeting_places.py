@@ -338,8 +338,8 @@ def _where_clause_place(
             return None
         verb = tok.head
     tok = parse.tokens[verb]
-    if tok.dep == "relcl" and _during_which(parse, verb):
-        return _journey_place(parse, tok.head, verb, places)
+    if tok.dep == "relcl" and (found := _journey_place(parse, tok.head, verb, places)):
+        return found
     if tok.dep != "relcl" or not any(
         parse.tokens[k].text.lower() == "where" for k in parse.dep_children(verb, "advmod")
     ):
@@ -357,22 +357,18 @@ VISIT_VERBS = frozenset({"visit", "tour"})
 JOURNEY_NOUNS = frozenset({"visit", "trip", "tour", "stay", "stop", "stopover", "mission"})
 
 
-def _during_which(parse: Parse, verb: int) -> bool:
-    """ "a state visit to Zimbabwe, during which he held talks with X"."""
-    t = parse.tokens
-    return any(
-        t[k].text.lower() in {"during", "on", "in"}
-        and any(t[w].tag == "WDT" for w in parse.dep_children(k, "pobj"))
-        for k in parse.dep_children(verb, "prep")
-    )
-
-
 def _journey_place(
     parse: Parse, noun: int, clause: int, places: list[PlaceMention]
 ) -> PlaceMention | None:
     """The place of the journey a "during which" clause hangs on: "a state visit to Zimbabwe,
-    during which ...": Zimbabwe, not the places of the sentence around it."""
-    if parse.tokens[noun].lemma.lower() not in JOURNEY_NOUNS:
+    during which he held talks ...": Zimbabwe, not the places of the sentence around it."""
+    t = parse.tokens
+    during = any(
+        t[k].text.lower() in {"during", "on", "in"}
+        and any(t[w].tag == "WDT" for w in parse.dep_children(k, "pobj"))
+        for k in parse.dep_children(clause, "prep")
+    )
+    if not during or t[noun].lemma.lower() not in JOURNEY_NOUNS:
         return None
     inside = set(parse.subtree(noun)) - set(parse.subtree(clause))
     return next(
