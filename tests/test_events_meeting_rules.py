@@ -987,3 +987,22 @@ def test_talks_during_a_visit_are_where_the_visit_was(resources: Any) -> None:
     rec = extract_article(text, published=date(2015, 12, 2), resources=resources)
     talks = [m for m in _meetings(rec) if "ZWE" in _codes(rec, m)]
     assert talks and all(m.where is not None and m.where.country == "ZWE" for m in talks)
+
+
+def test_a_city_naming_the_meeting_is_its_venue(resources: Any) -> None:
+    text = (
+        "The Sydney meeting with the leaders of Australia, Japan and India, planned for May 24, "
+        "has been called off, the White House said."
+    )
+    rec = extract_article(text, published=date(2023, 5, 17), resources=resources)
+    meetings = _meetings(rec)
+    assert len(meetings) == 1 and meetings[0].status == "cancelled"
+    assert meetings[0].where is not None and meetings[0].where.name == "Sydney"
+    # a state so placed is a party, not the venue
+    rec = extract_article(
+        "The US-China talks opened in Geneva on Monday.",
+        published=date(2023, 5, 17),
+        resources=resources,
+    )
+    (talks,) = _meetings(rec)
+    assert talks.where is not None and talks.where.name == "Geneva"

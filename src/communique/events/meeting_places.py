@@ -1,4 +1,4 @@
-"""Meeting places and dates: which place and day of a sentence belong to a meeting.
+"""Meeting places: which place of a sentence belongs to a meeting (dates: meeting_dates).
 
 Arrivals, "where" clauses, tours of several destinations, and the clauses whose
 place or day is someone else's.
@@ -21,7 +21,7 @@ from .arguments import (
     times_in_sentence,
 )
 from .meeting_records import MeetingMention, T
-from .status import REPORTING, SCHEDULED, cancels
+from .status import REPORTING
 from .syntax import Parse
 
 
@@ -216,65 +216,6 @@ def _arranges(parse: Parse, clause: int, trigger: int) -> bool:
     return any(t[k].lemma.lower() in ARRANGED for k in parse.subtree(clause))
 
 
-def _best_date(parse: Parse, trigger: int, dates: list[TimeExpression]) -> TimeExpression | None:
-    """The date of the meeting: the most precise date attached near the trigger; a date that
-    only modifies another noun ("NATO's 2011 intervention") or a bare year far away in the tree
-    ("recognised it in 1777") is not the meeting's date."""
-    usable = []
-    for t in dates:
-        last = span_root(parse, t.start, t.end)
-        tok = parse.tokens[last]
-        if tok.dep in {"compound", "nummod", "amod", "poss", "nmod"} and tok.head != trigger:
-            continue
-        if _other_clause(parse, last, trigger):
-            continue
-        dist = dependency_distance(parse, last, trigger)
-        if t.granularity == "year" and dist > 3:
-            continue
-        usable.append((t, dist))
-    if not usable:
-        return None
-    # "agreed on Monday to hold talks in May": Monday dates the agreeing, May the talks
-    inner = [u for u in usable if not _of_governing_clause(parse, u[0], trigger)]
-    usable = inner or usable
-    # "the summit due to be held in November was scrapped on Friday": a called-off meeting
-    # keeps the date it was set for
-    set_for = _set_date_span(parse, trigger)
-    usable = [u for u in usable if parse.token_at(u[0].start) in set_for] or usable
-    order = {"day": 0, "month": 1, "year": 2}
-    return min(usable, key=lambda p: (order.get(p[0].granularity or "year", 3), p[1]))[0]
-
-
-def _set_date_span(parse: Parse, trigger: int) -> set[int]:
-    """The tokens of the plan a cancelled meeting noun carries ("due to be held in November",
-    "scheduled for March 17"), when the verb it hangs on calls it off; else none."""
-    t = parse.tokens
-    tok = t[trigger]
-    if tok.dep not in {"nsubj", "nsubjpass", "dobj"} or not cancels(parse, tok.head):
-        return set()
-    plans = [
-        k
-        for k in parse.children[trigger]
-        if t[k].dep in {"acl", "amod", "relcl"} and t[k].lemma.lower() in SCHEDULED | {"due"}
-    ]
-    return {x for k in plans for x in parse.subtree(k)}
-
-
-def _of_governing_clause(parse: Parse, t: TimeExpression, trigger: int) -> bool:
-    """The date hangs on a verb that governs the meeting's own clause through a complement
-    ("agreed on Monday to meet", "said on Friday the talks would ..."), not on that clause."""
-    own = parse.governing_verb(trigger)
-    above = set()
-    k = own
-    while parse.tokens[k].dep in {"xcomp", "ccomp"} and parse.tokens[k].head != k:
-        k = parse.tokens[k].head
-        above.add(k)
-    if not above:
-        return False
-    at = parse.governing_verb(span_root(parse, t.start, t.end))
-    return at in above
-
-
 def at_seat(place: PlaceMention | None) -> bool:
     """A venue where a state's government sits ("the Kremlin", "Downing Street"): the state is
     a side of a meeting held there."""
@@ -383,6 +324,17 @@ def _visited(parse: Parse, p: PlaceMention) -> bool:
     return tok.dep == "dobj" and parse.tokens[tok.head].lemma.lower() in VISIT_VERBS
 
 
+def _city_of_the_meeting(parse: Parse, p: PlaceMention, trigger: int) -> bool:
+    """ "The Sydney meeting", "the Vilnius summit": a city naming the meeting is its venue (a
+    state so placed is a party: "the US-China talks")."""
+    root = span_root(parse, p.start, p.end)
+    return (
+        p.kind == "city"
+        and parse.tokens[root].dep == "compound"
+        and parse.tokens[root].head == trigger
+    )
+
+
 def _best_place(parse: Parse, trigger: int, places: list[PlaceMention]) -> PlaceMention | None:
     """The place a meeting is located at: introduced by a locative preposition ("in Geneva",
     "at NATO headquarters", "visit to Morocco") or visited ("visit Rabat"), never a
@@ -390,7 +342,7 @@ def _best_place(parse: Parse, trigger: int, places: list[PlaceMention]) -> Place
     located = [
         p
         for p in places
-        if (_locative(parse, p) or _visited(parse, p))
+        if (_locative(parse, p) or _visited(parse, p) or _city_of_the_meeting(parse, p, trigger))
         and not _in_topic(parse, p, trigger)
         and not _other_clause(parse, parse.token_at(p.start), trigger)
     ]

@@ -30,6 +30,7 @@ from .datelines import named_after
 from .lexicon import Entry, Lexicon
 from .meeting_attendance import attendance_parties
 from .meeting_clusters import _setting_place
+from .meeting_dates import _best_date
 from .meeting_parties import (
     ATTEND_VERBS,
     _addressed_while_meeting,
@@ -57,7 +58,6 @@ from .meeting_parties import (
 from .meeting_places import (
     _arrival_places,
     _assign,
-    _best_date,
     _best_place,
     _of_the_report,
     _per_destination,

@@ -1,0 +1,73 @@
+"""Meeting dates: which day of a sentence belongs to a meeting.
+
+A date that only modifies another noun, or that dates the clause governing the meeting's own
+("agreed on Monday to hold talks in May"), is not the meeting's; a called-off meeting keeps the
+day it was set for.
+"""
+
+from __future__ import annotations
+
+from ..model import TimeExpression
+from .arguments import dependency_distance, span_root
+from .meeting_places import _other_clause
+from .status import SCHEDULED, cancels
+from .syntax import Parse
+
+
+def _best_date(parse: Parse, trigger: int, dates: list[TimeExpression]) -> TimeExpression | None:
+    """The date of the meeting: the most precise date attached near the trigger; a date that
+    only modifies another noun ("NATO's 2011 intervention") or a bare year far away in the tree
+    ("recognised it in 1777") is not the meeting's date."""
+    usable = []
+    for t in dates:
+        last = span_root(parse, t.start, t.end)
+        tok = parse.tokens[last]
+        if tok.dep in {"compound", "nummod", "amod", "poss", "nmod"} and tok.head != trigger:
+            continue
+        if _other_clause(parse, last, trigger):
+            continue
+        dist = dependency_distance(parse, last, trigger)
+        if t.granularity == "year" and dist > 3:
+            continue
+        usable.append((t, dist))
+    if not usable:
+        return None
+    # "agreed on Monday to hold talks in May": Monday dates the agreeing, May the talks
+    inner = [u for u in usable if not _of_governing_clause(parse, u[0], trigger)]
+    usable = inner or usable
+    # "the summit due to be held in November was scrapped on Friday": a called-off meeting
+    # keeps the date it was set for
+    set_for = _set_date_span(parse, trigger)
+    usable = [u for u in usable if parse.token_at(u[0].start) in set_for] or usable
+    order = {"day": 0, "month": 1, "year": 2}
+    return min(usable, key=lambda p: (order.get(p[0].granularity or "year", 3), p[1]))[0]
+
+
+def _set_date_span(parse: Parse, trigger: int) -> set[int]:
+    """The tokens of the plan a cancelled meeting noun carries ("due to be held in November",
+    "scheduled for March 17"), when the verb it hangs on calls it off; else none."""
+    t = parse.tokens
+    tok = t[trigger]
+    if tok.dep not in {"nsubj", "nsubjpass", "dobj"} or not cancels(parse, tok.head):
+        return set()
+    plans = [
+        k
+        for k in parse.children[trigger]
+        if t[k].dep in {"acl", "amod", "relcl"} and t[k].lemma.lower() in SCHEDULED | {"due"}
+    ]
+    return {x for k in plans for x in parse.subtree(k)}
+
+
+def _of_governing_clause(parse: Parse, t: TimeExpression, trigger: int) -> bool:
+    """The date hangs on a verb that governs the meeting's own clause through a complement
+    ("agreed on Monday to meet", "said on Friday the talks would ..."), not on that clause."""
+    own = parse.governing_verb(trigger)
+    above = set()
+    k = own
+    while parse.tokens[k].dep in {"xcomp", "ccomp"} and parse.tokens[k].head != k:
+        k = parse.tokens[k].head
+        above.add(k)
+    if not above:
+        return False
+    at = parse.governing_verb(span_root(parse, t.start, t.end))
+    return at in above
