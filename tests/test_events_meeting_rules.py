@@ -1006,3 +1006,25 @@ def test_a_city_naming_the_meeting_is_its_venue(resources: Any) -> None:
     )
     (talks,) = _meetings(rec)
     assert talks.where is not None and talks.where.name == "Geneva"
+
+
+def test_a_meeting_shifted_to_a_date_yet_to_be_fixed_is_called_off(resources: Any) -> None:
+    text = (
+        "Abuja - The Nigeria-Cameroon Joint Commission meeting, which ought to have held in "
+        "Yaounde last month, was shifted to a date yet to be fixed, the foreign ministry said."
+    )
+    rec = extract_article(text, published=date(2024, 3, 10), resources=resources)
+    (meeting,) = _meetings(rec)
+    assert meeting.status == "cancelled"
+    # the dateline's city ("Abuja -") is where the report is filed, not the meeting's venue
+    assert meeting.where is not None and meeting.where.country == "CMR"
+
+
+def test_a_city_written_after_the_venue_places_the_meeting(resources: Any) -> None:
+    text = (
+        "President Bola Tinubu will on Tuesday receive his Ghanaian counterpart, Nana "
+        "Akufo-Addo, at the State House, Abuja, for talks on regional security."
+    )
+    rec = extract_article(text, published=date(2024, 3, 10), resources=resources)
+    (meeting,) = _meetings(rec)
+    assert meeting.where is not None and meeting.where.name == "Abuja"

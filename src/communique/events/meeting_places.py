@@ -524,8 +524,12 @@ def _locative(parse: Parse, p: PlaceMention) -> bool:
         prep = parse.tokens[head.head]
         if prep.dep == "prep" and prep.text.lower() in LOCATIVE:
             return True
-    if head.dep == "appos" or parse.tokens[last].dep == "appos":  # "in Moscow, Russia"
-        return _locative_token(parse, parse.tokens[parse.tokens[last].head].i)
+    beside = parse.tokens[last].dep == "appos" or (
+        parse.tokens[last].dep == "npadvmod" and head.pos in {"NOUN", "PROPN"}
+    )
+    if head.dep == "appos" or beside:  # "in Moscow, Russia"
+        # "at the State House, Abuja": the preposition opens the phrase the name stands beside
+        return _locative_token(parse, min(parse.subtree(parse.tokens[last].head)))
     return False
 
 

@@ -105,7 +105,7 @@ def find_meeting_mentions(
             [
                 (p.start, p)
                 for p in places_in_sentence(parse, places, n)
-                if not _of_the_report(parse, p.start, idx)
+                if not _of_the_report(parse, p.start, idx) and p.start >= dateline_end
             ],
             idx,
         )

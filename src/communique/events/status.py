@@ -93,7 +93,9 @@ def cancels(parse: Parse, verb: int) -> bool:
         later = {
             t[k].lemma.lower() for o in parse.preps(verb, "to", "for") for k in parse.subtree(o)
         }
-        return bool(later & {"later", "future", "undetermined", "unspecified"})
+        # "to a date yet to be fixed", "to a new date": put off too
+        undated = "date" in later and bool(later & {"yet", "new"})
+        return undated or bool(later & {"later", "future", "undetermined", "unspecified"})
     # "was put on hold", "has been put on ice": postponed
     return lemma == "put" and any(
         t[o].lemma.lower() in {"hold", "ice"} for o in parse.preps(verb, "on")
