@@ -1028,3 +1028,16 @@ def test_a_city_written_after_the_venue_places_the_meeting(resources: Any) -> No
     rec = extract_article(text, published=date(2024, 3, 10), resources=resources)
     (meeting,) = _meetings(rec)
     assert meeting.where is not None and meeting.where.name == "Abuja"
+
+
+def test_the_with_side_of_a_sideline_meeting_is_its_own(resources: Any) -> None:
+    text = (
+        "The CARICOM summit is taking place today in Bridgetown. Cuban President Miguel "
+        "Diaz-Canel is expected to hold a bilateral meeting on the sidelines of the summit with "
+        "Prime Minister of Saint Vincent and the Grenadines Ralph Gonsalves."
+    )
+    rec = extract_article(text, published=date(2022, 12, 6), resources=resources)
+    side = [m for m in _meetings(rec) if m.status == "planned"]
+    assert len(side) == 1 and {"CUB", "VCT"} <= _codes(rec, side[0])
+    summit = [m for m in _meetings(rec) if m.mode == "summit"]
+    assert summit and all("VCT" not in _codes(rec, m) for m in summit)

@@ -161,10 +161,17 @@ def _frame_triggers(parse: Parse, here: list[MeetingMention]) -> None:
     """ "on the sidelines of the Commonwealth Heads of Government Meeting": the setting is the
     meeting word inside the phrase, whichever word of it the parser made its head."""
     for m in here:
-        if m.frame is None or any(o.trigger == m.frame for o in here):
+        if m.frame is None:
             continue
-        inside = set(parse.subtree(m.frame))
-        m.frame = next((o.trigger for o in here if o is not m and o.trigger in inside), m.frame)
+        if not any(o.trigger == m.frame for o in here):
+            inside = set(parse.subtree(m.frame))
+            m.frame = next((o.trigger for o in here if o is not m and o.trigger in inside), m.frame)
+        # the "with" side the parser hung on the setting is the sideline meeting's, not the
+        # setting's ("a bilateral meeting on the sidelines of the summit with X")
+        aside = parties_under(parse, parse.preps(m.frame, "with"))
+        for o in here:
+            if o.trigger == m.frame:
+                o.parties = [e for e in o.parties if e not in aside]
 
 
 def _described_within(parse: Parse, here: list[MeetingMention]) -> None:
@@ -231,6 +238,11 @@ def _mention(
         parties += [e for e in _speakers(parse, i) if e not in parties]
     if is_noun:  # "a meeting in Osaka where he told Xi ..."
         parties += [e for e in told_within(parse, i) if e not in parties]
+    frame = _sidelines_of(parse, i)
+    if frame is not None and frame >= 0:
+        # "a bilateral meeting on the sidelines of the summit with X": the parser hangs the
+        # "with" phrase on the summit; it names the meeting's other side
+        parties += [e for e in parties_under(parse, parse.preps(frame, "with")) if e not in parties]
     attending, attendance = attendance_parties(parse, i) if is_noun else ([], [])
     parties += [e for e in attending if e not in parties]
     if len(parties) < 2:  # "... a meeting in Moscow. Those attending include X"
@@ -251,7 +263,6 @@ def _mention(
     has_poss = any(parse.tokens[k].dep == "poss" for k in parse.children[i])
     dates = [t for t in times if t.value and t.granularity in {"day", "month", "year"}]
     clocks = [t for t in times if t.kind == "time"]
-    frame = _sidelines_of(parse, i)
     pair = _pair_subject(parse, i) or (is_noun and _their_own(parse, i))
     return MeetingMention(
         trigger=i,
