@@ -1041,3 +1041,21 @@ def test_the_with_side_of_a_sideline_meeting_is_its_own(resources: Any) -> None:
     assert len(side) == 1 and {"CUB", "VCT"} <= _codes(rec, side[0])
     summit = [m for m in _meetings(rec) if m.mode == "summit"]
     assert summit and all("VCT" not in _codes(rec, m) for m in summit)
+
+
+def test_attendance_told_joins_a_gathering_not_a_pair_of_talks(resources: Any) -> None:
+    text = (
+        "Kenyan President William Ruto held talks with Ugandan President Yoweri Museveni in "
+        "Nairobi on Monday. Ethiopian Prime Minister Abiy Ahmed was also present."
+    )
+    rec = extract_article(text, published=date(2023, 5, 2), resources=resources)
+    (talks,) = _meetings(rec)
+    assert "ETH" not in _codes(rec, talks)
+    summit = (
+        "ASEAN leaders opened their summit in Jakarta on Tuesday. Philippine President Ferdinand "
+        "Marcos Jr and Vietnamese Prime Minister Pham Minh Chinh were also present. Myanmar's "
+        "junta will not attend."
+    )
+    rec = extract_article(summit, published=date(2023, 9, 5), resources=resources)
+    (meeting,) = _meetings(rec)
+    assert {"ASEAN", "PHL", "VNM"} <= _codes(rec, meeting) and "MMR" not in _codes(rec, meeting)

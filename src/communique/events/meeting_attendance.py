@@ -54,7 +54,28 @@ def attendance_parties(parse: Parse, noun: int) -> tuple[list[Entity], list[str]
         if passive:
             add(parties_under(parse, parse.preps(a, "by")), "meeting.attended_by")
     add(_expected_at(parse, noun), "meeting.expected_at")
+    add(_hosted_for(parse, noun), "meeting.hosted_for")
     return found, rules
+
+
+#: Verbs by which a host brings others to a meeting: "is set to host leaders of X for a summit".
+HOSTING_VERBS = frozenset({"host", "welcome", "gather", "convene", "invite"})
+
+
+def _hosted_for(parse: Parse, noun: int) -> list[Entity]:
+    """ "Kazakhstan is set to host leaders of the Shanghai Cooperation Organisation in Astana
+    for a summit": the host and its guests are the summit's."""
+    t = parse.tokens
+    tok = t[noun]
+    if tok.dep != "pobj" or t[tok.head].text.lower() != "for":
+        return []
+    verb = t[tok.head].head
+    if t[verb].lemma.lower() not in HOSTING_VERBS or _negated(parse, verb):
+        return []
+    heads = parse.dep_children(verb, "nsubj", "dobj")
+    if not parse.dep_children(verb, "nsubj") and t[verb].dep == "xcomp":  # "is set to host"
+        heads += parse.dep_children(t[verb].head, "nsubj", "nsubjpass")
+    return parties_under(parse, heads)
 
 
 def _passive(parse: Parse, verb: int, noun: int) -> bool:
@@ -87,3 +108,45 @@ def _expected_at(parse: Parse, noun: int) -> list[Entity]:
         if among.dep == "pobj" and prep.text.lower() == "among" and not _negated(parse, prep.head):
             subjects = parse.dep_children(prep.head, "nsubj")
     return parties_under(parse, subjects)
+
+
+#: Words of being there: "among those due to attend", "among the leaders in attendance".
+PRESENCE_WORDS = frozenset({"attend", "attendance", "expect", "due", "present", "participate"})
+
+
+def attendance_told(parse: Parse, n: int) -> list[Entity]:
+    """Sentence ``n`` tells who attends the gathering just reported, naming no meeting:
+    "X and Y are among those due to attend", "X and Y were also present", "Z will attend as an
+    observer", "India will be represented by its foreign minister" (meeting.attendance_told)."""
+    t = parse.tokens
+    roots = [k for k in parse.sentence_tokens(n) if t[k].head == k]
+    if len(roots) != 1 or _negated(parse, roots[0]):
+        return []
+    root = roots[0]
+    lemma = t[root].lemma.lower()
+    heads: list[int] = []
+    if lemma in {"attend", "participate"} and not parse.dep_children(root, "dobj"):
+        heads = parse.dep_children(root, "nsubj")
+    elif lemma == "represent" and parse.dep_children(root, "auxpass"):
+        heads = parse.dep_children(root, "nsubjpass")
+    elif lemma == "be" and _presence(parse, root):
+        heads = parse.dep_children(root, "nsubj")
+    if not heads:
+        return []
+    heads += [w for a in parse.preps(root, "along") for w in parse.preps(a, "with")]
+    heads += [w for a in parse.dep_children(root, "prep") if t[a].text.lower() == "along"
+              for w in parse.preps(a, "with")]  # fmt: skip
+    return [e for e in parties_under(parse, heads) if e.kind in {"state", "igo", "person"}]
+
+
+def _presence(parse: Parse, be: int) -> bool:
+    """ "were also present", "are among those due to attend", "among the leaders in
+    attendance"."""
+    t = parse.tokens
+    if any(t[k].lemma.lower() == "present" for k in parse.dep_children(be, "acomp")):
+        return True
+    for w in parse.preps(be, "among"):
+        words = {t[k].lemma.lower() for k in parse.subtree(w)}
+        if words & PRESENCE_WORDS:
+            return True
+    return False

@@ -16,6 +16,7 @@ from .arguments import (
     dependency_distance,
     party_code,
 )
+from .meeting_attendance import attendance_told
 from .meeting_records import CONFLICT, UNREAL, MeetingCluster, MeetingMention
 from .syntax import Parse
 
@@ -59,6 +60,7 @@ def cluster_mentions(
                 m.parties = list(_track_parties(track))
             clusters.append(MeetingCluster([m]))
     _inherit_frames(clusters)
+    _join_attendance(parse, clusters)
     for c in clusters:
         _dateline_fallback(c)
     return [
@@ -226,6 +228,28 @@ def _only_a_frame(c: MeetingCluster, clusters: list[MeetingCluster]) -> bool:
         m for d in clusters if d is not c for m in d.mentions if m.frame in triggers and not m.aside
     ]
     return bool(framed) and {m.sentence for m in c.mentions} <= {m.sentence for m in framed}
+
+
+def _join_attendance(parse: Parse, clusters: list[MeetingCluster]) -> None:
+    """ "Xi and Sharif are among those due to attend": who attends the latest gathering told in
+    the three sentences before (a summit, a meeting of an organisation or of three states)."""
+    for n in range(len(parse.annotated.sentences)):
+        before = [c for c in clusters if c.mentions[0].sentence < n <= c.last_sentence + 3]
+        gatherings = [c for c in before if _gathering(c)]
+        if not gatherings:
+            continue
+        found = attendance_told(parse, n)
+        if not found:
+            continue
+        first = gatherings[-1].mentions[0]
+        first.parties += [e for e in found if e not in first.parties]
+        first.joiners |= {c for e in found if (c := party_code(e))}
+        first.found_by += ("meeting.attendance_told",)
+
+
+def _gathering(c: MeetingCluster) -> bool:
+    igo = any(e.kind == "igo" for m in c.mentions for e in m.parties)
+    return bool(c.lemmas & SERIES_WORDS) or igo or len(c.codes) >= 3
 
 
 def _inherit_frames(clusters: list[MeetingCluster]) -> None:

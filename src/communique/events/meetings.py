@@ -67,7 +67,7 @@ from .meeting_places import (
 from .meeting_records import DEFINITE, VAGUE, MeetingMention
 from .meeting_status import ENDING
 from .meeting_triggers import _trigger_entry
-from .status import status_of
+from .status import SCHEDULED, status_of
 from .syntax import Parse
 
 YEARLESS_KINDS = frozenset({"date", "month", "range"})  # "May 16", "in March": no year known
@@ -274,7 +274,8 @@ def _mention(
         date=_of_next_year(parse, i, _best_date(parse, i, dates)),
         clock=clocks[0] if clocks else None,
         status=_departure(entry, _onward(parse, i, entry) or status_of(parse, i))
-        or ("ongoing" if is_noun and engaged_now(parse, i) else None),
+        or ("ongoing" if is_noun and engaged_now(parse, i) else None)
+        or (_purpose_planned(parse, i) if is_noun else None),
         definite=is_noun and (bool(dets & DEFINITE) or has_poss),
         vague=(is_noun and (bool(dets & VAGUE) or (not dets and not parties and not pair)))
         or _habitual(parse, i)
@@ -318,6 +319,22 @@ def _of_next_year(parse: Parse, noun: int, when: TimeExpression | None) -> TimeE
     if not nexts or not when.value.startswith(str(published.year)):
         return when
     return replace(when, value=str(published.year + 1) + when.value[4:], value_end=None)
+
+
+def _purpose_planned(parse: Parse, noun: int) -> Status | None:
+    """ "is set to host leaders in Astana for a summit": a meeting a planned act is for is
+    planned too."""
+    t = parse.tokens
+    if t[noun].dep != "pobj" or t[t[noun].head].text.lower() != "for":
+        return None
+    verb = t[t[noun].head].head
+    if status_of(parse, verb) == "planned":
+        return "planned"
+    # "is set to host ... for a summit", which the parser may hang as an adverbial clause
+    head = t[verb].head
+    infinitive = any(t[k].text.lower() == "to" for k in parse.dep_children(verb, "aux"))
+    arranged = t[head].lemma.lower() in SCHEDULED | {"due"} and t[head].tag == "VBN"
+    return "planned" if t[verb].dep in {"xcomp", "advcl"} and infinitive and arranged else None
 
 
 def _onward(parse: Parse, i: int, entry: Entry) -> Status | None:

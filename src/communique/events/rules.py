@@ -140,7 +140,13 @@ _TABLE = (
         "'the summit, held with the participation of X and Y': X and Y attend",
     ),
     Rule("meeting.attended_by", "meeting", "'the summit was attended by X and Y': they attend"),
+    Rule("meeting.hosted_for", "meeting", "'X is to host leaders of Y for a summit': X and Y"),
     Rule("meeting.expected_at", "meeting", "'X is among the leaders expected at the summit'"),
+    Rule(
+        "meeting.attendance_told",
+        "meeting",
+        "'X and Y are among those due to attend': they join the gathering just told",
+    ),
     Rule("meeting.series", "meeting", "'next year's summit will be held in Rio': the same forum"),
     Rule("meeting.withdrawn", "meeting", "'pulled out of talks with X': called off, a party"),
     Rule("meeting.invitation_taken", "meeting", "'accepted an invitation to visit X': planned"),
