@@ -1059,3 +1059,12 @@ def test_attendance_told_joins_a_gathering_not_a_pair_of_talks(resources: Any) -
     rec = extract_article(summit, published=date(2023, 9, 5), resources=resources)
     (meeting,) = _meetings(rec)
     assert {"ASEAN", "PHL", "VNM"} <= _codes(rec, meeting) and "MMR" not in _codes(rec, meeting)
+
+
+def test_calls_with_an_unnumbered_set_of_counterparts_are_no_call(resources: Any) -> None:
+    text = (
+        "New Zealand Foreign Minister Winston Peters said he had spoken by video link with "
+        "several Pacific counterparts in recent weeks."
+    )
+    rec = extract_article(text, published=date(2024, 2, 7), resources=resources)
+    assert not [e for e in rec.events if e.mode == "call"]

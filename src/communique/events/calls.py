@@ -57,6 +57,8 @@ def find_calls(
             together = group_subject(parse, verb) not in {None, THEY}  # "the two ministers"
             if (not actors and not recipients and not together) or verb in verbs:
                 continue
+            if not recipients and _with_many(parse, verb, noun):
+                continue  # "spoke by video link with several Pacific counterparts": many calls
             verbs.add(verb)
             sent_times = [t for t in times_in_sentence(parse, times, n) if t.value]
             out.append(
@@ -136,6 +138,21 @@ def _call_at(parse: Parse, i: int) -> Found | None:
             return None  # "the president's phone calls with other leaders": an aggregate
         return verb, actors, recipients, i
     return None
+
+
+#: Determiners of an unnumbered set of counterparts.
+MANY = frozenset({"several", "many", "other", "various", "some", "numerous", "all"})
+
+
+def _with_many(parse: Parse, verb: int, noun: int | None) -> bool:
+    """The counterpart is a plural set ("with several counterparts", "with other leaders"): an
+    aggregate of calls, no one call."""
+    t = parse.tokens
+    sides = parse.preps(verb, "with") + (parse.preps(noun, "with") if noun is not None else [])
+    return any(
+        t[w].tag in {"NNS", "NNPS"} and any(t[k].text.lower() in MANY for k in parse.children[w])
+        for w in sides
+    )
 
 
 def _split_sides(parties: list[Entity]) -> tuple[list[Entity], list[Entity]]:
