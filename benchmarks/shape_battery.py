@@ -33,6 +33,10 @@ place and date; other events with PLOVER type, actor and recipient):
   rejections, sanctions, aid, calls; in reported speech, passives, nominalisations, with actors
   and targets named in earlier sentences, by title or by demonym); the third is scored only at a
   round's start and end, its errors never read.
+- ``shapes_meetings_heldout2.jsonl``: 40 diplomatic reports (160 meetings: summits with their
+  attending states, visits, courtesy calls, summonses, joint commissions, rounds; a fifth
+  postponed or called off, a quarter planned), written and labelled by an annotator who saw
+  neither the rules nor their output; scored only at a round's start and end, errors never read.
 
 The sentences are invented: these are unit-test material that shows which shapes generalise,
 not a measure of quality on real news (docs/EVALUATION.md). Each item is one article, scored
@@ -69,6 +73,7 @@ BATTERIES = (
     "shapes_positions.jsonl",
     "shapes_stances.jsonl",
     "shapes_positions_heldout.jsonl",
+    "shapes_meetings_heldout2.jsonl",
 )
 
 
