@@ -169,3 +169,12 @@ def test_fuse_single_party_articles_do_not_vote_out_other_participants() -> None
     ]
     assert summarize(reports[:3]).participants == ("KAZ", "SCO")
     assert summarize(reports[3:]).participants == ("NOR", "SUD")
+
+
+def test_fuse_keeps_a_summit_apart_from_two_states_meeting_there() -> None:
+    summit = replace(report("a", ("SCO", "KAZ", "CHN", "RUS", "BLR")), mode="summit")
+    summit_too = replace(report("b", ("SCO", "KAZ", "CHN")), mode="summit")
+    bilateral = report("c", ("CHN", "RUS", "KAZ"))
+    # the same summit told without its organisation's name still joins it ("leaders met")
+    leaders = replace(report("d", ("SCO", "KAZ", "RUS")), mode="meet")
+    assert groups([summit, summit_too, bilateral, leaders]) == [{"a", "b", "d"}, {"c"}]

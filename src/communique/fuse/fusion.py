@@ -138,6 +138,8 @@ def match_score(report: Report, cluster: Cluster, settings: FuseSettings) -> flo
         return None
     if len(mine & theirs) < 2 and _rival_parties(mine, theirs):
         return None
+    if _summit_and_side_meeting(report, cluster.reports):
+        return None
     sibling = any(m.article_id == report.article_id for m in cluster.reports)
     if not sibling and not _enough_overlap(mine, theirs, fit):
         return None
@@ -161,6 +163,17 @@ def _reversed(report: Report, members: Sequence[Report]) -> bool:
         and bool(recipients & their_actors)
         and not actors & their_actors
     )
+
+
+def _summit_and_side_meeting(report: Report, members: Sequence[Report]) -> bool:
+    """An organisation's summit and a meeting of states that names no organisation ("Xi met
+    Putin in Astana a day before the summit"): two events, however many parties they share."""
+    states = state_codes()
+    mine = report.mode == "summit"
+    if mine == any(m.mode == "summit" for m in members):
+        return False
+    side = [report] if not mine else [m for m in members if m.mode != "summit"]
+    return all(set(r.participants) <= states for r in side)
 
 
 def _enough_overlap(a: frozenset[str], b: frozenset[str], fit: DateFit) -> bool:
