@@ -1068,3 +1068,19 @@ def test_calls_with_an_unnumbered_set_of_counterparts_are_no_call(resources: Any
     )
     rec = extract_article(text, published=date(2024, 2, 7), resources=resources)
     assert not [e for e in rec.events if e.mode == "call"]
+
+
+def test_bringing_two_leaders_together_is_their_meeting(resources: Any) -> None:
+    text = (
+        "NATO Secretary-General Jens Stoltenberg will bring together Turkish President Tayyip "
+        "Erdogan and Swedish Prime Minister Ulf Kristersson in Vilnius on Monday."
+    )
+    rec = extract_article(text, published=date(2023, 7, 7), resources=resources)
+    (meeting,) = _meetings(rec)
+    assert meeting.status == "planned" and {"NATO", "TUR", "SWE"} <= _codes(rec, meeting)
+    rec = extract_article(
+        "The ministry will bring together food and medicine for the region on Monday.",
+        published=date(2023, 7, 7),
+        resources=resources,
+    )
+    assert not _meetings(rec)

@@ -108,6 +108,7 @@ NEED_KINDS: dict[str, frozenset[str]] = {
             "abroad",
             "journey",
             "notsite",
+            "together",
         }
     ),
     "verbs.csv": frozenset(

@@ -301,6 +301,12 @@ def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
             for o in parse.dep_children(i, "dobj")
             for k in (o, *parse.dep_children(o, "compound"))
         )
+    if kind == "together":  # "will bring together X and Y", not "bring aid"
+        together = any(
+            parse.tokens[k].text.lower() == "together"
+            for k in parse.dep_children(i, "advmod", "prt")
+        )
+        return together and len({party_code(e) for e in verb_parties(parse, i)} - {None}) >= 2
     if kind == "abroad":  # "X is due in Moscow", "X is expected in Washington on Monday"
         return _due_in_place(parse, i)
     if kind == "journey":  # "X travelled to Tokyo", "X is expected to travel to Rwanda"
