@@ -241,7 +241,8 @@ def _join_attendance(parse: Parse, clusters: list[MeetingCluster]) -> None:
         found = attendance_told(parse, n)
         if not found:
             continue
-        first = gatherings[-1].mentions[0]
+        summits = [c for c in gatherings if c.lemmas & SERIES_WORDS]  # a summit, if one was told
+        first = (summits or gatherings)[-1].mentions[0]
         first.parties += [e for e in found if e not in first.parties]
         first.joiners |= {c for e in found if (c := party_code(e))}
         first.found_by += ("meeting.attendance_told",)
