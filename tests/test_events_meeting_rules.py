@@ -1084,3 +1084,14 @@ def test_bringing_two_leaders_together_is_their_meeting(resources: Any) -> None:
         resources=resources,
     )
     assert not _meetings(rec)
+
+
+def test_talks_agreed_to_are_planned_and_not_dated_by_the_agreeing(resources: Any) -> None:
+    text = (
+        "India on Friday called off a planned meeting between its foreign minister and her "
+        "Pakistani counterpart in New York next week. New Delhi had agreed only on Thursday to "
+        "the talks between Sushma Swaraj and Shah Mehmood Qureshi."
+    )
+    rec = extract_article(text, published=date(2018, 9, 21), resources=resources)
+    (meeting,) = _meetings(rec)
+    assert meeting.status == "cancelled" and {"IND", "PAK"} <= _codes(rec, meeting)

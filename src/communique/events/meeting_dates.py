@@ -19,8 +19,11 @@ def _best_date(parse: Parse, trigger: int, dates: list[TimeExpression]) -> TimeE
     only modifies another noun ("NATO's 2011 intervention") or a bare year far away in the tree
     ("recognised it in 1777") is not the meeting's date."""
     usable = []
+    agreeing = _agreed_to(parse, trigger)
     for t in dates:
         last = span_root(parse, t.start, t.end)
+        if agreeing is not None and parse.governing_verb(last) == agreeing:
+            continue  # "had agreed on Thursday to the talks": Thursday dates the agreeing
         tok = parse.tokens[last]
         if tok.dep in {"compound", "nummod", "amod", "poss", "nmod"} and tok.head != trigger:
             continue
@@ -71,3 +74,21 @@ def _of_governing_clause(parse: Parse, t: TimeExpression, trigger: int) -> bool:
         return False
     at = parse.governing_verb(span_root(parse, t.start, t.end))
     return at in above
+
+
+#: Verbs of agreeing to or proposing a meeting: their day is not the meeting's.
+AGREEING = frozenset(
+    {"agree", "accept", "propose", "offer", "suggest", "approve", "endorse", "consent", "welcome"}
+)
+
+
+def _agreed_to(parse: Parse, noun: int) -> int | None:
+    """The verb a meeting noun is agreed to or proposed by ("agreed on Thursday to the talks",
+    "proposed talks on Monday"), or None."""
+    t = parse.tokens
+    tok = t[noun]
+    head = t[tok.head]
+    verb = head.head if tok.dep == "pobj" and head.text.lower() in {"to", "for"} else tok.head
+    if tok.dep not in {"dobj", "pobj"} or t[verb].lemma.lower() not in AGREEING:
+        return None
+    return verb

@@ -30,7 +30,7 @@ from .datelines import named_after
 from .lexicon import Entry, Lexicon
 from .meeting_attendance import attendance_parties
 from .meeting_clusters import _setting_place
-from .meeting_dates import _best_date
+from .meeting_dates import _agreed_to, _best_date
 from .meeting_parties import (
     ATTEND_VERBS,
     _addressed_while_meeting,
@@ -273,9 +273,13 @@ def _mention(
         place=_best_place(parse, i, places) or _setting_place(parse, frame, places),
         date=_of_next_year(parse, i, _best_date(parse, i, dates)),
         clock=clocks[0] if clocks else None,
-        status=_departure(entry, _onward(parse, i, entry) or status_of(parse, i))
-        or ("ongoing" if is_noun and engaged_now(parse, i) else None)
-        or (_purpose_planned(parse, i) if is_noun else None),
+        status=_agreed_status(
+            parse,
+            i,
+            _departure(entry, _onward(parse, i, entry) or status_of(parse, i))
+            or ("ongoing" if is_noun and engaged_now(parse, i) else None)
+            or (_purpose_planned(parse, i) if is_noun else None),
+        ),
         definite=is_noun and (bool(dets & DEFINITE) or has_poss),
         vague=(is_noun and (bool(dets & VAGUE) or (not dets and not parties and not pair)))
         or _habitual(parse, i)
@@ -319,6 +323,14 @@ def _of_next_year(parse: Parse, noun: int, when: TimeExpression | None) -> TimeE
     if not nexts or not when.value.startswith(str(published.year)):
         return when
     return replace(when, value=str(published.year + 1) + when.value[4:], value_end=None)
+
+
+def _agreed_status(parse: Parse, i: int, status: Status | None) -> Status | None:
+    """ "New Delhi had agreed on Thursday to the talks": agreeing to a meeting plans it; that
+    the agreeing is past does not make the meeting held."""
+    if status in {None, "occurred"} and _agreed_to(parse, i) is not None:
+        return "planned"
+    return status
 
 
 def _purpose_planned(parse: Parse, noun: int) -> Status | None:
