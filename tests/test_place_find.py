@@ -174,3 +174,12 @@ def test_place_find_a_settlement_named_after_its_kind(gazetteer: Gazetteer) -> N
     # a country is no settlement: "the capital of X" and "the city of Georgia" are not read
     none = find_places(_article("He toured the city of Georgia.", []), gazetteer)
     assert none == ()
+
+
+def test_place_find_a_venue_named_after_its_city(gazetteer: Gazetteer) -> None:
+    text = "Albanese met Indonesian President Joko Widodo at the Bogor Palace on Monday."
+    (venue,) = find_places(_article(text, [("Indonesian", "NORP")]), gazetteer)
+    assert (venue.kind, venue.name, venue.country) == ("venue", "Bogor", "IDN")
+    assert venue.text == "the Bogor Palace"
+    # a city of a state the article does not speak of is not read ("Kensington Palace")
+    assert find_places(_article("Guests arrived at Kensington Palace.", []), gazetteer) == ()

@@ -60,6 +60,7 @@ def find_places(
     countries = list(_mentioned_countries(annotated.mentions, gazetteer))
     context = build_context((t.text for t in toponyms), gazetteer, countries)
     venues = list(_venues(text, toponyms, gazetteer, context))
+    venues += _city_venues(text, venues, gazetteer, context, countries)
     taken = Stretches(len(text), [(v.start, v.end) for v in venues])
     places = list(venues)
     for capital in _demonym_capitals(text, annotated.mentions, gazetteer):
@@ -232,6 +233,34 @@ def _venues(
         elif place is not None:
             taken.add(start, end)
             yield _venue_mention(start, end, text[start:end], venue, place)
+
+
+# "the Bogor Palace", "the Lima Convention Center": a venue named after the city it stands in
+_CITY_VENUE = re.compile(
+    r"\b(?P<city>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?P<what>Palace|Convention Cent(?:re|er)|"
+    r"Conference Cent(?:re|er)|State House|Government House|City Hall)\b"
+)
+
+
+def _city_venues(
+    text: str,
+    known: list[PlaceMention],
+    gazetteer: Gazetteer,
+    context: PlaceContext,
+    countries: list[str],
+) -> list[PlaceMention]:
+    """Venues named after their city, where the city is one of the article's states' cities."""
+    out: list[PlaceMention] = []
+    for m in _CITY_VENUE.finditer(text):
+        if any(p.start < m.end() and m.start() < p.end for p in known + out):
+            continue
+        city = _Toponym(m.start("city"), m.end("city"), m.group("city"))
+        found = _place_of(city, gazetteer, context)
+        if found is None or found.kind != "city" or found.country not in countries:
+            continue
+        start = _with_the(text, m.start())
+        out.append(_venue_mention(start, m.end(), text[start : m.end()], m.group(0), found))
+    return out
 
 
 def _venue_hits(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, str, Place | None]]:
