@@ -1095,3 +1095,13 @@ def test_talks_agreed_to_are_planned_and_not_dated_by_the_agreeing(resources: An
     rec = extract_article(text, published=date(2018, 9, 21), resources=resources)
     (meeting,) = _meetings(rec)
     assert meeting.status == "cancelled" and {"IND", "PAK"} <= _codes(rec, meeting)
+
+
+def test_a_clause_whose_pronoun_is_the_meeting_places_it(resources: Any) -> None:
+    text = (
+        "Talks between Sudan and South Sudan on the disputed Abyei area collapsed before they "
+        "began on Monday in Addis Ababa, officials said."
+    )
+    rec = extract_article(text, published=date(2016, 6, 14), resources=resources)
+    (meeting,) = _meetings(rec)
+    assert meeting.where is not None and meeting.where.name == "Addis Ababa"

@@ -184,8 +184,11 @@ def _other_clause(parse: Parse, i: int, trigger: int) -> bool:
             continue
         if trigger in set(parse.subtree(a)):
             return False
-        if not parse.dep_children(a, "nsubj", "nsubjpass", "nsubj:pass"):
+        subjects = parse.dep_children(a, "nsubj", "nsubjpass", "nsubj:pass")
+        if not subjects:
             continue
+        if _refers_to_the_meeting(parse, subjects, tok.head, trigger):
+            return False  # "the talks collapsed before they began on Monday in Addis Ababa"
         if tok.dep == "relcl":  # "talks with Y, whose government took office in May"
             if tok.head != trigger and _arranges(parse, a, trigger):
                 return False  # "a meeting of A and B, which was due to be held in Kunming"
@@ -193,6 +196,14 @@ def _other_clause(parse: Parse, i: int, trigger: int) -> bool:
         marks = {parse.tokens[k].text.lower() for k in parse.dep_children(a, "mark", "advmod")}
         return tok.dep == "conj" or bool(marks & SIDE_MARKS)
     return False
+
+
+def _refers_to_the_meeting(parse: Parse, subjects: list[int], head: int, trigger: int) -> bool:
+    """The clause's subject is "it"/"they" standing for the meeting noun that is the subject of
+    the clause it hangs on."""
+    t = parse.tokens
+    pronoun = all(t[k].text.lower() in {"it", "they"} for k in subjects)
+    return pronoun and t[trigger].dep in {"nsubj", "nsubjpass"} and t[trigger].head == head
 
 
 #: Words of a clause that sets or holds a meeting: "which was due to be held in Kunming",
