@@ -164,18 +164,20 @@ def build_gazetteer(min_population: int = 1000) -> Gazetteer:
     entries: list[tuple[str, Candidate]] = []
     entries += _country_names(countries)
     entries += _city_names(cities, iso2to3, countries_raw)
+    seats = _capital_keys(countries_raw, iso2to3)
     admin = _admin_places()
     entries += _admin_names(admin)
     entries += _continent_names(continents)
     entries += _alias_names(countries, admin)
     venues = _venues()
-    return _build(entries, countries, venues)
+    return _build(entries, countries, venues, seats)
 
 
 def _build(
     entries: list[tuple[str, Candidate]],
     countries: Mapping[str, Place],
     venues: Mapping[str, Place],
+    seats: frozenset[tuple[str, str]] = frozenset(),
 ) -> Gazetteer:
     grouped: dict[str, dict[int, Candidate]] = defaultdict(dict)
     for name, raw in entries:
@@ -198,7 +200,7 @@ def _build(
         demonyms=_demonyms(countries, index),
         venues={name_key(v): p for v, p in venues.items()},
         venue_pattern=pattern,
-        capitals=_capitals(entries),
+        capitals=_capitals(entries, seats),
     )
 
 
@@ -208,11 +210,18 @@ def _is_acronym(name: str) -> bool:
     return bare.isupper() and len(bare) <= 3
 
 
-def _capitals(entries: Iterable[tuple[str, Candidate]]) -> dict[str, Place]:
+def _capitals(
+    entries: Iterable[tuple[str, Candidate]], seats: frozenset[tuple[str, str]]
+) -> dict[str, Place]:
+    """Each state's capital: a city GeoNames marks so, or one whose name matches the country
+    list's capital across accents and spelling (``seats``: ISO3, capital key)."""
     out: dict[str, Place] = {}
     for _, cand in entries:
         place = cand.place
-        if place.feature != "capital" or place.geonameid is None or place.country is None:
+        if place.geonameid is None or place.country is None:
+            continue
+        named = (place.country, _capital_key(place.name)) in seats
+        if place.feature != "capital" and not (named and place.feature == "city"):
             continue
         known = out.get(place.country)
         if known is None or place.population > known.population:
@@ -297,19 +306,19 @@ def _capital_key(name: str) -> str:
 
 def _capital_keys(
     countries_raw: Mapping[str, Mapping[str, Any]], iso2to3: Mapping[str, str]
-) -> set[tuple[str, str]]:
-    """(ISO2, capital key) of every state, with ``capital_names.csv`` where the country list's
+) -> frozenset[tuple[str, str]]:
+    """(ISO3, capital key) of every state, with ``capital_names.csv`` where the country list's
     name is not GeoNames' ("Nur-Sultan" for Astana)."""
-    iso3to2 = {v: k for k, v in iso2to3.items()}
     keys = {
-        (code, _capital_key(str(row.get("capital") or ""))) for code, row in countries_raw.items()
+        (iso2to3[code], _capital_key(str(row.get("capital") or "")))
+        for code, row in countries_raw.items()
+        if code in iso2to3
     }
     for row in _rows("capital_names.csv"):
         if not (row.get("iso3") and row.get("capital") and row.get("source")):
             raise ResourceError(f"place data file capital_names.csv: malformed row {row}")
-        if row["iso3"] in iso3to2:
-            keys.add((iso3to2[row["iso3"]], _capital_key(row["capital"])))
-    return keys
+        keys.add((row["iso3"], _capital_key(row["capital"])))
+    return frozenset(keys)
 
 
 def _city_names(
@@ -317,11 +326,13 @@ def _city_names(
     iso2to3: Mapping[str, str],
     countries_raw: Mapping[str, Mapping[str, Any]],
 ) -> Iterator[tuple[str, Candidate]]:
-    capitals = _capital_keys(countries_raw, iso2to3)
+    # the feature (which weighs in geocoding) keeps the country list's exact spelling; the
+    # capitals by state (``_capitals``) also match across accents and renamings
+    capitals = {(code, str(row.get("capital") or "")) for code, row in countries_raw.items()}
     for row in cities.values():
         code = str(row["countrycode"])
         name = str(row["name"])
-        feature: Feature = "capital" if (code, _capital_key(name)) in capitals else "city"
+        feature: Feature = "capital" if (code, name) in capitals else "city"
         place = Place(
             name=name,
             country=iso2to3.get(code),
