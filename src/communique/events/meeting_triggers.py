@@ -306,7 +306,10 @@ def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
             parse.tokens[k].text.lower() == "together"
             for k in parse.dep_children(i, "advmod", "prt")
         )
-        return together and len({party_code(e) for e in verb_parties(parse, i)} - {None}) >= 2
+        # someone named brings them together; "aimed at bringing X and Y together" is a goal
+        named = bool(parties_under(parse, parse.dep_children(i, "nsubj")))
+        sides = {party_code(e) for e in verb_parties(parse, i)} - {None}
+        return together and named and parse.tokens[i].tag != "VBG" and len(sides) >= 2
     if kind == "abroad":  # "X is due in Moscow", "X is expected in Washington on Monday"
         return _due_in_place(parse, i)
     if kind == "journey":  # "X travelled to Tokyo", "X is expected to travel to Rwanda"
