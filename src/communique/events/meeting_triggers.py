@@ -307,7 +307,11 @@ def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
             for k in parse.dep_children(i, "advmod", "prt")
         )
         # someone named brings them together; "aimed at bringing X and Y together" is a goal
-        named = bool(parties_under(parse, parse.dep_children(i, "nsubj")))
+        subjects = parse.dep_children(i, "nsubj")
+        gathering = {"meeting", "summit", "talk", "conference", "gathering", "session", "forum"}
+        named = bool(parties_under(parse, subjects)) or any(
+            parse.tokens[k].lemma.lower() in gathering for k in subjects
+        )  # "the meeting brings together Bolivia, Brazil and Peru"
         sides = {party_code(e) for e in verb_parties(parse, i)} - {None}
         return together and named and parse.tokens[i].tag != "VBG" and len(sides) >= 2
     if kind == "abroad":  # "X is due in Moscow", "X is expected in Washington on Monday"
