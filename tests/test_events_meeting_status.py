@@ -403,3 +403,15 @@ def test_an_undated_meeting_in_the_story_takes_the_lead_day(sentence_resources: 
     # a lead day weeks before the report says nothing of the meeting's
     found = _meetings(text.replace("on Friday", "on June 2"), date(2023, 7, 28), sentence_resources)
     assert all(m.when is None or m.when.start != "2023-06-02" for m in found)
+
+
+def test_a_plan_told_in_the_past_perfect_fell_through(resources: Any) -> None:
+    # "had been due to", "had been scheduled to": like "was to have", a plan that did not happen
+    for text, status in (
+        ("Biden had been scheduled to visit Papua New Guinea on Monday.", "cancelled"),
+        ("Biden is scheduled to visit Papua New Guinea on Monday.", "planned"),
+        ("Biden was due to visit Papua New Guinea on Monday.", "planned"),
+    ):
+        rec = extract_article(text, published=date(2024, 8, 28), resources=resources)
+        visits = [e for e in rec.events if e.meeting is not None]
+        assert len(visits) == 1 and visits[0].status == status, text

@@ -559,7 +559,25 @@ def _is_counterfactual(parse: Parse, verb: int) -> bool:
     if "have" in kids and t[verb].tag == "VBN":
         head = t[t[verb].head]
         return head.lemma in {"be", "suppose"} or any(w in {"was", "were"} for w in kids)
-    return False
+    return _had_been_due(parse, verb)
+
+
+#: Words of a plan that, told in the past perfect, did not come about: "had been due to visit".
+PLAN_WORDS = frozenset({"due", "schedule", "expect", "set", "slate", "plan", "suppose"})
+
+
+def _had_been_due(parse: Parse, verb: int) -> bool:
+    """ "had been due to hold talks", "had been scheduled to visit": a plan told in the past
+    perfect, which news uses for one that fell through, like "was to have met"."""
+    t = parse.tokens
+    plan = t[t[verb].head]
+    if not _has_to(parse, verb) or plan.lemma.lower() not in PLAN_WORDS or plan.i == verb:
+        return False
+    carrier = plan if plan.pos in {"VERB", "AUX"} and plan.tag == "VBN" else t[plan.head]
+    words = {t[k].text.lower() for k in parse.children[carrier.i] if t[k].dep in {"aux", "auxpass"}}
+    if carrier.lemma == "be" and carrier.tag == "VBN":  # "had been due": "been" carries "had"
+        return "had" in words
+    return "had" in words and "been" in words
 
 
 def _is_going_to(parse: Parse, verb: int) -> bool:
