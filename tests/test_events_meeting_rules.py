@@ -1106,3 +1106,17 @@ def test_a_clause_whose_pronoun_is_the_meeting_places_it(resources: Any) -> None
     rec = extract_article(text, published=date(2016, 6, 14), resources=resources)
     (meeting,) = _meetings(rec)
     assert meeting.where is not None and meeting.where.name == "Addis Ababa"
+
+
+def test_meeting_the_head_of_a_delegation_is_not_heading_it(resources: Any) -> None:
+    text = (
+        "Doha - On Saturday, HE Minister of State at the Ministry of Foreign Affairs Dr. "
+        "Mohammed bin Abdulaziz Al Khulaifi met with the head of the Afghan delegation upon its "
+        "arrival in Doha."
+    )
+    rec = extract_article(text, published=date(2024, 6, 30), resources=resources)
+    people = {e.name: e.country for e in rec.entities if e.kind == "person"}
+    assert all(country != "AFG" for country in people.values()), people
+    # the titled official the data do not list meets in Doha: Qatar is the other side
+    (meeting,) = _meetings(rec)
+    assert {"AFG", "QAT"} <= _codes(rec, meeting)

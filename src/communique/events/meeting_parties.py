@@ -182,6 +182,14 @@ def _meets_officials(parse: Parse, i: int, is_noun: bool) -> bool:
             heads += called_on(parse, i)
     elif t[i].dep == "dobj":
         heads += parse.preps(t[i].head, "with")
+    if not is_noun:  # "HE Minister of State Dr. X met with the head of the Afghan delegation"
+        subjects = [c for h in parse.dep_children(i, "nsubj") for c in parse.conjuncts(h)]
+        if any(_stateless_official(parse, c) for c in subjects):
+            return True
+        titled = [c for c in subjects if t[c].lemma.lower() in OFFICIAL_NOUNS]
+        named = parse.entities_in([a for c in titled for a in parse.dep_children(c, "appos")])
+        if any(e.kind == "person" and not e.country for e in named):
+            return True  # "Minister of State ..., Dr. X, met": a title with a name beside it
     for h in heads:
         for c in parse.conjuncts(h):
             if t[c].lemma.lower() in OFFICIAL_NOUNS and not any(

@@ -86,9 +86,14 @@ def _delegation_head(parse: Parse, noun: int) -> Entity | None:
     for k in parse.children[noun]:  # "the delegation led by X"
         if t[k].dep in {"acl", "relcl"} and t[k].lemma.lower() in LEAD_VERBS:
             return _person(parse, parse.preps(k, "by"))
+    head = t[t[tok.head].head]
+    at = t[head.head]
     if (
-        tok.dep == "pobj" and t[t[tok.head].head].lemma.lower() == "head"
-    ):  # "at the head of a delegation"
+        tok.dep == "pobj"
+        and head.lemma.lower() == "head"
+        and head.dep == "pobj"
+        and at.text.lower() == "at"
+    ):  # "at the head of a delegation", not "met with the head of the Afghan delegation"
         clause = parse.governing_verb(tok.head)
         return _person(parse, parse.dep_children(clause, "nsubj", "nsubjpass"))
     return None
