@@ -429,3 +429,19 @@ def test_actors_resolve_congo_named_without_its_article(resources: Any) -> None:
             f"{name} on Saturday ordered Rwanda's ambassador to leave.", resources=resources
         )
         assert code in {e.code for e in rec.entities}, name
+
+
+def test_actors_resolve_a_states_own_council_is_not_the_uns() -> None:
+    data = load_actor_data()
+    for text, surface, country in (
+        ("Russia's Security Council met on Friday.", "Security Council", "RUS"),
+        ("A meeting of the High Security Council was held.", "Security Council", None),
+    ):
+        spans = [("Russia", "GPE"), (surface, "ORG")] if "Russia" in text else [(surface, "ORG")]
+        entities = resolve_actors(_article(text, spans), data, None)
+        council = next(e for e in entities if e.name == "Security Council")
+        assert council.code is None and council.country == country, text
+    un = resolve_actors(
+        _article("The Security Council voted on Friday.", [("Security Council", "ORG")]), data, None
+    )
+    assert [e.code for e in un] == ["UNSC"]

@@ -198,12 +198,34 @@ def _place_mention(art: _Article, m: Mention) -> None:
         and (_surname_key(art, _name_of(m)) or _known_full_name(art, m) or _leader_surname(art, m))
     ):
         _add_person(art, m)  # a person the NER labelled otherwise ("Wang" as ORG)
+    elif ref is not None and _domestic_namesake(art, m, ref):
+        # "Russia's Security Council", "the High Security Council": the state's own body
+        country = _country_before(art, m.start)
+        name = normalize(m.text)
+        key = f"org:{country or ''}:{fold(name)}"
+        art.add(key, _Draft("organization", None, name, country=country), m.start, m.end)
     elif ref is not None:
         _add_reference(art, m.start, m.end, ref)
     elif "-" in m.text and m.label in ("GPE", "NORP", "ORG"):
         _add_hyphenated(art, m)
     elif m.label == "ORG" and _is_organization_name(m.text, art.data) and not _headline(art, m):
         _add_organization(art, m)
+
+
+#: Words that make a council a state's own, not the UN's: "the High Security Council".
+_DOMESTIC_MODIFIERS = frozenset({"High", "Higher", "Supreme", "National", "State", "Federal"})
+
+
+def _domestic_namesake(art: _Article, m: Mention, ref: ActorRef) -> bool:
+    """An international body's short name ("Security Council") that a state's possessive or
+    demonym ("Russia's", "Iranian"), or a word of a state's own council ("High", "National"),
+    comes right before: that state's body of the same name, not the international one."""
+    if ref.kind != "body" or ref.via == "name":
+        return False
+    before = re.search(r"([A-Z][a-z]+)\s+$", art.text[max(0, m.start - 20) : m.start])
+    if before is not None and before.group(1) in _DOMESTIC_MODIFIERS:
+        return True
+    return _country_before(art, m.start) is not None
 
 
 def _leader_surname(art: _Article, m: Mention) -> bool:

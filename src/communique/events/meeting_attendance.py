@@ -23,6 +23,9 @@ from .syntax import Parse
 #: Nouns of taking part: "with the participation of X", "in the presence of Y".
 PARTICIPATION_NOUNS = frozenset({"participation", "presence", "attendance"})
 
+#: Verbs whose passive agent chairs the meeting: "co-chaired by X and Y".
+CHAIR_VERBS = frozenset({"chair", "co-chair", "cochair", "preside"})
+
 #: Verbs whose passive agent attends: "was attended by X", "to be joined by Y".
 ATTENDED_VERBS = frozenset({"attend", "join"})
 
@@ -50,6 +53,10 @@ def attendance_parties(parse: Parse, noun: int) -> tuple[list[Entity], list[str]
         for w in parse.preps(a, "with", "in"):
             if t[w].lemma.lower() in PARTICIPATION_NOUNS:
                 add(parties_under(parse, parse.preps(w, "of")), "meeting.participation")
+        for k in [a, *parse.dep_children(a, "advcl", "acl")]:
+            # "was held in Shanghai, co-chaired by X and Y", "the talks, chaired by Z"
+            if k != noun and t[k].lemma.lower() in CHAIR_VERBS and t[k].tag == "VBN":
+                add(parties_under(parse, parse.preps(k, "by")), "meeting.chaired_by")
         passive = a != noun and t[a].lemma.lower() in ATTENDED_VERBS and _passive(parse, a, noun)
         if passive:
             add(parties_under(parse, parse.preps(a, "by")), "meeting.attended_by")

@@ -140,6 +140,9 @@ _TABLE = (
         "'the summit, held with the participation of X and Y': X and Y attend",
     ),
     Rule("meeting.attended_by", "meeting", "'the summit was attended by X and Y': they attend"),
+    Rule(
+        "meeting.chaired_by", "meeting", "'the meeting, co-chaired by X and Y': X and Y take part"
+    ),
     Rule("meeting.hosted_for", "meeting", "'X is to host leaders of Y for a summit': X and Y"),
     Rule("meeting.expected_at", "meeting", "'X is among the leaders expected at the summit'"),
     Rule(
