@@ -185,3 +185,11 @@ def test_place_find_a_venue_named_after_its_city(gazetteer: Gazetteer) -> None:
     assert venue.text == "the Bogor Palace"
     # a city of a state the article does not speak of is not read ("Kensington Palace")
     assert find_places(_article("Guests arrived at Kensington Palace.", []), gazetteer) == ()
+
+
+def test_place_find_a_journeys_end_the_tagger_left_unlabelled(gazetteer: Gazetteer) -> None:
+    text = "Lula will fly to São Tomé on Saturday. He then travels to Nuku'alofa."
+    found = [(p.name, p.country) for p in find_places(_article(text, []), gazetteer)]
+    assert found == [("São Tomé", "STP"), ("Nuku‘alofa", "TON")]
+    # "flew to The Hague" keeps to the tagger; a capitalised word that is no city is dropped
+    assert find_places(_article("He flew to Monday's meeting.", []), gazetteer) == ()

@@ -147,15 +147,19 @@ def _dateline_toponyms(text: str, known: list[_Toponym]) -> list[_Toponym]:
 # kind, which the tagger often leaves unlabelled; kept only when it is a city in the gazetteer
 _SETTLEMENT_OF = re.compile(
     r"\b(?:city|town|port|village|resort) of ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
+    # "will fly to São Tomé", "arrived in Nuku'alofa": a journey's end the tagger left unlabelled
+    r"|\b(?:fl(?:y|ies|ew)|travel(?:s|led|ed)?|arriv(?:e|es|ed)|land(?:s|ed)?) (?:to|in) "
+    r"((?!The\b)[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
 )
 
 
 def _settlement_toponyms(text: str, known: list[_Toponym]) -> list[_Toponym]:
     out: list[_Toponym] = []
     for m in _SETTLEMENT_OF.finditer(text):
-        start, end = m.start(1), m.end(1)
+        group = 1 if m.group(1) else 2
+        start, end = m.start(group), m.end(group)
         if not any(t.start < end and start < t.end for t in known):
-            out.append(_Toponym(start, end, m.group(1)))
+            out.append(_Toponym(start, end, m.group(group)))
     return out
 
 
