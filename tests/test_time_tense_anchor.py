@@ -154,3 +154,15 @@ def test_time_dates_days_away_stay_in_the_anchor_year(backend: NlpBackend) -> No
     assert [t.value for t in found] == ["2023-06-17"]
     found = times(backend, "The vote was held on 30 June.", WEDNESDAY)
     assert [t.value for t in found] == ["2022-06-30"]
+
+
+def test_time_the_next_day_counts_from_the_story_not_the_saying(backend: NlpBackend) -> None:
+    text = (
+        "Modi will visit the Maldives on June 8, the ministry said on Tuesday. The next day he "
+        "is expected to meet the president in Colombo."
+    )
+    found = times(backend, text, date(2019, 6, 4))
+    assert value_of(found, "The next day") == "2019-06-09"
+    # with no day of the story before it, the saying's day is all there is
+    found = times(backend, "The ministry said on Tuesday. The next day he left.", date(2019, 6, 4))
+    assert value_of(found, "The next day") == "2019-06-05"

@@ -28,14 +28,17 @@ def find_times(annotated: AnnotatedArticle) -> tuple[TimeExpression, ...]:
     anchor = document_anchor(clues, annotated.article.published)
     _last_read = (annotated, anchor)
     exprs: list[TimeExpression] = []
-    latest = _Latest()
+    latest, said = _Latest(), _Latest()  # the story's own days; with the sayings' too
     for clue in clues:
         if clue.cand.kind == "anaphor":
-            expr = resolve_anaphor(clue.cand, text, latest.reference_for(clue.cand))
+            ref = latest.reference_for(clue.cand) or said.reference_for(clue.cand)
+            expr = resolve_anaphor(clue.cand, text, ref)
         else:
             expr = normalise(clue.cand, text, anchor, clue.tense)
         exprs.append(expr)
-        latest.note(expr)
+        said.note(expr)
+        if not _dates_a_saying(index, clue.cand):
+            latest.note(expr)
     return combine_in_sentences(annotated, exprs)
 
 
@@ -106,6 +109,23 @@ def _clues(annotated: AnnotatedArticle, index: TenseIndex) -> list[Clue]:
         Clue(c, tense_of(index, c.start, c.end), _lead(text, c.start), _stamp(text, c))
         for c in cands
     ]
+
+
+#: Verbs of reporting whose day dates the report, not the story ("said on Tuesday").
+_SAYING = frozenset({"say", "tell", "announce", "report", "state", "add", "confirm", "disclose"})
+
+
+def _dates_a_saying(index: TenseIndex, cand: Candidate) -> bool:
+    """ "..., the ministry said on Tuesday. The next day Modi ...": the day of a saying is the
+    report's; "the next day" counts from the story's own days before it."""
+    toks = index.within(cand.start, cand.end)
+    if not toks:
+        return False
+    span = {t.i for t in toks}
+    head = index.head_of(next((t for t in toks if t.head not in span), toks[0]))
+    if head.dep == "prep" and head.text.lower() == "on":
+        head = index.head_of(head)
+    return head.pos == "VERB" and head.lemma.lower() in _SAYING
 
 
 def _stamp(text: str, cand: Candidate) -> bool:
