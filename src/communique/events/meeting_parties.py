@@ -245,10 +245,17 @@ def _pair_subject(parse: Parse, i: int) -> bool:
             break
         verb = parse.tokens[verb].head
         subjects = parse.dep_children(verb, "nsubj", "nsubjpass")
+    again = any(
+        parse.tokens[k].text.lower() == "again"
+        for v in {i, parse.governing_verb(i)}
+        for k in parse.dep_children(v, "advmod")
+    )
     for s in subjects:
         tok = parse.tokens[s]
         words = {parse.tokens[k].text.lower() for k in parse.children[s]}
         if tok.lemma.lower() in PAIR_NOUNS and words & {"two", "both"}:
+            return True
+        if tok.text.lower() == "they" and again:  # "they agreed to meet again in Brazil"
             return True
         if tok.text.lower() == "two" and words & {"the"}:  # "the two held talks"
             return True
