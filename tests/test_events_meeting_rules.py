@@ -1120,3 +1120,16 @@ def test_meeting_the_head_of_a_delegation_is_not_heading_it(resources: Any) -> N
     # the titled official the data do not list meets in Doha: Qatar is the other side
     (meeting,) = _meetings(rec)
     assert {"AFG", "QAT"} <= _codes(rec, meeting)
+
+
+def test_playing_host_to_a_leader_is_receiving_him(resources: Any) -> None:
+    text = "The Philippines played host to Japanese Prime Minister Fumio Kishida on Friday."
+    rec = extract_article(text, published=date(2023, 11, 4), resources=resources)
+    (meeting,) = _meetings(rec)
+    assert {"PHL", "JPN"} <= _codes(rec, meeting)
+    rec = extract_article(
+        "The Philippines played a key role in the talks on Friday.",
+        published=date(2023, 11, 4),
+        resources=resources,
+    )
+    assert not _meetings(rec)

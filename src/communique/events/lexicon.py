@@ -109,6 +109,7 @@ NEED_KINDS: dict[str, frozenset[str]] = {
             "journey",
             "notsite",
             "together",
+            "hostto",
         }
     ),
     "verbs.csv": frozenset(

@@ -301,6 +301,12 @@ def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
             for o in parse.dep_children(i, "dobj")
             for k in (o, *parse.dep_children(o, "compound"))
         )
+    if kind == "hostto":  # "the Philippines played host to Kishida", not "played a role"
+        hosts = [
+            o for o in parse.dep_children(i, "dobj") if parse.tokens[o].lemma.lower() == "host"
+        ]
+        guests = parties_under(parse, parse.preps(i, "to"))
+        return bool(hosts) and any(e.kind in {"person", "state", "igo"} for e in guests)
     if kind == "together":  # "will bring together X and Y", not "bring aid"
         together = any(
             parse.tokens[k].text.lower() == "together"
