@@ -1133,3 +1133,17 @@ def test_playing_host_to_a_leader_is_receiving_him(resources: Any) -> None:
         resources=resources,
     )
     assert not _meetings(rec)
+
+
+def test_a_tour_of_two_states_parsed_as_one_name_takes_one_day_each(resources: Any) -> None:
+    text = (
+        "Prime Minister Narendra Modi will visit the Maldives and Sri Lanka on June 8 and 9, "
+        "his first overseas trip since being re-elected."
+    )
+    rec = extract_article(text, published=date(2019, 6, 4), resources=resources)
+    days = {
+        code: m.when.start[:10] if m.when else None
+        for m in _meetings(rec)
+        for code in _codes(rec, m) & {"MDV", "LKA"}
+    }
+    assert days == {"MDV": "2019-06-08", "LKA": "2019-06-09"}

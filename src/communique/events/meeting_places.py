@@ -7,6 +7,7 @@ place or day is someone else's.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date, timedelta
 
 from ..model import Entity, PlaceMention, TimeExpression
 from ..place import government_seats, name_key
@@ -40,6 +41,10 @@ def _per_destination(
     # hang on the first name as an apposition
     firsts = [x for h in heads[:1] for x in (h, *parse.dep_children(h, "appos"))]
     dests = [c for h in firsts for c in parse.conjuncts(h)]
+    if len(dests) == 1:  # "the Maldives and Sri Lanka" parsed as one name: its places' starts
+        inside = set(parse.subtree(dests[0]))
+        dests = [parse.token_at(p.start) for p in here if parse.token_at(p.start) in inside]
+        dests = dests or [firsts[0]]
     stops: list[tuple[PlaceMention, Entity | None]] = []
     for d in dests:
         place = next(
@@ -54,11 +59,30 @@ def _per_destination(
     hosts = {e.id for _, e in stops if e is not None}
     countries = {p.country for p, _ in stops}
     shared = [e for e in m.parties if e.id not in hosts and party_code(e) not in countries]
+    days = _respective_days(m.date, len(stops))
     out = []
-    for place, host in stops:
+    for n, (place, host) in enumerate(stops):
         part = replace(m, place=place, parties=[*shared, *([host] if host else [])])
+        if days:  # "will visit the Maldives and Sri Lanka on June 8 and 9": one day each
+            part.date = days[n]
         out.append(part)
     return out
+
+
+def _respective_days(when: TimeExpression | None, stops: int) -> list[TimeExpression]:
+    """A range of as many days as a tour has stops, one day per stop in order; else none."""
+    if when is None or not when.value or not when.value_end or when.granularity != "day":
+        return []
+    try:
+        first, last = date.fromisoformat(when.value[:10]), date.fromisoformat(when.value_end[:10])
+    except ValueError:
+        return []
+    if (last - first).days + 1 != stops:
+        return []
+    return [
+        replace(when, value=(first + timedelta(days=k)).isoformat(), value_end=None)
+        for k in range(stops)
+    ]
 
 
 ARRIVAL_VERBS = frozenset({"arrive", "land"})
