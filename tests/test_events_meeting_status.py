@@ -415,3 +415,14 @@ def test_a_plan_told_in_the_past_perfect_fell_through(resources: Any) -> None:
         rec = extract_article(text, published=date(2024, 8, 28), resources=resources)
         visits = [e for e in rec.events if e.meeting is not None]
         assert len(visits) == 1 and visits[0].status == status, text
+
+
+def test_would_in_a_second_reported_clause_is_a_plan(resources: Any) -> None:
+    text = (
+        "Foreign Minister Geoffrey Onyeama said the envoy had been called in to hear Abuja's "
+        "displeasure, and that President Muhammadu Buhari would send a special envoy to "
+        "Pretoria to meet President Cyril Ramaphosa."
+    )
+    rec = extract_article(text, published=date(2019, 9, 4), resources=resources)
+    planned = [e for e in rec.events if e.meeting is not None and e.status == "planned"]
+    assert len(planned) == 1

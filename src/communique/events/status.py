@@ -475,6 +475,16 @@ def _future_in_past(parse: Parse, verb: int, scope: list[int]) -> bool:
         t[k].dep == "ccomp" and t[t[k].head].lemma.lower() in REPORTING | ARRANGING for k in scope
     ):
         return True
+    # "said the envoy had been called in, and that Buhari would send an envoy": the second
+    # reported clause, joined to the first
+    for k in scope:
+        first = t[t[k].head]
+        if (
+            first.dep == "ccomp"
+            and t[k].dep == "conj"
+            and t[first.head].lemma.lower() in (REPORTING | ARRANGING)
+        ):
+            return True
     if t[top].dep == "relcl" and any(t[k].dep == "mark" for k in parse.children[top]):
         # "agreed in a phone call that X would fly ...", parsed as a clause on "call"
         above = parse.governing_verb(t[top].head)
