@@ -81,3 +81,12 @@ def test_a_title_holds_its_own_office_only() -> None:
     assert not _holds("Prime Minister", "minister")
     assert _holds("Minister of Foreign Affairs", "minister of foreign affairs")
     assert {r.phrase for r in title_references()} >= {"president", "head of state", "minister"}
+
+
+def test_the_storys_subject_takes_the_title_over_a_person_beside_it() -> None:
+    rec = _record(
+        "President Joko Widodo held talks with Kenyan President William Ruto in Nairobi on "
+        "Monday. Widodo said he had also discussed fertilizer exports with Ruto. The president "
+        "will fly to Dar es Salaam on Tuesday."
+    )
+    assert _holder(rec, "The president") == "Joko Widodo"

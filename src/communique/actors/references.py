@@ -102,9 +102,37 @@ def attach_title_references(art: _Article, taken: list[tuple[int, int]]) -> None
         at, key = latest[0]
         sentence = art.annotated.sentence_at(at)
         rivals = [
-            k for a, k in latest[1:] if sentence is not None and sentence.start <= a < sentence.end
+            (a, k)
+            for a, k in latest[1:]
+            if sentence is not None and sentence.start <= a < sentence.end
         ]
         if rivals:
-            continue  # either person could be meant
+            # either person could be meant, unless just one of them is the story's subject:
+            # the subject of that sentence and of one told before ("Widodo held talks with Ruto
+            # ... Jokowi said he had discussed it with Ruto. The president also attended ...")
+            subjects = [
+                (a, k)
+                for a, k in [(at, key), *rivals]
+                if _is_subject(art, a)
+                and sum(_is_subject(art, s.start) for s in people[k].spans if s.end <= start) >= 2
+            ]
+            if len(subjects) != 1:
+                continue
+            at, key = subjects[0]
         people[key].spans.append(Span(start, end, art.text[start:end]))
         taken.append((start, end))
+
+
+def _is_subject(art: _Article, at: int) -> bool:
+    """Is the name starting at ``at`` (or the phrase it heads) the subject of its clause?"""
+    tokens = art.annotated.tokens
+    k = next((t.i for t in tokens if t.start <= at < t.end), None)
+    seen = 0
+    while k is not None and seen < 6:
+        tok = tokens[k]
+        if tok.dep in {"nsubj", "nsubjpass"}:
+            return True
+        if tok.dep not in {"compound", "flat", "appos", "amod", "nmod"} or tok.head == k:
+            return False
+        k, seen = tok.head, seen + 1
+    return False
