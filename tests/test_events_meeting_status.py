@@ -426,3 +426,13 @@ def test_would_in_a_second_reported_clause_is_a_plan(resources: Any) -> None:
     rec = extract_article(text, published=date(2019, 9, 4), resources=resources)
     planned = [e for e in rec.events if e.meeting is not None and e.status == "planned"]
     assert len(planned) == 1
+
+
+def test_who_is_to_attend_does_not_date_the_meeting(resources: Any) -> None:
+    text = (
+        "The APEC Economic Leaders' Meeting, to be attended by Chinese President Xi Jinping and "
+        "US President Joe Biden, will take place in Lima on Friday and Saturday."
+    )
+    rec = extract_article(text, published=date(2024, 11, 14), resources=resources)
+    (meeting,) = [e for e in rec.events if e.meeting is not None]
+    assert meeting.status == "planned"

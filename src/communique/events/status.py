@@ -293,6 +293,9 @@ def _clause_verb(parse: Parse, trigger: int) -> int | None:
             # "a summit overshadowed by the war": a participle that only describes the
             # meeting says nothing of when it is held
             and not (t[k].dep == "acl" and t[k].tag == "VBN" and t[k].lemma.lower() in COLOURING)
+            # "the leaders' meeting, to be attended by X and Y, will take place on Friday":
+            # who attends says nothing of when; the clause the noun is subject of does
+            and not (t[k].lemma.lower() in {"attend", "join"} and tok.dep in {"nsubj", "nsubjpass"})
         ):  # "are holding talks that began on Tuesday": the holding tells the status
             return k
     if tok.dep in {"nsubj", "nsubjpass", "dobj", "attr", "oprd"} or tok.dep == "ROOT":
