@@ -90,3 +90,16 @@ def test_the_storys_subject_takes_the_title_over_a_person_beside_it() -> None:
         "will fly to Dar es Salaam on Tuesday."
     )
     assert _holder(rec, "The president") == "Joko Widodo"
+
+
+def test_the_head_of_state_of_an_agency_report_is_its_own_states() -> None:
+    text = (
+        "LIMA, Nov 14 (ANDINA) - President Dina Boluarte will receive Chinese President Xi "
+        "Jinping at the Government Palace this afternoon. On Wednesday, the Head of State held "
+        "a bilateral meeting with Chilean President Gabriel Boric."
+    )
+    rec = extract_article(text, published=date(2024, 11, 14))
+    assert _holder(rec, "the Head of State") == "Dina Boluarte"
+    # filed from a third state, the same two holders leave the title alone
+    away = extract_article(text.replace("LIMA", "NAIROBI"), published=date(2024, 11, 14))
+    assert _holder(away, "the Head of State") is None

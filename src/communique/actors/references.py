@@ -117,7 +117,13 @@ def attach_title_references(art: _Article, taken: list[tuple[int, int]]) -> None
                 and sum(_is_subject(art, s.start) for s in people[k].spans if s.end <= start) >= 2
             ]
             if len(subjects) != 1:
-                continue
+                # agency copy calls its own state's leader "the Head of State" ("LIMA ... the
+                # Head of State held talks with Chilean President Boric")
+                home = _filed_in(art) if ref.phrase == "head of state" else None
+                own = [(a, k) for a, k in [(at, key), *rivals] if people[k].country == home]
+                if home is None or len(own) != 1:
+                    continue
+                subjects = own
             at, key = subjects[0]
         people[key].spans.append(Span(start, end, art.text[start:end]))
         taken.append((start, end))
@@ -136,3 +142,14 @@ def _is_subject(art: _Article, at: int) -> bool:
             return False
         k, seen = tok.head, seen + 1
     return False
+
+
+_DATELINE = re.compile(r"\s*([A-Z][A-Za-z.'’ -]{2,30}?)\s*(?:,|\(|[-\u2013\u2014]\s)")
+
+
+def _filed_in(art: _Article) -> str | None:
+    """The state whose capital the report is filed from ("LIMA, Nov 14 (ANDINA) -")."""
+    m = _DATELINE.match(art.text[:60])
+    name = m.group(1).strip() if m else ""
+    ref = (art.data.lookup(name) or art.data.lookup(name.title())) if name else None
+    return ref.code if ref is not None and ref.kind == "state" and ref.via == "capital" else None
