@@ -37,6 +37,13 @@ place and date; other events with PLOVER type, actor and recipient):
   attending states, visits, courtesy calls, summonses, joint commissions, rounds; a fifth
   postponed or called off, a quarter planned), written and labelled by an annotator who saw
   neither the rules nor their output; scored only at a round's start and end, errors never read.
+- ``shapes_reactions.jsonl`` and ``shapes_reactions_heldout.jsonl``: 20 reports each, by two
+  annotators working apart who saw neither the rules nor the output, on disputes and the
+  reactions to them (wire-agency style: expulsions, detentions, sanctions, criticism and
+  replies, threats of retaliation, solidarity) and on bilateral positions (ministry readouts and
+  state agencies: support, condolences, aid pledged and delivered, demands, rejections); 424
+  events. Both were scored before any rule was written for them; the first is a development
+  battery (its errors are read), the second is scored only at a round's start and end.
 
 The sentences are invented: these are unit-test material that shows which shapes generalise,
 not a measure of quality on real news (docs/EVALUATION.md). Each item is one article, scored
@@ -74,6 +81,8 @@ BATTERIES = (
     "shapes_stances.jsonl",
     "shapes_positions_heldout.jsonl",
     "shapes_meetings_heldout2.jsonl",
+    "shapes_reactions.jsonl",
+    "shapes_reactions_heldout.jsonl",
 )
 
 

@@ -29,8 +29,8 @@ from .positions import find_positions
 from .regional import regional_people
 from .roles import find_agendas, find_chairs, find_delegations
 from .rules import rule
-from .status import withdrawn_from
 from .syntax import Parse
+from .withdrawal import withdrawn_from
 
 PRODUCER = "events.rules.v1"
 

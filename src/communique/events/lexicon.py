@@ -20,7 +20,8 @@ class Entry:
     ``needs`` restricts it: "obj:a|b" (a direct object with one of these lemmas), "prep:for"
     (a preposition; "prep:to=street", one with that object: "took to the streets"), "prt:out"
     (a particle), "of:x|y" (an "of"-complement), "not:a|b" (no such compound modifier),
-    "comp:a|b" (a predicative complement: "found him guilty"), "from:a|b" (a word in the
+    "comp:a|b" (a predicative complement: "found him guilty"; "comp:@critical" names the labels
+    of ``critical_words.csv``: "called the move unfriendly"), "from:a|b" (a word in the
     "from"-phrase: "withdrew from the talks"), "plural", "person", "actor",
     "venue", "forum", "notperson", "envoy" (an envoy or named person sent "to" somewhere),
     "noclause" (no clause as object: "conceded defeat", not "conceded that ..."),
@@ -195,9 +196,13 @@ def load_lexicon() -> Lexicon:
     for r in _rows("triggers.csv"):
         e = Entry(r["lemma"], r["pos"], r["type"], r["mode"], r["needs"], r["source"])
         (nouns if e.pos == "NOUN" else mverbs)[e.lemma] = e
+    crit_rows = _read("critical_words.csv", check_critical_row)
+    critical = frozenset(r["word"] for r in crit_rows if r["use"] != "label")
+    lists = {"@critical": "|".join(sorted(r["word"] for r in crit_rows if r["use"] != "content"))}
     verbs: dict[str, list[Entry]] = {}
-    for r in _rows("verbs.csv"):
-        e = Entry(r["lemma"], "VERB", r["type"], r["mode"], r["needs"], r["source"])
+    for n, r in enumerate(_rows("verbs.csv"), start=2):
+        needs = _expand(r["needs"], lists, n)
+        e = Entry(r["lemma"], "VERB", r["type"], r["mode"], needs, r["source"])
         verbs.setdefault(e.lemma, []).append(e)
     senses: dict[str, list[Entry]] = {}
     for r in _rows("nouns.csv"):
@@ -206,7 +211,6 @@ def load_lexicon() -> Lexicon:
     events = {lemma: entries[0] for lemma, entries in senses.items()}
     private = frozenset(r["word"] for r in _word_rows("private_heads.csv"))
     sovereigns = {r["code"]: r["sovereign"] for r in _territory_rows()}
-    critical = frozenset(r["word"] for r in _word_rows("critical_words.csv"))
     standing = frozenset(r["word"] for r in _word_rows("standing_verbs.csv"))
     sport = frozenset(r["word"] for r in _word_rows("sport_words.csv"))
     body_rows = _read("domestic_bodies.csv", check_phrase_row)
@@ -267,6 +271,26 @@ def check_phrase_row(name: str, line: int, r: dict[str, str]) -> None:
         raise LexiconError(f"events/data/{name}:{line}: not lower-case lemmas with a source")
     if r.get("number") not in {"one", "many"} or r.get("force") not in {"yes", "no"}:
         raise LexiconError(f"events/data/{name}:{line}: number one|many and force yes|no")
+
+
+def _expand(needs: str, lists: dict[str, str], line: int) -> str:
+    """A constraint with its word list named ("comp:@critical") spelled out."""
+    kind, _, words = needs.partition(":")
+    if not words.startswith("@"):
+        return needs
+    if words not in lists:
+        raise LexiconError(
+            f"events/data/verbs.csv:{line}: no word list {words!r} ({sorted(lists)})"
+        )
+    return f"{kind}:{lists[words]}"
+
+
+def check_critical_row(name: str, line: int, r: dict[str, str]) -> None:
+    """Fail loudly on a critical-word row without its use: in a statement's content
+    ("content": "said the move violated"), as a label ("label": "called it a sham") or both."""
+    check_word_row(name, line, r)
+    if r.get("use") not in {"content", "label", "both"}:
+        raise LexiconError(f"events/data/{name}:{line}: use must be content, label or both")
 
 
 def _word_rows(name: str) -> list[dict[str, str]]:

@@ -19,8 +19,9 @@ from .arguments import (
 )
 from .lexicon import Entry
 from .meeting_records import PAIR_NOUNS
-from .status import measure_head, withdrawn_from
+from .status import measure_head
 from .syntax import Parse
+from .withdrawal import withdrawn_from
 
 DURATIONS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "week": 7}
 

@@ -253,10 +253,16 @@ def _person_subject(parse: Parse, i: int) -> bool:
     return _one_person(parse, subj)
 
 
+#: Verbs of taking a side whose party follows "by" or "behind": "stood by its ally".
+BESIDE_VERBS = frozenset({"stand", "rally"})
+
+
 def _recipients(parse: Parse, i: int, indirect: bool = True) -> list[Entity]:
     heads = parse.dep_children(i, "dobj", "dative", "nsubjpass") + parse.preps(
         i, "to", "on", "upon", "with", "against", "from"
     )
+    if parse.tokens[i].lemma.lower() in BESIDE_VERBS:  # "will stand by Sri Lanka"
+        heads += parse.preps(i, "by", "behind")
     heads = _counted(parse, heads)
     found = head_entities(parse, heads)
     if not found:  # "signed the deal with EU leaders", "shot Russian soldiers"

@@ -183,13 +183,58 @@ WILL = frozenset({"will", "would", "shall", "'ll", "wo"})
 CARRY_ON = frozenset({"continue", "keep", "seek", "try", "work", "strive", "begin", "start"})
 
 
+#: Verbs of answering in kind: "Moscow will respond", "reserves the right to retaliate".
+RESPONSE_VERBS = frozenset({"respond", "retaliate", "react", "reciprocate"})
+
+#: What one answers that is no act to retaliate for: "will respond to the letter".
+PLAIN_QUERIES = frozenset(
+    {"question", "letter", "request", "query", "invitation", "email", "inquiry", "enquiry"}
+    | {"call", "comment", "report", "offer", "proposal", "plea", "appeal", "concern", "message"}
+    | {"need", "crisis", "emergency", "disaster", "pandemic", "outbreak", "demand", "situation"}
+)
+
+#: Ways of answering that are no threat: "would respond positively to the offer".
+KIND_ANSWERS = frozenset(
+    {"positively", "favourably", "favorably", "constructively", "warmly", "swiftly", "quickly"}
+)
+
+
+def _retaliation(parse: Parse, v: int) -> bool:
+    """An answer in kind: "would respond", "will react firmly to the expulsion", not "will
+    respond to the letter" or "would respond positively"."""
+    t = parse.tokens
+    if any(t[k].lemma.lower() in KIND_ANSWERS for k in parse.dep_children(v, "advmod")):
+        return False
+    answered = parse.preps(v, "to")
+    return not any(t[o].lemma.lower() in PLAIN_QUERIES for o in answered)
+
+
+def _reserved_right(parse: Parse, v: int) -> bool:
+    """ "reserved the right to respond": the verb completes "right", the object of "reserve"."""
+    t = parse.tokens
+    right = t[v].head
+    return (
+        t[v].dep == "acl"
+        and t[right].lemma.lower() == "right"
+        and t[right].dep == "dobj"
+        and t[t[right].head].lemma.lower() == "reserve"
+    )
+
+
 def reframe(parse: Parse, cand: PositionCandidate) -> PositionCandidate:
     """An act announced for the future is a threat (hostile acts) or a promise (friendly acts):
-    "said they would blockade Paris" -> THREATEN, "will provide aid" -> AGREE."""
-    if cand.status not in {"planned", "hypothetical"}:
-        return cand
+    "said they would blockade Paris" -> THREATEN, "will provide aid" -> AGREE; an answer in kind
+    announced or a right to one reserved is a threat ("said Moscow would respond")."""
     t = parse.tokens
     v = cand.verb
+    answer = cand.entry.lemma in RESPONSE_VERBS and cand.entry.type in {"STATEMENT", "SANCTION"}
+    if answer and _reserved_right(parse, v) and _retaliation(parse, v):
+        new = Entry(
+            cand.entry.lemma, "VERB", "THREATEN", "threaten", "", "rule:position.announced_response"
+        )
+        return replace(cand, entry=new, status="occurred")
+    if cand.status not in {"planned", "hypothetical"}:
+        return cand
     aux = {t[k].text.lower() for k in parse.children[v] if t[k].dep in {"aux", "auxpass"}}
     if t[v].dep == "xcomp" and t[t[v].head].lemma.lower() in CARRY_ON:
         # "will continue to strengthen coordination": the future is on the verb it completes
@@ -204,11 +249,13 @@ def reframe(parse: Parse, cand: PositionCandidate) -> PositionCandidate:
         # "will withdraw its force unless X holds elections": a conditional act is a threat,
         # made when it was said; "will impose sanctions if X sells arms" likewise when hostile
         new = Entry(lemma, "VERB", "THREATEN", "threaten", "", "rule:position.conditional_threat")
-        return replace(cand, entry=new, status="occurred")
+        return replace(cand, entry=new, status="occurred", recipients=_conditioned(parse, cand))
     elif cand.entry.type in HOSTILE:
         new = Entry(
             lemma, "VERB", "THREATEN", "threaten", "", "rule:position.announced_hostile_act"
         )
+    elif answer and _retaliation(parse, v):
+        new = Entry(lemma, "VERB", "THREATEN", "threaten", "", "rule:position.announced_response")
     elif cand.entry.type in FRIENDLY:
         # "X and Y will strengthen cooperation": a promise they make each other
         source = "rule:position." + (
@@ -217,7 +264,30 @@ def reframe(parse: Parse, cand: PositionCandidate) -> PositionCandidate:
         new = Entry(lemma, "VERB", "AGREE", "promise", "", source)
     else:
         return cand
-    return replace(cand, entry=new)
+    return replace(cand, entry=new, recipients=_conditioned(parse, cand))
+
+
+def _conditioned(parse: Parse, cand: PositionCandidate) -> tuple[Entity, ...]:
+    """A threat's target when its clause names none: the party whose act the condition names
+    ("will impose sanctions if Iran resumes enrichment", "unless Caracas frees them")."""
+    if cand.recipients:
+        return cand.recipients
+    t = parse.tokens
+    own = {party_code(e) for e in cand.actors}
+    verbs = [cand.verb]
+    if t[cand.verb].dep == "xcomp":  # "will be forced to take steps if Finland joins NATO"
+        verbs.append(t[cand.verb].head)
+    for c in (c for v in verbs for c in parse.dep_children(v, "advcl")):
+        if not {t[k].text.lower() for k in parse.dep_children(c, "mark")} & {"if", "unless"}:
+            continue
+        found = [
+            e
+            for e in parties_under(parse, parse.dep_children(c, "nsubj"))
+            if party_code(e) not in own
+        ]
+        if found:
+            return tuple(found)
+    return cand.recipients
 
 
 def _unless(parse: Parse, v: int, hostile: bool) -> bool:

@@ -37,6 +37,7 @@ from .position_roles import (
     noun_targets,
 )
 from .position_triggers import (
+    RESPONSE_VERBS,
     _content_of_parent,
     _entry,
     _inside_typed_complement,
@@ -145,8 +146,9 @@ def find_positions(
             if criticised is not None:
                 rule_name = "rule:position.critical_statement"
                 entry = Entry(entry.lemma, "VERB", "ACCUSE", "criticize", "", rule_name)
-            if _duplicate(out, n, entry, actors):
-                continue
+            answer = entry.type == "STATEMENT" and entry.lemma in RESPONSE_VERBS
+            if not answer and _duplicate(out, n, entry, actors):
+                continue  # "said Moscow would respond": a threat, once reframed below
             cand = PositionCandidate(
                 verb=i,
                 sentence=n,
@@ -171,6 +173,8 @@ def find_positions(
                 responds=_responds(parse, i),
             )
             cand = reframe(parse, cand)
+            if answer and cand.entry.type == "STATEMENT" and _duplicate(out, n, entry, actors):
+                continue
             if (
                 cand.status == "negated"
                 and cand.entry.type in {"AGREE", "SUPPORT", "COOPERATE", "CONCEDE"}

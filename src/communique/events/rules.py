@@ -55,6 +55,12 @@ _TABLE = (
     Rule("position.announced_hostile_act", "position", "a hostile act announced: a threat"),
     Rule("position.announced_friendly_act", "position", "a friendly act announced: a promise"),
     Rule(
+        "position.announced_response",
+        "position",
+        "an answer in kind announced ('said Moscow would respond') or a right to it reserved: a "
+        "threat",
+    ),
+    Rule(
         "position.announced_cooperation",
         "position",
         "'X and Y will strengthen cooperation': a promise each makes the other",

@@ -97,8 +97,18 @@ def _needs_met(parse: Parse, i: int, e: Entry) -> bool:
         # "called the deal an act of aggression", "described the vote as a war crime": a word
         # of the complement or of the "as"-phrase, a few words in
         comps = parse.dep_children(i, "ccomp", "acomp", "oprd", "xcomp")
+        # "held Turkey fully responsible": the parser may hang the adjective as a clause
+        comps += [k for k in parse.dep_children(i, "advcl") if t[k].pos == "ADJ"]
         comps += parse.preps(i, "as")
         comps += [a for o in parse.dep_children(i, "dobj") for a in parse.preps(o, "as")]
+        # "described the move as regrettable": the parser hangs the adjective on "as"
+        comps += [
+            a
+            for h in (i, *parse.dep_children(i, "dobj"))
+            for p in parse.dep_children(h, "prep")
+            if t[p].text.lower() == "as"
+            for a in parse.dep_children(p, "amod", "acomp")
+        ]
         return any(
             t[m].lemma.lower() in words
             for k in comps
