@@ -92,16 +92,43 @@ def parties_under(parse: Parse, heads: Iterable[int]) -> list[Entity]:
                     k for k in parse.subtree(c, TOPIC_STOPS) if not place_descriptor(parse, k)
                 )
             continue
+        related = _relation_owners(parse, h)
         idx.extend(
             k
             for k in parse.subtree(h, TOPIC_STOPS)
-            if not place_descriptor(parse, k)
+            if k not in related
+            and not place_descriptor(parse, k)
             and not _posted_at(parse, k, h)
             and not currency_descriptor(parse, k)
         )
     found = parse.entities_in(sorted(set(idx)))
     found += [e for e in stand_ins if e not in found]
     return [e for e in found if e.kind in PARTY_KINDS and party_code(e)]
+
+
+#: Nouns of a party's relation to another: in "Turkey, Azerbaijan's closest ally" only Turkey
+#: acts (role.relation_appositive).
+RELATION_NOUNS = frozenset(
+    {"ally", "neighbour", "neighbor", "partner", "rival", "foe", "enemy", "adversary", "backer"}
+    | {"patron", "friend", "supporter", "sponsor", "creditor", "lender", "protector", "client"}
+)
+
+
+def _relation_owners(parse: Parse, h: int) -> set[int]:
+    """The tokens naming whose ally (neighbour, rival ...) a party is, under ``h``: "Turkey,
+    Azerbaijan's closest ally", "Azerbaijan's ally Turkey", "Russia, an ally of Serbia"."""
+    t = parse.tokens
+    out: set[int] = set()
+    rel = [c for c in parse.dep_children(h, "appos") if t[c].lemma.lower() in RELATION_NOUNS]
+    named_beside = parse.dep_children(h, "appos", "compound") or (
+        h + 1 < len(t) and t[h + 1].pos == "PROPN"
+    )
+    if t[h].lemma.lower() in RELATION_NOUNS and named_beside:
+        rel.append(h)  # "Azerbaijan's ally Turkey": the ally is named beside it
+    for r in rel:
+        owners = [k for k in parse.children[r] if t[k].dep == "poss"] + parse.preps(r, "of")
+        out.update(k for o in owners for k in parse.subtree(o))
+    return out
 
 
 #: Verbs whose subject receives a guest: in "X received Y during his visit" "his" is Y's.

@@ -422,7 +422,25 @@ def _country(
         return None
     if here is not None and home is not None and here != home:
         return None  # a place elsewhere, or a place name read wrongly: no clear state
+    if here is None and home is not None and _acts_elsewhere(tokens, kids, head, place_at, home):
+        return None  # "protesters stormed the Saudi embassy in Tehran": not the home state's
     return here or home
+
+
+def _acts_elsewhere(
+    tokens: Sequence[Token],
+    kids: dict[int, list[int]],
+    head: int,
+    place_at: dict[int, str],
+    home: str,
+) -> bool:
+    """The body is the subject of a clause set only in places of another state."""
+    if tokens[head].dep not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = tokens[head].head
+    own = set(_subtree(kids, head))
+    where = {place_at[j] for j in _subtree(kids, verb) if j in place_at and j not in own}
+    return bool(where) and home not in where
 
 
 def _subtree(kids: dict[int, list[int]], top: int) -> list[int]:

@@ -218,14 +218,23 @@ def _unaimed(parse: Parse, ev: Event, by_id: dict[str, Entity]) -> bool:
         and ev.meeting is None
         and not _codes(ev.recipients, by_id)
         and ev.type not in ONE_SIDED
-        and not (ev.type == "ACCUSE" and _against_violence(parse, ev))
+        and not (
+            ev.type == "ACCUSE"
+            and _against_violence(parse, ev)
+            and not BLAMING.intersection(ev.rules)  # "held X responsible": X is the target
+        )
     )
+
+
+#: Accusations that are about their object alone ("held Ankara responsible"): with that
+#: party uncoded, no event.
+BLAMING = frozenset({"lexicon.verbs:hold"})
 
 
 #: "urged both sides to ...", "called on the two countries to ...": the pair told before.
 SIDE_NOUNS = frozenset(
     {"side", "party", "country", "nation", "neighbour", "neighbor", "rival", "government",
-     "leader", "state"}
+     "leader", "state", "minister", "counterpart", "president"}
 )  # fmt: skip
 _PAIR_SLOTS = frozenset({"dobj", "pobj", "dative"})
 _GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4}
@@ -240,7 +249,7 @@ def _both_sides(parse: Parse, events: list[Event], by_id: dict[str, Entity]) -> 
     for ev in events:
         size = (
             None
-            if ev.type not in DIRECTED
+            if (ev.type not in DIRECTED and ev.mode != "call")  # "phoned both ministers"
             or ev.meeting is not None
             or _codes(ev.recipients, by_id)
             or not ev.evidence

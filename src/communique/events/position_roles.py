@@ -258,9 +258,11 @@ BESIDE_VERBS = frozenset({"stand", "rally"})
 
 
 def _recipients(parse: Parse, i: int, indirect: bool = True) -> list[Entity]:
-    heads = parse.dep_children(i, "dobj", "dative", "nsubjpass") + parse.preps(
-        i, "to", "on", "upon", "with", "against", "from"
-    )
+    heads = [  # "affirmed Cairo's support for X": a stance stated is no party, nor its holder
+        o
+        for o in parse.dep_children(i, "dobj", "dative", "nsubjpass")
+        if not _stated_stance(parse, i, o)
+    ] + parse.preps(i, "to", "on", "upon", "with", "against", "from")
     if parse.tokens[i].lemma.lower() in BESIDE_VERBS:  # "will stand by Sri Lanka"
         heads += parse.preps(i, "by", "behind")
     heads = _counted(parse, heads)
@@ -333,6 +335,44 @@ OBJECT_PREPS = ("to", "for", "with", "against", "toward", "towards")
 
 RECOGNIZE = frozenset({"recognize", "recognise"})
 
+#: Stances one party states toward another: "expressed India's support for Sri Lanka"; the
+#: owner of the stance is its holder (role.stance_owner).
+STANCES = frozenset(
+    {"support", "solidarity", "backing", "commitment", "sympathy", "condolence", "gratitude"}
+    | {"appreciation", "congratulation", "opposition", "rejection", "condemnation", "concern"}
+)
+
+
+ABOUT = ("over", "about", "at")
+
+
+#: Verbs by which a party states its own stance ("expressed", "reaffirmed"), not judges
+#: another's ("condemned Rwanda's support for the M23").
+STATING = frozenset(
+    {"express", "reiterate", "reaffirm", "affirm", "renew", "convey", "voice", "extend"}
+    | {"declare", "announce", "stress", "emphasize", "emphasise", "underline", "confirm"}
+)
+
+
+def _stated_stance(parse: Parse, i: int, o: int) -> bool:
+    t = parse.tokens
+    return t[i].lemma.lower() in STATING and t[o].lemma.lower() in STANCES
+
+
+def stance_owners(parse: Parse, i: int) -> list[Entity]:
+    """The parties that own the stance a verb states, when its subject names none: "the minister
+    expressed India's support for Sri Lanka" (role.stance_owner)."""
+    t = parse.tokens
+    owners = [
+        k
+        for o in parse.dep_children(i, "dobj")
+        if _stated_stance(parse, i, o)
+        for k in parse.children[o]
+        if t[k].dep == "poss"
+    ]
+    return [e for e in head_entities(parse, owners) if party_code(e)]
+
+
 #: What someone does that another judges, as "X's efforts" or "the efforts of X".
 DEEDS = frozenset(
     {"effort", "role", "decision", "policy", "move", "stance", "statement", "remark", "action"}
@@ -372,7 +412,14 @@ def _object_recipients(parse: Parse, i: int, depth: int = 0) -> list[Entity]:
     "offered to hand over two suspects to Britain"."""
     t = parse.tokens
     objs = parse.dep_children(i, "dobj", "nsubjpass")
-    owners = [k for o in objs for k in parse.children[o] if t[k].dep == "poss"]
+    # "reaffirmed Washington's support for Guyana": whose stance it is, not its target
+    owners = [
+        k
+        for o in objs
+        if not _stated_stance(parse, i, o)
+        for k in parse.children[o]
+        if t[k].dep == "poss"
+    ]
     # "thanked the emir of Qatar as well as the leaders of Oman": each joined object's owner
     objs = [c for o in objs for c in parse.conjuncts(o)]
     # "froze the assets of the Revolutionary Guards", "lauded the efforts of Jimmy Carter",
@@ -401,6 +448,8 @@ def _object_recipients(parse: Parse, i: int, depth: int = 0) -> list[Entity]:
         # "$100 million in aid to Turkey": the measured thing's own phrases too
         measured = objs + [m for o in objs for m in parse.preps(o, "of", "in")]
         preps = [p for o in measured for p in parse.preps(o, *OBJECT_PREPS, "from", "by")]
+        # "expressed concern over Japan's plan": what a stance is about
+        preps += [p for o in objs if _stated_stance(parse, i, o) for p in parse.preps(o, *ABOUT)]
         # "imposed new sanctions on Belarus": a measure falls on its target
         preps += [p for o in objs if t[o].lemma.lower() in MEASURES for p in parse.preps(o, "on")]
         found = head_entities(parse, preps) or [

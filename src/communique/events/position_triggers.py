@@ -179,6 +179,9 @@ FRIENDLY = frozenset({"SUPPORT", "AID", "COOPERATE", "CONCEDE", "RETREAT"})
 
 WILL = frozenset({"will", "would", "shall", "'ll", "wo"})
 
+#: Taking a side is a stance held now, however it is put: "will stand by Sri Lanka".
+SIDING = frozenset({"stand", "side"})
+
 #: Verbs whose complement is the act itself, carried on or taken up: "will continue to X".
 CARRY_ON = frozenset({"continue", "keep", "seek", "try", "work", "strive", "begin", "start"})
 
@@ -256,7 +259,7 @@ def reframe(parse: Parse, cand: PositionCandidate) -> PositionCandidate:
         )
     elif answer and _retaliation(parse, v):
         new = Entry(lemma, "VERB", "THREATEN", "threaten", "", "rule:position.announced_response")
-    elif cand.entry.type in FRIENDLY:
+    elif cand.entry.type in FRIENDLY and lemma not in SIDING:
         # "X and Y will strengthen cooperation": a promise they make each other
         source = "rule:position." + (
             "announced_cooperation" if cand.entry.type == "COOPERATE" else "announced_friendly_act"
@@ -519,12 +522,19 @@ LIGHT_VERBS = frozenset(
 )
 
 
+#: Nouns that gather acts of a kind: "a package of sanctions", "a new round of tariffs".
+COLLECTIVES = frozenset({"package", "raft", "set", "series", "round", "wave", "batch", "slew"})
+
+
 def _light_verb_entry(parse: Parse, lexicon: Lexicon, i: int) -> Entry | None:
     """A light verb takes the type of the event noun it governs as direct object."""
     t = parse.tokens
     if t[i].lemma.lower() not in LIGHT_VERBS:
         return None
-    for o in parse.dep_children(i, "dobj"):
+    objs = parse.dep_children(i, "dobj")
+    # "announced a package of sanctions": the measures the collective holds
+    objs += [p for o in objs if t[o].lemma.lower() in COLLECTIVES for p in parse.preps(o, "of")]
+    for o in objs:
         for c in parse.conjuncts(o):
             noun = noun_entry(parse, lexicon, c)
             if noun is not None:

@@ -35,6 +35,7 @@ from .position_roles import (
     group_subject,
     noun_agents,
     noun_targets,
+    stance_owners,
 )
 from .position_triggers import (
     RESPONSE_VERBS,
@@ -116,6 +117,8 @@ def find_positions(
                 actors = (_states_before(parse, i) if country else []) or (
                     _previous_subject_states(parse, n)
                 )
+            elif not actors and (owners := stance_owners(parse, i)):
+                actors = owners  # role.stance_owner: "the minister expressed India's support"
             elif not actors and _stateless_official_subject(parse, i):
                 # "The Bolivian foreign ministry issued a statement ... Foreign Minister Ramiro
                 # Choque later asked the OAS": an official the tables do not list speaks for
@@ -345,7 +348,11 @@ def _not_own_side(
 
 def _typed_act(c: PositionCandidate) -> bool:
     """A verb's act other than saying (a critical statement is still a saying here)."""
-    return c.entry.type != "STATEMENT" and c.entry.source != "rule:position.critical_statement"
+    # "said Moscow would respond to Moldova's expulsion of diplomats": the act answered stands
+    return c.entry.type != "STATEMENT" and c.entry.source not in {
+        "rule:position.critical_statement",
+        "rule:position.announced_response",
+    }
 
 
 def _noun_events(

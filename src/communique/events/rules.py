@@ -98,6 +98,16 @@ _TABLE = (
     Rule("role.regional_title", "role", "'Texas Gov. Greg Abbott': an official of the USA"),
     Rule("role.anonymous_source", "role", "'people familiar with Chinese policy': not China"),
     Rule("role.definite_body", "role", "'X acted. The ministry said ...': X's ministry"),
+    Rule(
+        "role.relation_appositive",
+        "role",
+        "'Turkey, Azerbaijan's closest ally, said': whose ally it is does not act",
+    ),
+    Rule(
+        "role.stance_owner",
+        "role",
+        "'the minister expressed India's support for X': India holds the stance, X is its target",
+    ),
     Rule("role.mutual_act", "role", "'India and Japan signed an accord': each the other's target"),
     Rule("role.home_state", "role", "'the police', 'protesters': bodies of the state set in"),
     Rule("role.private_subject", "role", "'the Nigerian singer thanked fans': not Nigeria"),
