@@ -19,6 +19,7 @@ from datetime import date
 from ..model import AnnotatedArticle, Entity, Event, EventSet, Link, PlaceMention, TimeExpression
 from .build import build_events
 from .calls import find_calls
+from .datelines import dateline_in
 from .domestic import domestic_bodies, home_state, home_state_roles
 from .emit import emit_events, news_year
 from .lexicon import load_lexicon
@@ -46,7 +47,8 @@ def code_events(
     acts from news."""
     lexicon = load_lexicon()
     entities = regional_people(annotated.article.text, entities, places)  # "Texas Gov. X"
-    home = home_state(entities, places)
+    filed = dateline_in(annotated.article.text, places)
+    home = home_state(entities, places, filed[2].country if filed and filed[2] else None)
     named = set(entities)
     found = domestic_bodies(annotated, entities, places, lexicon.bodies, home)  # "the police"
     entities = found.entities

@@ -50,7 +50,13 @@ def dateline(
     line near the start of the text, in capitals or followed by an agency, then a date, an agency
     or a dash. Returns its start, where it ends (after the dash) and its place where the name is
     a known city."""
-    text = parse.text
+    return dateline_in(parse.text, places)
+
+
+def dateline_in(
+    text: str, places: tuple[PlaceMention, ...]
+) -> tuple[int, int, PlaceMention | None] | None:
+    """``dateline`` on the bare text, for steps that run before the parse is built."""
     head = text[:300]
     starts = [0] + [k + 1 for k, ch in enumerate(head) if ch == "\n"]
     # a headline run into the dateline on one line: "... escalates. NAIROBI, Nov 15 (Reuters) -"

@@ -41,6 +41,8 @@ MEMBER_WEIGHT = 0.5
 PLACE_WEIGHT = 1.0
 #: The home state weighs at least this many times the next one.
 DOMINANCE = 2.0
+#: The state of the dateline's city counts this much more against another state's claim.
+DATELINE_WEIGHT = 3.0
 _PLACE_KINDS = frozenset({"city", "region"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 _PLACE_PREPS = frozenset({"in", "from"})
@@ -65,10 +67,14 @@ class HomeBodies:
     at_home: frozenset[int] = frozenset()  # sentences naming a home place or a body of it
 
 
-def home_state(entities: Sequence[Entity], places: Sequence[PlaceMention]) -> str | None:
+def home_state(
+    entities: Sequence[Entity], places: Sequence[PlaceMention], filed_in: str | None = None
+) -> str | None:
     """The state the article is set in: the one whose names, people and places outweigh every
     other state's at least ``DOMINANCE`` times, and that the article names as a state (by name
-    or its people's name); None when none does."""
+    or its people's name); None when none does. ``filed_in``: the state of the dateline's city,
+    which counts ``DATELINE_WEIGHT`` more against another state ("WARSAW - ... Belarus ...
+    Belarusian ... Minsk": no clear home); it never makes a home itself."""
     weight: dict[str, float] = {}
     for e in entities:
         code = e.code if e.kind == "state" else e.country
@@ -84,6 +90,10 @@ def home_state(entities: Sequence[Entity], places: Sequence[PlaceMention]) -> st
         return None
     second = ranked[1][1] if len(ranked) > 1 else 0.0
     top = ranked[0][0]
+    if filed_in and filed_in != top and weight.get(filed_in, 0.0) > PLACE_WEIGHT:
+        # a report filed from another state the article names besides its dateline ("WARSAW -
+        # Poland said ... Belarus"), not one filed from a bureau abroad ("DUBAI - Iranian ...")
+        second = max(second, weight[filed_in] + DATELINE_WEIGHT)
     # a state known only from place names may be a namesake ("Athens" in a report from Texas),
     # also where the actors stage read the capital as the state
     towns = {(p.start, p.end) for p in places if p.kind in _PLACE_KINDS}
@@ -246,12 +256,24 @@ def _of_home(e: Entity, home: str, words: BodyWords) -> Entity:
     Commission"), not as one outside ("Amnesty International"), is of the home state."""
     if e.country is not None:
         return e
-    if e.kind == "person" and e.titles:
+    if e.kind == "person" and e.titles and not any(_envoy_title(t) for t in e.titles):
         return replace(e, country=home)
     named = {w.strip(".,'’()").casefold() for w in e.name.split()}
     if e.kind == "organization" and named & words.political and not named & words.outside:
         return replace(e, country=home)
     return e
+
+
+#: Titles of those posted abroad: an ambassador in a report from Colombo is not Sri Lanka's.
+ENVOY_WORDS = frozenset({"ambassador", "envoy", "chargé", "charge", "consul", "attaché", "attache"})
+
+
+def _envoy_title(title: str) -> bool:
+    """ "Ambassador", "High Commissioner", "Special Envoy" (not "Human Rights Commissioner")."""
+    words = {w.strip(".,'’()").casefold() for w in title.split()}
+    if "commissioner" in words:
+        return "high" in words
+    return bool(words & ENVOY_WORDS)
 
 
 def _group_told(tokens: Sequence[Token], kids: dict[int, list[int]], head: int) -> bool:
