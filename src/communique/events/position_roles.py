@@ -346,6 +346,19 @@ STANCES = frozenset(
 ABOUT = ("over", "about", "at")
 
 
+#: Lines between states: troops sent to "the border with Belarus" face Belarus.
+BORDERS = frozenset({"border", "frontier", "boundary"})
+
+
+def border_parties(parse: Parse, i: int) -> list[Entity]:
+    """The state across the border a deployment is sent to or massed along (role.border_target):
+    "deployed 15,000 soldiers to its border with Belarus", "moved units closer to the border
+    with Kosovo"."""
+    t = parse.tokens
+    lines = [k for k in parse.subtree(i) if t[k].lemma.lower() in BORDERS]
+    return head_entities(parse, [w for k in lines for w in parse.preps(k, "with")])
+
+
 #: Verbs by which a party states its own stance ("expressed", "reaffirmed"), not judges
 #: another's ("condemned Rwanda's support for the M23").
 STATING = frozenset(

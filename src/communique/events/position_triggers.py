@@ -246,6 +246,9 @@ def reframe(parse: Parse, cand: PositionCandidate) -> PositionCandidate:
     reported = t[v].dep in {"ccomp", "xcomp"} and head_lemma in SPEECH | INTENT
     if not (aux & WILL or reported):
         return cand
+    if aux & WILL and "have" in aux:
+        # "a resolution that would have renewed sanctions": what did not come about
+        return replace(cand, status="hypothetical")
     lemma = cand.entry.lemma
     hostile = cand.entry.type in HOSTILE
     if cand.entry.type not in {"STATEMENT", "THREATEN", "REQUEST"} and _unless(parse, v, hostile):

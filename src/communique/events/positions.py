@@ -32,6 +32,7 @@ from .position_roles import (
     _pronoun_subject,
     _recipients,
     _subject,
+    border_parties,
     group_subject,
     noun_agents,
     noun_targets,
@@ -163,7 +164,9 @@ def find_positions(
                     parse,
                     i,
                     entry,
-                    _recipients(parse, i) or _refused_party(parse, i, refusal),
+                    _recipients(parse, i)
+                    or _refused_party(parse, i, refusal)
+                    or (border_parties(parse, i) if entry.type == "MOBILIZE" else []),
                     actors,
                 ),
                 items=(refusal,)
@@ -379,6 +382,10 @@ def _noun_events(
             verb = parse.tokens[tok.head].head
             actors = [e for e in parties_under(parse, _subject(parse, verb)) if party_code(e)]
         recipients = [e for e in noun_targets(parse, i, entry.type) if e not in actors]
+        if not recipients and entry.type == "MOBILIZE":  # "on alert along its border with X"
+            recipients = [
+                e for e in border_parties(parse, parse.governing_verb(i)) if e not in actors
+            ]
         status = status_of(parse, i) or "occurred"
         out.append(
             PositionCandidate(

@@ -104,6 +104,11 @@ _TABLE = (
         "'Turkey, Azerbaijan's closest ally, said': whose ally it is does not act",
     ),
     Rule(
+        "role.border_target",
+        "role",
+        "'deployed troops to its border with Belarus': a deployment faces the state across it",
+    ),
+    Rule(
         "role.stance_owner",
         "role",
         "'the minister expressed India's support for X': India holds the stance, X is its target",
