@@ -42,12 +42,27 @@ def _subject_taken_by_phrase(parse: Parse, verb: int) -> list[int]:
     return [name] if verb in parse.ancestors(name) and parse.entity_at.get(name) else []
 
 
+def _dateline_word(parse: Parse, k: int) -> bool:
+    """A name in capitals opening the text, before a dash: a dateline the parser read as a
+    subject."""
+    t = parse.tokens
+    span = parse.subtree(k)
+    first = min(span)
+    return (
+        t[first].start < 40
+        and all(t[m].text.isupper() or not t[m].text.isalpha() for m in span if m <= k)
+        and any(t[m].text in {"-", "–", "—"} for m in range(k, min(k + 12, len(t))))
+    )
+
+
 def _subject(parse: Parse, i: int) -> list[int]:
     """The subject of ``i``'s clause: its own, else the one of the clause it completes, up
     through open complements ("is ready to contribute", "vowed to fight and to hold")."""
     t = parse.tokens
     for _ in range(4):
         subj = parse.dep_children(i, "nsubj")
+        if len(subj) > 1:  # "UNITED NATIONS, Aug 30 (Reuters) - Russia vetoed": not the dateline
+            subj = [k for k in subj if not _dateline_word(parse, k)] or subj
         if subj and t[i].dep == "relcl" and t[subj[0]].tag in RELATIVE_TAGS:
             # role.relative_subject: "Britain, which has accused Russia"; not a place named
             # inside a phrase ("attacks in Tunisia, which forced ...": the attacks did)
