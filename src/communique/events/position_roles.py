@@ -374,6 +374,24 @@ def border_parties(parse: Parse, i: int) -> list[Entity]:
     return head_entities(parse, [w for k in lines for w in parse.preps(k, "with")])
 
 
+#: Verbs of calling an envoy in: what the call is for is aimed at the envoy's state.
+SUMMONS = frozenset({"summon", "convoke"})
+
+
+def summoned_parties(parse: Parse, i: int) -> list[Entity]:
+    """The state whose envoy was summoned, for the act the summons was for (role.summoned_target):
+    "summoned Russia's ambassador on Thursday to protest", "summoned Chile's consul to express
+    its displeasure"."""
+    t = parse.tokens
+    head = t[i].head
+    if t[i].dep not in {"xcomp", "advcl"} or t[head].lemma.lower() not in SUMMONS:
+        return []
+    envoys = parse.dep_children(head, "dobj", "nsubjpass")
+    return head_entities(parse, envoys) or [
+        e for o in envoys for e in premodifier_parties(parse, o) if e.kind == "state"
+    ]
+
+
 #: Verbs by which a party states its own stance ("expressed", "reaffirmed"), not judges
 #: another's ("condemned Rwanda's support for the M23").
 STATING = frozenset(

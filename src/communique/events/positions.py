@@ -33,6 +33,7 @@ from .position_roles import (
     _recipients,
     _subject,
     border_parties,
+    summoned_parties,
     group_subject,
     noun_agents,
     noun_targets,
@@ -166,7 +167,8 @@ def find_positions(
                     entry,
                     _recipients(parse, i)
                     or _refused_party(parse, i, refusal)
-                    or (border_parties(parse, i) if entry.type == "MOBILIZE" else []),
+                    or (border_parties(parse, i) if entry.type == "MOBILIZE" else [])
+                    or summoned_parties(parse, i),
                     actors,
                 ),
                 items=(refusal,)
@@ -174,7 +176,7 @@ def find_positions(
                 else tuple(_items(parse, i))
                 if entry.type in ITEM_TYPES
                 else (),
-                status=_status(parse, i, entry),
+                status="occurred" if _purpose_of_past(parse, i) else _status(parse, i, entry),
                 date=own_clause_time(parse, sent_times, i),
                 responds=_responds(parse, i),
             )
@@ -402,6 +404,13 @@ def _noun_events(
         )
         break  # one nominal event per sentence: the first named
     return out
+
+
+def _purpose_of_past(parse: Parse, i: int) -> bool:
+    """ "summoned the envoy on Thursday to protest": what a past summons was for was done."""
+    t = parse.tokens
+    head = t[i].head
+    return bool(summoned_parties(parse, i)) and t[head].tag == "VBD"
 
 
 def _status(parse: Parse, i: int, entry: Entry) -> Status:

@@ -109,6 +109,11 @@ _TABLE = (
         "'deployed troops to its border with Belarus': a deployment faces the state across it",
     ),
     Rule(
+        "role.summoned_target",
+        "role",
+        "'summoned Russia's ambassador to protest': the protest is aimed at Russia",
+    ),
+    Rule(
         "role.stance_owner",
         "role",
         "'the minister expressed India's support for X': India holds the stance, X is its target",
