@@ -33,11 +33,11 @@ from .position_roles import (
     _recipients,
     _subject,
     border_parties,
-    summoned_parties,
     group_subject,
     noun_agents,
     noun_targets,
     stance_owners,
+    summoned_parties,
 )
 from .position_triggers import (
     RESPONSE_VERBS,
