@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from ..model import Entity, PlaceMention, TimeExpression
 from .lexicon import load_lexicon
+from .relations import _relation_owners
 from .status import measure_head
 from .syntax import CLAUSE_DEPS, Parse
 
@@ -104,31 +105,6 @@ def parties_under(parse: Parse, heads: Iterable[int]) -> list[Entity]:
     found = parse.entities_in(sorted(set(idx)))
     found += [e for e in stand_ins if e not in found]
     return [e for e in found if e.kind in PARTY_KINDS and party_code(e)]
-
-
-#: Nouns of a party's relation to another: in "Turkey, Azerbaijan's closest ally" only Turkey
-#: acts (role.relation_appositive).
-RELATION_NOUNS = frozenset(
-    {"ally", "neighbour", "neighbor", "partner", "rival", "foe", "enemy", "adversary", "backer"}
-    | {"patron", "friend", "supporter", "sponsor", "creditor", "lender", "protector", "client"}
-)
-
-
-def _relation_owners(parse: Parse, h: int) -> set[int]:
-    """The tokens naming whose ally (neighbour, rival ...) a party is, under ``h``: "Turkey,
-    Azerbaijan's closest ally", "Azerbaijan's ally Turkey", "Russia, an ally of Serbia"."""
-    t = parse.tokens
-    out: set[int] = set()
-    rel = [c for c in parse.dep_children(h, "appos") if t[c].lemma.lower() in RELATION_NOUNS]
-    named_beside = parse.dep_children(h, "appos", "compound") or (
-        h + 1 < len(t) and t[h + 1].pos == "PROPN"
-    )
-    if t[h].lemma.lower() in RELATION_NOUNS and named_beside:
-        rel.append(h)  # "Azerbaijan's ally Turkey": the ally is named beside it
-    for r in rel:
-        owners = [k for k in parse.children[r] if t[k].dep == "poss"] + parse.preps(r, "of")
-        out.update(k for o in owners for k in parse.subtree(o))
-    return out
 
 
 #: Verbs whose subject receives a guest: in "X received Y during his visit" "his" is Y's.

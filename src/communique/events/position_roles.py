@@ -12,6 +12,7 @@ from .arguments import (
     speaker_of,
 )
 from .claims import DENY
+from .position_aims import ABOUT, stated_stance
 from .position_records import ADDRESSEE_VERBS, PRONOUNS, SPEECH, _clause_text, needed_clause
 from .syntax import CLAUSE_DEPS, Parse
 
@@ -276,7 +277,7 @@ def _recipients(parse: Parse, i: int, indirect: bool = True) -> list[Entity]:
     heads = [  # "affirmed Cairo's support for X": a stance stated is no party, nor its holder
         o
         for o in parse.dep_children(i, "dobj", "dative", "nsubjpass")
-        if not _stated_stance(parse, i, o)
+        if not stated_stance(parse, i, o)
     ] + parse.preps(i, "to", "on", "upon", "with", "against", "from")
     if parse.tokens[i].lemma.lower() in BESIDE_VERBS:  # "will stand by Sri Lanka"
         heads += parse.preps(i, "by", "behind")
@@ -350,75 +351,6 @@ OBJECT_PREPS = ("to", "for", "with", "against", "toward", "towards")
 
 RECOGNIZE = frozenset({"recognize", "recognise"})
 
-#: Stances one party states toward another: "expressed India's support for Sri Lanka"; the
-#: owner of the stance is its holder (role.stance_owner).
-STANCES = frozenset(
-    {"support", "solidarity", "backing", "commitment", "sympathy", "condolence", "gratitude"}
-    | {"appreciation", "congratulation", "opposition", "rejection", "condemnation", "concern"}
-)
-
-
-ABOUT = ("over", "about", "at")
-
-
-#: Lines between states: troops sent to "the border with Belarus" face Belarus.
-BORDERS = frozenset({"border", "frontier", "boundary"})
-
-
-def border_parties(parse: Parse, i: int) -> list[Entity]:
-    """The state across the border a deployment is sent to or massed along (role.border_target):
-    "deployed 15,000 soldiers to its border with Belarus", "moved units closer to the border
-    with Kosovo"."""
-    t = parse.tokens
-    lines = [k for k in parse.subtree(i) if t[k].lemma.lower() in BORDERS]
-    return head_entities(parse, [w for k in lines for w in parse.preps(k, "with")])
-
-
-#: Verbs of calling an envoy in: what the call is for is aimed at the envoy's state.
-SUMMONS = frozenset({"summon", "convoke"})
-
-
-def summoned_parties(parse: Parse, i: int) -> list[Entity]:
-    """The state whose envoy was summoned, for the act the summons was for (role.summoned_target):
-    "summoned Russia's ambassador on Thursday to protest", "summoned Chile's consul to express
-    its displeasure"."""
-    t = parse.tokens
-    head = t[i].head
-    if t[i].dep not in {"xcomp", "advcl"} or t[head].lemma.lower() not in SUMMONS:
-        return []
-    envoys = parse.dep_children(head, "dobj", "nsubjpass")
-    return head_entities(parse, envoys) or [
-        e for o in envoys for e in premodifier_parties(parse, o) if e.kind == "state"
-    ]
-
-
-#: Verbs by which a party states its own stance ("expressed", "reaffirmed"), not judges
-#: another's ("condemned Rwanda's support for the M23").
-STATING = frozenset(
-    {"express", "reiterate", "reaffirm", "affirm", "renew", "convey", "voice", "extend"}
-    | {"declare", "announce", "stress", "emphasize", "emphasise", "underline", "confirm"}
-)
-
-
-def _stated_stance(parse: Parse, i: int, o: int) -> bool:
-    t = parse.tokens
-    return t[i].lemma.lower() in STATING and t[o].lemma.lower() in STANCES
-
-
-def stance_owners(parse: Parse, i: int) -> list[Entity]:
-    """The parties that own the stance a verb states, when its subject names none: "the minister
-    expressed India's support for Sri Lanka" (role.stance_owner)."""
-    t = parse.tokens
-    owners = [
-        k
-        for o in parse.dep_children(i, "dobj")
-        if _stated_stance(parse, i, o)
-        for k in parse.children[o]
-        if t[k].dep == "poss"
-    ]
-    return [e for e in head_entities(parse, owners) if party_code(e)]
-
-
 #: What someone does that another judges, as "X's efforts" or "the efforts of X".
 DEEDS = frozenset(
     {"effort", "role", "decision", "policy", "move", "stance", "statement", "remark", "action"}
@@ -462,7 +394,7 @@ def _object_recipients(parse: Parse, i: int, depth: int = 0) -> list[Entity]:
     owners = [
         k
         for o in objs
-        if not _stated_stance(parse, i, o)
+        if not stated_stance(parse, i, o)
         for k in parse.children[o]
         if t[k].dep == "poss"
     ]
@@ -495,7 +427,7 @@ def _object_recipients(parse: Parse, i: int, depth: int = 0) -> list[Entity]:
         measured = objs + [m for o in objs for m in parse.preps(o, "of", "in")]
         preps = [p for o in measured for p in parse.preps(o, *OBJECT_PREPS, "from", "by")]
         # "expressed concern over Japan's plan": what a stance is about
-        preps += [p for o in objs if _stated_stance(parse, i, o) for p in parse.preps(o, *ABOUT)]
+        preps += [p for o in objs if stated_stance(parse, i, o) for p in parse.preps(o, *ABOUT)]
         # "imposed new sanctions on Belarus": a measure falls on its target
         preps += [p for o in objs if t[o].lemma.lower() in MEASURES for p in parse.preps(o, "on")]
         found = head_entities(parse, preps) or [
@@ -553,66 +485,6 @@ def _noun_phrase_without_recipient(parse: Parse, h: int) -> tuple[int, int]:
     while lo < hi and parse.tokens[lo].dep in {"det", "punct"}:
         lo += 1
     return parse.tokens[lo].start, parse.tokens[hi].end
-
-
-#: Noun acts whose "of" phrase names what the act is done to: "the expulsion of 20 Russian
-#: diplomats", "the seizure of an Iranian tanker" (unlike "the withdrawal of US troops").
-PATIENT_OF_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT"})
-#: Noun acts whose "of" phrase names who acts: "the withdrawal of US troops".
-AGENT_OF_TYPES = frozenset({"RETREAT", "MOBILIZE"})
-
-
-def _phrase_parties(parse: Parse, heads: list[int]) -> list[Entity]:
-    """The parties phrases name: their head entities, else a name or demonym before the head
-    ("by Iraqi forces", "on Russian oligarchs")."""
-    heads = [
-        of
-        for h in heads
-        for of in (parse.preps(h, "of") if parse.tokens[h].lemma.lower() in QUANTITIES else [h])
-    ]
-    return head_entities(parse, heads) or [
-        e for h in heads for c in parse.conjuncts(h) for e in premodifier_parties(parse, c)
-    ]
-
-
-def _participles(parse: Parse, noun: int) -> list[int]:
-    """Past participles modifying a noun: "sanctions imposed by the EU on Belarus"."""
-    t = parse.tokens
-    return [k for k in parse.children[noun] if t[k].dep == "acl" and t[k].tag == "VBN"]
-
-
-def noun_agents(parse: Parse, noun: int, type_: str) -> list[Entity]:
-    """role.noun_agent: who does the act a noun names: "Poland's expulsion of ...", "US
-    sanctions", "the crackdown by Iraqi forces", "sanctions imposed by the EU", and the "by"
-    phrase the parser hung on the noun's "of" object ("the expulsion of envoys by Poland")."""
-    found = [e for e in premodifier_parties(parse, noun) if party_code(e)]
-    if type_ in AGENT_OF_TYPES:  # "the withdrawal of US troops": the troops' state
-        found += [e for e in _phrase_parties(parse, parse.preps(noun, "of")) if party_code(e)]
-    by = _agent_phrases(parse, noun)
-    by += [b for o in parse.preps(noun, "of") for b in parse.preps(o, "by")]
-    return found + [e for e in _phrase_parties(parse, by) if party_code(e) and e not in found]
-
-
-def _agent_phrases(parse: Parse, noun: int) -> list[int]:
-    """The "by" phrases of a noun and of its participles ("sanctions imposed by the EU")."""
-    return parse.preps(noun, "by") + [
-        b for k in _participles(parse, noun) for b in parse.preps(k, "by")
-    ]
-
-
-def noun_targets(parse: Parse, noun: int, type_: str) -> list[Entity]:
-    """role.noun_patient: whom the act a noun names is aimed at: "sanctions on Belarus",
-    "sanctions imposed by the EU on Belarus", "attacks on Israeli positions"; for measures and
-    force also the "of" phrase ("the expulsion of 20 Russian diplomats")."""
-    heads = parse.preps(noun, "against", "on", "to")
-    heads += [p for k in _participles(parse, noun) for p in parse.preps(k, "on", "against")]
-    # "imposed by the EU on Belarus", parsed with "on Belarus" under "the EU"
-    heads += [p for b in _agent_phrases(parse, noun) for p in parse.preps(b, "on", "against")]
-    if type_ in PATIENT_OF_TYPES:
-        heads += parse.preps(noun, "of")
-    if type_ == "RETREAT":  # "the withdrawal of US troops from Syria"
-        heads += parse.preps(noun, "from")
-    return _phrase_parties(parse, heads)
 
 
 #: Plural nouns that name the parties told before: "the two leaders agreed", "both sides signed".

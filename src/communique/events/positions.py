@@ -24,6 +24,8 @@ from .arguments import (
 )
 from .critical import critical_target
 from .lexicon import Entry, Lexicon
+from .noun_roles import noun_events
+from .position_aims import border_parties, stance_owners, summoned_parties
 from .position_records import ITEM_TYPES, NEGATORS, SPEECH, PositionCandidate, _clause_text
 from .position_roles import (
     _actors,
@@ -31,13 +33,7 @@ from .position_roles import (
     _person_subject,
     _pronoun_subject,
     _recipients,
-    _subject,
-    border_parties,
     group_subject,
-    noun_agents,
-    noun_targets,
-    stance_owners,
-    summoned_parties,
 )
 from .position_triggers import (
     RESPONSE_VERBS,
@@ -52,12 +48,10 @@ from .position_triggers import (
     _obliged_content,
     _promise_of_hostile_act,
     _speaker_parties,
-    _topic_of_other,
     reframe,
 )
 from .status import conditional, status_of
 from .syntax import Parse
-from .trigger_needs import _noun_needs_met, _on_state, noun_entry
 
 REFUSAL_HEADS = frozenset(
     {
@@ -224,7 +218,7 @@ def find_positions(
             if actors or cand.recipients or (named and cand.entry.type != "STATEMENT") or together:
                 out.append(cand)
         if not any(_typed_act(c) for c in _in_sentence(out, n)):
-            out += _noun_events(parse, lexicon, n, sent_times, skip)
+            out += noun_events(parse, lexicon, n, sent_times, skip)
     return _elaborate(parse, _drop_echoes(out))
 
 
@@ -358,52 +352,6 @@ def _typed_act(c: PositionCandidate) -> bool:
         "rule:position.critical_statement",
         "rule:position.announced_response",
     }
-
-
-def _noun_events(
-    parse: Parse, lexicon: Lexicon, n: int, sent_times: list[TimeExpression], skip: set[int]
-) -> list[PositionCandidate]:
-    """Events named by a noun when no verb carries one: "riots against X", "an air raid"."""
-    out: list[PositionCandidate] = []
-    for i in parse.sentence_tokens(n):
-        tok = parse.tokens[i]
-        entry = noun_entry(parse, lexicon, i)
-        if entry is None or i in skip or _topic_of_other(parse, i):
-            continue
-        if tok.dep == "compound":  # "an aid worker", "the sanctions bill": a kind, not an act
-            continue
-        if not _noun_needs_met(parse, i, entry):
-            continue
-        if tok.dep in {"dobj", "nsubjpass"} and parse.tokens[tok.head].lemma.lower() in (
-            lexicon.standing_verbs
-        ):  # trigger.standing_measure: "the ship breached a UN ban": the ban is no new act
-            continue
-        actors = noun_agents(parse, i, entry.type)
-        if not actors and _on_state(parse, i):
-            # "Greece put its armed forces on alert", "dockers went on strike": the subject's
-            verb = parse.tokens[tok.head].head
-            actors = [e for e in parties_under(parse, _subject(parse, verb)) if party_code(e)]
-        recipients = [e for e in noun_targets(parse, i, entry.type) if e not in actors]
-        if not recipients and entry.type == "MOBILIZE":  # "on alert along its border with X"
-            recipients = [
-                e for e in border_parties(parse, parse.governing_verb(i)) if e not in actors
-            ]
-        status = status_of(parse, i) or "occurred"
-        out.append(
-            PositionCandidate(
-                verb=i,
-                sentence=n,
-                entry=entry,
-                actors=tuple(actors),
-                recipients=tuple(recipients),
-                items=(),
-                status=status,
-                date=sent_times[0] if sent_times else None,
-                responds=False,
-            )
-        )
-        break  # one nominal event per sentence: the first named
-    return out
 
 
 def _purpose_of_past(parse: Parse, i: int) -> bool:

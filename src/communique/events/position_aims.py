@@ -1,0 +1,77 @@
+"""Whom a stated position or an act is aimed at, read from its phrasing: a stance's holder and
+the party it is for ("expressed India's support for Sri Lanka"), the state across a border a
+deployment faces, the state whose envoy a summons was for."""
+
+from __future__ import annotations
+
+from ..model import Entity
+from .arguments import head_entities, party_code, premodifier_parties
+from .syntax import Parse
+
+#: Stances one party states toward another: "expressed India's support for Sri Lanka"; the
+#: owner of the stance is its holder (role.stance_owner).
+STANCES = frozenset(
+    {"support", "solidarity", "backing", "commitment", "sympathy", "condolence", "gratitude"}
+    | {"appreciation", "congratulation", "opposition", "rejection", "condemnation", "concern"}
+)
+
+
+ABOUT = ("over", "about", "at")
+
+
+#: Lines between states: troops sent to "the border with Belarus" face Belarus.
+BORDERS = frozenset({"border", "frontier", "boundary"})
+
+
+def border_parties(parse: Parse, i: int) -> list[Entity]:
+    """The state across the border a deployment is sent to or massed along (role.border_target):
+    "deployed 15,000 soldiers to its border with Belarus", "moved units closer to the border
+    with Kosovo"."""
+    t = parse.tokens
+    lines = [k for k in parse.subtree(i) if t[k].lemma.lower() in BORDERS]
+    return head_entities(parse, [w for k in lines for w in parse.preps(k, "with")])
+
+
+#: Verbs of calling an envoy in: what the call is for is aimed at the envoy's state.
+SUMMONS = frozenset({"summon", "convoke"})
+
+
+def summoned_parties(parse: Parse, i: int) -> list[Entity]:
+    """The state whose envoy was summoned, for the act the summons was for (role.summoned_target):
+    "summoned Russia's ambassador on Thursday to protest", "summoned Chile's consul to express
+    its displeasure"."""
+    t = parse.tokens
+    head = t[i].head
+    if t[i].dep not in {"xcomp", "advcl"} or t[head].lemma.lower() not in SUMMONS:
+        return []
+    envoys = parse.dep_children(head, "dobj", "nsubjpass")
+    return head_entities(parse, envoys) or [
+        e for o in envoys for e in premodifier_parties(parse, o) if e.kind == "state"
+    ]
+
+
+#: Verbs by which a party states its own stance ("expressed", "reaffirmed"), not judges
+#: another's ("condemned Rwanda's support for the M23").
+STATING = frozenset(
+    {"express", "reiterate", "reaffirm", "affirm", "renew", "convey", "voice", "extend"}
+    | {"declare", "announce", "stress", "emphasize", "emphasise", "underline", "confirm"}
+)
+
+
+def stated_stance(parse: Parse, i: int, o: int) -> bool:
+    t = parse.tokens
+    return t[i].lemma.lower() in STATING and t[o].lemma.lower() in STANCES
+
+
+def stance_owners(parse: Parse, i: int) -> list[Entity]:
+    """The parties that own the stance a verb states, when its subject names none: "the minister
+    expressed India's support for Sri Lanka" (role.stance_owner)."""
+    t = parse.tokens
+    owners = [
+        k
+        for o in parse.dep_children(i, "dobj")
+        if stated_stance(parse, i, o)
+        for k in parse.children[o]
+        if t[k].dep == "poss"
+    ]
+    return [e for e in head_entities(parse, owners) if party_code(e)]
