@@ -287,7 +287,11 @@ def _group_before(
 ) -> tuple[str, ...]:
     own = _codes(ev.actors, by_id)
     start = ev.evidence[0].start
-    for other in reversed([o for o in ordered if o.evidence[0].start < start]):
+    last: dict[frozenset[str], int] = {}
+    # the group told most often before, the latest of equals: "urged the two countries" after
+    # a dispute and one third state's support for a side is the dispute's pair
+    groups: dict[frozenset[str], tuple[int, tuple[str, ...]]] = {}
+    for rank, other in enumerate(o for o in ordered if o.evidence[0].start < start):
         ids: dict[str, str] = {}
         parties = other.actors + other.recipients
         if other.meeting is not None:
@@ -297,8 +301,14 @@ def _group_before(
             if code and not code & own:
                 ids.setdefault(next(iter(code)), i)
         if len(ids) == size:
-            return tuple(ids.values())
-    return ()
+            key = frozenset(ids)
+            count = groups.get(key, (0, ()))[0]
+            groups[key] = (count + 1, tuple(ids.values()))
+            last[key] = rank
+    if not groups:
+        return ()
+    best = max(groups, key=lambda k: (groups[k][0], last[k]))
+    return groups[best][1]
 
 
 #: Acts only ever aimed at another state: never a state's towards itself.

@@ -4,8 +4,12 @@ deployment faces, the state whose envoy a summons was for."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Entity
 from .arguments import head_entities, party_code, premodifier_parties
+from .lexicon import Entry
+from .position_records import PositionCandidate
 from .syntax import Parse
 
 #: Stances one party states toward another: "expressed India's support for Sri Lanka"; the
@@ -75,3 +79,44 @@ def stance_owners(parse: Parse, i: int) -> list[Entity]:
         if t[k].dep == "poss"
     ]
     return [e for e in head_entities(parse, owners) if party_code(e)]
+
+
+def solidarity_with(parse: Parse, cand: PositionCandidate) -> list[PositionCandidate]:
+    """An act done "in solidarity with X" also supports X (rule position.solidarity_act):
+    "Nicaragua broke off relations with Ecuador in solidarity with Mexico"."""
+    if not cand.actors or cand.entry.type in {"STATEMENT", "SUPPORT"}:
+        return []
+    own = {party_code(e) for e in cand.actors}
+    with_ = solidarity_objects(parse, cand.verb)
+    found = [e for e in head_entities(parse, with_) if party_code(e) not in own]
+    if not found:
+        return []
+    entry = Entry(
+        cand.entry.lemma, "VERB", "SUPPORT", "support", "", "rule:position.solidarity_act"
+    )
+    return [replace(cand, entry=entry, recipients=tuple(found), items=(), responds=False)]
+
+
+def solidarity_objects(parse: Parse, verb: int) -> list[int]:
+    """The objects of "in solidarity with X" under a verb, also where the parser hung "with X"
+    on the verb itself."""
+    t = parse.tokens
+    out: list[int] = []
+    for h in (
+        verb,
+        *parse.dep_children(verb, "dobj"),
+    ):  # "breaking off relations ... in solidarity"
+        for p in parse.dep_children(h, "prep"):
+            if t[p].text.lower() != "in":
+                continue
+            for o in parse.dep_children(p, "pobj"):
+                if t[o].lemma.lower() != "solidarity":
+                    continue
+                out += parse.preps(o, "with")
+                after = [
+                    k
+                    for k in parse.dep_children(h, "prep")
+                    if k == o + 1 and t[k].text.lower() == "with"
+                ]
+                out += [w for k in after for w in parse.dep_children(k, "pobj")]
+    return out

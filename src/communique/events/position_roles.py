@@ -12,7 +12,7 @@ from .arguments import (
     speaker_of,
 )
 from .claims import DENY
-from .position_aims import ABOUT, stated_stance
+from .position_aims import ABOUT, solidarity_objects, stated_stance
 from .position_records import ADDRESSEE_VERBS, PRONOUNS, SPEECH, _clause_text, needed_clause
 from .syntax import CLAUSE_DEPS, Parse
 
@@ -279,6 +279,8 @@ def _recipients(parse: Parse, i: int, indirect: bool = True) -> list[Entity]:
         for o in parse.dep_children(i, "dobj", "dative", "nsubjpass")
         if not stated_stance(parse, i, o)
     ] + parse.preps(i, "to", "on", "upon", "with", "against", "from")
+    if parse.tokens[i].lemma.lower() not in BESIDE_VERBS:  # "expelled them in solidarity with X"
+        heads = [h for h in heads if h not in solidarity_objects(parse, i)]
     if parse.tokens[i].lemma.lower() in BESIDE_VERBS:  # "will stand by Sri Lanka"
         heads += parse.preps(i, "by", "behind")
     heads = _counted(parse, heads)
@@ -426,6 +428,8 @@ def _object_recipients(parse: Parse, i: int, depth: int = 0) -> list[Entity]:
         # "$100 million in aid to Turkey": the measured thing's own phrases too
         measured = objs + [m for o in objs for m in parse.preps(o, "of", "in")]
         preps = [p for o in measured for p in parse.preps(o, *OBJECT_PREPS, "from", "by")]
+        if t[i].lemma.lower() not in BESIDE_VERBS:  # "relations with Ecuador in solidarity with X"
+            preps = [p for p in preps if p not in solidarity_objects(parse, i)]
         # "expressed concern over Japan's plan": what a stance is about
         preps += [p for o in objs if stated_stance(parse, i, o) for p in parse.preps(o, *ABOUT)]
         # "imposed new sanctions on Belarus": a measure falls on its target

@@ -16,7 +16,7 @@ from .lexicon import Entry, Lexicon
 from .position_records import SPEECH, PositionCandidate, needed_clause
 from .position_roles import _subject
 from .syntax import Parse
-from .trigger_needs import _needs_met, _on_state, noun_entry
+from .trigger_needs import _needs_met, _noun_needs_met, _on_state, noun_entry
 
 # what a refusal to speak refuses: "declined to comment", "refused to say where"
 NO_COMMENT = frozenset(
@@ -61,9 +61,11 @@ def _not_an_act(parse: Parse, lexicon: Lexicon, i: int, entry: Entry) -> bool:
     lemma = t[i].lemma.lower()
     objs = parse.dep_children(i, "dobj", "nsubjpass")
     if entry.type in {"CONCEDE", "SANCTION", "REJECT"} and any(
-        t[o].lemma.lower() in lexicon.meeting_nouns for o in objs
+        t[o].lemma.lower() in lexicon.meeting_nouns
+        and _noun_needs_met(parse, o, lexicon.meeting_nouns[t[o].lemma.lower()])
+        for o in objs
     ):
-        return True
+        return True  # "called off the talks"; not "rejected the calls from Washington"
     if entry.type == "REQUEST" and lemma in QUESTION_VERBS:
         # '"Can he stay?" he asked': a question, not a request (no one asked, nothing asked for)
         asked_that = any(

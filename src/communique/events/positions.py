@@ -25,7 +25,7 @@ from .arguments import (
 from .critical import critical_target
 from .lexicon import Entry, Lexicon
 from .noun_roles import noun_events
-from .position_aims import border_parties, stance_owners, summoned_parties
+from .position_aims import border_parties, solidarity_with, stance_owners, summoned_parties
 from .position_records import ITEM_TYPES, NEGATORS, SPEECH, PositionCandidate, _clause_text
 from .position_roles import (
     _actors,
@@ -50,7 +50,7 @@ from .position_triggers import (
     _speaker_parties,
     reframe,
 )
-from .status import conditional, status_of
+from .status import cancels, conditional, status_of
 from .syntax import Parse
 
 REFUSAL_HEADS = frozenset(
@@ -217,6 +217,7 @@ def find_positions(
             )
             if actors or cand.recipients or (named and cand.entry.type != "STATEMENT") or together:
                 out.append(cand)
+                out += solidarity_with(parse, cand)
         if not any(_typed_act(c) for c in _in_sentence(out, n)):
             out += noun_events(parse, lexicon, n, sent_times, skip)
     return _elaborate(parse, _drop_echoes(out))
@@ -363,6 +364,8 @@ def _purpose_of_past(parse: Parse, i: int) -> bool:
 
 def _status(parse: Parse, i: int, entry: Entry) -> Status:
     s = status_of(parse, i)
+    if s == "cancelled" and cancels(parse, i):
+        return "occurred"  # "broke off relations", "suspended aid": the act is the breaking off
     if s == "negated" and entry.type == "REJECT":
         return "occurred"
     t = parse.tokens

@@ -55,6 +55,11 @@ _TABLE = (
     Rule("position.announced_hostile_act", "position", "a hostile act announced: a threat"),
     Rule("position.announced_friendly_act", "position", "a friendly act announced: a promise"),
     Rule(
+        "position.solidarity_act",
+        "position",
+        "an act done 'in solidarity with X' also supports X",
+    ),
+    Rule(
         "position.announced_response",
         "position",
         "an answer in kind announced ('said Moscow would respond') or a right to it reserved: a "
