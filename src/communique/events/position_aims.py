@@ -25,6 +25,9 @@ ABOUT = ("over", "about", "at")
 
 #: Lines between states: troops sent to "the border with Belarus" face Belarus.
 BORDERS = frozenset({"border", "frontier", "boundary"})
+#: Acts aimed at the state across a border: deployments and closures ("closed two crossings on
+#: its border with Bolivia").
+BORDER_TYPES = frozenset({"MOBILIZE", "SANCTION", "COERCE"})
 
 
 def border_parties(parse: Parse, i: int) -> list[Entity]:

@@ -25,7 +25,13 @@ from .arguments import (
 from .critical import critical_target
 from .lexicon import Entry, Lexicon
 from .noun_roles import noun_events
-from .position_aims import border_parties, solidarity_with, stance_owners, summoned_parties
+from .position_aims import (
+    BORDER_TYPES,
+    border_parties,
+    solidarity_with,
+    stance_owners,
+    summoned_parties,
+)
 from .position_records import ITEM_TYPES, NEGATORS, SPEECH, PositionCandidate, _clause_text
 from .position_roles import (
     _actors,
@@ -161,7 +167,7 @@ def find_positions(
                     entry,
                     _recipients(parse, i)
                     or _refused_party(parse, i, refusal)
-                    or (border_parties(parse, i) if entry.type == "MOBILIZE" else [])
+                    or (border_parties(parse, i) if entry.type in BORDER_TYPES else [])
                     or summoned_parties(parse, i),
                     actors,
                 ),
