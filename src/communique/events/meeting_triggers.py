@@ -248,6 +248,8 @@ def _journey(parse: Parse, i: int, preps: frozenset[str]) -> bool:
     v = i
     while not parse.dep_children(v, "nsubj", "nsubjpass") and t[v].dep in {"xcomp", "conj"}:
         v = t[v].head  # "is expected to travel", "arrived in Kigali and travelled to Goma"
+        if t[v].dep == "acomp" and t[v].lemma.lower() in {"due", "set", "scheduled"}:
+            v = t[v].head  # "is due to travel to Warsaw": the subject of "is"
     subjects = parse.dep_children(v, "nsubj", "nsubjpass") or gerund_subject(parse, v)
     travellers = parties_under(parse, subjects)  # "left for Kenya, before continuing to X"
     # "Russian investigators would fly to Ankara", "a Chinese delegation arrived in Hanoi"
