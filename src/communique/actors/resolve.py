@@ -33,7 +33,14 @@ from .references import attach_title_references
 from .surface import fold, normalize
 from .surnames import _bare_surnames, _named_affiliation, spelled_otherwise
 from .tables import ActorData
-from .titles import TitleParse, country_after, reads_as_state, title_after, title_before
+from .titles import (
+    TitleParse,
+    country_after,
+    reads_as_state,
+    recent_country,
+    title_after,
+    title_before,
+)
 
 _ACTOR_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "FAC", "LOC"})
 _BY_NAME = frozenset({"name", "alias", "demonym"})
@@ -412,30 +419,13 @@ def _read_titles(art: _Article, draft: _Draft, start: int, end: int, known: str 
             countries = {r.country for r in art.data.roles_of(known)}
             draft.country = countries.pop() if len(countries) == 1 else None
         elif draft.country is None and art.on is not None:
-            draft.country = _recent_country(art.data.roles_of(known), art.on)
+            draft.country = recent_country(art.data.roles_of(known), art.on)
 
 
 def _called_former(draft: _Draft) -> bool:
     """Is the person written with a former office ("former President X", "X, a former foreign
     minister")?"""
     return any("former" in t.lower().split() for t in draft.titles)
-
-
-#: How long after leaving office a person still speaks for the state they served.
-RECENT_SERVICE_DAYS = 5 * 365
-
-
-def _recent_country(roles: tuple[Role, ...], on: date) -> str | None:
-    """Out of office on ``on`` but only ever in one state's service, left less than five years
-    before ("Wang Yi" between two posts): that state. Never before a first office begins."""
-    countries = {r.country for r in roles}
-    if len(countries) != 1 or None in countries:
-        return None
-    past = [r.valid_to for r in roles if r.valid_from is not None and r.valid_from <= on]
-    if not past or None in past:
-        return None
-    last = max(e for e in past if e is not None)
-    return countries.pop() if 0 <= (on - last).days <= RECENT_SERVICE_DAYS else None
 
 
 def _best_role(roles: tuple[Role, ...], draft: _Draft) -> Role | None:

@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
+from ..model import Role
 from .surface import normalize
 
 if TYPE_CHECKING:
@@ -337,3 +339,20 @@ def country_after(text: str, name_end: int, data: ActorData) -> str | None:
         if ref is not None and ref.kind == "state" and ref.via in ("name", "alias"):
             return ref.code
     return None
+
+
+#: How long after leaving office a person still speaks for the state they served.
+RECENT_SERVICE_DAYS = 5 * 365
+
+
+def recent_country(roles: tuple[Role, ...], on: date) -> str | None:
+    """Out of office on ``on`` but only ever in one state's service, left less than five years
+    before ("Wang Yi" between two posts): that state. Never before a first office begins."""
+    countries = {r.country for r in roles}
+    if len(countries) != 1 or None in countries:
+        return None
+    past = [r.valid_to for r in roles if r.valid_from is not None and r.valid_from <= on]
+    if not past or None in past:
+        return None
+    last = max(e for e in past if e is not None)
+    return countries.pop() if 0 <= (on - last).days <= RECENT_SERVICE_DAYS else None

@@ -19,7 +19,6 @@ from .lexicon import (
     MONTH_PATTERN,
     ORDINAL_WORDS,
     SEASONS,
-    VAGUE_NUMBERS,
     WEEKDAY_PATTERN,
     YEAR_PATTERN,
     day_number,
@@ -29,6 +28,17 @@ from .lexicon import (
     zone_pattern,
 )
 from .settle import merge_clock_dates, select, settle_numeric_order
+from .units import (
+    _ago,
+    _bare_units,
+    _duration,
+    _half,
+    _preceded,
+    _quarter,
+    _unit_edge,
+    _unit_key,
+    _year,
+)
 from .window import near_words, reach, short_runs
 
 _MOD = (
@@ -53,10 +63,6 @@ _DASH = r"\s*(?:-|–|—|to|through|until|and)\s*"
 def _mod(m: re.Match[str]) -> str | None:
     value = m.groupdict().get("mod")
     return value.lower().replace("the ", "").split()[0] if value else None
-
-
-def _year(text: str | None) -> int | None:
-    return int(text) if text else None
 
 
 def _dmy(m: re.Match[str]) -> Candidate | None:
@@ -128,10 +134,6 @@ def _month_of_year(m: re.Match[str]) -> Candidate | None:
         m.start(), m.end(), "month", month=month_number(m["m"]), rel=f"{m['rel'].lower()} year",
         mod=_mod(m),
     )  # fmt: skip
-
-
-def _preceded(m: re.Match[str], cue: re.Pattern[str]) -> bool:
-    return bool(cue.search(m.string[max(0, m.start() - 20) : m.start()]))
 
 
 _NUMBERED = re.compile(
@@ -269,69 +271,6 @@ def _anaphor_day(m: re.Match[str]) -> Candidate | None:
 
 def _weekend(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start("span"), m.end("span"), "relunit", rel="tense", unit="weekend")
-
-
-_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-             "4th": 4, "final": 4, "last": 4}  # fmt: skip
-
-
-def _quarter(m: re.Match[str]) -> Candidate | None:
-    word = m["q"].lower()
-    number = int(word) if word.isdigit() else _QUARTERS[word]
-    return Candidate(m.start(), m.end(), "quarter", year=_year(m["y"]), month=3 * number - 2)
-
-
-def _half(m: re.Match[str]) -> Candidate | None:
-    """ "the first half of 2022", "the second half of next year", "H2 2021"."""
-    first = m["h"].lower() in {"first", "1st", "1"}
-    rel = m.groupdict().get("rel")
-    return Candidate(
-        m.start(), m.end(), "half", year=_year(m["y"]), month=1 if first else 7,
-        rel=rel.lower() if rel else None,
-    )  # fmt: skip
-
-
-def _unit_edge(m: re.Match[str]) -> Candidate | None:
-    """ "the end of the year": the current one, or the last one that ended (``rel="edge"``)."""
-    return Candidate(
-        m.start(), m.end(), "relunit", rel="edge", unit=m["unit"].lower(), mod=m["pre"].lower()
-    )
-
-
-def _unit_key(word: str) -> str:
-    word = word.lower()
-    if word in SEASONS:
-        return word
-    if word.startswith("centur"):
-        return "century"
-    return word.rstrip("s") if word != "weekends" else "weekend"
-
-
-def _ago(m: re.Match[str]) -> Candidate | None:
-    amount = number_value(m["n"])
-    unit = _unit_key(m["unit"])
-    if unit in {"second", "minute", "hour", "night"}:
-        return None
-    return Candidate(m.start(), m.end(), "ago", unit=unit, amount=amount)
-
-
-_AGE_CUE = re.compile(r"\b(?:ages?|aged)\s+$", re.IGNORECASE)
-
-
-def _duration(m: re.Match[str]) -> Candidate | None:
-    tail = m.string[m.end() : m.end() + 5].lower()
-    if re.match(r"(?:-|\s)old", tail) or _preceded(m, _AGE_CUE):
-        return None  # ages ("a five-year-old", "children aged 6 months")
-    unit = _unit_key(m["unit"])
-    words = m["n"].lower()
-    amount = None if words in VAGUE_NUMBERS else number_value(words)
-    if words in {"a", "an", "one"} and unit in {"second", "minute"} and not m["q"]:
-        return None  # "wait a minute", "a second term"
-    return Candidate(m.start(), m.end(), "duration", unit=unit, amount=amount)
-
-
-def _bare_units(m: re.Match[str]) -> Candidate | None:
-    return Candidate(m.start("span"), m.end("span"), "duration", unit=_unit_key(m["unit"]))
 
 
 _NAMED_DAYS = re.compile(r"\b(?:Good|Black|Bloody|Holy|Ash|Palm|Easter|Cyber|Maundy)\s+$")
