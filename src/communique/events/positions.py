@@ -113,7 +113,7 @@ def find_positions(
                 # role.definite_body: "Pakistan summoned ... The foreign ministry accused ...";
                 # "According to the Jordanian government, the country had admitted ..."
                 country = any(
-                    parse.tokens[k].lemma.lower() in {"country", "kingdom"}
+                    parse.tokens[k].lemma.lower() in {"country", "kingdom", "nation"}
                     for k in parse.dep_children(i, "nsubj")
                 )
                 actors = (_states_before(parse, i) if country else []) or (
@@ -234,7 +234,9 @@ STATE_BODIES = frozenset(
     {"ministry", "government", "police", "army", "military", "cabinet", "parliament", "embassy"}
     | {"authority", "administration", "presidency", "navy", "force", "regime", "spokesman"}
     | {"spokeswoman", "spokesperson", "office", "court", "prosecutor", "department"}
-    | {"country", "kingdom"}  # "the country had admitted 1.4 million refugees"
+    | {"country", "kingdom", "nation"}  # "the country had admitted 1.4 million refugees"
+    # "Algeria recalled its ambassador. The statement said ...": what the state issued
+    | {"statement", "communique", "communiqué", "declaration", "readout"}
 )
 
 
@@ -248,7 +250,7 @@ def _definite_body_subject(parse: Parse, i: int) -> bool:
         dets = {t[d].text.lower() for d in parse.dep_children(k, "det")}
         if (
             dets == {"the"}
-            and t[k].tag == "NN"  # one body, not "the governments of two dozen countries"
+            and t[k].tag in {"NN", "NNP"}  # one body, not "the governments of two countries"
             and not parse.dep_children(k, "prep", "conj", "relcl", "acl")
             and not parse.entities_in(parse.subtree(k))
         ):
