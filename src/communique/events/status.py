@@ -385,7 +385,10 @@ def _verb_status(parse: Parse, verb: int) -> Status | None:
     if any(cancels(parse, i) for i in scope) or _is_counterfactual(parse, verb):
         # "may be delayed", "could be postponed": still planned, only perhaps put off
         return "planned" if aux & HEDGE_AUX - {"will", "would"} else "cancelled"
-    if len(scope) > 1 and lemmas & REFUSE_LEMMAS:  # "refused to meet X"
+    if any(  # "refused to meet X"; not "rejected the charges, calling on Kenya to ..."
+        t[above].lemma.lower() in REFUSE_LEMMAS and t[below].dep in {"xcomp", "ccomp", "acomp"}
+        for below, above in itertools.pairwise(scope)
+    ):
         return "negated"
     if any(k.dep == "neg" and k.text.lower() in NEG for k in (t[c] for c in parse.children[verb])):
         return "negated"
