@@ -27,7 +27,9 @@ def critical_target(
         if any(t[k].dep == "neg" for k in inside) or t[c].lemma.lower() in {"deny", "reject"}:
             return None  # "was not responsible", "denied that X was behind it"
         others: dict[str, Entity] = {}
-        for e in parse.entities_in(_argument_tokens(parse, c, words)):
+        # "responding to provocations by Armenian units": whose act the critical noun names
+        owners = _critical_owners(parse, inside, words)
+        for e in parse.entities_in(sorted(set(_argument_tokens(parse, c, words) + owners))):
             code = party_code(e)
             if not code or code in own or e.kind not in {"state", "igo", "body", "person"}:
                 continue
@@ -35,6 +37,26 @@ def critical_target(
                 others[code] = e
         return next(iter(others.values())) if len(others) == 1 else None
     return None
+
+
+def _critical_owners(parse: Parse, inside: list[int], words: frozenset[str]) -> list[int]:
+    """The "by" phrase and possessor of a critical noun (or of the noun a critical adjective
+    qualifies) in a content clause: "provocations by Armenian units", "Kinshasa's aggression"."""
+    t = parse.tokens
+    nouns = [
+        k if t[k].pos in {"NOUN", "PROPN"} else t[k].head
+        for k in inside
+        if t[k].lemma.lower() in words and (t[k].pos in {"NOUN", "PROPN"} or t[k].dep == "amod")
+    ]
+    heads = [h for n in nouns for h in parse.preps(n, "by")]
+    heads += [k for n in nouns for k in parse.children[n] if t[k].dep == "poss"]
+    out: list[int] = []
+    todo = list(heads)
+    while todo:
+        k = todo.pop()
+        out.append(k)
+        todo += [c for c in parse.children[k] if t[c].dep in _WITHIN_PHRASE]
+    return out
 
 
 #: Hostile acts a party can be "behind": "said Russia was behind the poisoning".

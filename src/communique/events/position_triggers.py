@@ -140,7 +140,10 @@ def _standing_rule(parse: Parse, i: int) -> bool:
 
 
 #: What is misused, not someone assaulted: "abused his power".
-MISUSED = frozenset({"power", "authority", "position", "office", "trust", "privilege", "system"})
+MISUSED = frozenset(
+    {"power", "authority", "position", "office", "trust", "privilege", "system", "immunity"}
+    | {"status", "right", "mandate", "hospitality", "procedure"}
+)
 
 
 CLAIM_VERBS = frozenset({"suggest", "propose", "recommend", "insist"})
@@ -561,6 +564,11 @@ def _inside_typed_complement(parse: Parse, lexicon: Lexicon, i: int, entry: Entr
     for k in parse.subtree(i):
         if k != i and parse.tokens[k].pos == "VERB" and parse.tokens[k].dep in {"ccomp", "xcomp"}:
             sub = _entry(parse, lexicon, k)
-            if sub is not None and sub.type != "STATEMENT" and not _obliged_content(parse, k):
+            if (
+                sub is not None
+                and sub.type != "STATEMENT"
+                and not _obliged_content(parse, k)
+                and not _not_an_act(parse, lexicon, k, sub)  # "had abused the immunities"
+            ):
                 return True
     return False
