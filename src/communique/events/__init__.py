@@ -65,7 +65,7 @@ def code_events(
     triggers = {m.trigger for m in mentions} | {c.verb for c in calls}
     # "pulled out of talks with X": the talks are called off, no retreat besides
     triggers |= {v for m in mentions if (v := withdrawn_from(parse, m.trigger)) is not None}
-    positions = find_positions(parse, lexicon, times, triggers) + calls  # 3.
+    positions = find_positions(parse, lexicon, times, triggers, places) + calls  # 3.
     built = build_events(parse, clusters, roles, positions, times, places)
     links = find_links(parse, built)  # 4.
     responses = _address_responses(built.events, links)

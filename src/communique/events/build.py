@@ -116,6 +116,9 @@ def build_events(
         if parent:
             parent_of[ev.id] = parent
     pos_events = [(_position_event(parse, p, art.id, places, hosts), p) for p in positions]
+    named = {e.id for e in entities}
+    for p in positions:  # states the positions step took from a place ("In Beijing, ...")
+        hosts.update({e.id: e for e in (*p.actors, *p.recipients) if e.id not in named})
     by_id = {**{e.id: e for e in entities}, **hosts}
     # a meeting is told again wherever it is mentioned again ("hours before the summit")
     told = [(s.start, e) for e in events for s in (e.evidence if e.meeting else e.evidence[:1])]

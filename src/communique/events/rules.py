@@ -119,6 +119,12 @@ _TABLE = (
         "'summoned Russia's ambassador to protest': the protest is aimed at Russia",
     ),
     Rule(
+        "role.opening_place",
+        "role",
+        "'In Beijing, spokesman X rejected ...': an official the tables do not list speaks for the "
+        "state of the city the sentence opens with",
+    ),
+    Rule(
         "role.stance_owner",
         "role",
         "'the minister expressed India's support for X': India holds the stance, X is its target",
