@@ -318,6 +318,8 @@ def _visitors(parse: Parse, i: int, is_noun: bool) -> frozenset[str]:
         on_visit = t[i].dep == "pobj" and t[carrier].text.lower() == "on"  # "X is on a visit"
         if not heads and (paid or on_visit):
             verb = carrier if paid else t[carrier].head
+            if paid and (taker := invitation_taker(parse, verb)) is not None:
+                verb = taker  # "accepted an invitation to pay an official visit to Russia"
             heads = [k for k in parse.dep_children(verb, "nsubj") if t[k].pos != "PRON"]
         found = parties_under(parse, heads)
     else:  # "X visited", "X is set to visit", "X will travel to ... and visit"
@@ -449,7 +451,10 @@ def _governor_parties(parse: Parse, noun: int) -> list[Entity]:
         h for h in parse.dep_children(verb, "nsubj") if parse.tokens[h].tag not in {"WP", "WDT"}
     ]
     vt = parse.tokens[verb]
-    if not heads and vt.dep in {"acl", "relcl"}:  # "Sudan, which attended the talks"
+    if not heads and (taker := invitation_taker(parse, verb)) is not None:
+        # "X accepted an invitation to pay an official visit to Russia": X visits
+        heads = parse.dep_children(taker, "nsubj")
+    elif not heads and vt.dep in {"acl", "relcl"}:  # "Sudan, which attended the talks"
         heads = [vt.head]
     up = 0
     while not heads and vt.dep in {"xcomp", "advcl", "conj"} and vt.head != vt.i and up < 3:
