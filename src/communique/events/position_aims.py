@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Entity
+from ..model import Entity, PlaceMention
 from .arguments import head_entities, party_code, premodifier_parties
 from .lexicon import Entry
 from .position_records import PositionCandidate
 from .syntax import Parse
+from .targets import state_entity
 
 #: Stances one party states toward another: "expressed India's support for Sri Lanka"; the
 #: owner of the stance is its holder (role.stance_owner).
@@ -123,3 +124,27 @@ def solidarity_objects(parse: Parse, verb: int) -> list[int]:
                 ]
                 out += [w for k in after for w in parse.dep_children(k, "pobj")]
     return out
+
+
+def opening_place_state(
+    parse: Parse, n: int, places: tuple[PlaceMention, ...], made: dict[str, Entity]
+) -> Entity | None:
+    """The state of the city a sentence opens with ("In Beijing, Foreign Ministry spokesman Wang
+    Lin said ..."), where wire reports place a reaction told from another capital."""
+    t = parse.tokens
+    toks = list(parse.sentence_tokens(n))
+    if len(toks) < 4 or t[toks[0]].text != "In":
+        return None
+    comma = next((k for k in toks[1:6] if t[k].text == ","), None)
+    if comma is None:
+        return None
+    start, end = t[toks[1]].start, t[comma - 1].end
+    place = next(
+        (
+            p
+            for p in places
+            if p.start >= start and p.end <= end and p.kind in {"city", "region"} and p.country
+        ),
+        None,
+    )
+    return state_entity(parse, place, parse.annotated.article.id, made) if place else None

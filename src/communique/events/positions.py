@@ -28,6 +28,7 @@ from .noun_roles import noun_events
 from .position_aims import (
     BORDER_TYPES,
     border_parties,
+    opening_place_state,
     solidarity_with,
     stance_owners,
     summoned_parties,
@@ -58,7 +59,6 @@ from .position_triggers import (
 )
 from .status import cancels, conditional, status_of
 from .syntax import Parse
-from .targets import state_entity
 
 REFUSAL_HEADS = frozenset(
     {
@@ -130,7 +130,7 @@ def find_positions(
             elif (
                 not actors
                 and _stateless_official_subject(parse, i)
-                and (opener := _opening_place_state(parse, n, places, made))
+                and (opener := opening_place_state(parse, n, places, made))
             ):
                 actors = [opener]  # role.opening_place: "In Beijing, spokesman Wang Lin said"
             elif not actors and _stateless_official_subject(parse, i):
@@ -319,30 +319,6 @@ def _previous_subject_states(parse: Parse, n: int, bodies_only: bool = False) ->
     codes = {party_code(e) for e in parties}
     states = [e for e in parse.entities if e.kind in {"state", "igo"} and e.code in codes]
     return states if len(codes - {None}) == 1 else []
-
-
-def _opening_place_state(
-    parse: Parse, n: int, places: tuple[PlaceMention, ...], made: dict[str, Entity]
-) -> Entity | None:
-    """The state of the city a sentence opens with ("In Beijing, Foreign Ministry spokesman Wang
-    Lin said ..."), where wire reports place a reaction told from another capital."""
-    t = parse.tokens
-    toks = list(parse.sentence_tokens(n))
-    if len(toks) < 4 or t[toks[0]].text != "In":
-        return None
-    comma = next((k for k in toks[1:6] if t[k].text == ","), None)
-    if comma is None:
-        return None
-    start, end = t[toks[1]].start, t[comma - 1].end
-    place = next(
-        (
-            p
-            for p in places
-            if p.start >= start and p.end <= end and p.kind in {"city", "region"} and p.country
-        ),
-        None,
-    )
-    return state_entity(parse, place, parse.annotated.article.id, made) if place else None
 
 
 def _stateless_official_subject(parse: Parse, i: int) -> bool:
