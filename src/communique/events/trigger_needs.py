@@ -28,6 +28,10 @@ def _noun_needs_met(parse: Parse, i: int, entry: Entry) -> bool:
     return bool({parse.tokens[k].lemma.lower() for k in parse.children[i]} & entry.need_words)
 
 
+#: Verbs whose "with" phrase names what is given, their object whom it is given to.
+SUPPLYING = frozenset({"provide", "supply", "equip", "furnish"})
+
+
 def _needs_met(parse: Parse, i: int, e: Entry) -> bool:
     kind, words = e.need_kind, e.need_words
     t = parse.tokens
@@ -37,6 +41,8 @@ def _needs_met(parse: Parse, i: int, e: Entry) -> bool:
         objs = [c for o in parse.dep_children(i, "dobj", "nsubjpass") for c in parse.conjuncts(o)]
         if any(t[k].tag == "CD" for o in objs for k in parse.subtree(o)):
             objs += parse.preps(i, "in")  # "send $100 million in relief": the amount's kind
+        if t[i].lemma.lower() in SUPPLYING:  # "provided Vietnam's coast guard with a ship"
+            objs += [c for w in parse.preps(i, "with") for c in parse.conjuncts(w)]
         objs += [
             s
             for c in parse.dep_children(i, "ccomp", "xcomp")
