@@ -30,7 +30,8 @@ class Entry:
     announced arrival at a named place: "is due in Moscow"), "journey:to|in" (an
     office-holder's journey to a named place after one of these words: "travelled to Tokyo"),
     "deed:signing|exchange/agreement|treaty" (an object naming the act, before the slash, of a
-    document, after it: "witnessed the signing of an agreement")."""
+    document, after it: "witnessed the signing of an agreement"), "purpose:help|assist" (an
+    infinitive of purpose with one of these verbs: "sent two aircraft to help Algeria")."""
 
     lemma: str
     pos: str
@@ -129,6 +130,7 @@ NEED_KINDS: dict[str, frozenset[str]] = {
             "official",
             "target",
             "deed",
+            "purpose",
         }
     ),
     "nouns.csv": frozenset({"", "mod"}),
@@ -148,6 +150,7 @@ _WORDLIST = frozenset(
         "notsite",
         "journey",
         "deed",
+        "purpose",
     }
 )
 _LEMMA = re.compile(r"^[a-z][a-z' -]*$")

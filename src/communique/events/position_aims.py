@@ -148,3 +148,33 @@ def opening_place_state(
         None,
     )
     return state_entity(parse, place, parse.annotated.article.id, made) if place else None
+
+
+def purpose_parties(parse: Parse, i: int) -> list[Entity]:
+    """Whom an act of sending is meant to help: "sent two aircraft to help Algeria battle the
+    blazes" (role.helped_party)."""
+    t = parse.tokens
+    helped = [
+        k
+        for c in purposes(parse, i)
+        for k in parse.children[c]
+        if t[k].dep in {"dobj", "dative", "nsubj"} and k > c
+    ]
+    helped += [  # "help Algeria battle": the parser may make Algeria the subject of "battle",
+        # or a name before "battle" read as a noun
+        s
+        for c in purposes(parse, i)
+        for x in parse.dep_children(c, "ccomp", "xcomp")
+        for s in parse.dep_children(x, "nsubj", "compound")
+    ]
+    return head_entities(parse, helped)
+
+
+def purposes(parse: Parse, i: int) -> list[int]:
+    """The infinitives of purpose under a verb: "sent aircraft to help Algeria"."""
+    t = parse.tokens
+    return [
+        c
+        for c in parse.dep_children(i, "xcomp", "advcl")
+        if any(t[a].text.lower() == "to" for a in parse.dep_children(c, "aux"))
+    ]

@@ -29,6 +29,7 @@ from .position_aims import (
     BORDER_TYPES,
     border_parties,
     opening_place_state,
+    purpose_parties,
     solidarity_with,
     stance_owners,
     summoned_parties,
@@ -180,7 +181,8 @@ def find_positions(
                     _recipients(parse, i)
                     or _refused_party(parse, i, refusal)
                     or (border_parties(parse, i) if entry.type in BORDER_TYPES else [])
-                    or summoned_parties(parse, i),
+                    or summoned_parties(parse, i)
+                    or (purpose_parties(parse, i) if entry.type == "AID" else []),
                     actors,
                 ),
                 items=(refusal,)

@@ -125,6 +125,11 @@ _TABLE = (
         "state of the city the sentence opens with",
     ),
     Rule(
+        "role.helped_party",
+        "role",
+        "'sent two aircraft to help Algeria battle the blazes': aid for the party helped",
+    ),
+    Rule(
         "role.stance_owner",
         "role",
         "'the minister expressed India's support for X': India holds the stance, X is its target",

@@ -7,6 +7,7 @@ from __future__ import annotations
 from .arguments import parties_under
 from .lexicon import Entry, Lexicon
 from .meeting_parties import OFFICIAL_NOUNS
+from .position_aims import purposes
 from .position_roles import _subject
 from .status import CALENDAR_WORDS
 from .syntax import Parse
@@ -121,6 +122,8 @@ def _needs_met(parse: Parse, i: int, e: Entry) -> bool:
             for m in parse.subtree(k)
             if abs(m - k) <= 4 and (m == k or t[k].pos != "VERB")
         )
+    if kind == "purpose":  # "sent two firefighting aircraft to help Algeria battle the blazes"
+        return any(t[c].lemma.lower() in words for c in purposes(parse, i))
     if kind == "from":  # "withdrew from the talks", "from its role as mediator"
         return any(
             t[m].lemma.lower() in words
