@@ -50,13 +50,7 @@ def _critical_owners(parse: Parse, inside: list[int], words: frozenset[str]) -> 
     ]
     heads = [h for n in nouns for h in parse.preps(n, "by")]
     heads += [k for n in nouns for k in parse.children[n] if t[k].dep == "poss"]
-    out: list[int] = []
-    todo = list(heads)
-    while todo:
-        k = todo.pop()
-        out.append(k)
-        todo += [c for c in parse.children[k] if t[c].dep in _WITHIN_PHRASE]
-    return out
+    return _phrases(parse, heads)
 
 
 #: Hostile acts a party can be "behind": "said Russia was behind the poisoning".
@@ -98,10 +92,16 @@ def _argument_tokens(parse: Parse, clause: int, words: frozenset[str]) -> list[i
             v, *(("nsubj", "nsubjpass") if t[v].lemma.lower() in words else _ARGUMENTS)
         )
     ]
+    return sorted(_phrases(parse, heads))
+
+
+def _phrases(parse: Parse, heads: list[int]) -> list[int]:
+    """The heads with the words of their own noun phrases ("Washington's move")."""
+    t = parse.tokens
     out: list[int] = []
     todo = list(heads)
     while todo:
         k = todo.pop()
         out.append(k)
         todo += [c for c in parse.children[k] if t[c].dep in _WITHIN_PHRASE]
-    return sorted(out)
+    return out
