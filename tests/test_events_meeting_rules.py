@@ -1147,3 +1147,35 @@ def test_a_tour_of_two_states_parsed_as_one_name_takes_one_day_each(resources: A
         for code in _codes(rec, m) & {"MDV", "LKA"}
     }
     assert days == {"MDV": "2019-06-08", "LKA": "2019-06-09"}
+
+
+def test_bilateral_talks_on_a_summit_day_are_held_where_the_summit_is(resources: Any) -> None:
+    """A bilateral meeting told beside a summit is a meeting of its own; with no place of its
+    own, held on one of the summit's days, it is held where the summit is."""
+    text = (
+        "SEOUL, June 4 (Yonhap) -- President Yoon Suk Yeol opened the first Korea-Africa summit "
+        "in Seoul on Tuesday, co-chairing the two-day gathering with Mauritanian President "
+        "Mohamed Ould Ghazouani.\n\n"
+        "Ghanaian President Nana Akufo-Addo, who is also in Seoul for the summit, is scheduled "
+        "to hold bilateral talks with Yoon on Wednesday morning."
+    )
+    rec = extract_article(text, published=date(2024, 6, 4), resources=resources)
+    talks = [e for e in _meetings(rec) if "GHA" in _codes(rec, e) and e.status == "planned"]
+    assert len(talks) == 1 and "MRT" not in _codes(rec, talks[0]), talks
+    assert talks[0].where is not None and talks[0].where.name == "Seoul", talks[0].where
+    assert talks[0].when is not None and talks[0].when.start.startswith("2024-06-05")
+
+
+def test_talks_a_party_pulled_out_of_keep_the_day_they_were_set_for(resources: Any) -> None:
+    """ "pulled out on Thursday of talks ... planned to host on November 20": the talks are
+    called off, the one who planned to host them is a party, and their day is the one they
+    were set for, not the day of the pulling out."""
+    text = (
+        "Azerbaijan pulled out on Thursday of talks with Armenia that Washington had planned "
+        "to host on November 20, accusing the United States of taking a one-sided position."
+    )
+    rec = extract_article(text, published=date(2023, 11, 17), resources=resources)
+    (talks,) = _meetings(rec)
+    assert talks.status == "cancelled"
+    assert {"ARM", "AZE", "USA"} <= _codes(rec, talks)
+    assert talks.when is not None and talks.when.start.startswith("2023-11-20")

@@ -83,3 +83,23 @@ def test_nlp_records_correct_the_lemmas_the_model_gets_wrong(resources: Any) -> 
     assert lemmas["hoped"] == "hope" and lemmas["slated"] == "slate"
     assert lemmas["Hop"] == "hop"
     assert all(form == form.lower() and pos.isupper() for form, pos in lemma_fixes())
+
+
+def test_nlp_mentions_lose_a_conjunction_at_their_edge() -> None:
+    """The small model tags "Kishida and" as one ORG in "between Kishida and Nauru President
+    David Adeang": the name is "Kishida"; a conjunction inside a name stays."""
+    from communique.model import Mention
+    from communique.nlp.aliases import trim_conjunctions
+
+    text = "talks between Kishida and Nauru President David Adeang of Trinidad and Tobago"
+    found = trim_conjunctions(
+        (
+            Mention(start=14, end=25, text="Kishida and", label="ORG"),
+            Mention(start=58, end=77, text="Trinidad and Tobago", label="GPE"),
+            Mention(start=22, end=25, text="and", label="ORG"),
+        )
+    )
+    assert [(m.text, text[m.start : m.end]) for m in found] == [
+        ("Kishida", "Kishida"),
+        ("Trinidad and Tobago", "Trinidad and Tobago"),
+    ]

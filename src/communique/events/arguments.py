@@ -552,7 +552,9 @@ def places_in_sentence(
     return parse.starting_in(places, sentence)
 
 
-SCHEDULED = frozenset({"scheduled", "set", "planned", "slated", "due", "fixed", "booked"})
+SCHEDULED = frozenset(
+    {"scheduled", "set", "planned", "slated", "due", "fixed", "booked", "arranged"}
+)
 
 
 def _scheduled_for(parse: Parse, offset: int) -> bool:

@@ -47,7 +47,14 @@ def group_parties(
     # during which the two countries signed ...")
     start = parse.tokens[p.verb].start
     since = parse.tokens[parse.annotated.sentences[max(0, p.sentence - 1)].first_token].start
-    for at, ev in sorted((x for x in told if x[0] < start), key=lambda x: -x[0]):
+
+    # of events told at one place, one not told again after the verb first ("Ahead of the
+    # summit, X held talks with Y, where the two leaders agreed ...": the talks' pair, not the
+    # summit's, whose parties are told later)
+    def order(x: Told) -> tuple[int, bool]:
+        return -x[0], any(s.start > start for s in x[1].evidence)
+
+    for at, ev in sorted((x for x in told if x[0] < start), key=order):
         if ev.type == "STATEMENT":
             continue
         parties = _parties(ev, by_id)

@@ -17,7 +17,7 @@ from .arguments import (
     party_code,
 )
 from .meeting_attendance import attendance_told
-from .meeting_records import CONFLICT, UNREAL, MeetingCluster, MeetingMention
+from .meeting_records import CONFLICT, GATHERING_WORDS, UNREAL, MeetingCluster, MeetingMention
 from .syntax import Parse
 
 TRACK_WORDS = frozenset({"round", "talk", "negotiation", "consultation", "meeting", "session"})
@@ -60,6 +60,7 @@ def cluster_mentions(
                 m.parties = list(_track_parties(track))
             clusters.append(MeetingCluster([m]))
     _inherit_frames(clusters)
+    _beside_gatherings(clusters)
     _join_attendance(parse, clusters)
     for c in clusters:
         _dateline_fallback(c)
@@ -425,5 +426,36 @@ def _compatible(m: MeetingMention, c: MeetingCluster) -> bool:
         return False
     if m.visitors and c.visitors and not m.visitors & c.visitors:
         return False  # "Trump's visit to Riyadh" and "the crown prince's visit": two visits
+    if (
+        m.bilateral
+        and any(x.entry.lemma in GATHERING_WORDS and not x.bilateral for x in c.mentions)
+    ) or (m.gathering and any(x.bilateral for x in c.mentions)):
+        return False  # "a summit on Thursday" and "a bilateral meeting arranged for Thursday"
     forums = {x.forum.id for x in c.mentions if x.forum}
     return not (m.forum and forums and m.forum.id not in forums)
+
+
+def _beside_gatherings(clusters: list[MeetingCluster]) -> None:
+    """ "X will co-chair a two-day summit in Tokyo from Thursday ... A bilateral meeting with Y
+    arranged for Thursday": a bilateral meeting with no place of its own, told beside a
+    gathering it shares a party with and held on one of its days, is held where it is."""
+    for c in clusters:
+        if c.place is not None or c.date is None or not any(m.bilateral for m in c.mentions):
+            continue
+        for g in clusters:
+            if g is c or g.place is None or g.date is None or not c.codes & g.sides:
+                continue
+            if not any(m.gathering for m in g.mentions):
+                continue
+            days = max(m.days for m in g.mentions)
+            if _day_within(c.date.value, g.date.value, days):
+                c.mentions[0].place = g.place
+                break
+
+
+def _day_within(day: str | None, first: str | None, days: int) -> bool:
+    try:
+        d, f = date.fromisoformat(day or ""), date.fromisoformat(first or "")
+    except ValueError:
+        return False
+    return 0 <= (d - f).days < days

@@ -10,8 +10,9 @@ from __future__ import annotations
 from ..model import TimeExpression
 from .arguments import dependency_distance, span_root
 from .meeting_places import _other_clause
-from .status import SCHEDULED, cancels
+from .status import CALENDAR_WORDS, SCHEDULED, cancels
 from .syntax import Parse
+from .withdrawal import withdrawn_from
 
 
 def _best_date(parse: Parse, trigger: int, dates: list[TimeExpression]) -> TimeExpression | None:
@@ -20,6 +21,10 @@ def _best_date(parse: Parse, trigger: int, dates: list[TimeExpression]) -> TimeE
     ("recognised it in 1777") is not the meeting's date."""
     usable = []
     agreeing = _agreed_to(parse, trigger)
+    # "the summit due to be held in November was scrapped on Friday": a called-off meeting
+    # keeps the date it was set for, told in a clause of its own
+    set_for = _set_date_span(parse, trigger)
+    dated_plan = any(parse.tokens[k].lemma.lower() in CALENDAR_WORDS for k in set_for)
     for t in dates:
         last = span_root(parse, t.start, t.end)
         if agreeing is not None and parse.governing_verb(last) == agreeing:
@@ -27,8 +32,10 @@ def _best_date(parse: Parse, trigger: int, dates: list[TimeExpression]) -> TimeE
         tok = parse.tokens[last]
         if tok.dep in {"compound", "nummod", "amod", "poss", "nmod"} and tok.head != trigger:
             continue
-        if _other_clause(parse, last, trigger):
+        if _other_clause(parse, last, trigger) and last not in set_for:
             continue
+        if dated_plan and parse.governing_verb(last) == _calling_off(parse, trigger):
+            continue  # "pulled out on Thursday of talks set for Monday": Thursday dates the act
         dist = dependency_distance(parse, last, trigger)
         if t.granularity == "year" and dist > 3:
             continue
@@ -38,25 +45,40 @@ def _best_date(parse: Parse, trigger: int, dates: list[TimeExpression]) -> TimeE
     # "agreed on Monday to hold talks in May": Monday dates the agreeing, May the talks
     inner = [u for u in usable if not _of_governing_clause(parse, u[0], trigger)]
     usable = inner or usable
-    # "the summit due to be held in November was scrapped on Friday": a called-off meeting
-    # keeps the date it was set for
-    set_for = _set_date_span(parse, trigger)
     usable = [u for u in usable if parse.token_at(u[0].start) in set_for] or usable
     order = {"day": 0, "month": 1, "year": 2}
     return min(usable, key=lambda p: (order.get(p[0].granularity or "year", 3), p[1]))[0]
+
+
+def _calling_off(parse: Parse, trigger: int) -> int | None:
+    """The verb that calls the meeting off ("the summit ... was scrapped", "pulled out of talks
+    with X"), or None."""
+    tok = parse.tokens[trigger]
+    if tok.dep in {"nsubj", "nsubjpass", "dobj"} and cancels(parse, tok.head):
+        return tok.head
+    return withdrawn_from(parse, trigger)
 
 
 def _set_date_span(parse: Parse, trigger: int) -> set[int]:
     """The tokens of the plan a cancelled meeting noun carries ("due to be held in November",
     "scheduled for March 17"), when the verb it hangs on calls it off; else none."""
     t = parse.tokens
-    tok = t[trigger]
-    if tok.dep not in {"nsubj", "nsubjpass", "dobj"} or not cancels(parse, tok.head):
+    if _calling_off(parse, trigger) is None:
         return set()
     plans = [
         k
         for k in parse.children[trigger]
         if t[k].dep in {"acl", "amod", "relcl"} and t[k].lemma.lower() in SCHEDULED | {"due"}
+    ]
+    # "a meeting between X and President Y, which had been arranged for Thursday": the parser
+    # hangs the "which" clause on the nearest name; a "which" never describes a person
+    plans += [
+        k
+        for k in parse.subtree(trigger)
+        if k != trigger
+        and t[k].dep == "relcl"
+        and t[k].lemma.lower() in SCHEDULED | {"due"}
+        and any(t[w].text.lower() == "which" for w in parse.dep_children(k, "nsubj", "nsubjpass"))
     ]
     return {x for k in plans for x in parse.subtree(k)}
 

@@ -11,7 +11,6 @@ from .arguments import (
     TRAVEL_VERBS,
     absent_from,
     called_on,
-    gerund_subject,
     invitation_taker,
     parties_under,
     party_code,
@@ -19,6 +18,7 @@ from .arguments import (
 )
 from .lexicon import Entry
 from .meeting_records import PAIR_NOUNS
+from .meeting_visitors import relative_subjects
 from .status import measure_head
 from .syntax import Parse
 from .withdrawal import withdrawn_from
@@ -293,56 +293,6 @@ def _members_forum(parties: list[Entity], entry: Entry) -> Entity | None:
     return None
 
 
-VISIT_CARRIERS = frozenset(
-    {"pay", "make", "begin", "start", "undertake", "conduct", "end", "conclude", "wrap", "cut"}
-    | {"cancel", "postpone", "call", "delay", "put", "scrap", "plan", "announce"}
-)
-
-
-def summoned(parse: Parse, i: int) -> frozenset[str]:
-    """ "Baghdad summoned Turkey's ambassador", "Sweden's envoy was summoned": codes of the
-    envoy called in, who comes to the summoning state's ministry (a guest, as a visitor is)."""
-    heads = parse.dep_children(i, "dobj", "nsubjpass")
-    return frozenset(c for e in parties_under(parse, heads) if (c := party_code(e)))
-
-
-def _visitors(parse: Parse, i: int, is_noun: bool) -> frozenset[str]:
-    """Who makes the visit: the possessor or "by" agent of a visit noun ("Trump's visit", "a
-    visit by the crown prince"), the subject of a visit verb. Empty when not said."""
-    if is_noun:
-        heads = [k for k in parse.children[i] if parse.tokens[k].dep == "poss"]
-        heads += parse.preps(i, "by")
-        t = parse.tokens
-        carrier = t[i].head
-        paid = t[i].dep == "dobj" and t[carrier].lemma.lower() in VISIT_CARRIERS
-        on_visit = t[i].dep == "pobj" and t[carrier].text.lower() == "on"  # "X is on a visit"
-        if not heads and (paid or on_visit):
-            verb = carrier if paid else t[carrier].head
-            if paid and (taker := invitation_taker(parse, verb)) is not None:
-                verb = taker  # "accepted an invitation to pay an official visit to Russia"
-            heads = [k for k in parse.dep_children(verb, "nsubj") if t[k].pos != "PRON"]
-        found = parties_under(parse, heads)
-    else:  # "X visited", "X is set to visit", "X will travel to ... and visit"
-        found = parties_under(parse, _visit_subject(parse, i))
-    return frozenset(c for c in (party_code(e) for e in found) if c)
-
-
-def _visit_subject(parse: Parse, i: int) -> list[int]:
-    """The subject of a visit verb, up through open complements ("is set to visit", "will
-    travel to Paris and visit"): a passive subject counts ("X is expected to visit")."""
-    t = parse.tokens
-    for _ in range(4):
-        subj = parse.dep_children(i, "nsubj", "nsubjpass")
-        if not subj and (taker := invitation_taker(parse, i)) is not None:
-            i = taker  # "X accepted an invitation to visit Tehran": X visits
-            continue
-        subj = subj or gerund_subject(parse, i)  # "left for X, before continuing to Y"
-        if subj or t[i].dep not in {"xcomp", "advcl", "conj", "acomp"} or t[i].head == i:
-            return [k for k in subj if t[k].tag not in {"WP", "WDT"}]
-        i = t[i].head
-    return []
-
-
 HABITUAL = frozenset(
     {
         "continuously",
@@ -404,10 +354,16 @@ def _governor_parties(parse: Parse, noun: int) -> list[Entity]:
     tok = parse.tokens[noun]
     if (left := withdrawn_from(parse, noun)) is not None:
         # "X pulled out of a meeting with Y": X was one of its parties
-        return parties_under(parse, parse.dep_children(left, "nsubj"))
+        return parties_under(
+            parse, parse.dep_children(left, "nsubj") + relative_subjects(parse, noun)
+        )
     if (verb := engaged_in(parse, noun)) is not None:  # "A and B are in talks"
         heads = parse.dep_children(verb, "nsubj") + parse.preps(noun, "with", "between")
         return parties_under(parse, heads)
+    if (held_by := relative_subjects(parse, noun)) and not absent_from(parse, noun):
+        # "a visit to Addis Ababa that the envoy had planned", "talks Washington had planned
+        # to host with Armenia"
+        return parties_under(parse, held_by + parse.preps(noun, "with", "between"))
     if tok.dep not in {"dobj", "nsubjpass"} or absent_from(parse, noun):
         return []
     verb = tok.head

@@ -61,6 +61,12 @@ PAIR_NOUNS = frozenset(
 )
 
 
+#: Gatherings of many parties: a bilateral meeting is held beside them, not one of them.
+GATHERING_WORDS = frozenset(
+    {"summit", "conference", "ministerial", "gathering", "forum", "retreat", "assembly"}
+)
+
+
 @dataclass(slots=True)
 class MeetingMention:
     trigger: int
@@ -91,6 +97,8 @@ class MeetingMention:
     engaged: bool = False  # "A and B are in talks": the parties are the subject of being in them
     undated: TimeExpression | None = None  # a date no year could be found for ("in March")
     found_by: tuple[str, ...] = ()  # rules that found parties ("attended by X", "next summit")
+    bilateral: bool = False  # "a bilateral meeting": two sides, not a summit's gathering
+    gathering: bool = False  # "a summit with Pacific leaders", "the first Korea-Africa summit"
 
 
 @dataclass(slots=True)

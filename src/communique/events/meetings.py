@@ -47,12 +47,10 @@ from .meeting_parties import (
     _sidelines_of,
     _speakers,
     _their_own,
-    _visitors,
     day_of,
     engaged_in,
     engaged_now,
     listed_after,
-    summoned,
     told_within,
 )
 from .meeting_places import (
@@ -64,9 +62,10 @@ from .meeting_places import (
     _where_clause_place,
     at_seat,
 )
-from .meeting_records import DEFINITE, VAGUE, MeetingMention
+from .meeting_records import DEFINITE, GATHERING_WORDS, VAGUE, MeetingMention
 from .meeting_status import ENDING
 from .meeting_triggers import _trigger_entry
+from .meeting_visitors import _visitors, summoned
 from .status import SCHEDULED, status_of
 from .syntax import Parse
 
@@ -261,6 +260,7 @@ def _mention(
         if parse.tokens[k].dep in {"det", "poss", "nummod", "amod"}
     }
     has_poss = any(parse.tokens[k].dep == "poss" for k in parse.children[i])
+    kid_lemmas = {parse.tokens[k].lemma.lower() for k in parse.children[i]}
     dates = [t for t in times if t.value and t.granularity in {"day", "month", "year"}]
     clocks = [t for t in times if t.kind == "time"]
     pair = _pair_subject(parse, i) or (is_noun and _their_own(parse, i))
@@ -299,6 +299,13 @@ def _mention(
         closing=is_noun and tok.dep == "dobj" and parse.tokens[tok.head].lemma.lower() in ENDING,
         further=not is_noun and _also(parse, i),
         hosted=_meets_officials(parse, i, is_noun) or (is_noun and travelled_for(parse, i)),
+        bilateral=(bilateral := is_noun and "bilateral" in kid_lemmas),
+        # "the summit" may be the bilateral one told before; "the first Korea-Africa summit"
+        # is a gathering of its own
+        gathering=is_noun
+        and entry.lemma in GATHERING_WORDS
+        and not bilateral
+        and (not dets & DEFINITE or _named_gathering(parse, i)),
         engaged=is_noun and engaged_in(parse, i) is not None,
         attending=is_noun and (bool(dets & DEFINITE) or has_poss) and _attends(parse, i),
         found_by=tuple(attendance),
@@ -405,3 +412,9 @@ def _with_many(parse: Parse, noun: int) -> bool:
         and parse.preps(w, "including", "like", "as")
         for w in parse.preps(noun, "with")
     )
+
+
+def _named_gathering(parse: Parse, i: int) -> bool:
+    """ "the first Korea-Africa summit", "the two-day gathering": a definite gathering named by
+    a modifier of its own, not "the summit" told again."""
+    return any(parse.tokens[k].dep in {"amod", "compound", "nummod"} for k in parse.children[i])

@@ -49,7 +49,6 @@ from .position_triggers import (
     _entry,
     _inside_typed_complement,
     _named_subject,
-    _not_an_act,
     _object_reading,
     _obligation,
     _obligation_entry,
@@ -60,6 +59,7 @@ from .position_triggers import (
 )
 from .status import cancels, conditional, status_of
 from .syntax import Parse
+from .trigger_senses import _not_an_act
 
 REFUSAL_HEADS = frozenset(
     {

@@ -273,7 +273,14 @@ def _clause_verb(parse: Parse, trigger: int) -> int | None:
             # who attends says nothing of when; the clause the noun is subject of does
             and not (t[k].lemma.lower() in {"attend", "join"} and tok.dep in {"nsubj", "nsubjpass"})
         ):  # "are holding talks that began on Tuesday": the holding tells the status
-            return k
+            # "the meeting, which was to have been held on Wednesday": the infinitive the
+            # copula carries tells it ("to have been held": it was not)
+            planned = [
+                x
+                for x in parse.dep_children(k, "xcomp")
+                if t[k].lemma.lower() == "be" and _has_to(parse, x)
+            ]
+            return planned[0] if planned else k
     if tok.dep in {"nsubj", "nsubjpass", "dobj", "attr", "oprd"} or tok.dep == "ROOT":
         head = t[tok.head]
         return head.i if head.pos in {"VERB", "AUX"} else None

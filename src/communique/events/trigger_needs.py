@@ -80,14 +80,17 @@ def _needs_met(parse: Parse, i: int, e: Entry) -> bool:
         )
     if kind == "prep":  # "called on X", not "called off the talks on Monday"
         # "to=street": the preposition with that object ("took to the streets")
-        wanted = {w.partition("=")[0]: w.partition("=")[2] for w in words}
+        # ("for=membership|for=asylum": one of these objects)
+        wanted: dict[str, set[str]] = {}
+        for w in words:
+            wanted.setdefault(w.partition("=")[0], set()).add(w.partition("=")[2])
         return any(
             t[k].text.lower() in wanted
             and not _calendar_object(parse, k)
             and (
-                not wanted[t[k].text.lower()]
+                "" in wanted[t[k].text.lower()]
                 or any(
-                    t[o].lemma.lower() == wanted[t[k].text.lower()]
+                    t[o].lemma.lower() in wanted[t[k].text.lower()]
                     for o in parse.dep_children(k, "pobj")
                 )
             )

@@ -24,6 +24,12 @@ def withdrawn_from(parse: Parse, noun: int) -> int | None:
     if prep.text.lower() == "of" and head.text.lower() == "out":
         verb = head.head if head.dep in {"prep", "prt", "advmod"} else head.i
         return verb if t[verb].lemma.lower() in LEAVE_OUT_OF else None
+    if (
+        prep.text.lower() == "of"
+        and head.lemma.lower() in LEAVE_OUT_OF
+        and any(t[k].text.lower() == "out" for k in parse.dep_children(head.i, "prt"))
+    ):  # "pulled out on Thursday of talks with X": "of" hung on the verb
+        return head.i
     if prep.text.lower() == "from" and head.lemma.lower() in LEAVE_FROM:
         return head.i
     return None

@@ -27,6 +27,29 @@ def _words(text: str) -> list[str]:
     return [w for w in clean.split() if w.lower().rstrip(".") not in _TITLE_WORDS]
 
 
+#: Words the statistical NER sometimes leaves at the edge of a name ("Kishida and" tagged as
+#: one ORG in "between Kishida and Nauru President X"): never the first or last word of a name.
+_EDGE_CONJUNCTIONS = re.compile(r"^(?:and|or|&)(?:\s+|$)|\s+(?:and|or|&)$", re.IGNORECASE)
+
+
+def trim_conjunctions(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """A mention that starts or ends with a conjunction loses it; one that is nothing else is
+    dropped."""
+    out: list[Mention] = []
+    for m in mentions:
+        edge = _EDGE_CONJUNCTIONS.search(m.text)
+        if edge is None:
+            out.append(m)
+            continue
+        if edge.start() == 0:
+            start, text = m.start + edge.end(), m.text[edge.end() :]
+        else:
+            start, text = m.start, m.text[: edge.start()]
+        if text.strip():
+            out.append(replace(m, start=start, end=start + len(text), text=text))
+    return tuple(out)
+
+
 def recover_surnames(
     mentions: tuple[Mention, ...], tokens: tuple[Token, ...]
 ) -> tuple[Mention, ...]:

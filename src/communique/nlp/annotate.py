@@ -13,7 +13,7 @@ from typing import Any
 
 from ..errors import ResourceError
 from ..model import AnnotatedArticle, CleanArticle, Mention, Sentence, Token, content_id
-from .aliases import propagate_aliases, recover_surnames
+from .aliases import propagate_aliases, recover_surnames, trim_conjunctions
 from .backend import NlpBackend
 
 # Entity labels kept as mentions; the rest (ORDINAL, PERCENT, MONEY ...) are noise for us.
@@ -75,7 +75,7 @@ def to_annotated(article: CleanArticle, doc: Any) -> AnnotatedArticle:
         article=article,
         sentences=sentences,
         tokens=tokens,
-        mentions=propagate_aliases(recover_surnames(mentions, tokens)),
+        mentions=propagate_aliases(recover_surnames(trim_conjunctions(mentions), tokens)),
     )
 
 

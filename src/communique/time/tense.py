@@ -23,8 +23,8 @@ _FUTURE_WORDS = frozenset(
     {"upcoming", "forthcoming", "next", "planned", "scheduled", "due", "set", "expected",
      "slated", "coming", "future", "proposed"}
 )  # fmt: skip
-_ARRANGED = frozenset({"expect", "schedule", "set", "slate", "plan", "due", "book"})
-_PLANNED = frozenset({"schedule", "set", "slate", "plan"})  # "was scheduled for Friday"
+_ARRANGED = frozenset({"expect", "schedule", "set", "slate", "plan", "due", "book", "arrange"})
+_PLANNED = frozenset({"schedule", "set", "slate", "plan", "arrange"})  # "was scheduled for Friday"
 _PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
 _MAX_HOPS = 8
 _UNTIL = frozenset({"until", "till", "til"})
