@@ -1179,3 +1179,17 @@ def test_talks_a_party_pulled_out_of_keep_the_day_they_were_set_for(resources: A
     assert talks.status == "cancelled"
     assert {"ARM", "AZE", "USA"} <= _codes(rec, talks)
     assert talks.when is not None and talks.when.start.startswith("2023-11-20")
+
+
+def test_the_previous_round_is_a_round_of_the_negotiation_told(resources: Any) -> None:
+    """ "The previous round, held in Brussels ...": a round named by its place in a track is a
+    meeting of that track's parties, with its own place and day."""
+    text = (
+        "Negotiators from the European Union and Mercosur resumed talks in Asuncion on "
+        "Wednesday. The previous round, held in Brussels from Jan. 29 to Feb. 2, ended without "
+        "a deal."
+    )
+    rec = extract_article(text, published=date(2018, 2, 19), resources=resources)
+    places = sorted((e.where.name if e.where else "", e.status) for e in _meetings(rec))
+    assert places == [("Asunción", "occurred"), ("Brussels", "occurred")], places
+    assert all({"EU", "MERCOSUR"} <= _codes(rec, e) for e in _meetings(rec))

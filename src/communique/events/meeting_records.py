@@ -53,6 +53,7 @@ CONFLICT = {
 
 ORDINAL_ROUNDS = frozenset(
     {"next", "new", "another", "second", "third", "fourth", "fifth", "sixth", "final", "further"}
+    | {"previous", "latest", "last"}
 )
 
 # "the two leaders", "both sides": the parties of the meeting reported just before
