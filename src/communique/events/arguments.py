@@ -359,6 +359,8 @@ def verb_parties(parse: Parse, verb: int) -> list[Entity]:
         if not parse.dep_children(h, "nsubj")
     ]
     heads += _guests_from(parse, verb)
+    if parse.tokens[verb].lemma.lower() == "call":  # "called in the Russian ambassador"
+        heads += parse.preps(verb, "in")
     subj = [h for h in heads if parse.tokens[h].dep in {"nsubj", "nsubjpass"}]
     tok = parse.tokens[verb]
     if not subj:  # "responded by summoning X"

@@ -29,6 +29,7 @@ class Entry:
     direct object, if any, is a party, people or one of the words), "abroad" (an
     announced arrival at a named place: "is due in Moscow"), "journey:to|in" (an
     office-holder's journey to a named place after one of these words: "travelled to Tokyo"),
+    "calledin" (an envoy called in: "called in the Russian ambassador"),
     "deed:signing|exchange/agreement|treaty" (an object naming the act, before the slash, of a
     document, after it: "witnessed the signing of an agreement"), "purpose:help|assist" (an
     infinitive of purpose with one of these verbs: "sent two aircraft to help Algeria")."""
@@ -72,7 +73,7 @@ class BodyWords:
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     meeting_nouns: dict[str, Entry]
-    meeting_verbs: dict[str, Entry]
+    meeting_verbs: dict[str, tuple[Entry, ...]]  # senses in file order: the first that fits
     verbs: dict[str, tuple[Entry, ...]]
     nouns: dict[str, Entry]
     private_heads: frozenset[str] = frozenset()  # "the Nigerian singer": not the state acting
@@ -112,6 +113,7 @@ NEED_KINDS: dict[str, frozenset[str]] = {
             "notsite",
             "together",
             "hostto",
+            "calledin",
         }
     ),
     "verbs.csv": frozenset(
@@ -195,10 +197,13 @@ def check_row(name: str, line: int, r: dict[str, str]) -> None:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     nouns: dict[str, Entry] = {}
-    mverbs: dict[str, Entry] = {}
+    mverbs: dict[str, list[Entry]] = {}
     for r in _rows("triggers.csv"):
         e = Entry(r["lemma"], r["pos"], r["type"], r["mode"], r["needs"], r["source"])
-        (nouns if e.pos == "NOUN" else mverbs)[e.lemma] = e
+        if e.pos == "NOUN":
+            nouns[e.lemma] = e
+        else:  # "called on X" (a visit), "called in the ambassador" (a summons): in file order
+            mverbs.setdefault(e.lemma, []).append(e)
     crit_rows = _read("critical_words.csv", check_critical_row)
     critical = frozenset(r["word"] for r in crit_rows if r["use"] != "label")
     lists = {"@critical": "|".join(sorted(r["word"] for r in crit_rows if r["use"] != "content"))}
@@ -230,7 +235,7 @@ def load_lexicon() -> Lexicon:
     }
     return Lexicon(
         nouns,
-        mverbs,
+        {lemma: tuple(entries) for lemma, entries in mverbs.items()},
         {k: tuple(v) for k, v in verbs.items()},
         events,
         private,

@@ -67,10 +67,12 @@ def _trigger_entry(parse: Parse, lexicon: Lexicon, i: int) -> Entry | None:
         entry = lexicon.meeting_nouns.get(lemma)
         return entry if entry and _noun_ok(parse, i, entry) else None
     if tok.pos in {"VERB", "ADJ"}:
-        entry = lexicon.meeting_verbs.get(lemma)
-        if entry is None or (tok.pos == "ADJ" and tok.tag != "VBG" and entry.pos != "ADJ"):
-            return None
-        return entry if _verb_ok(parse, i, entry) else None
+        for entry in lexicon.meeting_verbs.get(lemma, ()):
+            if tok.pos == "ADJ" and tok.tag != "VBG" and entry.pos != "ADJ":
+                continue
+            if _verb_ok(parse, i, entry):
+                return entry
+        return None
     return None
 
 
@@ -326,6 +328,8 @@ def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
         return _due_in_place(parse, i)
     if kind == "journey":  # "X travelled to Tokyo", "X is expected to travel to Rwanda"
         return _journey(parse, i, entry.need_words)
+    if kind == "calledin":  # "called in the Russian ambassador", "was called in to the ministry"
+        return _called_in(parse, i)
     if kind == "venue":  # "was informed (about the decision) at the ministry"
         venues = {"ministry", "office", "embassy", "chancellery"}
         return any(parse.tokens[o].lemma.lower() in venues for o in _at_objects(parse, i))
@@ -395,6 +399,25 @@ ENVOY_NOUNS = frozenset(
         "mission",
     }
 )
+
+
+#: Envoys a ministry calls in: "called in the Russian ambassador", "the chargé d'affaires".
+CALLED_IN = frozenset({"ambassador", "envoy", "chargé", "charge", "consul", "diplomat"})
+
+
+def _called_in(parse: Parse, i: int) -> bool:
+    """ "Berlin called in the Russian ambassador", "Sweden's ambassador was called in to the
+    foreign ministry": "call in" with an envoy as its object, or a passive envoy subject, is
+    a summons (not "called in the army", "called in experts")."""
+    t = parse.tokens
+    if not any(t[k].text.lower() == "in" for k in parse.dep_children(i, "prt", "prep")):
+        return False
+    heads = parse.dep_children(i, "dobj", "nsubjpass") + parse.preps(i, "in")
+    return any(
+        t[k].lemma.lower() in CALLED_IN
+        for h in heads
+        for k in (h, *parse.dep_children(h, "compound"))
+    )
 
 
 def _calls_on(parse: Parse, i: int) -> bool:

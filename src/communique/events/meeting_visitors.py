@@ -17,6 +17,8 @@ def summoned(parse: Parse, i: int) -> frozenset[str]:
     """ "Baghdad summoned Turkey's ambassador", "Sweden's envoy was summoned": codes of the
     envoy called in, who comes to the summoning state's ministry (a guest, as a visitor is)."""
     heads = parse.dep_children(i, "dobj", "nsubjpass")
+    if parse.tokens[i].lemma.lower() == "call":  # "called in the Russian ambassador"
+        heads += parse.preps(i, "in")
     return frozenset(c for e in parties_under(parse, heads) if (c := party_code(e)))
 
 
