@@ -1193,3 +1193,37 @@ def test_the_previous_round_is_a_round_of_the_negotiation_told(resources: Any) -
     places = sorted((e.where.name if e.where else "", e.status) for e in _meetings(rec))
     assert places == [("Asunción", "occurred"), ("Brussels", "occurred")], places
     assert all({"EU", "MERCOSUR"} <= _codes(rec, e) for e in _meetings(rec))
+
+
+def test_talks_told_while_visiting_a_city_are_held_there(resources: Any) -> None:
+    """ "Visiting Nairobi, X said ... after talks with Y": the stay the opening participle tells
+    holds the talks, though the tagger reads "Visiting Nairobi" as one name."""
+    text = (
+        "Visiting Nairobi, Indian Prime Minister Narendra Modi said on Monday that India and "
+        "Kenya would deepen defence cooperation, after talks with President Uhuru Kenyatta at "
+        "State House."
+    )
+    rec = extract_article(text, published=date(2016, 7, 12), resources=resources)
+    (talks,) = _meetings(rec)
+    assert {"IND", "KEN"} <= _codes(rec, talks)
+    assert talks.where is not None and talks.where.name == "Nairobi", talks.where
+
+
+def test_a_tour_s_stops_told_with_their_days_place_and_date_each_visit(resources: Any) -> None:
+    """ "will visit A, B and C ..., stopping in X on Monday, Y on Tuesday and Z on Wednesday":
+    each country's visit is held in its city, on that city's day."""
+    text = (
+        "Turkish President Recep Tayyip Erdogan will visit Saudi Arabia, Qatar and the United "
+        "Arab Emirates on a three-day tour, stopping in Jeddah on Monday, Doha on Tuesday and "
+        "Abu Dhabi on Wednesday."
+    )
+    rec = extract_article(text, published=date(2023, 7, 14), resources=resources)
+    legs = sorted(
+        (e.where.name if e.where else "", e.when.start[:10] if e.when else "")
+        for e in _meetings(rec)
+    )
+    assert legs == [
+        ("Abu Dhabi", "2023-07-19"),
+        ("Doha", "2023-07-18"),
+        ("Jeddah", "2023-07-17"),
+    ], legs

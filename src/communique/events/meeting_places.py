@@ -1,22 +1,18 @@
 """Meeting places: which place of a sentence belongs to a meeting (dates: meeting_dates).
 
-Arrivals, "where" clauses, tours of several destinations, and the clauses whose
+Arrivals, "where" clauses (tours of several destinations: meeting_tours), and the clauses whose
 place or day is someone else's.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date, timedelta
-
-from ..model import Entity, PlaceMention, TimeExpression
+from ..model import PlaceMention, TimeExpression
 from ..place import government_seats, name_key
 from .arguments import (
     SETTLEMENT_NOUNS,
     dependency_distance,
     nearest_trigger,
     parties_under,
-    party_code,
     places_in_sentence,
     span_root,
     times_in_sentence,
@@ -25,66 +21,6 @@ from .meeting_records import MeetingMention, T
 from .status import REPORTING
 from .syntax import Parse
 
-
-def _per_destination(
-    parse: Parse, m: MeetingMention, here: list[PlaceMention]
-) -> list[MeetingMention]:
-    """'state visits to Senegal and Rwanda', 'visited Hanoi and Vientiane': one visit per
-    destination in another country, each with the visitor, its host and its place."""
-    if m.entry.mode != "visit":
-        return [m]
-    i = m.trigger
-    heads = parse.dep_children(i, "dobj") if parse.tokens[i].pos == "VERB" else []
-    if not heads:  # "a visit to Senegal and Rwanda", "will travel to Kenya and Rwanda"
-        heads = parse.preps(i, "to")
-    # "to South Africa, the Democratic Republic of Congo and Rwanda": a list the parser may
-    # hang on the first name as an apposition
-    firsts = [x for h in heads[:1] for x in (h, *parse.dep_children(h, "appos"))]
-    dests = [c for h in firsts for c in parse.conjuncts(h)]
-    if len(dests) == 1:  # "the Maldives and Sri Lanka" parsed as one name: its places' starts
-        inside = set(parse.subtree(dests[0]))
-        dests = [parse.token_at(p.start) for p in here if parse.token_at(p.start) in inside]
-        dests = dests or [firsts[0]]
-    stops: list[tuple[PlaceMention, Entity | None]] = []
-    for d in dests:
-        place = next(
-            (p for p in here if parse.token_at(p.start) <= d < parse.token_at(p.end - 1) + 1), None
-        )
-        hit = parse.entity_at.get(d)
-        host = hit.entity if hit is not None and hit.entity.kind == "state" else None
-        if place is not None and place.country:
-            stops.append((place, host))
-    if len({p.country for p, _ in stops}) < 2:
-        return [m]
-    hosts = {e.id for _, e in stops if e is not None}
-    countries = {p.country for p, _ in stops}
-    shared = [e for e in m.parties if e.id not in hosts and party_code(e) not in countries]
-    days = _respective_days(m.date, len(stops))
-    out = []
-    for n, (place, host) in enumerate(stops):
-        part = replace(m, place=place, parties=[*shared, *([host] if host else [])])
-        if days:  # "will visit the Maldives and Sri Lanka on June 8 and 9": one day each
-            part.date = days[n]
-        out.append(part)
-    return out
-
-
-def _respective_days(when: TimeExpression | None, stops: int) -> list[TimeExpression]:
-    """A range of as many days as a tour has stops, one day per stop in order; else none."""
-    if when is None or not when.value or not when.value_end or when.granularity != "day":
-        return []
-    try:
-        first, last = date.fromisoformat(when.value[:10]), date.fromisoformat(when.value_end[:10])
-    except ValueError:
-        return []
-    if (last - first).days + 1 != stops:
-        return []
-    return [
-        replace(when, value=(first + timedelta(days=k)).isoformat(), value_end=None)
-        for k in range(stops)
-    ]
-
-
 ARRIVAL_VERBS = frozenset({"arrive", "land"})
 
 
@@ -92,6 +28,8 @@ def _of_the_report(parse: Parse, offset: int, triggers: list[int]) -> bool:
     """'X said in Belgrade on Friday that he expected little from the next meeting': the place
     and day belong to the saying, whose clause holds the meeting word, not to the meeting."""
     tok = parse.token_at(offset)
+    if _opens_visiting(parse, tok):
+        return False  # "Visiting Nairobi, X said ... after talks with Y": the stay's place
     above = list(parse.ancestors(tok))
     if any(i in above for i in triggers):
         return False  # inside a meeting's own phrase: "the summit in Peru"
@@ -384,7 +322,11 @@ def _best_place(parse: Parse, trigger: int, places: list[PlaceMention]) -> Place
     frame = _sequence_prep(parse, trigger)
     if frame is not None:  # "arrived in Quito after talks with X": Quito is the arrival's
         inside = set(parse.subtree(frame))
-        located = [p for p in located if parse.token_at(p.start) in inside]
+        # "Visiting Nairobi, X said ... after talks with Y": the stay the participle tells
+        # holds the talks
+        located = [p for p in located if parse.token_at(p.start) in inside] or [
+            p for p in places if _visiting(parse, p)
+        ]
     if not located and frame is None:
         # "talks on the Grand Ethiopian Renaissance Dam in Cairo": a city closing a topic
         # that names no situation is where the talks are
@@ -400,6 +342,29 @@ def _best_place(parse: Parse, trigger: int, places: list[PlaceMention]) -> Place
             p.kind == "country",
         ),
     )
+
+
+def _visiting(parse: Parse, p: PlaceMention) -> bool:
+    """ "Visiting Nairobi, X said ...": the place is the object of a "visiting" participle that
+    opens its clause."""
+    t = parse.tokens
+    head = t[span_root(parse, p.start, p.end)]
+    verb = t[head.head]
+    return _opens_visiting(parse, parse.token_at(p.start)) or (
+        head.dep == "dobj"
+        and verb.lemma.lower() == "visit"
+        and verb.tag == "VBG"
+        and verb.dep in {"advcl", "acl"}
+    )
+
+
+def _opens_visiting(parse: Parse, first: int) -> bool:
+    """The word before token ``first`` is a "Visiting" that opens its sentence (the tagger
+    often takes "Visiting Nairobi" for one name)."""
+    t = parse.tokens
+    if first < 1 or t[first - 1].text.lower() != "visiting":
+        return False
+    return first == 1 or parse.sentence_index(first - 1) != parse.sentence_index(first - 2)
 
 
 SEQUENCE_PREPS = frozenset({"after", "following", "before", "from"})

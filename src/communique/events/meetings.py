@@ -58,12 +58,12 @@ from .meeting_places import (
     _assign,
     _best_place,
     _of_the_report,
-    _per_destination,
     _where_clause_place,
     at_seat,
 )
 from .meeting_records import DEFINITE, GATHERING_WORDS, VAGUE, MeetingMention
 from .meeting_status import ENDING
+from .meeting_tours import _per_destination
 from .meeting_triggers import _trigger_entry
 from .meeting_visitors import _visitors, summoned
 from .status import SCHEDULED, status_of
@@ -137,7 +137,7 @@ def find_meeting_mentions(
             m.filed_from = dateline
             if n == lead:  # "KAZAN, Russia (Reuters) -": no party of the lead
                 m.parties = [e for e in m.parties if named_after(e, dateline_end, parse, n)]
-            out.extend(_per_destination(parse, m, here))
+            out.extend(_per_destination(parse, m, here, stamped))
         _described_within(parse, [m for m in out if m.sentence == n])
         _frame_triggers(parse, [m for m in out if m.sentence == n])
     _arrival_places(parse, places, out, times, dateline)
