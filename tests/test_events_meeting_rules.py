@@ -1227,3 +1227,21 @@ def test_a_tour_s_stops_told_with_their_days_place_and_date_each_visit(resources
         ("Doha", "2023-07-18"),
         ("Jeddah", "2023-07-17"),
     ], legs
+
+
+def test_a_meeting_whose_day_lies_after_the_report_is_planned(resources: Any) -> None:
+    """ "the G7 summit, which opens in Hiroshima on Friday", told on a Wednesday: however its
+    clause is worded ("opens", "hosted by"), a meeting not yet reached is planned."""
+    text = (
+        "US President Joe Biden will fly to Japan on Wednesday for the G7 summit, which opens "
+        "in Hiroshima on Friday."
+    )
+    rec = extract_article(text, published=date(2023, 5, 17), resources=resources)
+    summit = next(e for e in _meetings(rec) if e.where and e.where.name == "Hiroshima")
+    assert summit.status == "planned" and "meeting.day_ahead" in summit.rules, summit
+    said = extract_article(
+        "Leaders of the G7 opened their summit in Hiroshima on Friday.",
+        published=date(2023, 5, 19),
+        resources=resources,
+    )
+    assert all(e.status != "planned" for e in _meetings(said)), _meetings(said)

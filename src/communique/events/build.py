@@ -210,6 +210,16 @@ def _attach_roles(
     return out
 
 
+def _day_ahead(when: When | None, published: date | None) -> bool:
+    """The meeting's first day, told to the day, lies after the article's date."""
+    return (
+        when is not None
+        and published is not None
+        and len(when.start) >= 10
+        and when.start[:10] > published.isoformat()
+    )
+
+
 def _meeting_event(
     parse: Parse, c: MeetingCluster, att: _Attached, article_id: str, hosts: dict[str, Entity]
 ) -> Event:
@@ -232,6 +242,12 @@ def _meeting_event(
     going = status == "occurred" and under_way(parse, c, when)
     if going:
         status = "ongoing"
+    # "the G7 summit, which opens in Hiroshima on Friday", told on Wednesday: not yet held
+    ahead = status in {"occurred", "ongoing"} and _day_ahead(
+        when, parse.annotated.article.published
+    )
+    if ahead:
+        status, going = "planned", False
     evidence = _evidence(parse, sorted({m.sentence for m in c.mentions}))
     heads: dict[str, str | None] = {}
     for d in att.delegations:  # one delegation per party, keeping the head where one is named
@@ -250,7 +266,8 @@ def _meeting_event(
         rules=_meeting_rules(c)
         + ((rule("meeting.visit"),) if recipients else ())
         + ((rule("meeting.hosts_country"),) if at_hosts else ())
-        + ((rule("meeting.under_way"),) if going else ()),
+        + ((rule("meeting.under_way"),) if going else ())
+        + ((rule("meeting.day_ahead"),) if ahead else ()),
         type="CONSULT",
         mode=first.entry.mode,
         status=status,

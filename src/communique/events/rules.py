@@ -200,6 +200,7 @@ _TABLE = (
     Rule("meeting.talks_trip", "meeting", "'travelled to Cairo to resume talks': Egypt hosts"),
     Rule("meeting.ahead_of", "meeting", "'ahead of talks with X, Y said': Y takes part"),
     Rule("meeting.envoy_sent", "meeting", "'sent an envoy to Myanmar': a visit by the sender"),
+    Rule("meeting.day_ahead", "meeting", "a meeting whose day lies after the report's: planned"),
     Rule("emit.sport", "emit", "'India beat Pakistan in their Asia Cup match': teams, no event"),
     Rule("emit.coded_actor", "emit", "reported only when the source actor resolves to a code"),
     Rule("emit.coded_target", "emit", "a directed act needs its target when the text names one"),
