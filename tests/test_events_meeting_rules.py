@@ -1245,3 +1245,16 @@ def test_a_meeting_whose_day_lies_after_the_report_is_planned(resources: Any) ->
         resources=resources,
     )
     assert all(e.status != "planned" for e in _meetings(said)), _meetings(said)
+
+
+def test_thanks_for_help_with_no_party_it_is_for_credit_no_act(resources: Any) -> None:
+    """ "thanked China for its long-standing assistance": only the thanks are told; no AID or
+    SUPPORT by China is made of them (position.credited_act needs the party it was for)."""
+    rec = extract_article(
+        "Tanzanian Foreign Minister January Makamba thanked China for its long-standing "
+        "assistance in infrastructure.",
+        published=date(2024, 3, 18),
+        resources=resources,
+    )
+    assert not [e for e in rec.events if "position.credited_act" in e.rules], rec.events
+    assert any(e.type == "SUPPORT" and e.mode == "praise" for e in rec.events), rec.events

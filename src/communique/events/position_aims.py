@@ -101,6 +101,52 @@ def solidarity_with(parse: Parse, cand: PositionCandidate) -> list[PositionCandi
     return [replace(cand, entry=entry, recipients=tuple(found), items=(), responds=False)]
 
 
+#: What a party is thanked for that is an act of its own toward the thanker or a third party:
+#: "thanked Chile for its support for Vietnam's candidacy", "for its assistance".
+CREDITED = {"support": "SUPPORT", "backing": "SUPPORT", "assistance": "AID", "aid": "AID"}
+
+
+def credited_acts(parse: Parse, cand: PositionCandidate) -> list[PositionCandidate]:
+    """ "X thanked Chile for its support for Vietnam's candidacy": besides the thanks, the
+    support is Chile's, aimed at the party its own phrase names (rule position.credited_act).
+    A support with no owner ("for the support") or no party it is for ("for its valuable
+    assistance") is only thanked for."""
+    t = parse.tokens
+    if t[cand.verb].lemma.lower() != "thank" or not cand.actors or not cand.recipients:
+        return []
+    out = []
+    for f in parse.preps(cand.verb, "for"):
+        kind = CREDITED.get(t[f].lemma.lower())
+        owned = any(t[k].dep == "poss" for k in parse.children[f])
+        if kind is None or not owned:
+            continue
+        owners = [e for e in head_entities(parse, parse.dep_children(f, "poss")) if party_code(e)]
+        givers = tuple(owners) or cand.recipients  # "its support": the thanked party's
+        given = {party_code(e) for e in givers}
+        # the party it is for, named in its own phrase ("support for Vietnam's candidacy");
+        # thanks for "valuable assistance" credit no act told
+        aimed = [
+            e
+            for h in parse.preps(f, "for", "of", "to")
+            for e in head_entities(parse, [h, *parse.dep_children(h, "poss")])
+            if party_code(e) not in given
+        ]
+        if not aimed:
+            continue
+        entry = Entry("thank", "VERB", kind, kind.lower(), "", "rule:position.credited_act")
+        out.append(
+            replace(
+                cand,
+                entry=entry,
+                actors=givers,
+                recipients=tuple(aimed),
+                items=(),
+                responds=False,
+            )
+        )
+    return out
+
+
 def solidarity_objects(parse: Parse, verb: int) -> list[int]:
     """The objects of "in solidarity with X" under a verb, also where the parser hung "with X"
     on the verb itself."""

@@ -28,6 +28,7 @@ from .noun_roles import noun_events
 from .position_aims import (
     BORDER_TYPES,
     border_parties,
+    credited_acts,
     opening_place_state,
     purpose_parties,
     solidarity_with,
@@ -237,7 +238,7 @@ def find_positions(
             )
             if actors or cand.recipients or (named and cand.entry.type != "STATEMENT") or together:
                 out.append(cand)
-                out += solidarity_with(parse, cand)
+                out += solidarity_with(parse, cand) + credited_acts(parse, cand)
         if not any(_typed_act(c) for c in _in_sentence(out, n)):
             out += noun_events(parse, lexicon, n, sent_times, skip)
     return _elaborate(parse, _drop_echoes(out))

@@ -60,6 +60,11 @@ _TABLE = (
         "an act done 'in solidarity with X' also supports X",
     ),
     Rule(
+        "position.credited_act",
+        "position",
+        "'thanked Chile for its support for Vietnam': the support is Chile's, aimed at Vietnam",
+    ),
+    Rule(
         "position.announced_response",
         "position",
         "an answer in kind announced ('said Moscow would respond') or a right to it reserved: a "
