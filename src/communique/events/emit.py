@@ -31,6 +31,7 @@ from datetime import date
 
 from ..model import Entity, Event, LeftOut, Link, Span, TimeExpression, content_id
 from .arguments import party_code
+from .groups import _both_sides, _codes
 from .lexicon import load_lexicon
 from .position_records import DIRECTED
 from .rules import rule
@@ -231,86 +232,6 @@ def _unaimed(parse: Parse, ev: Event, by_id: dict[str, Entity]) -> bool:
 BLAMING = frozenset({"lexicon.verbs:hold"})
 
 
-#: "urged both sides to ...", "called on the two countries to ...": the pair told before.
-SIDE_NOUNS = frozenset(
-    {"side", "party", "country", "nation", "neighbour", "neighbor", "rival", "government",
-     "leader", "state", "minister", "counterpart", "president"}
-)  # fmt: skip
-_PAIR_SLOTS = frozenset({"dobj", "pobj", "dative"})
-_GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4}
-
-
-def _both_sides(parse: Parse, events: list[Event], by_id: dict[str, Entity]) -> list[Event]:
-    """A directed act aimed at "both sides", "the two countries" or "the three governments" is
-    aimed at the parties of the latest act told before it between exactly that many parties
-    other than its actor (role.both_sides)."""
-    ordered = sorted((e for e in events if e.evidence), key=lambda e: e.evidence[0].start)
-    out: list[Event] = []
-    for ev in events:
-        size = (
-            None
-            if (ev.type not in DIRECTED and ev.mode != "call")  # "phoned both ministers"
-            or ev.meeting is not None
-            or _codes(ev.recipients, by_id)
-            or not ev.evidence
-            else _aimed_group(parse, ev.evidence[0])
-        )
-        group = _group_before(ev, ordered, by_id, size) if size else ()
-        out.append(
-            replace(ev, recipients=group, rules=(*ev.rules, rule("role.both_sides")))
-            if group
-            else ev
-        )
-    return out
-
-
-def _aimed_group(parse: Parse, span: Span) -> int | None:
-    """How many parties an object like "both sides" or "the three countries" names."""
-    t = parse.tokens
-    first, last = parse.token_range(span.start, span.end)
-    for i in range(first, last + 1):
-        if t[i].lemma.lower() not in SIDE_NOUNS or t[i].tag not in {"NNS", "NNPS"}:
-            continue
-        slot = t[i].dep in _PAIR_SLOTS or (
-            t[i].dep == "nsubj" and t[t[i].head].dep in {"xcomp", "ccomp"}
-        )
-        sizes = [
-            _GROUP_SIZES[w] for k in parse.children[i] if (w := t[k].text.lower()) in _GROUP_SIZES
-        ]
-        if slot and sizes:
-            return sizes[0]
-    return None
-
-
-def _group_before(
-    ev: Event, ordered: list[Event], by_id: dict[str, Entity], size: int
-) -> tuple[str, ...]:
-    own = _codes(ev.actors, by_id)
-    start = ev.evidence[0].start
-    last: dict[frozenset[str], int] = {}
-    # the group told most often before, the latest of equals: "urged the two countries" after
-    # a dispute and one third state's support for a side is the dispute's pair
-    groups: dict[frozenset[str], tuple[int, tuple[str, ...]]] = {}
-    for rank, other in enumerate(o for o in ordered if o.evidence[0].start < start):
-        ids: dict[str, str] = {}
-        parties = other.actors + other.recipients
-        if other.meeting is not None:
-            parties += tuple(d.party for d in other.meeting.delegations)
-        for i in parties:
-            code = _codes((i,), by_id)
-            if code and not code & own:
-                ids.setdefault(next(iter(code)), i)
-        if len(ids) == size:
-            key = frozenset(ids)
-            count = groups.get(key, (0, ()))[0]
-            groups[key] = (count + 1, tuple(ids.values()))
-            last[key] = rank
-    if not groups:
-        return ()
-    best = max(groups, key=lambda k: (groups[k][0], last[k]))
-    return groups[best][1]
-
-
 #: Acts only ever aimed at another state: never a state's towards itself.
 ABROAD_MODES = frozenset({"recall_ambassador", "break_relations"})
 
@@ -404,16 +325,6 @@ def news_year(times: Iterable[TimeExpression]) -> int | None:
         and not t.year_inferred
     )
     return max(years, key=lambda y: (years[y], y), default=None)
-
-
-def _codes(ids: Iterable[str], by_id: dict[str, Entity]) -> frozenset[str]:
-    out = set()
-    for i in ids:
-        e = by_id.get(i)
-        code = party_code(e) if e is not None else None
-        if code:
-            out.add(code)
-    return frozenset(out)
 
 
 def _asked(parse: Parse, ev: Event) -> bool:
