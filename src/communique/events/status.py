@@ -273,14 +273,14 @@ def _clause_verb(parse: Parse, trigger: int) -> int | None:
             # who attends says nothing of when; the clause the noun is subject of does
             and not (t[k].lemma.lower() in {"attend", "join"} and tok.dep in {"nsubj", "nsubjpass"})
         ):  # "are holding talks that began on Tuesday": the holding tells the status
-            # "the meeting, which was to have been held on Wednesday": the infinitive the
-            # copula carries tells it ("to have been held": it was not)
-            planned = [
+            # "the meeting, which was to have been held on Wednesday": the perfect infinitive
+            # the copula carries tells it was not; "which was to be held" stays the copula's
+            fell_through = [
                 x
                 for x in parse.dep_children(k, "xcomp")
-                if t[k].lemma.lower() == "be" and _has_to(parse, x)
+                if t[k].lemma.lower() == "be" and _is_counterfactual(parse, x)
             ]
-            return planned[0] if planned else k
+            return fell_through[0] if fell_through else k
     if tok.dep in {"nsubj", "nsubjpass", "dobj", "attr", "oprd"} or tok.dep == "ROOT":
         head = t[tok.head]
         return head.i if head.pos in {"VERB", "AUX"} else None
