@@ -1258,3 +1258,19 @@ def test_thanks_for_help_with_no_party_it_is_for_credit_no_act(resources: Any) -
     )
     assert not [e for e in rec.events if "position.credited_act" in e.rules], rec.events
     assert any(e.type == "SUPPORT" and e.mode == "praise" for e in rec.events), rec.events
+
+
+def test_a_host_told_in_the_meeting_s_own_phrase_joins_it(resources: Any) -> None:
+    """ "The round of talks between A and B that X was to have hosted in Washington ... was
+    called off": the hosting verb is near the phrase's first meeting word, not its last; one
+    meeting, with its host and its place."""
+    text = (
+        "The round of talks between Foreign Ministers Ararat Mirzoyan and Jeyhun Bayramov that "
+        "Secretary of State Antony Blinken was to have hosted in Washington on the 20th was "
+        "called off after Baku declined to send its minister."
+    )
+    rec = extract_article(text, published=date(2023, 11, 25), resources=resources)
+    (talks,) = _meetings(rec)
+    assert talks.status == "cancelled"
+    assert {"ARM", "AZE", "USA"} <= _codes(rec, talks)
+    assert talks.where is not None and talks.where.name == "Washington", talks.where

@@ -326,8 +326,13 @@ def _same_phrase(
     if not clusters:
         return None
     c = clusters[-1]
-    last = c.mentions[-1]
-    if last.sentence != m.sentence or dependency_distance(parse, last.trigger, m.trigger) > 3:
+    # "the round of talks ... that X was to have hosted": near any word of the meeting's phrase
+    near = [
+        x
+        for x in c.mentions
+        if x.sentence == m.sentence and dependency_distance(parse, x.trigger, m.trigger) <= 3
+    ]
+    if not near:
         return None
     if (
         m.date
