@@ -211,6 +211,10 @@ class Parse:
                 hit = self.entity_at.get(h)
                 if hit is not None and hit.entity.id not in skip:
                     return hit.entity if hit.entity.kind == "person" else None
+            if k not in self.entity_at:  # "Turkey's foreign minister said he would ...": Turkey
+                state = self._office_state(k)
+                if state is not None and state.id not in skip:
+                    return state
         return None
 
     def _quoted_before(self, i: int) -> set[int]:
@@ -236,6 +240,12 @@ class Parse:
         if self.tokens[k].lemma.lower() not in OFFICE_HEADS:
             return None
         mods = [c for c in self.children[k] if self.tokens[c].dep in {"amod", "compound", "poss"}]
+        mods += [
+            o
+            for p in self.dep_children(k, "prep")
+            if self.tokens[p].text.lower() == "of"
+            for o in self.dep_children(p, "pobj")
+        ]  # "the foreign minister of Turkey"
         states = [e for e in self.entities_in(mods) if e.kind == "state"]
         return states[0] if len(states) == 1 else None
 
