@@ -117,6 +117,10 @@ def _clause_subject_person(parse: Parse, h: int) -> Entity | None:
     verb = parse.governing_verb(h)
     if parse.tokens[verb].lemma.lower() in HOSTING_VERBS:
         return None
+    for _ in range(2):  # "X will travel to Caracas to meet Y, his first visit": X's
+        if parse.dep_children(verb, "nsubj") or parse.tokens[verb].dep not in {"xcomp", "advcl"}:
+            break
+        verb = parse.tokens[verb].head
     for s in parse.dep_children(verb, "nsubj"):
         if parse.tokens[s].text.lower() in PERSONAL_PRONOUNS:
             return parse.antecedent(s)
@@ -542,7 +546,11 @@ def times_in_sentence(
         if (
             t.kind not in NOT_A_POINT
             and ((t.value and t.granularity) or t.kind == "time")
-            and (not _after_word(parse, t.start, NON_TIME_PREPS) or _scheduled_for(parse, t.start))
+            and (
+                not _after_word(parse, t.start, NON_TIME_PREPS)
+                or _scheduled_for(parse, t.start)
+                or (t.granularity == "day" and _stay_since(parse, t.start))
+            )
         ):
             out.append(t)
     return out
@@ -567,6 +575,18 @@ def _scheduled_for(parse: Parse, offset: int) -> bool:
         and parse.tokens[i - 1].text.lower() == "for"
         and parse.tokens[i - 2].text.lower() in SCHEDULED
     )
+
+
+def _stay_since(parse: Parse, offset: int) -> bool:
+    """ "has been on a working visit to X since Sunday", "have been meeting since Monday": the
+    day a stay or a meeting still going on began, under a perfect "been"."""
+    i = parse.token_at(offset)
+    if i < 1 or parse.tokens[i - 1].text.lower() != "since":
+        return False
+    verb = parse.tokens[i - 1].head
+    words = [parse.tokens[k].text.lower() for k in parse.dep_children(verb, "aux")]
+    been = parse.tokens[verb].text.lower() == "been" or "been" in words
+    return been and any(w in {"has", "have", "had"} for w in words)
 
 
 def _after_word(parse: Parse, offset: int, words: frozenset[str]) -> bool:

@@ -45,6 +45,9 @@ def _best_date(parse: Parse, trigger: int, dates: list[TimeExpression]) -> TimeE
     # "agreed on Monday to hold talks in May": Monday dates the agreeing, May the talks
     inner = [u for u in usable if not _of_governing_clause(parse, u[0], trigger)]
     usable = inner or usable
+    # "a package agreed during Khan's visit to Riyadh in October", said on Saturday: a date
+    # hung on the meeting word itself is its own, before one of a clause around it
+    usable = [u for u in usable if _on_trigger(parse, u[0], trigger)] or usable
     usable = [u for u in usable if parse.token_at(u[0].start) in set_for] or usable
     order = {"day": 0, "month": 1, "year": 2}
     return min(usable, key=lambda p: (order.get(p[0].granularity or "year", 3), p[1]))[0]
@@ -81,6 +84,24 @@ def _set_date_span(parse: Parse, trigger: int) -> set[int]:
         and any(t[w].text.lower() == "which" for w in parse.dep_children(k, "nsubj", "nsubjpass"))
     ]
     return {x for k in plans for x in parse.subtree(k)}
+
+
+#: Prepositions that put a date on the meeting itself ("talks in October", "met on Monday").
+OWN_DATE_PREPS = frozenset({"in", "on", "at", "during"})
+
+
+def _on_trigger(parse: Parse, t: TimeExpression, trigger: int) -> bool:
+    """The date hangs on the meeting word: "visit to Riyadh in October", "met Monday"."""
+    tok = parse.tokens[span_root(parse, t.start, t.end)]
+    if tok.head == trigger and tok.dep in {"npadvmod", "tmod", "obl:tmod"}:
+        return True
+    prep = parse.tokens[tok.head]
+    return (
+        tok.dep == "pobj"
+        and prep.head == trigger
+        and prep.dep == "prep"
+        and prep.text.lower() in OWN_DATE_PREPS
+    )
 
 
 def _of_governing_clause(parse: Parse, t: TimeExpression, trigger: int) -> bool:

@@ -209,7 +209,13 @@ def _names_guest(parse: Parse, o: int) -> bool:
             return True
         if parse.tokens[k].lemma.lower() in GUEST_NOUNS:
             return True
+        if parse.tokens[k].pos == "PRON" and parse.tokens[k].text.lower() in GUEST_PRONOUNS:
+            return True  # "where he will be received by X": the person "he" stands for
     return False
+
+
+#: Pronouns that stand for a visitor, as the received one: "received him", "he was received".
+GUEST_PRONOUNS = frozenset({"he", "she", "him", "her"})
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

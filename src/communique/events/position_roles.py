@@ -329,6 +329,22 @@ def _recipients(parse: Parse, i: int, indirect: bool = True) -> list[Entity]:
     return found
 
 
+#: Verbs of contact whose purpose clause is aimed at the one contacted.
+CONTACT_VERBS = frozenset({"speak", "talk", "call", "phone", "telephone", "meet", "write"})
+
+
+def contact_partner(parse: Parse, i: int) -> list[Entity]:
+    """ "spoke by phone with X to express his gratitude": a purpose clause of a contact is
+    aimed at the one contacted."""
+    t = parse.tokens
+    head = t[i].head
+    if t[i].dep != "advcl" or t[head].lemma.lower() not in CONTACT_VERBS:
+        return []
+    if not any(t[a].text.lower() == "to" for a in parse.dep_children(i, "aux")):
+        return []
+    return head_entities(parse, parse.dep_children(head, "dobj") + parse.preps(head, "with"))
+
+
 def _counted(parse: Parse, heads: list[int]) -> list[int]:
     """ "expelled the same number of Russian diplomats", "thousands of supporters": the people
     or things counted are the object."""

@@ -42,6 +42,7 @@ from .position_roles import (
     _person_subject,
     _pronoun_subject,
     _recipients,
+    contact_partner,
     group_subject,
 )
 from .position_triggers import (
@@ -185,7 +186,8 @@ def find_positions(
                     or summoned_parties(parse, i)
                     or (purpose_parties(parse, i) if entry.type == "AID" else []),
                     actors,
-                ),
+                )
+                or _not_own_side(parse, i, entry, contact_partner(parse, i), actors),
                 items=(refusal,)
                 if refusal
                 else tuple(_items(parse, i))
@@ -379,10 +381,11 @@ def _typed_act(c: PositionCandidate) -> bool:
 
 
 def _purpose_of_past(parse: Parse, i: int) -> bool:
-    """ "summoned the envoy on Thursday to protest": what a past summons was for was done."""
+    """ "summoned the envoy on Thursday to protest", "spoke with X to express his gratitude":
+    what a past summons or contact was for was done."""
     t = parse.tokens
     head = t[i].head
-    return bool(summoned_parties(parse, i)) and t[head].tag == "VBD"
+    return bool(summoned_parties(parse, i) or contact_partner(parse, i)) and t[head].tag == "VBD"
 
 
 def _status(parse: Parse, i: int, entry: Entry) -> Status:

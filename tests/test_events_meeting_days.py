@@ -1,0 +1,95 @@
+"""A meeting's own day and guest: dates hung on the meeting word, the day a stay began, a
+received "he", and whose visit a "his" after a purpose clause is. Invented sentences, one
+general rule each."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from communique import extract_article
+from communique.evaluation.meetings import is_meeting
+
+
+def _codes(rec: Any, ids: tuple[str, ...]) -> set[str]:
+    ents = {e.id: e for e in rec.entities}
+    return {c for i in ids for c in (ents[i].code, ents[i].country) if c}
+
+
+def _meetings(text: str, published: date, resources: Any) -> list[tuple[set[str], str | None]]:
+    rec = extract_article(text, published=published, resources=resources)
+    return [
+        (_codes(rec, (*e.actors, *e.recipients)), e.when.start if e.when else None)
+        for e in rec.events
+        if is_meeting(e)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "parties", "start"),
+    [
+        (  # the day of the saying is not the visit's: "in October" hangs on the visit
+            "The central bank said on Saturday it had received a deposit, part of a package "
+            "agreed during Pakistani Prime Minister Imran Khan's visit to Riyadh in October.",
+            date(2021, 12, 6),
+            {"PAK", "SAU"},
+            "2021-10",
+        ),
+        (  # a stay still going on is dated by the day it began
+            "ALGIERS - Algerian Foreign Minister Ahmed Attaf has been on a working visit to "
+            "Nouakchott since Sunday, the ministry said.",
+            date(2024, 1, 29),
+            {"DZA", "MRT"},
+            "2024-01-28",
+        ),
+        (  # "he", the visitor, received by the host: the host's day
+            "From Nairobi, Indonesian President Joko Widodo will fly to Dar es Salaam, where he "
+            "will be received by Tanzanian President Samia Suluhu Hassan on Tuesday.",
+            date(2023, 8, 20),
+            {"IDN", "TZA"},
+            "2023-08-22",
+        ),
+    ],
+)
+def test_meeting_day_is_its_own(
+    text: str, published: date, parties: set[str], start: str, resources: Any
+) -> None:
+    found = _meetings(text, published, resources)
+    assert any(parties <= p and s == start for p, s in found), found
+
+
+def test_a_stay_since_a_year_is_not_dated_by_it(resources: Any) -> None:
+    found = _meetings(
+        "Indian Prime Minister Narendra Modi visited Moscow on Monday, his first visit to "
+        "Russia since 2019.",
+        date(2024, 7, 9),
+        resources,
+    )
+    assert found and all(s == "2024-07-08" for _, s in found), found
+
+
+def test_his_visit_after_a_purpose_clause_is_the_travellers(resources: Any) -> None:
+    found = _meetings(
+        "Colombian President Gustavo Petro will travel to Caracas on Tuesday to meet "
+        "Venezuelan President Nicolás Maduro, his first visit since taking office.",
+        date(2022, 10, 30),
+        resources,
+    )
+    assert len(found) == 1, found
+    assert {"COL", "VEN"} <= found[0][0] and found[0][1] == "2022-11-01", found
+
+
+def test_purpose_of_a_call_is_aimed_at_the_one_called(resources: Any) -> None:
+    rec = extract_article(
+        "Pakistani Prime Minister Shehbaz Sharif spoke by phone with Saudi Crown Prince "
+        "Mohammed bin Salman to express his gratitude.",
+        published=date(2023, 7, 12),
+        resources=resources,
+    )
+    support = [e for e in rec.events if e.type == "SUPPORT"]
+    assert support, [e.type for e in rec.events]
+    assert _codes(rec, support[0].actors) == {"PAK"}
+    assert "SAU" in _codes(rec, support[0].recipients)
+    assert support[0].status == "occurred"
