@@ -93,3 +93,19 @@ def test_purpose_of_a_call_is_aimed_at_the_one_called(resources: Any) -> None:
     assert _codes(rec, support[0].actors) == {"PAK"}
     assert "SAU" in _codes(rec, support[0].recipients)
     assert support[0].status == "occurred"
+
+
+def test_sidelines_of_a_gathering_told_before_place_the_meeting(resources: Any) -> None:
+    text = (
+        "Malaysian Foreign Minister Mohamad Hasan is attending a retreat of ASEAN foreign "
+        "ministers in Luang Prabang, Laos, the first ASEAN ministerial meeting of the year.\n\n"
+        "On the sidelines of the retreat, Mohamad held a bilateral meeting with his Thai "
+        "counterpart Parnpree Bahiddha-Nukara on Sunday evening."
+    )
+    rec = extract_article(text, published=date(2024, 1, 29), resources=resources)
+    pair = [
+        e
+        for e in rec.events
+        if is_meeting(e) and {"MYS", "THA"} <= _codes(rec, (*e.actors, *e.recipients))
+    ]
+    assert pair and pair[0].where is not None and pair[0].where.country == "LAO", pair

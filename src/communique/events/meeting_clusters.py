@@ -260,12 +260,27 @@ def _inherit_frames(clusters: list[MeetingCluster]) -> None:
     for c in clusters:
         for m in c.mentions:
             host = owner.get(m.frame) if m.frame is not None else None
+            if host is None and m.frame is not None:
+                host = _gathering_before(clusters, c, m.sentence)
             if host is None or host is c:
                 continue
             if c.place is None and host.place is not None:
                 m.place = host.place
             if c.date is None and host.date is not None:
                 m.date = host.date
+
+
+def _gathering_before(
+    clusters: list[MeetingCluster], c: MeetingCluster, n: int
+) -> MeetingCluster | None:
+    """ "On the sidelines of the retreat" with no meeting word of the sentence for it: the
+    latest gathering told in the three sentences before, placed."""
+    told = [
+        o
+        for o in clusters
+        if o is not c and n - 3 <= o.mentions[0].sentence < n and o.place and _gathering(o)
+    ]
+    return told[-1] if told else None
 
 
 def _dateline_fallback(c: MeetingCluster) -> None:
