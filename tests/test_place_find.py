@@ -193,3 +193,26 @@ def test_place_find_a_journeys_end_the_tagger_left_unlabelled(gazetteer: Gazette
     assert found == [("São Tomé", "STP"), ("Nuku‘alofa", "TON")]
     # "flew to The Hague" keeps to the tagger; a capitalised word that is no city is dropped
     assert find_places(_article("He flew to Monday's meeting.", []), gazetteer) == ()
+
+
+def test_place_find_place_followed_by_its_state_lies_in_it(gazetteer: Gazetteer) -> None:
+    text = "The two presidents met in Argyle, St Vincent and the Grenadines, on Thursday."
+    spans = [("Argyle", "GPE"), ("St Vincent and the Grenadines", "GPE")]
+    places = find_places(
+        _article(text, spans, {"St Vincent and the Grenadines": "state:VCT"}), gazetteer
+    )
+    assert [(p.text, p.country) for p in places] == [
+        ("Argyle", "VCT"),
+        ("St Vincent and the Grenadines", "VCT"),
+    ]
+
+
+def test_place_find_state_name_that_is_also_a_division_keeps_the_city(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Officials met in Atlanta, Georgia, on Thursday."
+    places = find_places(
+        _article(text, [("Atlanta", "GPE"), ("Georgia", "GPE")], {"Georgia": "state:GEO"}),
+        gazetteer,
+    )
+    assert places[0].text == "Atlanta" and places[0].country == "USA"

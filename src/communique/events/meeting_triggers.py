@@ -101,6 +101,12 @@ def _joint_press(parse: Parse, i: int, mods: set[str]) -> bool:
     if not mods & {"press", "news"} or mods & (PRESS - {"press", "news"}):
         return False
     sides = {party_code(e) for e in parties_under(parse, parse.preps(i, "between"))}
+    if "joint" in mods:  # "told a joint news conference with his Egyptian counterpart"
+        sides |= {party_code(e) for e in parties_under(parse, parse.preps(i, "with"))}
+        verb = parse.governing_verb(i)
+        if not parse.dep_children(verb, "nsubj") and parse.tokens[verb].dep == "advcl":
+            verb = parse.tokens[verb].head  # "Speaking at a joint news conference with Y, X said"
+        sides |= {party_code(e) for e in parties_under(parse, parse.dep_children(verb, "nsubj"))}
     return len(sides - {None}) >= 2
 
 

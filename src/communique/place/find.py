@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from ..intervals import Stretches
 from ..model import AnnotatedArticle, Mention, PlaceMention
 from .gazetteer import Gazetteer, Place, name_key
-from .resolve import PlaceContext, build_context, resolve, resolve_in_country
+from .resolve import PlaceContext, build_context, lookup, resolve, resolve_in_country
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
@@ -56,6 +56,7 @@ def find_places(
     text = annotated.article.text
     toponyms = list(_toponyms(annotated.mentions))
     toponyms += _dateline_toponyms(text, toponyms)
+    toponyms = _in_named_state(text, toponyms, gazetteer)
     settlements = _settlement_toponyms(text, toponyms)
     countries = list(_mentioned_countries(annotated.mentions, gazetteer))
     context = build_context((t.text for t in toponyms), gazetteer, countries)
@@ -180,6 +181,25 @@ def _trim(m: Mention) -> _Toponym | None:
     iso3 = m.key.split(":", 1)[1] if m.key and m.key.startswith("state:") else None
     lookup = text.title() if text.isupper() and len(text) > 3 else None  # "PANAMA CITY"
     return _Toponym(start, start + len(text), text, iso3, lookup)
+
+
+def _in_named_state(text: str, toponyms: list[_Toponym], gazetteer: Gazetteer) -> list[_Toponym]:
+    """ "in Argyle, St Vincent and the Grenadines": a place followed by a comma and a state is
+    looked up in that state (the state itself when the gazetteer lacks the place), unless the
+    state's name is also a division of a country the place may lie in ("Atlanta, Georgia")."""
+    after = {t.start: t for t in toponyms}
+    out = []
+    for t in toponyms:
+        state = after.get(t.end + 2)
+        if t.iso3 is None and state is not None and state.iso3 and text[t.end : t.end + 2] == ", ":
+            homes = {c.place.country for c in lookup(t.lookup or t.text, gazetteer)}
+            divisions = {
+                c.place.country for c in lookup(state.text, gazetteer) if c.place.kind != "country"
+            }
+            if not homes & divisions:
+                t = replace(t, iso3=state.iso3)
+        out.append(t)
+    return out
 
 
 def _mentioned_countries(mentions: Iterable[Mention], gazetteer: Gazetteer) -> Iterator[str]:
