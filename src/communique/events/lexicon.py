@@ -114,6 +114,7 @@ NEED_KINDS: dict[str, frozenset[str]] = {
             "together",
             "hostto",
             "calledin",
+            "credentials",
         }
     ),
     "verbs.csv": frozenset(

@@ -310,6 +310,10 @@ def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
         if not any(_names_guest(parse, o) for o in objs):
             return False  # "welcomed the Japanese plan": a thing, not a visitor
         return any(e.kind in {"person", "state"} for e in parties_under(parse, objs))
+    if kind == "credentials":  # "presented his credentials to President X": received by X
+        t = parse.tokens
+        shown = any(t[o].lemma.lower() == "credential" for o in parse.dep_children(i, "dobj"))
+        return shown and bool(parties_under(parse, parse.preps(i, "to")))
     if kind == "notsite":  # "visited a settlement / troops / a factory": no host met
         t = parse.tokens
         return not any(
