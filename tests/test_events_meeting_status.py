@@ -436,3 +436,13 @@ def test_who_is_to_attend_does_not_date_the_meeting(resources: Any) -> None:
     rec = extract_article(text, published=date(2024, 11, 14), resources=resources)
     (meeting,) = [e for e in rec.events if e.meeting is not None]
     assert meeting.status == "planned"
+
+
+def test_a_reception_told_in_the_passive_past_is_over_within_a_visit(
+    sentence_resources: Any,
+) -> None:
+    text = (
+        "Mozambique's President Filipe Nyusi was received by Portuguese President Marcelo "
+        "Rebelo de Sousa in Lisbon on Thursday at the start of a three-day state visit."
+    )
+    assert _run(text, date(2021, 12, 3), sentence_resources) == ["occurred"]

@@ -54,7 +54,7 @@ def under_way(parse: Parse, c: MeetingCluster, when: When | None) -> bool:
         return False
     days = max(m.days for m in c.mentions)
     held = any(
-        t[v].tag == "VBD" and t[v].lemma.lower() not in STARTING | JOURNEYS
+        _told_past(parse, v) and t[v].lemma.lower() not in STARTING | JOURNEYS
         for v in verbs[: len(c.mentions)]
     )
     if days >= 2 and start <= published < start + timedelta(days=days) and not held:
@@ -62,6 +62,15 @@ def under_way(parse: Parse, c: MeetingCluster, when: When | None) -> bool:
     recent = published - timedelta(days=1) <= start <= published
     opened = any(t[v].lemma.lower() in STARTING or _got_under_way(parse, v) for v in verbs)
     return recent and not _ended(parse, c) and opened
+
+
+def _told_past(parse: Parse, verb: int) -> bool:
+    """ "met", "was received by": a simple past, active or passive."""
+    t = parse.tokens
+    if t[verb].tag == "VBD":
+        return True
+    was = {t[a].text.lower() for a in parse.dep_children(verb, "auxpass")} & {"was", "were"}
+    return t[verb].tag == "VBN" and bool(was)
 
 
 def _got_under_way(parse: Parse, verb: int) -> bool:
