@@ -109,3 +109,14 @@ def test_sidelines_of_a_gathering_told_before_place_the_meeting(resources: Any) 
         if is_meeting(e) and {"MYS", "THA"} <= _codes(rec, (*e.actors, *e.recipients))
     ]
     assert pair and pair[0].where is not None and pair[0].where.country == "LAO", pair
+
+
+def test_meetings_with_two_counterparts_on_two_days_of_a_visit_are_two(resources: Any) -> None:
+    text = (
+        "BEIJING (AP) - U.S. Secretary of State Antony Blinken met Chinese President Xi Jinping "
+        "in Beijing on Monday, wrapping up a two-day visit.\n\n"
+        "On Sunday, Blinken held nearly six hours of talks with Foreign Minister Qin Gang."
+    )
+    found = _meetings(text, date(2023, 6, 19), resources)
+    days = sorted(s or "" for p, s in found if {"USA", "CHN"} <= p)
+    assert days == ["2023-06-18", "2023-06-19"], found

@@ -375,7 +375,12 @@ def _when(c: MeetingCluster) -> When | None:
     # talks are that day's)
     nth = max(m.day_of if m.entry.mode != "visit" else 1 for m in c.mentions)
     # "wrapped up a two-day summit on Sunday": Sunday was its last day
-    nth = max([nth, *(m.days for m in c.mentions if m.closing)])
+    # (not "met X on Monday, wrapping up a two-day visit": the meeting is Monday's)
+    dated_meeting = any(m.entry.mode != "visit" and m.date is not None for m in c.mentions)
+    closing = [
+        m.days for m in c.mentions if m.closing and not (dated_meeting and m.entry.mode == "visit")
+    ]
+    nth = max([nth, *closing])
     if when is None or nth < 2 or when.granularity != "day":
         return when
     # "were holding a second day of talks on Monday": the talks began on Sunday

@@ -61,6 +61,7 @@ def cluster_mentions(
             clusters.append(MeetingCluster([m]))
     _inherit_frames(clusters)
     _beside_gatherings(clusters)
+    _during_visits(clusters)
     _join_attendance(parse, clusters)
     for c in clusters:
         _dateline_fallback(c)
@@ -429,7 +430,8 @@ def _compatible(m: MeetingMention, c: MeetingCluster) -> bool:
     cd = c.date
     if m.date and cd and m.date.value and cd.value and not m.attending:
         a, b = m.date.value, cd.value
-        if not (a.startswith(b) or b.startswith(a) or _within(a, b, m, c)):
+        same = a.startswith(b) or b.startswith(a)
+        if not same and (not _within(a, b, m, c) or _other_counterparts(m, c)):
             return False
     elif not m.attending:
         mine = m.date or m.undated
@@ -469,6 +471,34 @@ def _beside_gatherings(clusters: list[MeetingCluster]) -> None:
                 continue
             days = max(m.days for m in g.mentions)
             if _day_within(c.date.value, g.date.value, days):
+                c.mentions[0].place = g.place
+                break
+
+
+def _other_counterparts(m: MeetingMention, c: MeetingCluster) -> bool:
+    """ "On Sunday, Blinken held talks with Qin" beside "Blinken met Xi on Monday", within
+    one two-day visit: meetings on two days with two different people across the table are
+    two meetings, though the visit joins them."""
+    mine = {e.id for e in m.parties if e.kind == "person"}
+    theirs = {e.id for x in c.mentions for e in x.parties if e.kind == "person"}
+    return bool(mine & theirs) and bool(mine - theirs) and bool(theirs - mine)
+
+
+def _during_visits(clusters: list[MeetingCluster]) -> None:
+    """A meeting of a visitor with no place of its own, held on a day of a placed visit of
+    theirs, is held where the visit is."""
+    for c in clusters:
+        if c.place is not None or c.date is None or c.date.granularity != "day":
+            continue
+        for g in clusters:
+            if g is c or g.place is None or g.date is None or not c.codes & g.visitors:
+                continue
+            if not any(m.entry.mode == "visit" for m in g.mentions):
+                continue
+            days = max(m.days for m in g.mentions)
+            if _within(c.date.value or "", g.date.value or "", c.mentions[0], g) or (
+                days > 1 and _day_within(c.date.value, g.date.value, days)
+            ):
                 c.mentions[0].place = g.place
                 break
 
