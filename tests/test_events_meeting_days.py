@@ -120,3 +120,36 @@ def test_meetings_with_two_counterparts_on_two_days_of_a_visit_are_two(resources
     found = _meetings(text, date(2023, 6, 19), resources)
     days = sorted(s or "" for p, s in found if {"USA", "CHN"} <= p)
     assert days == ["2023-06-18", "2023-06-19"], found
+
+
+def test_a_meeting_told_a_day_after_another_is_a_meeting_of_its_own_day(
+    resources: Any,
+) -> None:
+    text = (
+        "The foreign ministers of Turkey, Russia and Ukraine met in Antalya on Thursday. "
+        "The Antalya meeting came a day after Turkish President Recep Tayyip Erdogan hosted "
+        "Israeli President Isaac Herzog in Ankara."
+    )
+    found = _meetings(text, date(2022, 3, 10), resources)
+    herzog = [(p, s) for p, s in found if "ISR" in p]
+    assert len(herzog) == 1 and "RUS" not in herzog[0][0], found
+    assert herzog[0][1] == "2022-03-09", found
+
+
+def test_after_meeting_the_agreeing_ministers_met(resources: Any) -> None:
+    text = (
+        "The foreign ministers of South Korea, Japan and China agreed to hold a leaders' summit "
+        "in Seoul, after meeting in Busan on Sunday for the first time in four years."
+    )
+    found = _meetings(text, date(2023, 11, 27), resources)
+    assert any({"KOR", "JPN", "CHN"} <= p and s == "2023-11-26" for p, s in found), found
+
+
+def test_the_capital_of_a_state_named_as_its_adjective(resources: Any) -> None:
+    rec = extract_article(
+        "Russian and US delegations held talks at a palace in the Saudi capital on Tuesday.",
+        published=date(2025, 2, 18),
+        resources=resources,
+    )
+    talks = [e for e in rec.events if is_meeting(e)]
+    assert talks and talks[0].where is not None and talks[0].where.name == "Riyadh", talks

@@ -336,7 +336,12 @@ def gerund_subject(parse: Parse, verb: int) -> list[int]:
     if prep.text.lower() not in GERUND_PREPS:
         return []
     # "left for Kenya, the first stop of a tour, before continuing to X": hung on a noun
-    return parse.dep_children(parse.governing_verb(prep.head), "nsubj")
+    up = parse.governing_verb(prep.head)
+    for _ in range(2):  # "X agreed to hold a summit, after meeting on Sunday": X met
+        if parse.dep_children(up, "nsubj") or t[up].dep not in {"xcomp", "advcl"}:
+            break
+        up = t[up].head
+    return parse.dep_children(up, "nsubj")
 
 
 def called_on(parse: Parse, verb: int) -> list[int]:

@@ -8,7 +8,8 @@ planned or was called off.
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 
 from ..model import Entity, PlaceMention, TimeExpression
 from ..time.lexicon import MONTHS
@@ -62,6 +63,7 @@ def cluster_mentions(
     _inherit_frames(clusters)
     _beside_gatherings(clusters)
     _during_visits(clusters)
+    _dated_by_sequence(parse, clusters)
     _join_attendance(parse, clusters)
     for c in clusters:
         _dateline_fallback(c)
@@ -346,7 +348,9 @@ def _same_phrase(
     near = [
         x
         for x in c.mentions
-        if x.sentence == m.sentence and dependency_distance(parse, x.trigger, m.trigger) <= 3
+        if x.sentence == m.sentence
+        and dependency_distance(parse, x.trigger, m.trigger) <= 3
+        and not _in_sequence(parse, x.trigger, m.trigger)
     ]
     if not near:
         return None
@@ -366,6 +370,58 @@ def _same_phrase(
     if m.status and c.status and (m.status, c.status) in CONFLICT:
         m.status = None  # the nearer clause (a participle: "hosted by") does not set the status
     return c
+
+
+#: Words that set one happening before or after another ("came a day after X hosted Y").
+SEQUENCE_WORDS = frozenset({"after", "before", "since", "until", "following"})
+
+
+NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _dated_by_sequence(parse: Parse, clusters: list[MeetingCluster]) -> None:
+    """ "The Antalya meeting (Thursday) came a day after Erdogan hosted Herzog": a meeting told
+    in a clause so many days after or before a dated meeting takes that day."""
+    t = parse.tokens
+    owner = {m.trigger: c for c in clusters for m in c.mentions}
+    for c in clusters:
+        if c.date is not None:
+            continue
+        for m in c.mentions:
+            verb = m.trigger if t[m.trigger].pos == "VERB" else parse.governing_verb(m.trigger)
+            marks = {t[k].text.lower() for k in parse.dep_children(verb, "mark")}
+            if t[verb].dep != "advcl" or not marks & {"after", "before"}:
+                continue
+            days = [k for k in parse.dep_children(verb, "npadvmod") if t[k].lemma.lower() == "day"]
+            counts = [t[n].text.lower() for k in days for n in parse.children[k]]
+            n = next((NUMBER_WORDS[w] for w in counts if w in NUMBER_WORDS), None)
+            heads = [t[verb].head, *parse.dep_children(t[verb].head, "nsubj", "nsubjpass")]
+            other = next((owner[h] for h in heads if h in owner and owner[h] is not c), None)
+            told = other.date if other is not None else None
+            if n is None or told is None or told.granularity != "day" or not told.value:
+                continue
+            shift = timedelta(days=-n if "after" in marks else n)
+            day = (date.fromisoformat(told.value[:10]) + shift).isoformat()
+            m.date = replace(told, value=day, value_end=None, kind="relative")
+            break
+
+
+def _in_sequence(parse: Parse, a: int, b: int) -> bool:
+    """One of the two words sits in a clause told as before or after the other's ("The Antalya
+    meeting came a day after Erdogan hosted Herzog"): two happenings."""
+    up_a = [a, *parse.ancestors(a)]
+    up_b = [b, *parse.ancestors(b)]
+    common = next((k for k in up_a if k in up_b), None)
+    t = parse.tokens
+    for k in (
+        [*up_a[: up_a.index(common)], *up_b[: up_b.index(common)]] if common is not None else []
+    ):
+        marks = {t[c].text.lower() for c in parse.dep_children(k, "mark", "advmod")}
+        if t[k].dep == "advcl" and marks & SEQUENCE_WORDS:
+            return True
+        if t[k].dep == "pcomp" and t[t[k].head].text.lower() in SEQUENCE_WORDS:
+            return True
+    return False
 
 
 def _best_cluster(m: MeetingMention, clusters: list[MeetingCluster]) -> MeetingCluster | None:

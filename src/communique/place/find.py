@@ -307,14 +307,11 @@ def _demonym_capitals(
     keyed = {
         m.start: m.key.split(":", 1)[1]
         for m in mentions
-        if m.label == "NORP" and m.key and m.key.startswith("state:")
-    }
+        if m.label in {"NORP", "GPE"} and m.key and m.key.startswith("state:")
+    }  # "the Saudi capital": the tagger may read "Saudi" as the state itself
     for match in _DEMONYM_CAPITAL.finditer(text):
         iso3 = keyed.get(match.start("who"))
-        if iso3 is None:
-            demonym = gazetteer.demonym(match.group("who"))
-            iso3 = demonym.country if demonym is not None and demonym.feature == "country" else None
-        seat = gazetteer.capitals.get(iso3 or "")
+        seat = gazetteer.capitals.get(iso3) if iso3 else _capital_of(match.group("who"), gazetteer)
         if seat is not None:
             yield PlaceMention(
                 start=match.start(),
