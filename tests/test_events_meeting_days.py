@@ -153,3 +153,14 @@ def test_the_capital_of_a_state_named_as_its_adjective(resources: Any) -> None:
     )
     talks = [e for e in rec.events if is_meeting(e)]
     assert talks and talks[0].where is not None and talks[0].where.name == "Riyadh", talks
+
+
+def test_a_party_handed_something_is_no_place(resources: Any) -> None:
+    rec = extract_article(
+        "Mercosur presidents gathered in Asuncion on Monday for the bloc's 64th summit, at "
+        "which Paraguay handed the rotating presidency to Uruguay.",
+        published=date(2024, 7, 8),
+        resources=resources,
+    )
+    summits = [e for e in rec.events if is_meeting(e)]
+    assert summits and all(e.where and e.where.country == "PRY" for e in summits), summits

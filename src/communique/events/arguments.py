@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
-from ..model import Entity, PlaceMention, TimeExpression
+from ..model import Entity, TimeExpression
 from .lexicon import load_lexicon
 from .relations import _relation_owners
 from .status import measure_head
@@ -36,8 +36,6 @@ TOPIC_STOPS = (
     )
     | CLAUSE_DEPS
 )
-NOT_A_POINT = frozenset({"duration", "set", "past_ref", "future_ref", "present"})
-NON_TIME_PREPS = frozenset({"since", "until", "till", "for", "by"})
 PARTY_KINDS = frozenset({"state", "igo", "body", "person", "organization"})
 
 
@@ -394,6 +392,7 @@ def verb_parties(parse: Parse, verb: int) -> list[Entity]:
 #: People a meeting verb takes as object whose states a "from" phrase names.
 GUEST_NOUNS = frozenset(
     {"official", "minister", "leader", "delegation", "delegate", "representative", "envoy"}
+    | {"mission"}
     | {"diplomat", "counterpart", "head", "lawmaker", "parliamentarian"}
 )
 
@@ -541,62 +540,6 @@ def nearest_trigger(parse: Parse, token: int, triggers: list[int]) -> int | None
     if not triggers:
         return None
     return min(triggers, key=lambda t: (dependency_distance(parse, token, t), abs(token - t)))
-
-
-def times_in_sentence(
-    parse: Parse, times: Sequence[TimeExpression], sentence: int
-) -> list[TimeExpression]:
-    out = []
-    for t in parse.starting_in(times, sentence):
-        if (
-            t.kind not in NOT_A_POINT
-            and ((t.value and t.granularity) or t.kind == "time")
-            and (
-                not _after_word(parse, t.start, NON_TIME_PREPS)
-                or _scheduled_for(parse, t.start)
-                or (t.granularity == "day" and _stay_since(parse, t.start))
-            )
-        ):
-            out.append(t)
-    return out
-
-
-def places_in_sentence(
-    parse: Parse, places: Sequence[PlaceMention], sentence: int
-) -> list[PlaceMention]:
-    return parse.starting_in(places, sentence)
-
-
-SCHEDULED = frozenset(
-    {"scheduled", "set", "planned", "slated", "due", "fixed", "booked", "arranged"}
-)
-
-
-def _scheduled_for(parse: Parse, offset: int) -> bool:
-    """'scheduled for Thursday', 'set for May 5': a day the meeting is fixed for, not a span."""
-    i = parse.token_at(offset)
-    return (
-        i > 1
-        and parse.tokens[i - 1].text.lower() == "for"
-        and parse.tokens[i - 2].text.lower() in SCHEDULED
-    )
-
-
-def _stay_since(parse: Parse, offset: int) -> bool:
-    """ "has been on a working visit to X since Sunday", "have been meeting since Monday": the
-    day a stay or a meeting still going on began, under a perfect "been"."""
-    i = parse.token_at(offset)
-    if i < 1 or parse.tokens[i - 1].text.lower() != "since":
-        return False
-    verb = parse.tokens[i - 1].head
-    words = [parse.tokens[k].text.lower() for k in parse.dep_children(verb, "aux")]
-    been = parse.tokens[verb].text.lower() == "been" or "been" in words
-    return been and any(w in {"has", "have", "had"} for w in words)
-
-
-def _after_word(parse: Parse, offset: int, words: frozenset[str]) -> bool:
-    i = parse.token_at(offset)
-    return i > 0 and parse.tokens[i - 1].text.lower() in words
 
 
 def _unique(ents: list[Entity]) -> list[Entity]:

@@ -22,8 +22,6 @@ from ..time import combine
 from .arguments import (
     dependency_distance,
     party_code,
-    places_in_sentence,
-    times_in_sentence,
 )
 from .backrefs import answering_parties, group_parties, referred_parties
 from .lexicon import load_lexicon
@@ -44,6 +42,7 @@ from .meeting_status import status_from_date, under_way
 from .position_records import PositionCandidate
 from .roles import AgendaFact, ChairFact, DelegationFact
 from .rules import entry_rule, rule
+from .sentence_spans import places_in_sentence, times_in_sentence
 from .syntax import Parse
 from .targets import (
     custody_at_home,

@@ -16,11 +16,11 @@ from .arguments import (
     noun_parties,
     parties_under,
     party_code,
-    times_in_sentence,
 )
 from .lexicon import Entry
 from .position_records import PositionCandidate
 from .position_roles import THEY, group_subject
+from .sentence_spans import times_in_sentence
 from .status import status_of
 from .syntax import Parse
 

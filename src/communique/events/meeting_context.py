@@ -12,12 +12,11 @@ from .arguments import (
     own_clause_time,
     parties_under,
     party_code,
-    places_in_sentence,
-    times_in_sentence,
 )
 from .meeting_records import MeetingCluster
 from .position_records import PositionCandidate
 from .rules import rule
+from .sentence_spans import places_in_sentence, times_in_sentence
 from .syntax import Parse
 
 #: Verbs of arriving: "X arrived in Berlin on Tuesday. He held talks with Y" met that day.

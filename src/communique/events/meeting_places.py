@@ -13,11 +13,10 @@ from .arguments import (
     dependency_distance,
     nearest_trigger,
     parties_under,
-    places_in_sentence,
     span_root,
-    times_in_sentence,
 )
 from .meeting_records import MeetingMention, T
+from .sentence_spans import places_in_sentence, times_in_sentence
 from .status import REPORTING
 from .syntax import Parse
 
@@ -508,7 +507,7 @@ def _locative(parse: Parse, p: PlaceMention) -> bool:
         # Abbasiya district", "in Russia's Far East" are places)
         return False
     if first > 0 and parse.tokens[first - 1].text.lower() in LOCATIVE:
-        return True
+        return not _handed_to(parse, first - 1)
     noun = _settlement_noun(parse, last)
     if noun is not None:  # "in the Kazakh capital Astana", "in the Russian city of Kazan"
         for k in (noun, last):
@@ -547,6 +546,16 @@ def _settlement_noun(parse: Parse, last: int) -> int | None:
         ]
         return kids[0] if kids else None
     return head.i if head.lemma.lower() in SETTLEMENT_NOUNS else None
+
+
+#: Verbs that hand something over to a party: "handed the presidency to Uruguay".
+HANDING = frozenset({"hand", "give", "pass", "transfer", "deliver", "sell", "donate", "cede"})
+
+
+def _handed_to(parse: Parse, prep: int) -> bool:
+    """ "Paraguay handed the rotating presidency to Uruguay": a receiving party, no place."""
+    t = parse.tokens
+    return t[prep].text.lower() == "to" and t[t[prep].head].lemma.lower() in HANDING
 
 
 def _locative_token(parse: Parse, i: int) -> bool:

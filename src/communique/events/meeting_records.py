@@ -49,6 +49,10 @@ CONFLICT = {
     ("occurred", "hypothetical"),
     ("hypothetical", "ongoing"),
     ("ongoing", "hypothetical"),
+    ("negated", "occurred"),  # "refused to receive the mission" is not the summit held
+    ("occurred", "negated"),
+    ("negated", "ongoing"),
+    ("ongoing", "negated"),
 }
 
 ORDINAL_ROUNDS = frozenset(

@@ -191,6 +191,7 @@ MESSAGES = frozenset(
 #: Nouns for the people a host receives ("received the Greek delegation").
 GUEST_NOUNS = OFFICIAL_NOUNS | {
     "delegation",
+    "mission",
     "guest",
     "visitor",
     "envoy",
@@ -309,7 +310,7 @@ def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
             return False  # "received a call from X", "welcomed the letter of X"
         if not any(_names_guest(parse, o) for o in objs):
             return False  # "welcomed the Japanese plan": a thing, not a visitor
-        return any(e.kind in {"person", "state"} for e in parties_under(parse, objs))
+        return any(e.kind in {"person", "state", "igo"} for e in parties_under(parse, objs))
     if kind == "credentials":  # "presented his credentials to President X": received by X
         t = parse.tokens
         shown = any(t[o].lemma.lower() == "credential" for o in parse.dep_children(i, "dobj"))

@@ -19,9 +19,7 @@ from .arguments import (
     noun_parties,
     parties_under,
     party_code,
-    places_in_sentence,
     premodifier_parties,
-    times_in_sentence,
     travelled_for,
     verb_parties,
 )
@@ -66,6 +64,7 @@ from .meeting_status import ENDING
 from .meeting_tours import _per_destination
 from .meeting_triggers import _trigger_entry
 from .meeting_visitors import _visitors, summoned
+from .sentence_spans import places_in_sentence, times_in_sentence
 from .status import SCHEDULED, status_of
 from .syntax import Parse
 
@@ -334,10 +333,24 @@ def _of_next_year(parse: Parse, noun: int, when: TimeExpression | None) -> TimeE
 
 def _agreed_status(parse: Parse, i: int, status: Status | None) -> Status | None:
     """ "New Delhi had agreed on Thursday to the talks": agreeing to a meeting plans it; that
-    the agreeing is past does not make the meeting held."""
+    the agreeing is past does not make the meeting held. "Refused to receive a mission, which
+    had been due in Niamey on Tuesday": a visit set and refused is called off."""
     if status in {None, "occurred"} and _agreed_to(parse, i) is not None:
         return "planned"
+    if status == "negated" and _set_guest(parse, i):
+        return "cancelled"
     return status
+
+
+def _set_guest(parse: Parse, verb: int) -> bool:
+    """The verb's object is a visit set for a day: "a mission which had been due in X"."""
+    t = parse.tokens
+    for o in parse.objects(verb):
+        for r in parse.dep_children(o, "relcl", "acl"):
+            words = {t[k].lemma.lower() for k in (r, *parse.children[r])}
+            if words & (SCHEDULED | {"due"}):
+                return True
+    return False
 
 
 def _purpose_planned(parse: Parse, noun: int) -> Status | None:

@@ -20,7 +20,6 @@ from .arguments import (
     parties_under,
     party_code,
     premodifier_parties,
-    times_in_sentence,
 )
 from .critical import critical_target
 from .lexicon import Entry, Lexicon
@@ -59,6 +58,7 @@ from .position_triggers import (
     _speaker_parties,
     reframe,
 )
+from .sentence_spans import times_in_sentence
 from .status import cancels, conditional, status_of
 from .syntax import Parse
 from .trigger_senses import _not_an_act
