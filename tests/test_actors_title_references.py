@@ -103,3 +103,12 @@ def test_the_head_of_state_of_an_agency_report_is_its_own_states() -> None:
     # filed from a third state, the same two holders leave the title alone
     away = extract_article(text.replace("LIMA", "NAIROBI"), published=date(2024, 11, 14))
     assert _holder(away, "the Head of State") is None
+
+
+def test_a_deputy_title_goes_to_the_deputy_not_the_head() -> None:
+    rec = _record(
+        "ISLAMABAD - Deputy Prime Minister and Foreign Minister Ishaq Dar received Uzbek "
+        "Foreign Minister Bakhtiyor Saidov on Tuesday. Prime Minister Shehbaz Sharif later "
+        "met the visitor. The Deputy Prime Minister thanked Uzbekistan for its support."
+    )
+    assert _holder(rec, "The Deputy Prime Minister") == "Ishaq Dar"

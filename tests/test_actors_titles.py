@@ -44,6 +44,12 @@ from communique.actors import load_actor_data, title_after, title_before
         ),
         ("the former prime minister Karim Ali", "Karim", "former prime minister", None),
         ("Deputy Secretary of Defense Jane Roe", "Jane", "Deputy Secretary of Defense", None),
+        (  # forms of address between the title and the name
+            "Foreign Minister of the Republic of Maldives, H.E. Mr. Ali Hassan, paid a visit",
+            "Ali",
+            "Foreign Minister of the Republic of Maldives",
+            "MDV",
+        ),
     ],
 )
 def test_actors_titles_before_a_name(text: str, name: str, title: str, country: str | None) -> None:
@@ -59,6 +65,7 @@ def test_actors_titles_before_a_name(text: str, name: str, title: str, country: 
         "talks between Defence Ministers Ngo Van B and Ivan Ivanov",  # "and": not a title
         "In Moscow, Ivan Ivanov said",
         "According to Ivan Ivanov",
+        "Talks were held in the Maldives. Ivan Ivanov said",  # not across a full stop
     ],
 )
 def test_actors_titles_none_when_no_title(text: str) -> None:

@@ -164,3 +164,26 @@ def test_a_party_handed_something_is_no_place(resources: Any) -> None:
     )
     summits = [e for e in rec.events if is_meeting(e)]
     assert summits and all(e.where and e.where.country == "PRY" for e in summits), summits
+
+
+def test_a_visit_is_not_dated_by_a_clause_after_which_it_came(resources: Any) -> None:
+    found = _meetings(
+        "Maldivian Foreign Minister Moosa Zameer paid an official visit to India on 9-10 May "
+        "2024. This was his first official visit to India after assuming office in November "
+        "2023.",
+        date(2024, 5, 10),
+        resources,
+    )
+    assert found and all(s and s.startswith("2024-05") for _, s in found), found
+
+
+def test_an_act_joined_to_a_wish_is_the_asker_s(resources: Any) -> None:
+    rec = extract_article(
+        "During the talks, Nepalese Prime Minister Pushpa Kamal Dahal requested that the "
+        "boundary issue be resolved through the established mechanism, and thanked India for "
+        "its support in reconstruction.",
+        published=date(2023, 6, 1),
+        resources=resources,
+    )
+    thanks = [e for e in rec.events if e.type == "SUPPORT"]
+    assert thanks and _codes(rec, thanks[0].actors) == {"NPL"}, thanks

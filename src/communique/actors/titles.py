@@ -95,6 +95,8 @@ _STOP = frozenset(
     }
 )
 _DETERMINERS = frozenset({"the", "a", "an"})
+#: Forms of address written between a title and a name, not part of either.
+_COURTESY = frozenset({"h.e", "mr", "mrs", "ms", "dr", "excellency", "hon", "honourable"})
 _DESTINATION = frozenset({"to", "in", "at"})
 #: Words that make an IGO's name part of a state body's ("National Security Council").
 _DOMESTIC = frozenset({"national", "federal", "state"})
@@ -211,6 +213,11 @@ def title_before(
 ) -> TitleParse | None:
     """The title written right before a name ("NATO Secretary-General Mark Rutte")."""
     ws = words(text, max(floor, name_start - _REACH), name_start)
+    while ws:  # "Foreign Minister of Maldives, H.E. Mr. Moosa Zameer": forms of address
+        courtesy_stop = ws[-1].text == "." and len(ws) > 1 and ws[-2].text.lower() in _COURTESY
+        if not courtesy_stop and ws[-1].text.lower().rstrip(".") not in _COURTESY:
+            break
+        ws.pop()
     if ws and ws[-1].text == ",":  # "Majority Whip, Steve Scalise"
         if len(ws) < 2 or ws[-2].text == ",":
             return None

@@ -141,6 +141,9 @@ def _other_clause(parse: Parse, i: int, trigger: int) -> bool:
         if a in (own, trigger):
             return False
         tok = parse.tokens[a]
+        after = parse.tokens[tok.head].text.lower() in SIDE_MARKS
+        if tok.dep == "pcomp" and tok.pos == "VERB" and after and trigger not in parse.subtree(a):
+            return True  # "his first visit after assuming office in November": the assuming's
         if tok.pos not in {"VERB", "AUX"} or tok.dep not in {"conj", "advcl", "relcl"}:
             continue
         if trigger in set(parse.subtree(a)):

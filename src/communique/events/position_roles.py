@@ -102,11 +102,18 @@ def _joins_the_saying(parse: Parse, i: int) -> bool:
     if t[i].dep != "conj" or t[i].tag != "VBD" or parse.dep_children(i, "nsubjpass"):
         return False
     head = t[i].head
+    auxes = {t[a].text.lower() for a in parse.dep_children(head, "aux", "auxpass")}
+    # "requested that the issue be resolved ..., and thanked India": "be resolved" is no past
+    bare_passive = t[head].tag == "VBN" and "be" in auxes
     return (
         t[head].dep == "ccomp"
-        and t[head].tag in {"VB", "VBG"}
-        and t[t[head].head].lemma.lower() in SPEECH
+        and (t[head].tag in {"VB", "VBG"} or bare_passive)
+        and t[t[head].head].lemma.lower() in SPEECH | ASKING
     )
+
+
+#: Verbs whose "that" clause is a wish ("requested that the issue be resolved").
+ASKING = frozenset({"request", "demand", "ask", "urge", "insist", "propose", "suggest"})
 
 
 PLACE_PREPS = frozenset({"in", "at", "from", "across", "inside", "near", "throughout", "around"})
