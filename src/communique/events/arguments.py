@@ -550,3 +550,33 @@ def _unique(ents: list[Entity]) -> list[Entity]:
             seen.add(e.id)
             out.append(e)
     return out
+
+
+def asked_of(parse: Parse, noun: int) -> list[int]:
+    """ "Tehran's demand that Washington first lift the sanctions": the subject of a request
+    noun's "that" clause is whom it is made of."""
+    t = parse.tokens
+    return [
+        s
+        for c in parse.dep_children(noun, "acl", "ccomp")
+        if any(t[m].text.lower() == "that" for m in parse.dep_children(c, "mark"))
+        for s in parse.dep_children(c, "nsubj", "nsubjpass")
+    ]
+
+
+#: Nouns of asking, and the verbs that restate one ("repeated Tehran's demand that X ...").
+REQUEST_NOUNS = frozenset({"demand", "request", "appeal", "call"})
+RESTATING = frozenset({"repeat", "reiterate", "renew", "restate", "make", "issue", "voice"})
+
+
+def restated_asked_of(parse: Parse, verb: int) -> list[int]:
+    """Whom a request restated by ``verb`` is made of ("repeated Tehran's demand that
+    Washington lift the sanctions"); not whom a rejected proposal names."""
+    if parse.tokens[verb].lemma.lower() not in RESTATING:
+        return []
+    return [
+        s
+        for o in parse.dep_children(verb, "dobj")
+        if parse.tokens[o].lemma.lower() in REQUEST_NOUNS
+        for s in asked_of(parse, o)
+    ]

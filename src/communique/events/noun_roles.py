@@ -5,7 +5,13 @@ role.noun_agent, role.noun_patient)."""
 from __future__ import annotations
 
 from ..model import Entity, TimeExpression
-from .arguments import head_entities, parties_under, party_code, premodifier_parties
+from .arguments import (
+    asked_of,
+    head_entities,
+    parties_under,
+    party_code,
+    premodifier_parties,
+)
 from .lexicon import Lexicon
 from .position_aims import border_parties
 from .position_records import PositionCandidate
@@ -72,6 +78,8 @@ def noun_targets(parse: Parse, noun: int, type_: str) -> list[Entity]:
         heads += parse.preps(noun, "of")
     if type_ == "RETREAT":  # "the withdrawal of US troops from Syria"
         heads += parse.preps(noun, "from")
+    if type_ == "REQUEST":  # "Tehran's demand that Washington first lift the sanctions"
+        heads += asked_of(parse, noun)
     return _phrase_parties(parse, heads)
 
 
@@ -87,6 +95,8 @@ def noun_events(
             continue
         if tok.dep == "compound":  # "an aid worker", "the sanctions bill": a kind, not an act
             continue
+        if entry.type == "REQUEST" and parse.tokens[tok.head].text.lower() in {"at", "upon"}:
+            continue  # "postponed at the request of X": whose wish it was, no act told
         if not _noun_needs_met(parse, i, entry):
             continue
         if tok.dep in {"dobj", "nsubjpass"} and parse.tokens[tok.head].lemma.lower() in (

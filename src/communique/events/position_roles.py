@@ -9,6 +9,7 @@ from .arguments import (
     parties_under,
     party_code,
     premodifier_parties,
+    restated_asked_of,
     speaker_of,
 )
 from .claims import DENY
@@ -291,7 +292,8 @@ def _recipients(parse: Parse, i: int, indirect: bool = True) -> list[Entity]:
     if parse.tokens[i].lemma.lower() in BESIDE_VERBS:  # "will stand by Sri Lanka"
         heads += parse.preps(i, "by", "behind")
     heads = _counted(parse, heads)
-    found = head_entities(parse, heads)
+    # "repeated Tehran's demand that Washington lift the sanctions": whom the demand is made of
+    found = head_entities(parse, restated_asked_of(parse, i)) or head_entities(parse, heads)
     if not found:  # "signed the deal with EU leaders", "shot Russian soldiers"
         found = [
             e for h in heads for c in parse.conjuncts(h) for e in premodifier_parties(parse, c)

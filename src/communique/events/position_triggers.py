@@ -292,6 +292,9 @@ def _topic_of_other(parse: Parse, i: int) -> bool:
     }
 
 
+#: Nouns whose "that" clause is what was asked or offered, not a second act.
+CONTENT_NOUNS = frozenset({"demand", "request", "call", "appeal", "proposal", "offer"})
+
 CONTENT_HEADS = frozenset(
     {
         "offer",
@@ -325,6 +328,10 @@ def _content_of_parent(parse: Parse, lexicon: Lexicon, i: int) -> bool:
     t = parse.tokens
     x = i
     for _ in range(4):
+        if t[x].dep in {"acl", "ccomp"} and t[t[x].head].lemma.lower() in CONTENT_NOUNS:
+            marks = {t[m].text.lower() for m in parse.dep_children(x, "mark")}
+            if "that" in marks:  # "Tehran's demand that Washington lift the sanctions"
+                return True
         if t[x].dep not in {"xcomp", "ccomp", "conj"} or t[x].head == x:
             return False
         head = t[t[x].head]

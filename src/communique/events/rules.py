@@ -31,6 +31,11 @@ _TABLE = (
     Rule("trigger.opinion_agreement", "trigger", "'agreed that it was a problem': an opinion"),
     Rule("trigger.claim_not_proposal", "trigger", "'suggested that X had lied': a claim"),
     Rule("trigger.document_statement", "trigger", "'the report stated', 'a poll showed': no act"),
+    Rule(
+        "trigger.noun_content",
+        "trigger",
+        "'demand that X lift the sanctions': what is asked is no act; 'at the request of X': none",
+    ),
     Rule("trigger.asked_content", "trigger", "'advised X to resign': the resigning is only asked"),
     Rule("trigger.sense", "trigger", "a word's political sense only: 'released two prisoners'"),
     Rule("trigger.denied", "trigger", "'denied that X had met Y': the meeting is not asserted"),
