@@ -44,6 +44,11 @@ place and date; other events with PLOVER type, actor and recipient):
   state agencies: support, condolences, aid pledged and delivered, demands, rejections); 424
   events. Both were scored before any rule was written for them; the first is a development
   battery (its errors are read), the second is scored only at a round's start and end.
+- ``shapes_wires.jsonl``: 40 diplomatic reports in the styles of ten wire agencies, ministry
+  readouts and regional dailies (151 meetings, 157 other events), written and labelled by two
+  annotators working apart who saw neither the rules nor their output. Scored blind once, before
+  any rule was read against it (docs/EVALUATION.md gives that figure); a development battery
+  since, its errors read.
 
 The sentences are invented: these are unit-test material that shows which shapes generalise,
 not a measure of quality on real news (docs/EVALUATION.md). Each item is one article, scored
@@ -83,6 +88,7 @@ BATTERIES = (
     "shapes_meetings_heldout2.jsonl",
     "shapes_reactions.jsonl",
     "shapes_reactions_heldout.jsonl",
+    "shapes_wires.jsonl",
 )
 
 

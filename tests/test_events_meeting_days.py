@@ -187,3 +187,18 @@ def test_an_act_joined_to_a_wish_is_the_asker_s(resources: Any) -> None:
     )
     thanks = [e for e in rec.events if e.type == "SUPPORT"]
     assert thanks and _codes(rec, thanks[0].actors) == {"NPL"}, thanks
+
+
+def test_a_visit_the_filed_from_state_hosts_is_where_the_report_is_filed(
+    resources: Any,
+) -> None:
+    rec = extract_article(
+        "TEHRAN, March 27 (Xinhua) -- Chinese Foreign Minister Wang Yi and Iranian Foreign "
+        "Minister Mohammad Javad Zarif on Saturday signed a cooperation plan.\n\n"
+        "Before the signing ceremony, Wang held talks with Zarif. Wang also called on Iranian "
+        "President Hassan Rouhani on the same day.",
+        published=date(2021, 3, 27),
+        resources=resources,
+    )
+    talks = [e for e in rec.events if is_meeting(e)]
+    assert talks and all(e.where and e.where.name == "Tehran" for e in talks), talks

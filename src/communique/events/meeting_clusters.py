@@ -298,7 +298,14 @@ def _dateline_fallback(c: MeetingCluster) -> None:
     # a meeting held with a side of the state the report is filed from, placed nowhere else in
     # the article ("MOSCOW - ... Wang held four hours of talks with Lavrov on Tuesday")
     filed = c.mentions[0].filed_from
-    talks = all(m.entry.mode in {"meet", "negotiate"} for m in c.mentions)  # not summonses, visits
+    home = filed.country if filed is not None else None
+    # not summonses, nor visits made from there; a visit the filed-from state hosts ("TEHRAN
+    # - ... Wang called on Iranian President Rouhani") is there
+    talks = all(
+        m.entry.mode in {"meet", "negotiate"}
+        or (m.entry.mode == "visit" and home not in m.visitors)
+        for m in c.mentions
+    )
     if talks and filed is not None and filed.country and filed.country in c.codes:
         c.mentions[0].place = filed
 

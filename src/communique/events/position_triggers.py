@@ -328,7 +328,8 @@ def _content_of_parent(parse: Parse, lexicon: Lexicon, i: int) -> bool:
     t = parse.tokens
     x = i
     for _ in range(4):
-        if t[x].dep in {"acl", "ccomp"} and t[t[x].head].lemma.lower() in CONTENT_NOUNS:
+        head_noun = t[t[x].head].pos == "NOUN" and t[t[x].head].lemma.lower() in CONTENT_NOUNS
+        if t[x].dep in {"acl", "ccomp"} and head_noun:
             marks = {t[m].text.lower() for m in parse.dep_children(x, "mark")}
             if "that" in marks:  # "Tehran's demand that Washington lift the sanctions"
                 return True
