@@ -363,7 +363,7 @@ def verb_parties(parse: Parse, verb: int) -> list[Entity]:
     heads += [  # not an absolute clause: "with tensions with X high on the agenda"
         h
         for h in parse.preps(verb, "with", "between", "among", "to", "by", "at")
-        if not parse.dep_children(h, "nsubj")
+        if not absolute(parse, h)
     ]
     heads += _guests_from(parse, verb)
     if parse.tokens[verb].lemma.lower() == "call":  # "called in the Russian ambassador"
@@ -580,3 +580,19 @@ def restated_asked_of(parse: Parse, verb: int) -> list[int]:
         if parse.tokens[o].lemma.lower() in REQUEST_NOUNS
         for s in asked_of(parse, o)
     ]
+
+
+#: Predicates of an absolute "with" phrase ("with a US delegation present but not at the table").
+ABSOLUTE_PREDICATES = frozenset({"present", "absent", "high", "watch", "look", "pending"})
+
+
+def absolute(parse: Parse, h: int) -> bool:
+    """The object of a "with" that opens an absolute phrase, not a party met: "with tensions
+    high", "with an American delegation present in the capital"."""
+    t = parse.tokens
+    if parse.dep_children(h, "nsubj"):
+        return True
+    return any(
+        k > h and t[k].dep in {"amod", "acl", "acomp"} and t[k].lemma.lower() in ABSOLUTE_PREDICATES
+        for k in parse.children[h]
+    )

@@ -10,6 +10,7 @@ from .arguments import (
     TOPIC_STOPS,
     TRAVEL_VERBS,
     absent_from,
+    absolute,
     called_on,
     invitation_taker,
     parties_under,
@@ -417,7 +418,7 @@ def _governor_parties(parse: Parse, noun: int) -> list[Entity]:
         # "A and B agreed to hold a summit", "X is set to travel to Cairo to resume talks"
         vt, up = parse.tokens[vt.head], up + 1
         heads = parse.dep_children(vt.i, "nsubj", "nsubjpass")
-    heads += parse.preps(verb, "with", "between", "to")
+    heads += [h for h in parse.preps(verb, "with", "between", "to") if not absolute(parse, h)]
     return parties_under(parse, heads)
 
 
