@@ -446,3 +446,13 @@ def test_a_reception_told_in_the_passive_past_is_over_within_a_visit(
         "Rebelo de Sousa in Lisbon on Thursday at the start of a three-day state visit."
     )
     assert _run(text, date(2021, 12, 3), sentence_resources) == ["occurred"]
+
+
+def test_a_meeting_told_held_in_the_simple_past_is_over(sentence_resources: Any) -> None:
+    text = (
+        "Talks between US and Ukrainian officials began in Jeddah on Tuesday. US and Ukrainian "
+        "officials met for more than eight hours at a hotel in the Saudi city."
+    )
+    assert _run(text, date(2025, 3, 11), sentence_resources) == ["occurred"]
+    text = "Talks between US and Ukrainian officials began in Jeddah on Tuesday."
+    assert _run(text, date(2025, 3, 11), sentence_resources) == ["ongoing"]

@@ -29,7 +29,9 @@ def under_way(parse: Parse, c: MeetingCluster, when: When | None) -> bool:
     when it is told in the past progressive on that day or with no day ("were holding talks in
     Cairo on Monday"), when it lasts several days from a start before or on that day ("arrived
     on Wednesday on a two-day visit"), or when it began, resumed or convened that day or the
-    day before and no telling of it says it ended ("resumed talks in London on Monday")."""
+    day before and no telling of it says it ended ("resumed talks in London on Monday") or
+    tells it held in the simple past ("US and Ukrainian officials met in Jeddah on Tuesday" in
+    a report of "talks that began on Tuesday")."""
     published = parse.annotated.article.published
     t = parse.tokens
     nth = max(m.day_of for m in c.mentions)
@@ -54,14 +56,16 @@ def under_way(parse: Parse, c: MeetingCluster, when: When | None) -> bool:
         return False
     days = max(m.days for m in c.mentions)
     held = any(
-        _told_past(parse, v) and t[v].lemma.lower() not in STARTING | JOURNEYS
+        _told_past(parse, v)
+        and t[v].lemma.lower() not in STARTING | JOURNEYS
+        and not _got_under_way(parse, v)
         for v in verbs[: len(c.mentions)]
     )
     if days >= 2 and start <= published < start + timedelta(days=days) and not held:
         return True
     recent = published - timedelta(days=1) <= start <= published
     opened = any(t[v].lemma.lower() in STARTING or _got_under_way(parse, v) for v in verbs)
-    return recent and not _ended(parse, c) and opened
+    return recent and not _ended(parse, c) and opened and not held
 
 
 def _told_past(parse: Parse, verb: int) -> bool:
