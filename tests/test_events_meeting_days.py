@@ -202,3 +202,18 @@ def test_a_visit_the_filed_from_state_hosts_is_where_the_report_is_filed(
     )
     talks = [e for e in rec.events if is_meeting(e)]
     assert talks and all(e.where and e.where.name == "Tehran" for e in talks), talks
+
+
+def test_a_gathering_told_again_names_more_of_its_parties(resources: Any) -> None:
+    text = (
+        "East and Southern African leaders yesterday called for an immediate and unconditional "
+        "ceasefire in eastern Democratic Republic of Congo at a joint summit in Dar es Salaam "
+        "co-chaired by President William Ruto and Zimbabwe's President "
+        "Emmerson Mnangagwa. The joint summit of the East African Community and the Southern "
+        "African Development Community was hosted by Tanzania's President Samia Suluhu Hassan."
+    )
+    rec = extract_article(text, published=date(2025, 2, 9), resources=resources)
+    found = [e for e in rec.events if is_meeting(e)]
+    assert len(found) == 1, found
+    assert {"ZWE", "EAC", "SADC", "TZA"} <= _codes(rec, (*found[0].actors, *found[0].recipients))
+    assert found[0].where is not None and found[0].where.name == "Dar es Salaam", found

@@ -37,6 +37,8 @@ def attendance_parties(parse: Parse, noun: int) -> tuple[list[Entity], list[str]
     anchors = [noun, *parse.dep_children(noun, "acl", "relcl")]
     if t[noun].dep in {"nsubj", "nsubjpass"}:
         anchors.append(t[noun].head)  # "the summit is taking place ... with the participation"
+        # "the summit was hosted by X and attended by Y and Z"
+        anchors += parse.dep_children(t[noun].head, "conj")
     found: list[Entity] = []
     rules: list[str] = []
 
@@ -91,6 +93,8 @@ def _passive(parse: Parse, verb: int, noun: int) -> bool:
     t = parse.tokens
     if t[noun].dep == "nsubjpass" and t[noun].head == verb:
         return True
+    if t[noun].dep == "nsubjpass" and t[verb].dep == "conj" and t[verb].head == t[noun].head:
+        return t[verb].tag == "VBN"  # "was hosted by X and attended by Y"
     return t[verb].head == noun and t[verb].tag == "VBN"
 
 

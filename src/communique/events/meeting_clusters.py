@@ -507,7 +507,7 @@ def _compatible(m: MeetingMention, c: MeetingCluster) -> bool:
     if m.place and cp and m.place.kind == "city" and cp.kind == "city" and m.place.name != cp.name:
         return False
     codes = {party_code(e) for e in m.parties} - {None} - m.joiners
-    if codes and c.codes and not codes & c.sides:
+    if codes and c.codes and not codes & c.sides and not _told_again(m, c):
         return False
     if m.visitors and c.visitors and not m.visitors & c.visitors:
         return False  # "Trump's visit to Riyadh" and "the crown prince's visit": two visits
@@ -518,6 +518,18 @@ def _compatible(m: MeetingMention, c: MeetingCluster) -> bool:
         return False  # "a summit on Thursday" and "a bilateral meeting arranged for Thursday"
     forums = {x.forum.id for x in c.mentions if x.forum}
     return not (m.forum and forums and m.forum.id not in forums)
+
+
+def _told_again(m: MeetingMention, c: MeetingCluster) -> bool:
+    """ "... at a joint summit in Dar es Salaam co-chaired by X and Y. The joint summit of the
+    EAC and SADC was hosted by Z": a definite gathering word told again in the next sentence
+    names more of the same gathering's parties."""
+    return (
+        m.definite
+        and m.gathering
+        and any(x.gathering and x.entry.lemma == m.entry.lemma for x in c.mentions)
+        and m.sentence - c.last_sentence <= 1
+    )
 
 
 def _beside_gatherings(clusters: list[MeetingCluster]) -> None:
