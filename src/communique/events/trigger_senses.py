@@ -32,6 +32,24 @@ NO_COMMENT = frozenset(
     }
 )
 
+#: What a refusal to inform gives or makes: "declined to give details", "to make X available".
+DETAILS = frozenset({"detail", "comment", "figure", "timeline", "date", "name"})
+
+
+def _no_comment(parse: Parse, k: int) -> bool:
+    """What is refused is talk to the press: "declined to comment", "declined to give details",
+    "declined to make Kelly available for an interview"."""
+    t = parse.tokens
+    lemma = t[k].lemma.lower()
+    if lemma in NO_COMMENT:
+        return True
+    if lemma == "make":
+        return any(t[c].lemma.lower() == "available" for c in parse.subtree(k))
+    objects = parse.dep_children(k, "dobj")
+    told = any(t[o].lemma.lower() in DETAILS for o in objects) and not parse.preps(k, "to")
+    return lemma in {"give", "provide", "offer"} and told
+
+
 QUESTION_VERBS = frozenset({"ask", "wonder", "query", "question"})
 
 OPINION_VERBS = frozenset({"agree", "concur", "accept", "acknowledge"})
@@ -80,7 +98,7 @@ def _not_an_act(parse: Parse, lexicon: Lexicon, i: int, entry: Entry) -> bool:
     ):
         return True  # trigger.document_statement: "a survey showed most Germans support ..."
     if entry.type == "REJECT":
-        return any(t[k].lemma.lower() in NO_COMMENT for k in parse.dep_children(i, "xcomp"))
+        return any(_no_comment(parse, k) for k in parse.dep_children(i, "xcomp"))
     if entry.type == "AGREE" and lemma in OPINION_VERBS:
         # "said he agreed it was a big problem": an opinion, not an agreement with anyone
         if any(t[o].lemma.lower() in VIEWS for o in parse.preps(i, "with")):
