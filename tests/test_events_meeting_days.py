@@ -51,6 +51,22 @@ def _meetings(text: str, published: date, resources: Any) -> list[tuple[set[str]
             {"IDN", "TZA"},
             "2023-08-22",
         ),
+        (  # a participle describing another noun tells that noun's day, not the talks'
+            "Prime Minister Pedro Sanchez and Moroccan King Mohammed VI held talks in Rabat on "
+            "Thursday. At the start of the talks, Sanchez welcomed the Moroccan government's "
+            "plan, unveiled earlier this month, to expand a fisheries accord.",
+            date(2023, 2, 3),
+            {"ESP", "MAR"},
+            "2023-02-02",
+        ),
+        (  # the same with the participle hung on the noun: the talks keep the month told
+            "Vietnamese Foreign Minister Bui Thanh Son held talks with his Philippine "
+            "counterpart Enrique Manalo in Hanoi. At the start of the talks, Son praised the "
+            "coast guard accord, signed on May 3, as a model for the region.",
+            date(2024, 6, 12),
+            {"VNM", "PHL"},
+            "2024-06",
+        ),
     ],
 )
 def test_meeting_day_is_its_own(

@@ -144,6 +144,8 @@ def _other_clause(parse: Parse, i: int, trigger: int) -> bool:
         after = parse.tokens[tok.head].text.lower() in SIDE_MARKS
         if tok.dep == "pcomp" and tok.pos == "VERB" and after and trigger not in parse.subtree(a):
             return True  # "his first visit after assuming office in November": the assuming's
+        if _describes_other_noun(parse, a, trigger):
+            return True  # "welcomed the plan, announced earlier this month": the plan's day
         if tok.pos not in {"VERB", "AUX"} or tok.dep not in {"conj", "advcl", "relcl"}:
             continue
         if trigger in set(parse.subtree(a)):
@@ -160,6 +162,31 @@ def _other_clause(parse: Parse, i: int, trigger: int) -> bool:
         marks = {parse.tokens[k].text.lower() for k in parse.dep_children(a, "mark", "advmod")}
         return tok.dep == "conj" or bool(marks & SIDE_MARKS)
     return False
+
+
+def _describes_other_noun(parse: Parse, a: int, trigger: int) -> bool:
+    """A participle describing another noun than the meeting ("the plan, announced earlier
+    this month", "a deal signed in 2015"), with the meeting outside it, tells that noun's day or
+    place; not one that holds or sets a meeting however the parser hung it ("talks with the
+    delegation led by X, held in Geneva")."""
+    t = parse.tokens
+    tok = t[a]
+    # the parser often hangs "the plan, announced in May," on the verb as a clause of its own
+    reduced = (
+        tok.dep == "advcl"
+        and tok.tag == "VBN"
+        and a > 1
+        and t[a - 1].text == ","
+        and t[a - 2].pos == "NOUN"
+        and not parse.dep_children(a, "mark", "aux", "auxpass", "nsubj", "nsubjpass")
+    )
+    return (
+        ((tok.dep == "acl" and tok.tag in {"VBN", "VBG"}) or reduced)
+        and tok.head != trigger
+        and tok.head not in parse.entity_at  # "France on Thursday condemned": a misparsed verb
+        and tok.lemma.lower() not in ARRANGED | ARRIVAL_VERBS | VISIT_VERBS
+        and trigger not in set(parse.subtree(a))
+    )
 
 
 def _refers_to_the_meeting(parse: Parse, subjects: list[int], head: int, trigger: int) -> bool:
