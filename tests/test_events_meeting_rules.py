@@ -1274,3 +1274,24 @@ def test_a_host_told_in_the_meeting_s_own_phrase_joins_it(resources: Any) -> Non
     assert talks.status == "cancelled"
     assert {"ARM", "AZE", "USA"} <= _codes(rec, talks)
     assert talks.where is not None and talks.where.name == "Washington", talks.where
+
+
+def test_sideline_talks_attend_the_gathering_they_are_held_at(resources: Any) -> None:
+    text = (
+        "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping held talks on the "
+        "sidelines of the BRICS summit in Kazan on Wednesday. Russian President Vladimir Putin "
+        "is hosting the summit, which ends on Thursday."
+    )
+    rec = extract_article(text, published=date(2024, 10, 24), resources=resources)
+    (summit,) = [m for m in _meetings(rec) if m.mode == "summit"]
+    assert {"BRICS", "RUS", "IND", "CHN"} <= _codes(rec, summit)
+    assert "meeting.sideline_attendance" in summit.rules
+    # talks beside a pair's own meeting add nobody to it: only a gathering is attended
+    pair = (
+        "Kenyan President William Ruto held talks with Ugandan President Yoweri Museveni in "
+        "Nairobi on Monday. On the sidelines of the talks, the Kenyan trade minister met "
+        "Tanzanian President Samia Suluhu Hassan."
+    )
+    rec = extract_article(pair, published=date(2023, 5, 2), resources=resources)
+    talks = [m for m in _meetings(rec) if {"KEN", "UGA"} <= _codes(rec, m)]
+    assert talks and all("TZA" not in _codes(rec, m) for m in talks)

@@ -202,6 +202,11 @@ _TABLE = (
         "meeting",
         "'X and Y are among those due to attend': they join the gathering just told",
     ),
+    Rule(
+        "meeting.sideline_attendance",
+        "meeting",
+        "'X and Y met on the sidelines of the summit': they attend the summit",
+    ),
     Rule("meeting.series", "meeting", "'next year's summit will be held in Rio': the same forum"),
     Rule("meeting.withdrawn", "meeting", "'pulled out of talks with X': called off, a party"),
     Rule("meeting.invitation_taken", "meeting", "'accepted an invitation to visit X': planned"),
