@@ -51,6 +51,13 @@ place and date; other events with PLOVER type, actor and recipient):
   since, its errors read. ``shapes_wires_heldout.jsonl``: 40 more of the same kind by two further
   annotators (128 meetings, 137 other events), written while the round's rules were being made
   and scored only at its end, its errors never read.
+- ``shapes_news.jsonl`` and ``shapes_news_heldout.jsonl``: 20 full-length news stories each
+  (300-650 words, 8-11 paragraphs: quotes, reactions, background with its own dates; a third
+  mainly domestic: governments, oppositions, police, courts, protesters), by two annotators
+  working apart who saw neither the rules nor their output, with every meeting and every other
+  asserted act labelled (61 and 60 meetings, 230 and 218 other events). Both were scored blind
+  at the start of the round they were written in; the first is a development battery since, its
+  errors read; the second is scored only at a round's start and end, its errors never read.
 
 The sentences are invented: these are unit-test material that shows which shapes generalise,
 not a measure of quality on real news (docs/EVALUATION.md). Each item is one article, scored
@@ -92,6 +99,8 @@ BATTERIES = (
     "shapes_reactions_heldout.jsonl",
     "shapes_wires.jsonl",
     "shapes_wires_heldout.jsonl",
+    "shapes_news.jsonl",
+    "shapes_news_heldout.jsonl",
 )
 
 
