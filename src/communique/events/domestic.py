@@ -32,6 +32,10 @@ from .rules import rule
 
 #: Acts done at home whose unnamed target is the actor's own state.
 AT_HOME = frozenset({"PROTEST", "MOBILIZE", "CONCEDE"})
+#: Directed acts whose target, unnamed or a person or group no code names, is the actor's own
+#: state when the act is told at home ("rejected the verdict as a sham", "accused protest
+#: leaders of links to gangs": PAK -> PAK, ECU -> ECU), as analysts code domestic acts.
+AIMED_AT_HOME = frozenset({"ACCUSE", "REJECT", "REQUEST", "COERCE", "ASSAULT"})
 #: Of these, acts usually aimed abroad ("Russia massed troops"): at home only when told with a
 #: place of the home state or one of its bodies.
 AWAY = frozenset({"MOBILIZE"})
@@ -312,27 +316,34 @@ def home_state_roles(
     deployment, a concession: ``AT_HOME``) by the home state's own people, told in
     sentences that name no other state, is aimed at that state, as analysts code domestic acts
     ("protesters blocked roads": PROTEST IRN -> IRN; "the governor resigned": CONCEDE RUS ->
-    RUS), when the article names it."""
+    RUS), when the article names it. So is a directed act of theirs with no target coded
+    (``AIMED_AT_HOME``, rule role.aimed_at_home: "the opposition rejected the verdict as a sham":
+    PAK -> PAK), when neither its sentence nor the one before names another state, another
+    people or an international body."""
     events = [_forces_sent(ev, found.forces) for ev in events]
     if home is None:
         return tuple(events)
     by_id = {e.id: e for e in entities}
     state = next((e.id for e in entities if e.kind == "state" and e.code == home), None)
+    settled = _told_at_length(annotated, entities, home)
     out = []
     for ev in events:
         tied = any(p in given for p in (*ev.actors, *ev.recipients))
         codes = {party_code(by_id[a]) for a in ev.actors if a in by_id}
         aim = (
-            ev.type in AT_HOME
+            (ev.type in AT_HOME or ev.type in AIMED_AT_HOME)
             and not ev.recipients
             and ev.meeting is None
             and codes == {home}
             and state is not None
             and not _beside_other_states(annotated, ev, found.foreign)
             and (ev.type not in AWAY or _at_home(annotated, ev, found.at_home))
+            and (ev.type in AT_HOME or (settled and not _names_another_party(annotated, ev, home)))
         )
         if aim and state is not None:
             ev = replace(ev, recipients=(state,))
+        if aim and ev.type in AIMED_AT_HOME:
+            ev = replace(ev, rules=(*ev.rules, rule("role.aimed_at_home")))
         if aim or tied:
             ev = replace(ev, rules=(*ev.rules, rule("role.home_state")))
         out.append(ev)
@@ -350,6 +361,38 @@ def _at_home(annotated: AnnotatedArticle, ev: Event, at_home: frozenset[int]) ->
     return any(
         (s := annotated.sentence_at(sp.start)) is not None and s.start in at_home
         for sp in ev.evidence
+    )
+
+
+#: Sentences naming the home state (or its people, officials, bodies) that make a report one
+#: of domestic news, whose untargeted acts are aimed at home: a line or two is not enough.
+SETTLED_SENTENCES = 3
+
+
+def _told_at_length(annotated: AnnotatedArticle, entities: Sequence[Entity], home: str) -> bool:
+    starts = {
+        s.start
+        for e in entities
+        if e.kind != "igo" and (e.code if e.kind == "state" else e.country) == home
+        for m in e.mentions
+        if (s := annotated.sentence_at(m.start)) is not None
+    }
+    return len(starts) >= SETTLED_SENTENCES
+
+
+def _names_another_party(annotated: AnnotatedArticle, ev: Event, home: str) -> bool:
+    """The act's sentence names another state (also by a people's name, "the Congolese army",
+    which names no actor of its own) or an international body: the act may be aimed there."""
+    sentences = [s for sp in ev.evidence[:1] if (s := annotated.sentence_at(sp.start))]
+    # "... accused the Ugandan army of crossing the border. Kenya also demanded compensation."
+    order = {s.start: k for k, s in enumerate(annotated.sentences)}
+    sentences += [annotated.sentences[order[x.start] - 1] for x in sentences if order[x.start]]
+    return any(
+        s.start <= m.start < s.end
+        and m.key is not None
+        and (m.key.startswith("igo:") or (m.key.startswith("state:") and m.key[6:] != home))
+        for s in sentences
+        for m in annotated.mentions
     )
 
 

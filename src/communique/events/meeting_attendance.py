@@ -16,8 +16,11 @@ participants and never keep its mentions apart.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..model import Entity
-from .arguments import parties_under
+from .arguments import parties_under, party_code
+from .meeting_records import MeetingCluster
 from .syntax import Parse
 
 #: Nouns of taking part: "with the participation of X", "in the presence of Y".
@@ -161,3 +164,26 @@ def _presence(parse: Parse, be: int) -> bool:
         if words & PRESENCE_WORDS:
             return True
     return False
+
+
+#: Statuses of a meeting not (yet) held.
+UNHELD = frozenset({"planned", "cancelled"})
+
+
+def sideline_attendance(
+    clusters: list[MeetingCluster], gathering: Callable[[MeetingCluster], bool]
+) -> None:
+    """ "Modi and Xi met on the sidelines of the BRICS summit in Kazan": those who meet on a
+    gathering's sidelines attend it (meeting.sideline_attendance); they join its parties."""
+    owner = {m.trigger: c for c in clusters for m in c.mentions}
+    for c in clusters:
+        for m in c.mentions:
+            host = owner.get(m.frame) if m.frame is not None else None
+            if host is None or host is c or not gathering(host) or m.status in UNHELD:
+                continue  # a meeting only planned there tells no one is there yet
+            first = host.mentions[0]
+            new = [e for e in m.parties if party_code(e) and e not in first.parties]
+            if new:
+                first.parties += new
+                first.joiners |= {code for e in new if (code := party_code(e))}
+                first.found_by += ("meeting.sideline_attendance",)

@@ -17,7 +17,7 @@ from .arguments import (
     dependency_distance,
     party_code,
 )
-from .meeting_attendance import attendance_told
+from .meeting_attendance import attendance_told, sideline_attendance
 from .meeting_records import CONFLICT, GATHERING_WORDS, UNREAL, MeetingCluster, MeetingMention
 from .syntax import Parse
 
@@ -61,7 +61,7 @@ def cluster_mentions(
                 m.parties = list(_track_parties(track))
             clusters.append(MeetingCluster([m]))
     _inherit_frames(clusters)
-    _sideline_attendance(clusters)
+    sideline_attendance(clusters, _gathering)
     _beside_gatherings(clusters)
     _during_visits(clusters)
     _dated_by_sequence(parse, clusters)
@@ -272,27 +272,6 @@ def _inherit_frames(clusters: list[MeetingCluster]) -> None:
                 m.place = host.place
             if c.date is None and host.date is not None:
                 m.date = host.date
-
-
-#: Statuses of a meeting not (yet) held.
-UNHELD = frozenset({"planned", "cancelled"})
-
-
-def _sideline_attendance(clusters: list[MeetingCluster]) -> None:
-    """ "Modi and Xi met on the sidelines of the BRICS summit in Kazan": those who meet on a
-    gathering's sidelines attend it (meeting.sideline_attendance); they join its parties."""
-    owner = {m.trigger: c for c in clusters for m in c.mentions}
-    for c in clusters:
-        for m in c.mentions:
-            host = owner.get(m.frame) if m.frame is not None else None
-            if host is None or host is c or not _gathering(host) or m.status in UNHELD:
-                continue  # a meeting only planned there tells no one is there yet
-            first = host.mentions[0]
-            new = [e for e in m.parties if party_code(e) and e not in first.parties]
-            if new:
-                first.parties += new
-                first.joiners |= {code for e in new if (code := party_code(e))}
-                first.found_by += ("meeting.sideline_attendance",)
 
 
 def _gathering_before(

@@ -146,6 +146,11 @@ _TABLE = (
     ),
     Rule("role.mutual_act", "role", "'India and Japan signed an accord': each the other's target"),
     Rule("role.home_state", "role", "'the police', 'protesters': bodies of the state set in"),
+    Rule(
+        "role.aimed_at_home",
+        "role",
+        "'the opposition rejected the verdict': a domestic act with no target, at its own state",
+    ),
     Rule("role.private_subject", "role", "'the Nigerian singer thanked fans': not Nigeria"),
     Rule("role.custody_state", "role", "'were arrested in China' (no agent): China arrests"),
     Rule("role.pronoun_speaker", "role", "'she said' is the last person named, coded or not"),

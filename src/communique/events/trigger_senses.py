@@ -97,8 +97,10 @@ def _not_an_act(parse: Parse, lexicon: Lexicon, i: int, entry: Entry) -> bool:
         t[k].lemma.lower() in DOCUMENTS for k in parse.dep_children(t[i].head, "nsubj")
     ):
         return True  # trigger.document_statement: "a survey showed most Germans support ..."
-    if entry.type == "REJECT":
-        return any(_no_comment(parse, k) for k in parse.dep_children(i, "xcomp"))
+    if entry.type == "REJECT" and any(
+        _no_comment(parse, k) for k in parse.dep_children(i, "xcomp")
+    ):
+        return True
     if entry.type == "AGREE" and lemma in OPINION_VERBS:
         # "said he agreed it was a big problem": an opinion, not an agreement with anyone
         if any(t[o].lemma.lower() in VIEWS for o in parse.preps(i, "with")):
