@@ -338,7 +338,7 @@ def home_state_roles(
             and state is not None
             and not _beside_other_states(annotated, ev, found.foreign)
             and (ev.type not in AWAY or _at_home(annotated, ev, found.at_home))
-            and (ev.type in AT_HOME or (settled and not _names_another_party(annotated, ev, home)))
+            and (ev.type in AT_HOME or (settled and _aimed_at_home(annotated, ev, home)))
         )
         if aim and state is not None:
             ev = replace(ev, recipients=(state,))
@@ -378,6 +378,23 @@ def _told_at_length(annotated: AnnotatedArticle, entities: Sequence[Entity], hom
         if (s := annotated.sentence_at(m.start)) is not None
     }
     return len(starts) >= SETTLED_SENTENCES
+
+
+def _aimed_at_home(annotated: AnnotatedArticle, ev: Event, home: str) -> bool:
+    """A directed act the text tells (not one read from an obligation,
+    "provinces should be afforded ...", or a refusal's complement), not an inquiry ("authorities
+    investigate the circumstances of his death"), in sentences that name no other party."""
+    return (
+        not INFERRED_ACTS.intersection(ev.rules)
+        and ev.mode not in NOT_AIMED_MODES
+        and not _names_another_party(annotated, ev, home)
+    )
+
+
+#: Modes of directed acts that aim at no one at home: an inquiry is no accusation of anyone.
+NOT_AIMED_MODES = frozenset({"investigate"})
+#: Rules that read an act out of something else said: a target left unnamed stays unknown.
+INFERRED_ACTS = frozenset({"position.obligation", "position.refusal_complement"})
 
 
 def _names_another_party(annotated: AnnotatedArticle, ev: Event, home: str) -> bool:
