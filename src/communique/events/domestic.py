@@ -25,7 +25,16 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..model import AnnotatedArticle, Entity, Event, PlaceMention, Span, Token, content_id
+from ..model import (
+    AnnotatedArticle,
+    Entity,
+    Event,
+    PlaceMention,
+    Sentence,
+    Span,
+    Token,
+    content_id,
+)
 from .arguments import party_code
 from .lexicon import BodyWords
 from .rules import rule
@@ -326,6 +335,7 @@ def home_state_roles(
     by_id = {e.id: e for e in entities}
     state = next((e.id for e in entities if e.kind == "state" and e.code == home), None)
     settled = _told_at_length(annotated, entities, home)
+    others = _naming_other_parties(annotated, home) if settled else frozenset()
     out = []
     for ev in events:
         tied = any(p in given for p in (*ev.actors, *ev.recipients))
@@ -338,7 +348,7 @@ def home_state_roles(
             and state is not None
             and not _beside_other_states(annotated, ev, found.foreign)
             and (ev.type not in AWAY or _at_home(annotated, ev, found.at_home))
-            and (ev.type in AT_HOME or (settled and _aimed_at_home(annotated, ev, home)))
+            and (ev.type in AT_HOME or (settled and _aimed_at_home(annotated, ev, others)))
         )
         if aim and state is not None:
             ev = replace(ev, recipients=(state,))
@@ -380,14 +390,14 @@ def _told_at_length(annotated: AnnotatedArticle, entities: Sequence[Entity], hom
     return len(starts) >= SETTLED_SENTENCES
 
 
-def _aimed_at_home(annotated: AnnotatedArticle, ev: Event, home: str) -> bool:
+def _aimed_at_home(annotated: AnnotatedArticle, ev: Event, others: frozenset[int]) -> bool:
     """A directed act the text tells (not one read from an obligation,
     "provinces should be afforded ...", or a refusal's complement), not an inquiry ("authorities
     investigate the circumstances of his death"), in sentences that name no other party."""
     return (
         not INFERRED_ACTS.intersection(ev.rules)
         and ev.mode not in NOT_AIMED_MODES
-        and not _names_another_party(annotated, ev, home)
+        and not _names_another_party(annotated, ev, others)
     )
 
 
@@ -397,20 +407,34 @@ NOT_AIMED_MODES = frozenset({"investigate"})
 INFERRED_ACTS = frozenset({"position.obligation", "position.refusal_complement"})
 
 
-def _names_another_party(annotated: AnnotatedArticle, ev: Event, home: str) -> bool:
-    """The act's sentence names another state (also by a people's name, "the Congolese army",
-    which names no actor of its own) or an international body: the act may be aimed there."""
-    sentences = [s for sp in ev.evidence[:1] if (s := annotated.sentence_at(sp.start))]
-    # "... accused the Ugandan army of crossing the border. Kenya also demanded compensation."
-    order = {s.start: k for k, s in enumerate(annotated.sentences)}
-    sentences += [annotated.sentences[order[x.start] - 1] for x in sentences if order[x.start]]
-    return any(
-        s.start <= m.start < s.end
-        and m.key is not None
-        and (m.key.startswith("igo:") or (m.key.startswith("state:") and m.key[6:] != home))
-        for s in sentences
-        for m in annotated.mentions
-    )
+def _naming_other_parties(annotated: AnnotatedArticle, home: str) -> frozenset[int]:
+    """Start offsets of the sentences that name another state (also by a people's name, "the
+    Congolese army", which names no actor of its own) or an international body."""
+    out = set()
+    for m in annotated.mentions:
+        key = m.key or ""
+        if key.startswith("igo:") or (key.startswith("state:") and key[6:] != home):
+            s = annotated.sentence_at(m.start)
+            if s is not None:
+                out.add(s.start)
+    return frozenset(out)
+
+
+def _names_another_party(annotated: AnnotatedArticle, ev: Event, others: frozenset[int]) -> bool:
+    """The act's sentence, or the one before it, names another party: the act may be aimed there
+    ("... accused the Ugandan army of crossing the border. Kenya also demanded compensation.")."""
+    for sp in ev.evidence[:1]:
+        s = annotated.sentence_at(sp.start)
+        if s is None:
+            continue
+        k = bisect_left(annotated.sentences, s.start, key=_sentence_start)
+        if s.start in others or (k > 0 and annotated.sentences[k - 1].start in others):
+            return True
+    return False
+
+
+def _sentence_start(s: Sentence) -> int:
+    return s.start
 
 
 def _beside_other_states(annotated: AnnotatedArticle, ev: Event, foreign: frozenset[int]) -> bool:
