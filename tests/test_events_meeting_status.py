@@ -47,6 +47,26 @@ def test_past_progressive_on_the_report_day_is_under_way(sentence_resources: Any
     assert _run(text, date(2024, 4, 20), sentence_resources) == ["occurred"]
 
 
+def test_a_meeting_under_way_is_ongoing(sentence_resources: Any) -> None:
+    text = (
+        "The third meeting of the regional platform is underway in Tehran with the "
+        "participation of the foreign ministers of Iran, Russia and Turkey."
+    )
+    assert _run(text, date(2023, 10, 23), sentence_resources) == ["ongoing"]
+    text = "Talks between Serbia and Kosovo are under way in Brussels."
+    assert _run(text, date(2023, 10, 23), sentence_resources) == ["ongoing"]
+
+
+def test_a_meeting_yet_to_be_held_is_none(sentence_resources: Any) -> None:
+    for text in (
+        "The Slovenian and Croatian prime ministers have yet to hold a bilateral meeting.",
+        "Russian President Vladimir Putin is yet to visit Ukraine.",
+    ):
+        assert _run(text, date(2023, 10, 23), sentence_resources) == []
+    text = "The Slovenian and Croatian prime ministers held a bilateral meeting on Monday."
+    assert _run(text, date(2023, 10, 23), sentence_resources) == ["occurred"]
+
+
 def test_due_back_for_talks_is_planned(sentence_resources: Any) -> None:
     text = (
         "The African Union envoy Olusegun Obasanjo is due back in Addis Ababa later this week "

@@ -103,3 +103,23 @@ def test_nlp_mentions_lose_a_conjunction_at_their_edge() -> None:
         ("Kishida", "Kishida"),
         ("Trinidad and Tobago", "Trinidad and Tobago"),
     ]
+
+
+def test_nlp_a_dateline_is_parsed_apart_from_its_lead(resources: Any) -> None:
+    """The parser takes a dateline's place for the lead's subject ("Hanoi" nsubj, the minister
+    its apposition); parsed apart, the lead keeps its own subject, and the record still holds
+    dateline and lead as one sentence."""
+    from communique.nlp import annotate_text
+
+    for text, subject in (
+        ("Hanoi (VNA) - Prime Minister Pham Minh Chinh received the Lao envoy on Monday.", "Chinh"),
+        ("Astana, 3 July 2024 - Head of State Kassym-Jomart Tokayev held talks with Xi.", "Head"),
+        ("Tehran, IRNA - The second meeting of the forum is underway in Tehran.", "meeting"),
+    ):
+        a = annotate_text(text, resources.nlp)
+        assert len(a.sentences) == 1
+        subjects = [t.text for t in a.tokens if t.dep == "nsubj"]
+        assert subjects == [subject]
+    text = "The minister - who arrived late - met the envoy. Then he left."
+    plain = annotate_text(text, resources.nlp)
+    assert len(plain.sentences) == 2

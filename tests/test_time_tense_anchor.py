@@ -48,6 +48,10 @@ WEDNESDAY = date(2023, 6, 14)
         # a plan told before: the nearest such day, either side of the report
         ("Talks that were scheduled for Friday have been postponed.", "Friday", "2023-06-16"),
         ("The talks, which had been set for Monday, were called off.", "Monday", "2023-06-12"),
+        # "was due to": a plan told in the past, kept, dropped or still ahead: the nearest
+        ("A session that was due to meet in May was put off.", "May", "2023-05"),
+        ("The summit it was due to host in August has been postponed.", "August", "2023-08"),
+        ("The commission is due to meet in May.", "May", "2024-05"),
         # the weekday of the next or last calendar week, whatever the tense
         ("The envoy will visit Oslo from Friday next week.", "Friday next week", "2023-06-23"),
         ("The envoy visited Oslo on Tuesday last week.", "Tuesday last week", "2023-06-06"),

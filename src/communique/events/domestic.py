@@ -269,7 +269,7 @@ def _of_home(e: Entity, home: str, words: BodyWords) -> Entity:
     Commission"), not as one outside ("Amnesty International"), is of the home state."""
     if e.country is not None:
         return e
-    if e.kind == "person" and e.titles and not any(_envoy_title(t) for t in e.titles):
+    if e.kind == "person" and e.titles and not any(envoy_title(t) for t in e.titles):
         return replace(e, country=home)
     named = {w.strip(".,'’()").casefold() for w in e.name.split()}
     if e.kind == "organization" and named & words.political and not named & words.outside:
@@ -281,7 +281,7 @@ def _of_home(e: Entity, home: str, words: BodyWords) -> Entity:
 ENVOY_WORDS = frozenset({"ambassador", "envoy", "chargé", "charge", "consul", "attaché", "attache"})
 
 
-def _envoy_title(title: str) -> bool:
+def envoy_title(title: str) -> bool:
     """ "Ambassador", "High Commissioner", "Special Envoy" (not "Human Rights Commissioner")."""
     words = {w.strip(".,'’()").casefold() for w in title.split()}
     if "commissioner" in words:

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from ..model import Status, When
 from .meeting_records import MeetingCluster
+from .status_phrases import under_way as takes_under_way
 from .syntax import Parse
 
 #: Verbs that tell a meeting's start, resumption or convening ("talks began", "entered a
@@ -79,13 +80,7 @@ def _told_past(parse: Parse, verb: int) -> bool:
 
 def _got_under_way(parse: Parse, verb: int) -> bool:
     """'got under way', 'got underway': begun."""
-    t = parse.tokens
-    if t[verb].lemma.lower() != "get":
-        return False
-    kids = {t[k].text.lower() for k in parse.children[verb]}
-    return "underway" in kids or any(
-        t[o].lemma.lower() == "way" for o in parse.preps(verb, "under")
-    )
+    return parse.tokens[verb].lemma.lower() == "get" and takes_under_way(parse, verb)
 
 
 def _ended(parse: Parse, c: MeetingCluster) -> bool:

@@ -22,6 +22,7 @@ from .arguments import (
     premodifier_parties,
 )
 from .critical import critical_target
+from .domestic import envoy_title
 from .lexicon import Entry, Lexicon
 from .noun_roles import noun_events
 from .position_aims import (
@@ -327,11 +328,13 @@ def _previous_subject_states(parse: Parse, n: int, bodies_only: bool = False) ->
 
 
 def _stateless_official_subject(parse: Parse, i: int) -> bool:
-    """The clause's subject is a person with a title of office whom the data tie to no state."""
+    """The clause's subject is a person with a title of office whom the data tie to no state,
+    not an envoy ("High Commissioner X handed the supplies"), who serves another state."""
     return any(
         (hit := parse.entity_at.get(k)) is not None
         and hit.entity.kind == "person"
         and hit.entity.titles
+        and not any(envoy_title(title) for title in hit.entity.titles)
         and not party_code(hit.entity)
         for k in parse.dep_children(i, "nsubj")
     )

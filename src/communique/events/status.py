@@ -11,6 +11,14 @@ from ..model import Status
 from ..time.lexicon import MONTHS, WEEKDAYS
 from .claims import alleged, denied
 from .position_records import ADDRESSEE_VERBS, SPEECH
+from .status_phrases import (
+    counterfactual,
+    going_to,
+    has_to,
+    too_to,
+    under_way,
+    yet_to,
+)
 from .syntax import Parse
 from .withdrawal import withdrawn_from
 
@@ -205,7 +213,7 @@ def _future(parse: Parse, verb: int) -> bool:
     t = parse.tokens
     for v in (verb, t[verb].head):
         aux = {t[k].text.lower() for k in parse.children[v] if t[k].dep in {"aux", "auxpass"}}
-        if aux & FUTURE_AUX or _is_going_to(parse, v) or t[v].lemma.lower() in PLAN_LEMMAS:
+        if aux & FUTURE_AUX or going_to(parse, v) or t[v].lemma.lower() in PLAN_LEMMAS:
             return True
     return False
 
@@ -278,7 +286,7 @@ def _clause_verb(parse: Parse, trigger: int) -> int | None:
             fell_through = [
                 x
                 for x in parse.dep_children(k, "xcomp")
-                if t[k].lemma.lower() == "be" and _is_counterfactual(parse, x)
+                if t[k].lemma.lower() == "be" and counterfactual(parse, x)
             ]
             return fell_through[0] if fell_through else k
     if tok.dep in {"nsubj", "nsubjpass", "dobj", "attr", "oprd"} or tok.dep == "ROOT":
@@ -333,17 +341,6 @@ def _negated_governor(parse: Parse, scope: list[int]) -> bool:
     return False
 
 
-def _too_to(parse: Parse, scope: list[int]) -> bool:
-    """ "too paranoid to accept": a judgement that something will not be done, no act."""
-    t = parse.tokens
-    return any(
-        t[below].dep == "xcomp"
-        and t[above].pos == "ADJ"
-        and any(t[c].dep == "advmod" and t[c].text.lower() == "too" for c in parse.children[above])
-        for below, above in itertools.pairwise(scope)
-    )
-
-
 #: Verbs that set a meeting for later when they describe its noun ("talks scheduled for May").
 SCHEDULED = frozenset({"schedule", "plan", "slate", "set", "arrange", "expect"})
 
@@ -389,7 +386,7 @@ def _verb_status(parse: Parse, verb: int) -> Status | None:
     lemmas = {t[i].lemma.lower() for i in scope}
     kids = [t[k] for i in scope for k in parse.children[i]]
     aux = {k.text.lower() for k in kids if k.dep in {"aux", "auxpass"}}
-    if any(cancels(parse, i) for i in scope) or _is_counterfactual(parse, verb):
+    if any(cancels(parse, i) for i in scope) or counterfactual(parse, verb):
         # "may be delayed", "could be postponed": still planned, only perhaps put off
         return "planned" if aux & HEDGE_AUX - {"will", "would"} else "cancelled"
     if any(  # "refused to meet X"; not "rejected the charges, calling on Kenya to ..."
@@ -401,9 +398,11 @@ def _verb_status(parse: Parse, verb: int) -> Status | None:
         return "negated"
     if _negated_governor(parse, scope):
         return "negated"  # "are not expected to meet", "does not plan to visit"
-    if _too_to(parse, scope):
+    if too_to(parse, scope):
         return "hypothetical"
-    if aux & FUTURE_AUX or _is_going_to(parse, verb):
+    if yet_to(parse, scope):
+        return "negated"  # "have yet to hold a formal meeting", "is yet to visit Kyiv"
+    if aux & FUTURE_AUX or going_to(parse, verb):
         return "hypothetical" if aux & HEDGE_AUX - {"will"} else "planned"
     if aux & HEDGE_AUX == {"would"} and _future_in_past(parse, verb, scope):
         return "planned"  # "the ministry said the delegation would arrive on Monday"
@@ -418,9 +417,9 @@ def _verb_status(parse: Parse, verb: int) -> Status | None:
         # a plan governs the act ("is expected to visit"); the act's own verb does not count
         # ("since X arrived in the U.S., the administration approved ...")
         return "planned"
-    if t[verb].dep == "advcl" and _has_to(parse, verb):  # "left for X to meet Y": purpose
+    if t[verb].dep == "advcl" and has_to(parse, verb):  # "left for X to meet Y": purpose
         return "planned"
-    if t[verb].dep == "xcomp" and t[verb].tag == "VB" and _has_to(parse, verb):
+    if t[verb].dep == "xcomp" and t[verb].tag == "VB" and has_to(parse, verb):
         return "planned" if lemmas & ONGOING_LEMMAS == set() else "ongoing"
     tag = t[verb].tag
     if tag == "VBG" and aux & {"is", "are", "am", "'s", "'re"}:
@@ -432,6 +431,8 @@ def _verb_status(parse: Parse, verb: int) -> Status | None:
         return "planned" if due else "ongoing"  # "X is in Kyiv for talks"; "is due back in X"
     if lemmas & ONGOING_LEMMAS and tag in {"VBZ", "VBP"}:
         return "ongoing"
+    if t[verb].lemma.lower() == "be" and tag in {"VBZ", "VBP"} and under_way(parse, verb):
+        return "ongoing"  # "the meeting is underway in Tehran", "talks are under way"
     if tag == "VBD" or (
         tag == "VBN"
         and (aux & {"was", "were", "has", "have", "had", "been"} or t[verb].dep in {"relcl", "acl"})
@@ -548,45 +549,4 @@ def _told_in_past(parse: Parse, k: int) -> bool:
         t[k].pos in {"VERB", "AUX"}
         and t[k].tag == "VBD"
         and t[k].lemma.lower() not in SPEECH | ADDRESSEE_VERBS
-    )
-
-
-def _is_counterfactual(parse: Parse, verb: int) -> bool:
-    """'were to have taken place', 'was supposed to have met'."""
-    t = parse.tokens
-    kids = [t[k].text.lower() for k in parse.children[verb] if t[k].dep in {"aux", "auxpass"}]
-    if "have" in kids and t[verb].tag == "VBN":
-        head = t[t[verb].head]
-        return head.lemma in {"be", "suppose"} or any(w in {"was", "were"} for w in kids)
-    return _had_been_due(parse, verb)
-
-
-#: Words of a plan that, told in the past perfect, did not come about: "had been due to visit".
-PLAN_WORDS = frozenset({"due", "schedule", "expect", "set", "slate", "plan", "suppose"})
-
-
-def _had_been_due(parse: Parse, verb: int) -> bool:
-    """ "had been due to hold talks", "had been scheduled to visit": a plan told in the past
-    perfect, which news uses for one that fell through, like "was to have met"."""
-    t = parse.tokens
-    plan = t[t[verb].head]
-    if not _has_to(parse, verb) or plan.lemma.lower() not in PLAN_WORDS or plan.i == verb:
-        return False
-    carrier = plan if plan.pos in {"VERB", "AUX"} and plan.tag == "VBN" else t[plan.head]
-    words = {t[k].text.lower() for k in parse.children[carrier.i] if t[k].dep in {"aux", "auxpass"}}
-    if carrier.lemma == "be" and carrier.tag == "VBN":  # "had been due": "been" carries "had"
-        return "had" in words
-    return "had" in words and "been" in words
-
-
-def _is_going_to(parse: Parse, verb: int) -> bool:
-    t = parse.tokens
-    head = t[t[verb].head]
-    return head.lemma == "go" and head.tag == "VBG" and _has_to(parse, verb)
-
-
-def _has_to(parse: Parse, verb: int) -> bool:
-    return any(
-        parse.tokens[k].text.lower() == "to" and parse.tokens[k].dep == "aux"
-        for k in parse.children[verb]
     )

@@ -141,12 +141,34 @@ def _sentences(
     else:
         firsts = [0, *(i for i in range(1, len(tokens)) if starts[i]), len(tokens)]
         bounds = list(pairwise(firsts))
+    bounds = _join_datelines(text, tokens, bounds)
     out: list[Sentence] = []
     for first, last in bounds:
         start, end = tokens[first].start, tokens[last - 1].end
         if text[start:end].strip():
             out.append(Sentence(start, end, text[start:end], first, last))
     return tuple(out)
+
+
+def _join_datelines(
+    text: str, tokens: list[Token], bounds: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """A dateline parsed apart from its lead ("LUANDA, Dec 15 (Reuters) -") is one sentence
+    with it again: its words end in a dash and the lead goes on on the same line."""
+    out: list[tuple[int, int]] = []
+    for first, last in bounds:
+        if out and last > first:
+            before = out[-1]
+            tail = tokens[before[1] - 1]
+            between = text[tail.end : tokens[first].start]
+            if tail.text in DASHES and "\n" not in between:
+                out[-1] = (before[0], last)
+                continue
+        out.append((first, last))
+    return out
+
+
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
 
 def _bounded(text: str, backend: NlpBackend) -> str:

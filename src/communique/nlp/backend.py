@@ -3,6 +3,7 @@ pre-splitter, loaded once and passed in."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -15,6 +16,18 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 SPLITTER = "communique_line_splitter"
+
+#: A wire dateline opening a line: a place, then a date or an agency, then a dash ("LUANDA,
+#: Dec 15 (Reuters) -", "Hanoi (VNA) -", "Tehran, IRNA -", "MOSCOW --"). The parser attaches
+#: the place to the lead's verb as its subject and the lead's real subject as its apposition;
+#: the lead is parsed on its own (``_sentences`` joins the two again).
+DATELINE = re.compile(
+    r"[A-Z][A-Za-z.'\u2019 ]{1,30}"
+    r"(?:,[^\n,()]{1,30}){0,2}(?:\s*\([^()\n]{1,30}\))?"
+    r"\s*(?:-{1,2}|\u2013|\u2014)\s+(?=\S)"
+)
+#: how far into the text a dateline may lie (after a headline and a byline)
+DATELINE_REACH = 400
 
 
 def _split_at_line_breaks(doc: Doc) -> Doc:
@@ -34,8 +47,41 @@ def _split_at_line_breaks(doc: Doc) -> Doc:
     for i in range(1, len(texts)):
         if texts[i - 1] in breaking:
             starts[i] = 1
+    for at, lead in _dateline_ends(doc.text):
+        first = doc.char_span(lead, lead + 1, alignment_mode="expand")
+        place = doc.char_span(at, at + 1, alignment_mode="expand")
+        if first is None or place is None or first.start == 0:
+            continue
+        starts[first.start] = 1
+        # Left alone, the parser opens more sentences inside a lead it is told starts here
+        # ("Head of State X held talks" parsed as "Head" | "of State X" | "held talks"): no
+        # other token of the dateline or of the lead's first sentence starts one.
+        i = first.start + 1
+        while i < len(texts) and texts[i] not in breaking and strings[texts[i]] not in ENDS:
+            starts[i] = NOT_START
+            i += 1
+        for j in range(place.start + 1, first.start):
+            starts[j] = NOT_START
     doc.from_array([SENT_START], starts)
     return doc
+
+
+#: tokens that end a sentence; spaCy's "not a sentence start" (-1) as its arrays store it
+ENDS = frozenset({".", "!", "?"})
+NOT_START = (1 << 64) - 1
+
+
+def _dateline_ends(text: str) -> list[tuple[int, int]]:
+    """Where a dateline that opens a line near the text's start begins, and where its lead
+    begins."""
+    head = text[:DATELINE_REACH]
+    line_starts = [0, *(k + 1 for k, ch in enumerate(head) if ch == "\n")]
+    out: list[tuple[int, int]] = []
+    for at in line_starts:
+        found = DATELINE.match(text, at)
+        if found and found.end() - at <= 80:
+            out.append((at, found.end()))
+    return out
 
 
 def _register_splitter() -> None:

@@ -86,6 +86,9 @@ def tense_of(index: TenseIndex, start: int, end: int) -> Tense:
         if tok.i not in span_ids:
             if _future_marked(index, tok):
                 return "future"
+            due = _due_adjective(index, tok)
+            if due is not None:
+                return _plan_told(index, due)  # "it was due to host in November"
             if tok.pos in {"VERB", "AUX"} and tok.dep not in {"aux", "auxpass"}:
                 verdict = _verb_tense(index, tok)
                 if verdict is not None:
@@ -158,14 +161,37 @@ def _infinitive_tense(index: TenseIndex, verb: Token) -> Tense:
     simple past ("agreed to sell ... in October") the time may be the agreement's: no side."""
     matrix = index.head_of(verb)
     if matrix.pos == "ADJ" and matrix.dep == "acomp":  # "had been due to visit Mexico in August"
-        above = index.head_of(matrix)  # a plan told in the past perfect: either side of now
-        if any(k.dep == "aux" and k.text.lower() == "had" for k in index.kids(above)):
-            return "present"
+        return _plan_told(index, matrix)
     if matrix.i != verb.i and matrix.pos in {"VERB", "AUX"}:
         past_aux = any(k.dep in {"aux", "auxpass"} and k.tag == "VBD" for k in index.kids(matrix))
         if matrix.tag == "VBD" or past_aux:
             return "present"
     return "future"
+
+
+#: adjectives that set an act for a time: "is due to meet", "was set to visit"
+_DUE = frozenset({"due", "set", "slated"})
+
+
+def _due_adjective(index: TenseIndex, tok: Token) -> Token | None:
+    """ "due" in "was due to host ...", reached on the way up or as the copula's complement."""
+    if tok.pos == "ADJ" and tok.dep == "acomp" and tok.lemma.lower() in _DUE:
+        return tok
+    if tok.lemma.lower() == "be":
+        return next((k for k in index.kids(tok) if k.dep == "acomp" and k.pos == "ADJ"
+                     and k.lemma.lower() in _DUE), None)  # fmt: skip
+    return None
+
+
+def _plan_told(index: TenseIndex, adjective: Token) -> Tense:
+    """A plan's time: ahead when told in the present ("is due to meet in May"); when told in
+    the past ("was due to meet in September", "had been due to visit in August") the plan may
+    have been kept, dropped or still lie ahead, so the nearest such time."""
+    copula = index.head_of(adjective)
+    told_before = copula.tag == "VBD" or any(
+        k.dep == "aux" and k.tag == "VBD" for k in index.kids(copula)
+    )
+    return "present" if told_before else "future"
 
 
 def _predicates_future(index: TenseIndex, verb: Token) -> bool:
