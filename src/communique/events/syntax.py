@@ -247,7 +247,28 @@ class Parse:
             for o in self.dep_children(p, "pobj")
         ]  # "the foreign minister of Turkey"
         states = [e for e in self.entities_in(mods) if e.kind == "state"]
+        if not mods and self._definite(k):
+            return self._described_before(k)  # "Germany's president ... the president said"
         return states[0] if len(states) == 1 else None
+
+    def _definite(self, k: int) -> bool:
+        return any(self.tokens[c].text.lower() == "the" for c in self.dep_children(k, "det"))
+
+    def _described_before(self, k: int) -> Entity | None:
+        """The state of an office of the same name described with its state in this sentence
+        or the three before ("Germany's president", then "the president"); None when offices
+        of two states were ("X's president met Y's president. The president said")."""
+        n = self.sentence_index(k)
+        first = self.annotated.sentences[max(0, n - 3)].first_token
+        lemma = self.tokens[k].lemma.lower()
+        found: dict[str, Entity | None] = {}
+        for j in range(first, k):
+            if self.tokens[j].lemma.lower() != lemma or j in self.entity_at:
+                continue
+            if any(self.tokens[c].dep in {"amod", "poss"} for c in self.children[j]):
+                state = self._office_state(j)
+                found[state.id if state else ""] = state
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def entities_in(self, idx: Iterable[int]) -> list[Entity]:
         """Distinct entities with a mention on any of the given tokens, in text order."""
