@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..model import Entity, Event
 from .arguments import party_code
+from .claims import denies_a_claim
 from .position_records import PositionCandidate
 from .position_roles import THEY, group_subject
 from .syntax import Parse
@@ -22,7 +23,7 @@ Told = tuple[int, Event]
 
 
 def _parties(ev: Event, by_id: dict[str, Entity], roles: str = "all") -> dict[str, Entity]:
-    ids = ev.actors if roles == "actors" else ev.actors + ev.recipients
+    ids = {"actors": ev.actors, "recipients": ev.recipients}.get(roles, ev.actors + ev.recipients)
     if roles == "all" and ev.meeting is not None:
         ids += tuple(d.party for d in ev.meeting.delegations)
     out: dict[str, Entity] = {}
@@ -187,3 +188,30 @@ def answering_parties(
                 return tuple(accused.values()), tuple(accusers.values())
             return (), ()
     return (), ()
+
+
+def denied_accusers(
+    parse: Parse,
+    p: PositionCandidate,
+    told: list[Told],
+    by_id: dict[str, Entity],
+    referring: dict[str, frozenset[str]],
+) -> tuple[Entity, ...]:
+    """ "Kinshasa accuses Kigali of backing the M23, a charge Rwanda denies", "Kenya accused
+    Somalia of ... Somalia rejected the accusations": a party's denial of a claim answers
+    whoever made the latest accusation, demand or threat aimed at it told before, in its
+    sentence or the few before (role.denied_claim)."""
+    if p.entry.type != "REJECT" or p.recipients or not p.actors:
+        return ()
+    claims = frozenset(w for w, types in referring.items() if "ACCUSE" in types)
+    if not denies_a_claim(parse, p.verb, claims):
+        return ()
+    own = {party_code(e) for e in p.actors} - {None}
+    for ev in _told_before(parse, told, p, REACH):
+        if ev.type not in ANSWERED:
+            continue
+        accused = set(_parties(ev, by_id, "recipients"))
+        accusers = {c: e for c, e in _parties(ev, by_id, "actors").items() if c not in own}
+        if own & accused and accusers:
+            return tuple(accusers.values())
+    return ()

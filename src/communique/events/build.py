@@ -23,7 +23,7 @@ from .arguments import (
     dependency_distance,
     party_code,
 )
-from .backrefs import answering_parties, group_parties, referred_parties
+from .backrefs import answering_parties, denied_accusers, group_parties, referred_parties
 from .lexicon import load_lexicon
 from .meeting_context import (
     _arrival_date,
@@ -127,19 +127,24 @@ def build_events(
         group = group_parties(parse, p, told, by_id)
         referring = load_lexicon().referring
         referred = () if group else referred_parties(parse, p, told, by_id, referring)
+        denied = () if group or referred else denied_accusers(parse, p, told, by_id, referring)
         answering, answered = answering_parties(parse, p, told, by_id, referring)
         if answering and not group and not referred:
             p = replace(p, actors=answering, recipients=answered)
             ev = _position_event(parse, p, art.id, places, hosts)
             ev = replace(ev, rules=(*ev.rules, rule("role.answered_act")))
-        elif group or referred:
-            p = replace(p, actors=group) if group else replace(p, recipients=referred)
+        elif group or referred or denied:
+            p = replace(p, actors=group) if group else replace(p, recipients=referred or denied)
             if group and p.entry.mode == "call":  # "the two ministers spoke by phone"
                 p = replace(p, actors=group[:1], recipients=group[1:])
-            name = "role.group_subject" if group else "role.referred_act"
+            name = (
+                "role.group_subject"
+                if group
+                else ("role.referred_act" if referred else "role.denied_claim")
+            )
             ev = _position_event(parse, p, art.id, places, hosts)
             ev = replace(ev, rules=(*ev.rules, rule(name)))
-        if answering or group or referred:  # later references see the parties found here
+        if answering or group or referred or denied:  # later references see the parties found here
             told = [(at, ev if e.id == ev.id else e) for at, e in told]
         events.append(ev)
         final.append((ev.id, p))

@@ -21,6 +21,8 @@ def denied(parse: Parse, verb: int) -> bool:
     head = t[tok.head]
     if tok.dep == "ccomp" and head.lemma.lower() in DENY:
         return verb > head.i  # a content clause follows its verb ("X accused Y, a charge Y denies")
+    if tok.tag == "VBG" and tok.dep in {"xcomp", "dobj"} and head.lemma.lower() in DENY:
+        return True  # "Kigali denies backing the rebels"
     return (
         tok.dep in {"acl", "ccomp", "relcl"}
         and head.lemma.lower() in CLAIM_NOUNS
@@ -60,4 +62,28 @@ def alleged(parse: Parse, verb: int) -> bool:
         if dep == "pcomp" and t[up].text.lower() in _ACCUSED_OF:
             return t[t[up].head].lemma.lower() in ACCUSING
         k = up
+    return False
+
+
+#: Verbs that deny what others said: "denied the accusations", "dismissed the claims".
+DENIALS = frozenset({"deny", "dismiss", "reject", "refute", "rebut"})
+
+
+def denies_a_claim(parse: Parse, verb: int, claims: frozenset[str]) -> bool:
+    """ "denied the accusations", "dismissed the claims" (``claims``: nouns that refer back to
+    an accusation), "denies backing the rebels", "denied that its forces had fired", "a charge
+    Rwanda denies": the act denies what someone claimed."""
+    t = parse.tokens
+    tok = t[verb]
+    if tok.pos != "VERB" or tok.lemma.lower() not in DENIALS:
+        return False
+    if tok.dep == "relcl" and t[tok.head].lemma.lower() in claims:
+        return True  # "Kinshasa accuses Kigali of backing the M23, a charge Rwanda denies"
+    for k in parse.children[verb]:
+        if t[k].dep == "dobj" and t[k].lemma.lower() in claims:
+            return True
+        if tok.lemma.lower() == "deny" and (
+            t[k].dep == "ccomp" or (t[k].dep in {"xcomp", "dobj"} and t[k].tag == "VBG")
+        ):
+            return True  # "denied that it had armed the rebels", "denies backing"
     return False

@@ -31,6 +31,7 @@ from datetime import date
 
 from ..model import Entity, Event, LeftOut, Link, Span, TimeExpression, content_id
 from .arguments import party_code
+from .claims import denies_a_claim
 from .groups import _both_sides, _codes
 from .lexicon import load_lexicon
 from .position_records import DIRECTED
@@ -224,7 +225,26 @@ def _unaimed(parse: Parse, ev: Event, by_id: dict[str, Entity]) -> bool:
             and _against_violence(parse, ev)
             and not BLAMING.intersection(ev.rules)  # "held X responsible": X is the target
         )
+        and not (ev.type == "REJECT" and _denies_a_claim(parse, ev, by_id))
     )
+
+
+def _denies_a_claim(parse: Parse, ev: Event, by_id: dict[str, Entity]) -> bool:
+    """ "the police deny accusations of brutality": a denial of a claim whose authors the text
+    does not name (no other party in its sentence or the one before; an accuser named would
+    have been found as its target, role.denied_claim) has no target to code; the denial is
+    the act."""
+    claims = frozenset(w for w, ty in load_lexicon().referring.items() if "ACCUSE" in ty)
+    own = _codes(ev.actors, by_id)
+    for span in ev.evidence[:1]:
+        first, last = parse.token_range(span.start, span.end)
+        n = parse.sentence_index(first)
+        told = [k for m in range(max(0, n - 1), n + 1) for k in parse.sentence_tokens(m)]
+        if {party_code(e) for e in parse.entities_in(told)} - own - {None}:
+            return False  # another party named there or just before may be the accuser
+        if any(denies_a_claim(parse, i, claims) for i in range(first, last + 1)):
+            return True
+    return False
 
 
 #: Accusations that are about their object alone ("held Ankara responsible"): with that

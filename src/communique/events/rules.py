@@ -112,6 +112,11 @@ _TABLE = (
     Rule("role.post_target", "role", "'recalled its ambassador to Moscow': Russia is the target"),
     Rule("role.regional_title", "role", "'Texas Gov. Greg Abbott': an official of the USA"),
     Rule("role.anonymous_source", "role", "'people familiar with Chinese policy': not China"),
+    Rule(
+        "role.denied_claim",
+        "role",
+        "'X accused Y of Z, a charge Y denies': Y's denial answers X",
+    ),
     Rule("role.definite_body", "role", "'X acted. The ministry said ...': X's ministry"),
     Rule(
         "role.relation_appositive",
