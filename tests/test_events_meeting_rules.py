@@ -1295,3 +1295,21 @@ def test_sideline_talks_attend_the_gathering_they_are_held_at(resources: Any) ->
     rec = extract_article(pair, published=date(2023, 5, 2), resources=resources)
     talks = [m for m in _meetings(rec) if {"KEN", "UGA"} <= _codes(rec, m)]
     assert talks and all("TZA" not in _codes(rec, m) for m in talks)
+
+
+def test_a_party_absent_from_a_summit_does_not_attend_it(resources: Any) -> None:
+    """meeting.acts_at: acting at a summit is attending it; being "not present" at it is not."""
+    told = "The Arab League summit opened in Jeddah on Friday. "
+    for sentence, attends in (
+        ("Syrian President Bashar al-Assad spoke at the summit for the first time in years.", True),
+        ("Syrian President Bashar al-Assad was not present at the summit, officials said.", False),
+    ):
+        rec = extract_article(told + sentence, published=date(2023, 5, 19), resources=resources)
+        ents = {e.id: e for e in rec.entities}
+        parties = {
+            ents[i].code or ents[i].country
+            for e in rec.events
+            if e.meeting is not None
+            for i in (*e.actors, *e.recipients)
+        }
+        assert ("SYR" in parties) is attends, parties

@@ -66,6 +66,7 @@ def attendance_parties(parse: Parse, noun: int) -> tuple[list[Entity], list[str]
         if passive:
             add(parties_under(parse, parse.preps(a, "by")), "meeting.attended_by")
     add(_expected_at(parse, noun), "meeting.expected_at")
+    add(_acting_at(parse, noun), "meeting.acts_at")
     add(_hosted_for(parse, noun), "meeting.hosted_for")
     return found, rules
 
@@ -122,6 +123,37 @@ def _expected_at(parse: Parse, noun: int) -> list[Entity]:
         if among.dep == "pobj" and prep.text.lower() == "among" and not _negated(parse, prep.head):
             subjects = parse.dep_children(prep.head, "nsubj")
     return parties_under(parse, subjects)
+
+
+#: Nouns of a part of a meeting: "at the opening of the summit", "on the sidelines of".
+MEETING_PARTS = frozenset(
+    {"opening", "start", "close", "end", "session", "sideline", "margin", "podium", "table"}
+)
+
+
+def _acting_at(parse: Parse, noun: int) -> list[Entity]:
+    """ "X took over the chairmanship from Y at the opening of the meeting", "X told leaders at
+    the summit": a party acting at the meeting (or at a part of it) attends it; not one said
+    to be absent ("X was not present at the summit") nor one told only as what is expected."""
+    t = parse.tokens
+    tok = t[noun]
+    if tok.dep == "pobj" and t[tok.head].text.lower() == "of":
+        part = t[t[tok.head].head]
+        if part.lemma.lower() not in MEETING_PARTS:
+            return []
+        tok = part
+    if tok.dep != "pobj" or t[tok.head].text.lower() != "at":
+        return []
+    verb = t[tok.head].head
+    if t[verb].pos not in {"VERB", "AUX"} or _negated(parse, verb):
+        return []
+    if t[verb].lemma.lower() in {"expect", "look", "hint", "aim", "arrive"}:
+        return []  # "expected at" (meeting.expected_at), "looked at", "arrived at the venue"
+    heads = parse.dep_children(verb, "nsubj")
+    heads += [k for h in list(heads) for k in parse.dep_children(h, "conj")]
+    if t[verb].lemma.lower() == "take":  # "took over the chairmanship from Y"
+        heads += parse.preps(verb, "from")
+    return [e for e in parties_under(parse, heads) if e.kind in {"state", "igo", "person"}]
 
 
 #: Words of being there: "among those due to attend", "among the leaders in attendance".

@@ -208,6 +208,11 @@ _TABLE = (
     Rule("meeting.hosted_for", "meeting", "'X is to host leaders of Y for a summit': X and Y"),
     Rule("meeting.expected_at", "meeting", "'X is among the leaders expected at the summit'"),
     Rule(
+        "meeting.acts_at",
+        "meeting",
+        "'X took over the chair from Y at the opening of the summit', 'X spoke at the summit'",
+    ),
+    Rule(
         "meeting.attendance_told",
         "meeting",
         "'X and Y are among those due to attend': they join the gathering just told",
