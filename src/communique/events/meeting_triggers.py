@@ -110,6 +110,29 @@ def _joint_press(parse: Parse, i: int, mods: set[str]) -> bool:
     return len(sides - {None}) >= 2
 
 
+#: Words of a conversation held at a distance: "a phone conversation", "a video conversation".
+DISTANT = frozenset({"phone", "telephone", "video", "virtual", "online", "telephonic"})
+#: Named-entity labels of places.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _face_to_face(parse: Parse, i: int, mods: set[str]) -> bool:
+    """ "X had a conversation in Warsaw with Y", "a brief conversation with Y on the sidelines
+    of the summit": two sides, one the subject, held at a place, so in person."""
+    if mods & DISTANT:
+        return False
+    verb = parse.governing_verb(i)
+    sides = parties_under(parse, parse.preps(i, "with") + parse.dep_children(verb, "nsubj"))
+    if len({party_code(e) for e in sides} - {None}) < 2:
+        return False
+    t = parse.tokens
+    where = parse.preps(i, "in", "at", "on") + parse.preps(verb, "in", "at", "on")
+    if any(t[w].lemma.lower() in {"sideline", "margin"} for w in where):
+        return True
+    places = [m for m in parse.annotated.mentions if m.label in PLACE_LABELS]
+    return any(m.start <= t[w].start < m.end for w in where for m in places)
+
+
 def _noun_ok(parse: Parse, i: int, entry: Entry) -> bool:
     tok = parse.tokens[i]
     mods = {parse.tokens[k].text.lower() for k in parse.children[i]}
@@ -122,7 +145,7 @@ def _noun_ok(parse: Parse, i: int, entry: Entry) -> bool:
         return tok.tag in {"NNS", "NNPS"} or tok.text.lower() == "talks"
     if kind == "between":  # "a conversation in Warsaw between X and Y": two sides named
         sides = {party_code(e) for e in parties_under(parse, parse.preps(i, "between"))}
-        return len(sides - {None}) >= 2
+        return len(sides - {None}) >= 2 or _face_to_face(parse, i, mods)
     if kind == "not":
         return not mods & words
     if kind == "mod":  # "a courtesy call", not "a phone call"
