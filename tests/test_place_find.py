@@ -195,6 +195,16 @@ def test_place_find_a_journeys_end_the_tagger_left_unlabelled(gazetteer: Gazette
     assert find_places(_article("He flew to Monday's meeting.", []), gazetteer) == ()
 
 
+def test_place_find_where_talks_are_held_the_tagger_left_unlabelled(gazetteer: Gazetteer) -> None:
+    text = "Officials of the Maldives held talks in Male. The ministers met in Nuku'alofa."
+    spans = [("Maldives", "GPE")]
+    found = [(p.name, p.country) for p in find_places(_article(text, spans), gazetteer)]
+    assert ("Male", "MDV") in found and ("Nuku‘alofa", "TON") in found
+    # a month or a weekday is no place ("talks in March", "met in Monday's session")
+    for text in ("They held talks in March.", "They met in Monday's session."):
+        assert find_places(_article(text, []), gazetteer) == ()
+
+
 def test_place_find_place_followed_by_its_state_lies_in_it(gazetteer: Gazetteer) -> None:
     text = "The two presidents met in Argyle, St Vincent and the Grenadines, on Thursday."
     spans = [("Argyle", "GPE"), ("St Vincent and the Grenadines", "GPE")]

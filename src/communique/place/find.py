@@ -146,18 +146,25 @@ def _dateline_toponyms(text: str, known: list[_Toponym]) -> list[_Toponym]:
 
 # "the Colombian border city of Cucuta", "the port of Aden": a settlement named after its
 # kind, which the tagger often leaves unlabelled; kept only when it is a city in the gazetteer
+_CALENDAR = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The)\b"
+)
 _SETTLEMENT_OF = re.compile(
     r"\b(?:city|town|port|village|resort) of ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
     # "will fly to São Tomé", "arrived in Nuku'alofa": a journey's end the tagger left unlabelled
     r"|\b(?:fl(?:y|ies|ew)|travel(?:s|led|ed)?|arriv(?:e|es|ed)|land(?:s|ed)?) (?:to|in) "
-    r"((?!The\b)[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
+    rf"((?!{_CALENDAR})[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){{0,2}})"
+    # "held talks in Male", "met in Port Vila": where a meeting is held
+    r"|\b(?:talks|meetings?|summit|consultations|negotiations|met|meets?|convened) in "
+    rf"((?!{_CALENDAR})[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){{0,2}})"
 )
 
 
 def _settlement_toponyms(text: str, known: list[_Toponym]) -> list[_Toponym]:
     out: list[_Toponym] = []
     for m in _SETTLEMENT_OF.finditer(text):
-        group = 1 if m.group(1) else 2
+        group = next(g for g in (1, 2, 3) if m.group(g))
         start, end = m.start(group), m.end(group)
         if not any(t.start < end and start < t.end for t in known):
             out.append(_Toponym(start, end, m.group(group)))
