@@ -115,6 +115,7 @@ NEED_KINDS: dict[str, frozenset[str]] = {
             "hostto",
             "calledin",
             "credentials",
+            "inperson",
         }
     ),
     "verbs.csv": frozenset(

@@ -112,22 +112,31 @@ def _joint_press(parse: Parse, i: int, mods: set[str]) -> bool:
 
 #: Words of a conversation held at a distance: "a phone conversation", "a video conversation".
 DISTANT = frozenset({"phone", "telephone", "video", "virtual", "online", "telephonic"})
+#: Nouns of a meeting during which something is discussed in person: "during his visit".
+MEETING_TIMES = frozenset({"visit", "talk", "meeting", "trip", "summit", "tour"})
 #: Named-entity labels of places.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _face_to_face(parse: Parse, i: int, mods: set[str]) -> bool:
     """ "X had a conversation in Warsaw with Y", "a brief conversation with Y on the sidelines
-    of the summit": two sides, one the subject, held at a place, so in person."""
-    if mods & DISTANT:
-        return False
-    verb = parse.governing_verb(i)
-    sides = parties_under(parse, parse.preps(i, "with") + parse.dep_children(verb, "nsubj"))
+    of the summit", "X discussed trade with Y in Beijing": two sides, one the subject, held at
+    a place or during a visit or talks, so in person."""
+    t = parse.tokens
+    if mods & DISTANT or parse.preps(i, "by", "over", "via"):
+        return False  # "discussed ... by phone", "over the telephone"
+    verb = i if t[i].pos == "VERB" else parse.governing_verb(i)
+    heads = parse.preps(i, "with") + parse.dep_children(verb, "nsubj")
+    where = parse.preps(i, "in", "at", "on", "during") + parse.preps(verb, "in", "at", "on")
+    for o in parse.dep_children(i, "dobj"):  # the parser hangs "with Y in X" on the topic
+        for topic in parse.subtree(o):
+            if t[topic].pos in {"NOUN", "PROPN"}:
+                heads += parse.preps(topic, "with")
+                where += parse.preps(topic, "in", "at", "during")
+    sides = parties_under(parse, heads)
     if len({party_code(e) for e in sides} - {None}) < 2:
         return False
-    t = parse.tokens
-    where = parse.preps(i, "in", "at", "on") + parse.preps(verb, "in", "at", "on")
-    if any(t[w].lemma.lower() in {"sideline", "margin"} for w in where):
+    if any(t[w].lemma.lower() in {"sideline", "margin"} | MEETING_TIMES for w in where):
         return True
     places = [m for m in parse.annotated.mentions if m.label in PLACE_LABELS]
     return any(m.start <= t[w].start < m.end for w in where for m in places)
@@ -399,6 +408,9 @@ def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
         return bool(subj) and bool(parties_under(parse, [max(subj)]))
     if kind == "on":
         return _calls_on(parse, i)
+    if kind == "inperson":  # "discussed trade with X in Beijing", not "by phone"
+        mods = {parse.tokens[k].text.lower() for k in parse.children[i]}
+        return _face_to_face(parse, i, mods)
     if kind == "with":  # "sat down with X", not "sat down to eat"
         return bool(parties_under(parse, parse.preps(i, "with")))
     if kind == "envoy":
