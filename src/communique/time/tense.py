@@ -145,6 +145,10 @@ def _verb_tense(index: TenseIndex, verb: Token) -> Tense | None:
         return "future"  # news present of a timetable: "Shamir arrives in Washington on Sunday"
     if verb.tag == "VBN" and verb.lemma.lower() in _ARRANGED and not aux and verb.dep == "acl":
         return "future"  # "the summit, set for December, ...", "talks scheduled for Monday"
+    if verb.tag == "VBN" and verb.lemma.lower() in _PLANNED and not aux and verb.dep == "advcl":
+        # "would postpone his meeting with her, scheduled for September 2" (the parser hangs
+        # the participle on the verb): a plan, held or not, so the nearest such day
+        return "present"
     if verb.tag == "VBN" and verb.lemma.lower() in _ARRANGED and words & _PRESENT_BE:
         return "future"  # "the envoy is expected in Beirut on Thursday", "is scheduled for"
     if verb.tag == "VBN":
