@@ -37,6 +37,13 @@ def _meetings(text: str, published: date, resources: Any) -> list[tuple[set[str]
             {"PAK", "SAU"},
             "2021-10",
         ),
+        (  # a clause telling the meeting open dates it, wherever the parser hung it
+            "Kenya's foreign minister is in Ghana for a meeting of African Union foreign "
+            "ministers that opens in Accra on Wednesday.",
+            date(2024, 2, 19),
+            {"KEN", "AU"},
+            "2024-02-21",
+        ),
         (  # a stay still going on is dated by the day it began
             "ALGIERS - Algerian Foreign Minister Ahmed Attaf has been on a working visit to "
             "Nouakchott since Sunday, the ministry said.",

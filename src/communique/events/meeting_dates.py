@@ -25,6 +25,7 @@ def _best_date(parse: Parse, trigger: int, dates: list[TimeExpression]) -> TimeE
     # keeps the date it was set for, told in a clause of its own
     set_for = _set_date_span(parse, trigger)
     dated_plan = any(parse.tokens[k].lemma.lower() in CALENDAR_WORDS for k in set_for)
+    set_for |= _opening_span(parse, trigger)
     for t in dates:
         last = span_root(parse, t.start, t.end)
         if agreeing is not None and parse.governing_verb(last) == agreeing:
@@ -84,6 +85,29 @@ def _set_date_span(parse: Parse, trigger: int) -> set[int]:
         and any(t[w].text.lower() == "which" for w in parse.dep_children(k, "nsubj", "nsubjpass"))
     ]
     return {x for k in plans for x in parse.subtree(k)}
+
+
+#: Verbs by which a meeting itself opens or runs: "a meeting of G20 ministers that opens in
+#: the city on Wednesday", "talks which began on Monday".
+OPENING = frozenset({"open", "begin", "start", "convene", "close", "end", "conclude", "run"})
+
+
+def _opening_span(parse: Parse, trigger: int) -> set[int]:
+    """The tokens of a relative clause in the meeting noun's phrase that tells the meeting open
+    or end with no object of its own, wherever the parser hung it ("a meeting of Group of 20
+    foreign ministers that opens in the city on Wednesday": the ministers do not open)."""
+    t = parse.tokens
+    if t[trigger].pos not in {"NOUN", "PROPN"}:
+        return set()
+    clauses = [
+        k
+        for k in parse.subtree(trigger)
+        if k != trigger
+        and t[k].dep == "relcl"
+        and t[k].lemma.lower() in OPENING
+        and not parse.dep_children(k, "dobj")
+    ]
+    return {x for k in clauses for x in parse.subtree(k)}
 
 
 #: Prepositions that put a date on the meeting itself ("talks in October", "met on Monday").
