@@ -52,7 +52,7 @@ WEDNESDAY = date(2023, 6, 14)
         ("A session that was due to meet in May was put off.", "May", "2023-05"),
         ("The summit it was due to host in August has been postponed.", "August", "2023-08"),
         ("The commission is due to meet in May.", "May", "2024-05"),
-        ("He would postpone the talks, scheduled for August 2.", "August 2", "2023-08-02"),
+        ("He said he would postpone his visit, scheduled for August 2.", "August 2", "2023-08-02"),
         # the weekday of the next or last calendar week, whatever the tense
         ("The envoy will visit Oslo from Friday next week.", "Friday next week", "2023-06-23"),
         ("The envoy visited Oslo on Tuesday last week.", "Tuesday last week", "2023-06-06"),
