@@ -414,8 +414,11 @@ def _governor_parties(parse: Parse, noun: int) -> list[Entity]:
     elif not heads and vt.dep in {"acl", "relcl"}:  # "Sudan, which attended the talks"
         heads = [vt.head]
     up = 0
-    while not heads and vt.dep in {"xcomp", "advcl", "conj"} and vt.head != vt.i and up < 3:
-        # "A and B agreed to hold a summit", "X is set to travel to Cairo to resume talks"
+    while (
+        not heads and vt.dep in {"xcomp", "advcl", "conj", "acomp"} and vt.head != vt.i and up < 3
+    ):
+        # "A and B agreed to hold a summit", "X is set to travel to Cairo to resume talks",
+        # "X is due to join the summit on Thursday"
         vt, up = parse.tokens[vt.head], up + 1
         heads = parse.dep_children(vt.i, "nsubj", "nsubjpass")
     heads += [h for h in parse.preps(verb, "with", "between", "to") if not absolute(parse, h)]
