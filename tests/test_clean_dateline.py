@@ -34,3 +34,18 @@ def test_clean_dateline_trailing_agency_stamp_closes_the_last_paragraph() -> Non
     )
     assert trailing_stamp_date("Talks ended on 5 April 2018") is None
     assert trailing_stamp_date("The meeting was held. It ended on 5 April 2018.") is None
+
+
+def test_clean_dateline_an_agency_in_capitals_after_the_place() -> None:
+    from communique.clean import read_dateline
+
+    found = read_dateline("Tehran, IRNA - The meeting opened on Monday.")
+    assert found is not None and (found.place, found.agency) == ("Tehran", "IRNA")
+    assert "Tehran, IRNA - "[found.end :] == ""
+    # a title-case place with no date, agency or capitals opens no dateline
+    assert read_dateline("Ukraine - the talks resumed.") is None
+    found = read_dateline("SUVA, Fiji (AP) - China's foreign minister flew to Tonga.")
+    assert found is not None and (found.place, found.agency) == ("SUVA, Fiji", "AP")
+    found = read_dateline("TOKYO, July 17 Kyodo -- Prime Minister Fumio Kishida will co-chair")
+    assert found is not None and (found.agency, found.month, found.day) == ("Kyodo", 7, 17)
+    assert read_dateline("Ukraine Talks - the delegations met.") is None

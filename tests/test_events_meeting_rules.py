@@ -1305,11 +1305,5 @@ def test_a_party_absent_from_a_summit_does_not_attend_it(resources: Any) -> None
         ("Syrian President Bashar al-Assad was not present at the summit, officials said.", False),
     ):
         rec = extract_article(told + sentence, published=date(2023, 5, 19), resources=resources)
-        ents = {e.id: e for e in rec.entities}
-        parties = {
-            ents[i].code or ents[i].country
-            for e in rec.events
-            if e.meeting is not None
-            for i in (*e.actors, *e.recipients)
-        }
+        parties = {c for m in _meetings(rec) for c in _codes(rec, m)}
         assert ("SYR" in parties) is attends, parties

@@ -126,7 +126,8 @@ _WHEN = (
 )
 _AGENCY = r"(?:[ ]*\((?P<agency>[A-Za-z][^()\n]{0,29})\))"
 _WIRE_DATELINE = re.compile(
-    rf"^[ \t]*{_PLACE}{_REGION}??{_WHEN}?{_AGENCY}?[ ]*(?P<dash>-{{1,2}}|[–—]|:)(?:[ ]+|$)"
+    rf"^[ \t]*{_PLACE}{_REGION}??{_WHEN}?(?:{_AGENCY}|[ ]+(?P<bare>[A-Z][A-Za-z]{{1,20}}))?"
+    r"[ ]*(?P<dash>-{1,2}|[–—]|:)(?:[ ]+|$)"
 )
 
 
@@ -149,16 +150,22 @@ def read_dateline(paragraph: str) -> Dateline | None:
     if found is None or found["place"].lower() in _MONTHS:
         return None
     month, day, year = _month_of(found)
-    bare = month is None and not found["agency"]
+    region, agency = found["region"], found["agency"]
+    if found["bare"]:  # "TOKYO, July 17 Kyodo --": an agency unbracketed only after a date
+        if month is None:
+            return None
+        agency = found["bare"]
+    if region and region.isupper() and len(region) >= 3 and month is None and not agency:
+        region, agency = None, region  # "Tehran, IRNA -": an agency written in capitals
+    bare = month is None and not agency
     if bare and (not found["place"].isupper() or found["dash"] == ":"):
         return None  # "Ukraine - the talks", "NOTE: ...": no dateline
-    if found["region"] and found["region"].split()[0].lower() in _MONTHS:
+    if region and region.split()[0].lower() in _MONTHS:
         return None
     if month is not None and not 1 <= (day or 0) <= 31:
         return None
-    place = found["place"] + (f", {found['region']}" if found["region"] else "")
-    agency = found["agency"].strip() if found["agency"] else None
-    return Dateline(place, month, day, year, agency, found.end())
+    place = found["place"] + (f", {region}" if region else "")
+    return Dateline(place, month, day, year, agency.strip() if agency else None, found.end())
 
 
 def dateline_date(paragraph: str) -> date | None:

@@ -195,7 +195,6 @@ def denied_accusers(
     p: PositionCandidate,
     told: list[Told],
     by_id: dict[str, Entity],
-    referring: dict[str, frozenset[str]],
 ) -> tuple[Entity, ...]:
     """ "Kinshasa accuses Kigali of backing the M23, a charge Rwanda denies", "Kenya accused
     Somalia of ... Somalia rejected the accusations": a party's denial of a claim answers
@@ -203,8 +202,7 @@ def denied_accusers(
     sentence or the few before (role.denied_claim)."""
     if p.entry.type != "REJECT" or p.recipients or not p.actors:
         return ()
-    claims = frozenset(w for w, types in referring.items() if "ACCUSE" in types)
-    if not denies_a_claim(parse, p.verb, claims):
+    if not denies_a_claim(parse, p.verb):
         return ()
     own = {party_code(e) for e in p.actors} - {None}
     for ev in _told_before(parse, told, p, REACH):

@@ -127,7 +127,7 @@ def build_events(
         group = group_parties(parse, p, told, by_id)
         referring = load_lexicon().referring
         referred = () if group else referred_parties(parse, p, told, by_id, referring)
-        denied = () if group or referred else denied_accusers(parse, p, told, by_id, referring)
+        denied = () if group or referred else denied_accusers(parse, p, told, by_id)
         answering, answered = answering_parties(parse, p, told, by_id, referring)
         if answering and not group and not referred:
             p = replace(p, actors=answering, recipients=answered)

@@ -3,6 +3,9 @@ met Y") and what is alleged ("accused the army of firing rockets", "accusations 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from .lexicon import load_lexicon
 from .syntax import Parse
 
 #: Verbs that deny what their clause (or a report of it) tells: "denied that X had met Y".
@@ -69,10 +72,17 @@ def alleged(parse: Parse, verb: int) -> bool:
 DENIALS = frozenset({"deny", "dismiss", "reject", "refute", "rebut"})
 
 
-def denies_a_claim(parse: Parse, verb: int, claims: frozenset[str]) -> bool:
-    """ "denied the accusations", "dismissed the claims" (``claims``: nouns that refer back to
-    an accusation), "denies backing the rebels", "denied that its forces had fired", "a charge
-    Rwanda denies": the act denies what someone claimed."""
+@lru_cache(maxsize=1)
+def accusation_nouns() -> frozenset[str]:
+    """Nouns that refer back to an accusation ("the accusations", "the charge";
+    ``referring_nouns.csv`` rows of type ACCUSE)."""
+    return frozenset(w for w, types in load_lexicon().referring.items() if "ACCUSE" in types)
+
+
+def denies_a_claim(parse: Parse, verb: int) -> bool:
+    """ "denied the accusations", "dismissed the claims", "denies backing the rebels", "denied
+    that its forces had fired", "a charge Rwanda denies": the act denies what someone claimed."""
+    claims = accusation_nouns()
     t = parse.tokens
     tok = t[verb]
     if tok.pos != "VERB" or tok.lemma.lower() not in DENIALS:

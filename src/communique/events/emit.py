@@ -234,7 +234,6 @@ def _denies_a_claim(parse: Parse, ev: Event, by_id: dict[str, Entity]) -> bool:
     does not name (no other party in its sentence or the one before; an accuser named would
     have been found as its target, role.denied_claim) has no target to code; the denial is
     the act."""
-    claims = frozenset(w for w, ty in load_lexicon().referring.items() if "ACCUSE" in ty)
     own = _codes(ev.actors, by_id)
     for span in ev.evidence[:1]:
         first, last = parse.token_range(span.start, span.end)
@@ -242,7 +241,7 @@ def _denies_a_claim(parse: Parse, ev: Event, by_id: dict[str, Entity]) -> bool:
         told = [k for m in range(max(0, n - 1), n + 1) for k in parse.sentence_tokens(m)]
         if {party_code(e) for e in parse.entities_in(told)} - own - {None}:
             return False  # another party named there or just before may be the accuser
-        if any(denies_a_claim(parse, i, claims) for i in range(first, last + 1)):
+        if any(denies_a_claim(parse, i) for i in range(first, last + 1)):
             return True
     return False
 

@@ -3,11 +3,11 @@ pre-splitter, loaded once and passed in."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..clean.dateline import read_dateline
 from ..errors import ResourceError
 from ..settings import NlpSettings
 from .attributes import use_attribute_rules
@@ -17,16 +17,10 @@ if TYPE_CHECKING:
 
 SPLITTER = "communique_line_splitter"
 
-#: A wire dateline opening a line: a place, then a date or an agency, then a dash ("LUANDA,
-#: Dec 15 (Reuters) -", "Hanoi (VNA) -", "Tehran, IRNA -", "MOSCOW --"). The parser attaches
-#: the place to the lead's verb as its subject and the lead's real subject as its apposition;
-#: the lead is parsed on its own (``_sentences`` joins the two again).
-DATELINE = re.compile(
-    r"[A-Z][A-Za-z.'\u2019 ]{1,30}"
-    r"(?:,[^\n,()]{1,30}){0,2}(?:\s*\([^()\n]{1,30}\))?"
-    r"\s*(?:-{1,2}|\u2013|\u2014)\s+(?=\S)"
-)
-#: how far into the text a dateline may lie (after a headline and a byline)
+#: How far into the text a wire dateline may lie (after a headline and a byline). The parser
+#: attaches a dateline's place to the lead's verb as its subject and the lead's real subject as
+#: its apposition ("Hanoi (VNA) - Prime Minister X received ..."): the lead is parsed on its own
+#: (``_sentences`` joins the two again).
 DATELINE_REACH = 400
 
 
@@ -72,15 +66,16 @@ NOT_START = (1 << 64) - 1
 
 
 def _dateline_ends(text: str) -> list[tuple[int, int]]:
-    """Where a dateline that opens a line near the text's start begins, and where its lead
-    begins."""
+    """Where a wire dateline (``clean.read_dateline``) that opens a line near the text's start
+    begins, and where its lead begins."""
     head = text[:DATELINE_REACH]
     line_starts = [0, *(k + 1 for k, ch in enumerate(head) if ch == "\n")]
     out: list[tuple[int, int]] = []
     for at in line_starts:
-        found = DATELINE.match(text, at)
-        if found and found.end() - at <= 80:
-            out.append((at, found.end()))
+        line_end = text.find("\n", at)
+        found = read_dateline(text[at : line_end if line_end >= 0 else len(text)])
+        if found is not None and found.end < len(text) - at:
+            out.append((at, at + found.end))
     return out
 
 
