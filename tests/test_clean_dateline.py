@@ -49,3 +49,8 @@ def test_clean_dateline_an_agency_in_capitals_after_the_place() -> None:
     found = read_dateline("TOKYO, July 17 Kyodo -- Prime Minister Fumio Kishida will co-chair")
     assert found is not None and (found.agency, found.month, found.day) == ("Kyodo", 7, 17)
     assert read_dateline("Ukraine Talks - the delegations met.") is None
+    # a title-case place with only a dash opens a dateline only when asked for ("titled")
+    assert read_dateline("Doha - The third meeting of envoys began.") is None
+    titled = read_dateline("Doha - The third meeting of envoys began.", titled=True)
+    assert titled is not None and titled.place == "Doha"
+    assert read_dateline("Ukraine - the talks resumed.", titled=True) is None

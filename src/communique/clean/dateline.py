@@ -144,8 +144,10 @@ def _month_of(found: re.Match[str]) -> tuple[int | None, int | None, int | None]
     return None, None, None
 
 
-def read_dateline(paragraph: str) -> Dateline | None:
-    """The wire dateline opening ``paragraph`` ("MOSCOW, Oct 3 (AFP) -"), else None."""
+def read_dateline(paragraph: str, titled: bool = False) -> Dateline | None:
+    """The wire dateline opening ``paragraph`` ("MOSCOW, Oct 3 (AFP) -"), else None. With
+    ``titled``, also a place in title case with only a dash, when a capital follows ("Doha -
+    The meeting ...", which a line such as "Ukraine - The talks" may also look like)."""
     found = _WIRE_DATELINE.match(paragraph)
     if found is None or found["place"].lower() in _MONTHS:
         return None
@@ -158,7 +160,9 @@ def read_dateline(paragraph: str) -> Dateline | None:
     if region and region.isupper() and len(region) >= 3 and month is None and not agency:
         region, agency = None, region  # "Tehran, IRNA -": an agency written in capitals
     bare = month is None and not agency
-    if bare and (not found["place"].isupper() or found["dash"] == ":"):
+    after = paragraph[found.end() : found.end() + 1]
+    titled_ok = titled and found["dash"] != ":" and after.isupper()
+    if bare and (not found["place"].isupper() or found["dash"] == ":") and not titled_ok:
         return None  # "Ukraine - the talks", "NOTE: ...": no dateline
     if region and region.split()[0].lower() in _MONTHS:
         return None

@@ -73,7 +73,7 @@ def _dateline_ends(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for at in line_starts:
         line_end = text.find("\n", at)
-        found = read_dateline(text[at : line_end if line_end >= 0 else len(text)])
+        found = read_dateline(text[at : line_end if line_end >= 0 else len(text)], titled=True)
         if found is not None and found.end < len(text) - at:
             out.append((at, at + found.end))
     return out
