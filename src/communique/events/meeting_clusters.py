@@ -36,7 +36,7 @@ def cluster_mentions(
     _frame_asides(mentions)
     for m in mentions:
         if m.pair:
-            paired = next((c for c in reversed(clusters) if len(c.codes) >= 2), None)
+            paired = next((c for c in reversed(clusters) if _of_size(c, m.group)), None)
             pair = _track_parties(paired) if paired else _pair_named_before(parse, m)
             m.named_before = paired is None and bool(pair)
             m.parties += [e for e in pair if e not in m.parties]
@@ -171,11 +171,17 @@ def _within_one_state(c: MeetingCluster, sovereigns: dict[str, str]) -> bool:
     return len(sides) >= 2 and len({sovereigns.get(s, s) for s in sides}) == 1
 
 
+def _of_size(c: MeetingCluster, group: int) -> bool:
+    """A meeting told before that a group of ``group`` parties can be: a pair any meeting of
+    two sides or more, a group of three or four one of exactly that many."""
+    return len(c.codes) >= 2 if group == 2 else len(c.codes) == group
+
+
 def _pair_named_before(parse: Parse, m: MeetingMention) -> list[Entity]:
     """ "Biden and Xi spoke for three hours. The two leaders met on the sidelines ...": with no
     meeting of two sides reported before, "the two leaders" are the two sides named in the
     two sentences before (people first, else states); none when those name more or fewer
-    than two."""
+    than two. "The three countries" are the three states named there, alike."""
     first = parse.annotated.sentences[max(0, m.sentence - 2)].first_token
     last = parse.annotated.sentences[m.sentence].first_token
     named = [
@@ -185,10 +191,10 @@ def _pair_named_before(parse: Parse, m: MeetingMention) -> list[Entity]:
     ]
     people = {party_code(e): e for e in named if e.kind == "person"}
     states = {party_code(e): e for e in named if e.kind == "state"}
-    if len(people) == 2:  # "the two leaders": the two people named
+    if len(people) == m.group:  # "the two leaders": the two people named
         return list(people.values())
     # "Maldivian President X asked India ...": two states, the one person among them
-    return list(states.values()) if len(states) == 2 and set(people) <= set(states) else []
+    return list(states.values()) if len(states) == m.group and set(people) <= set(states) else []
 
 
 def _setting_place(

@@ -6,6 +6,7 @@ import re
 
 from ..model import Entity
 from .arguments import (
+    HOSTING_VERBS,
     PARTY_PREPS,
     TOPIC_STOPS,
     TRAVEL_VERBS,
@@ -189,6 +190,10 @@ def _meets_officials(parse: Parse, i: int, is_noun: bool) -> bool:
         if any(_stateless_official(parse, c) for c in subjects):
             return True
         titled = [c for c in subjects if t[c].lemma.lower() in OFFICIAL_NOUNS]
+        if t[i].lemma.lower() in HOSTING_VERBS and any(
+            not any(k in parse.entity_at for k in parse.subtree(c, TOPIC_STOPS)) for c in titled
+        ):
+            return True  # "the Minister of Foreign Affairs received X in Algiers": a host
         named = parse.entities_in([a for c in titled for a in parse.dep_children(c, "appos")])
         if any(e.kind == "person" and not e.country for e in named):
             return True  # "Minister of State ..., Dr. X, met": a title with a name beside it
@@ -234,8 +239,24 @@ JOINT_BODIES = frozenset(
 )
 
 
-def _pair_subject(parse: Parse, i: int) -> bool:
-    """'The two leaders will meet again', 'both sides held talks'."""
+#: Counts that name a group of parties told before: "the two leaders", "the three countries".
+GROUP_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
+
+
+def _counted(parse: Parse, k: int) -> int:
+    """How many parties a group noun counts ("both sides" 2, "the three countries" 3), 0 if
+    it is no such group."""
+    tok = parse.tokens[k]
+    if tok.lemma.lower() not in PAIR_NOUNS:
+        return 0
+    words = {parse.tokens[c].text.lower() for c in parse.children[k]}
+    return max((n for w, n in GROUP_COUNTS.items() if w in words), default=0)
+
+
+def group_size(parse: Parse, i: int, is_noun: bool = False) -> int:
+    """How many parties told before the meeting is between, when it names them as a group:
+    2 for 'The two leaders will meet again', 'both sides held talks'; 3 for 'officials from
+    the three countries met', 'a session of ministers from the three countries'; else 0."""
     verb = parse.governing_verb(i)
     subjects = parse.dep_children(verb, "nsubj", "nsubjpass")
     they = [s for s in subjects if parse.tokens[s].text.lower() == "they"]
@@ -255,24 +276,29 @@ def _pair_subject(parse: Parse, i: int) -> bool:
     for s in subjects:
         tok = parse.tokens[s]
         words = {parse.tokens[k].text.lower() for k in parse.children[s]}
-        if tok.lemma.lower() in PAIR_NOUNS and words & {"two", "both"}:
-            return True
+        if n := _counted(parse, s):
+            return n
         if tok.text.lower() == "they" and again:  # "they agreed to meet again in Brazil"
-            return True
+            return 2
         if tok.text.lower() == "two" and words & {"the"}:  # "the two held talks"
-            return True
+            return 2
         if (
             "their" in words
             and tok.lemma.lower() in JOINT_BODIES
             and not parse.entities_in(parse.subtree(s))
         ):  # "their joint commission will meet in June": the pair's own body
-            return True
-        # "officials from both countries held talks": the people of the pair
+            return 2
+        # "officials from both countries held talks": the people of the group
         for o in parse.preps(s, "from", "of"):
-            kids = {parse.tokens[k].text.lower() for k in parse.children[o]}
-            if parse.tokens[o].lemma.lower() in PAIR_NOUNS and kids & {"two", "both"}:
-                return True
-    return False
+            if n := _counted(parse, o):
+                return n
+    if is_noun:  # "a session of ministers and officials from the three countries"
+        for o in parse.preps(i, "of"):
+            for c in parse.conjuncts(o):
+                for k in parse.preps(c, "from", "of"):
+                    if n := _counted(parse, k):
+                        return n
+    return 0
 
 
 def _sidelines_of(parse: Parse, i: int) -> int | None:

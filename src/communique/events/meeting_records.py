@@ -86,7 +86,8 @@ class MeetingMention:
     definite: bool
     vague: bool
     visitors: frozenset[str] = frozenset()  # codes of who travels (visits) or is summoned
-    pair: bool = False  # subject is "the two leaders", "both sides"
+    pair: bool = False  # subject is "the two leaders", "both sides", "the three countries"
+    group: int = 2  # how many parties the group names ("the three countries": 3)
     named_before: bool = False  # the pair's two sides are the two named just before
     frame: int | None = None  # the meeting whose sidelines it was on
     aside: bool = False  # "on the sidelines" with no meeting named: of the latest summit

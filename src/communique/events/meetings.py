@@ -41,13 +41,13 @@ from .meeting_parties import (
     _meets_officials,
     _members_forum,
     _organisation_forum,
-    _pair_subject,
     _sidelines_of,
     _speakers,
     _their_own,
     day_of,
     engaged_in,
     engaged_now,
+    group_size,
     listed_after,
     told_within,
 )
@@ -262,7 +262,8 @@ def _mention(
     kid_lemmas = {parse.tokens[k].lemma.lower() for k in parse.children[i]}
     dates = [t for t in times if t.value and t.granularity in {"day", "month", "year"}]
     clocks = [t for t in times if t.kind == "time"]
-    pair = _pair_subject(parse, i) or (is_noun and _their_own(parse, i))
+    group = group_size(parse, i, is_noun)
+    pair = bool(group) or (is_noun and _their_own(parse, i))
     return MeetingMention(
         trigger=i,
         sentence=n,
@@ -289,6 +290,7 @@ def _mention(
         if entry.mode == "summon" and not is_noun
         else frozenset(),
         pair=pair,
+        group=group or 2,
         frame=frame if frame is not None and frame >= 0 else None,
         aside=frame == -1,
         joiners=(_joiners(parse, i) if is_noun else frozenset())

@@ -18,6 +18,7 @@ from .position_records import ADDRESSEE_VERBS, PRONOUNS, SPEECH, _clause_text, n
 from .syntax import CLAUSE_DEPS, Parse
 
 SUBJECT_CHAIN = frozenset({"xcomp", "ccomp", "conj", "advcl", "acomp"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "which", "who", "that" opening a relative clause
 # "by recalling", "after meeting": a gerund under these is done by the clause's own subject
 # (not "of": "accused Russia of poisoning" is not the accuser's act)
@@ -88,6 +89,8 @@ def _subject(parse: Parse, i: int) -> list[int]:
             noun = t[i].head
             owners = [k for k in parse.children[noun] if t[k].dep in {"poss", "compound", "amod"}]
             return owners if premodifier_parties(parse, noun) or owners else []
+        if _set_off_participle(parse, i):
+            return [t[i].head]  # role.participle_subject: "X's spokesman, dismissing ...": X's
         if t[i].dep == "acl" and t[t[i].head].dep in {"dobj", "attr"}:
             i = t[t[i].head].head  # "issued a declaration demanding ..."
             continue
@@ -95,6 +98,20 @@ def _subject(parse: Parse, i: int) -> list[int]:
             return subj
         i = t[i].head
     return []
+
+
+def _set_off_participle(parse: Parse, i: int) -> bool:
+    """ "X's spokesman, dismissing the charges, asked ...": a present participle set off by a
+    comma after the clause's subject is that subject's act; not one that only describes it
+    ("troops fighting alongside the rebels shelled the town")."""
+    t = parse.tokens
+    return (
+        t[i].dep == "acl"
+        and t[i].tag == "VBG"
+        and t[t[i].head].dep in SUBJECT_DEPS
+        and min(parse.subtree(i)) > 0
+        and t[min(parse.subtree(i)) - 1].text == ","
+    )
 
 
 def _joins_the_saying(parse: Parse, i: int) -> bool:
