@@ -15,9 +15,10 @@ from .arguments import (
 from .lexicon import Lexicon
 from .position_aims import border_parties
 from .position_records import PositionCandidate
-from .position_roles import QUANTITIES, _subject
+from .position_roles import QUANTITIES
 from .position_triggers import _topic_of_other
 from .status import status_of
+from .subjects import _subject
 from .syntax import Parse
 from .trigger_needs import _noun_needs_met, _on_state, noun_entry
 

@@ -14,7 +14,7 @@ from .arguments import (
 )
 from .lexicon import Entry, Lexicon
 from .position_records import SPEECH, PositionCandidate, needed_clause
-from .position_roles import _subject
+from .subjects import _subject
 from .syntax import Parse
 from .trigger_needs import _needs_met, _on_state, noun_entry
 from .trigger_senses import _not_an_act

@@ -8,8 +8,8 @@ from .arguments import parties_under
 from .lexicon import Entry, Lexicon
 from .meeting_parties import OFFICIAL_NOUNS
 from .position_aims import purposes
-from .position_roles import _subject
 from .status import CALENDAR_WORDS
+from .subjects import _subject
 from .syntax import Parse
 
 
