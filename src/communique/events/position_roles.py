@@ -107,6 +107,9 @@ def _actors(parse: Parse, i: int, private: frozenset[str] = frozenset()) -> list
         # role.pronoun_speaker: '"It will not work," he said' goes on the last speaker, not the
         # person the last speaker talked about
         return [last] if party_code(last) else []
+    if subj and (owner := parse.owner_of_the_clause(subj[0])) is not None:
+        # role.clause_owner: "about Trump's call when he asked X": Trump asked
+        return [owner] if party_code(owner) else []
     if subj and parse.tokens[subj[0]].pos == "PRON":  # "X said it supported ..."
         speaker = speaker_of(parse, parse.tokens[subj[0]].head)
         if parse.tokens[subj[0]].text.lower() == "they" and _one_person(parse, speaker):

@@ -92,6 +92,7 @@ _TABLE = (
     Rule("role.accredited_post", "role", "'envoy to Turkey': Turkey is no actor, no target"),
     Rule("role.relative_subject", "role", "'Britain, which has accused Russia': Britain acts"),
     Rule("role.means_subject", "role", "'X adopted it, by recalling its envoy': X recalls"),
+    Rule("role.clause_owner", "role", "'Trump's call when he asked X': he is Trump"),
     Rule("role.participle_subject", "role", "'X's spokesman, dismissing the charge': X rejects"),
     Rule("role.both_sides", "role", "'urged both sides to ...': the two parties told before"),
     Rule("role.shared_object", "role", "'condemned and rejected X's decision': both aim at X"),

@@ -18,6 +18,9 @@ class _Located(Protocol):
 T_Span = TypeVar("T_Span", bound=_Located)
 
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis"})
+#: Words opening a clause about the noun before them: "Trump's call when he asked ...".
+CLAUSE_OPENERS = frozenset({"when", "where", "which", "whom"})
+OWNER_REACH = 8  # how many tokens before such a word its owned noun may start
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 #: Heads of an unnamed office holder a "he"/"she" can stand for ("the Kenyan president").
 OFFICE_HEADS = frozenset(
@@ -180,6 +183,9 @@ class Parse:
         never an older one. Entities in ``skip`` (an object pronoun's own subject) are passed."""
         first = self.annotated.sentences[max(0, self.sentence_index(i) - sentences_back)]
         quoted = self._quoted_before(i)
+        owner = self.owner_of_the_clause(i)
+        if owner is not None and owner.id not in skip:
+            return owner
         subject = self._subject_person(i, first.first_token, skip, quoted)
         if subject is not None:
             return subject
@@ -194,6 +200,41 @@ class Parse:
                 if state is not None:
                     return state
         return None
+
+    def owner_of_the_clause(self, i: int) -> Entity | None:
+        """ "questions about Trump's call when he asked X", "Biden's visit, during which he
+        met Y": a subject pronoun of a clause opened by "when", "where" or "which" after a
+        noun that a named person owns is that person, when no other person is named between
+        (wherever the parser hung the clause)."""
+        t = self.tokens
+        if t[i].dep not in {"nsubj", "nsubjpass"} or i == 0:
+            return None
+        w = i - 1
+        if t[w].text.lower() not in CLAUSE_OPENERS:
+            return None
+        if t[w].text.lower() in {"which", "whom"} and w > 0 and t[w - 1].dep == "prep":
+            w -= 1  # "during which he met"
+        start = self.annotated.sentences[self.sentence_index(i)].first_token
+        for k in range(w - 1, max(start, w - OWNER_REACH) - 1, -1):
+            if t[k].pos in {"VERB", "AUX"}:
+                return None
+            hit = self.entity_at.get(k)
+            if hit is None:
+                continue
+            if hit.entity.kind == "person":
+                return hit.entity if t[k].dep == "poss" or self._in_possessor(k) else None
+        return None
+
+    def _in_possessor(self, k: int) -> bool:
+        """Is token ``k`` part of a possessor phrase ("President Donald Trump's")?"""
+        a = k
+        for _ in range(4):
+            if self.tokens[a].dep == "poss":
+                return True
+            if self.tokens[a].dep != "compound" or self.tokens[a].head == a:
+                return False
+            a = self.tokens[a].head
+        return False
 
     def _subject_person(
         self, i: int, first: int, skip: Sequence[str], quoted: set[int]
