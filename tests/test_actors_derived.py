@@ -153,3 +153,28 @@ def test_actors_derived_build_reproduces_the_shipped_files() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_actors_derived_given_name_variants_of_one_state_are_one_person() -> None:
+    from communique.actors.office import read_office_table
+
+    rows = [
+        "name,aliases,title,country,valid_from,valid_to,source",
+        "Irfan Testname,,Minister of Housing,GUY,2009-02-01,2011-02-28,phoenix",
+        "Mohamed Irfan Testname,,leader,GUY,2020-08-02,2021-03-01,reign",
+        "Jan Otherstate,,minister,NLD,2001-01-01,2002-01-01,phoenix",
+        "Karel Jan Otherstate,,leader,BEL,2010-01-01,2012-01-01,reign",
+        "Ahmed al-Familyname,,minister,BHR,2001-01-01,2002-01-01,phoenix",
+        "Salman Ahmed al-Familyname,,leader,BHR,2010-01-01,2012-01-01,reign",
+    ]
+    table = read_office_table(rows, {}, frozenset())
+    short = table.person(table.key_of("Irfan Testname") or "")
+    assert short is not None and {r.valid_to for r in short.roles} == {
+        date(2011, 2, 28),
+        date(2021, 3, 1),
+    }
+    # two states: two people; a given name before a full name of one state joins
+    other = table.person(table.key_of("Jan Otherstate") or "")
+    assert other is not None and {r.country for r in other.roles} == {"NLD"}
+    joined = table.person(table.key_of("Ahmed al-Familyname") or "")
+    assert joined is not None and len(joined.roles) == 2

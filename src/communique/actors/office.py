@@ -99,7 +99,31 @@ def read_office_table(
             key = _index_names(table, surnames, name, row[1], skip_words, row[3])
         table._rows[key].append(row)
     table._surnames.update((k, tuple(v)) for k, v in surnames.items())
+    _join_given_name_variants(table)
     return table
+
+
+#: Words that open a family name ("al-Maliki", "van Agt"): a name left with one is no person's.
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "van", "von", "de", "da", "di", "du"})
+
+
+def _join_given_name_variants(table: OfficeTable) -> None:
+    """ "Mohamed Irfaan Ali" (a leader list) and "Irfaan Ali" (a cabinet list) are one person
+    when both served one state only: each name's rows hold both, so the later office is
+    known by either name."""
+    for name, key in list(table._names.items()):
+        words = name.split()
+        if len(words) < 3 or words[1] in _PARTICLES:  # "al-Khalifa" is a family, not a man
+            continue
+        if not (short := table._names.get(" ".join(words[1:]))) or short == key:
+            continue
+        mine, theirs = table._rows[key], table._rows[short]
+        countries = {r[3] for r in mine} | {r[3] for r in theirs}
+        if len(countries) != 1 or "" in countries or any(r in theirs for r in mine):
+            continue
+        joined = mine + theirs
+        table._rows[key] = joined
+        table._rows[short] = list(joined)
 
 
 def _expand(tag: str, sources: dict[str, str]) -> str:
