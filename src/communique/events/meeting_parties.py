@@ -256,7 +256,7 @@ def _counted(parse: Parse, k: int) -> int:
 def group_size(parse: Parse, i: int, is_noun: bool = False) -> int:
     """How many parties told before the meeting is between, when it names them as a group:
     2 for 'The two leaders will meet again', 'both sides held talks'; 3 for 'officials from
-    the three countries met', 'a session of ministers from the three countries'; else 0."""
+    the three countries met', 'a meeting of ministers from the three countries'; else 0."""
     verb = parse.governing_verb(i)
     subjects = parse.dep_children(verb, "nsubj", "nsubjpass")
     they = [s for s in subjects if parse.tokens[s].text.lower() == "they"]
@@ -292,7 +292,7 @@ def group_size(parse: Parse, i: int, is_noun: bool = False) -> int:
         for o in parse.preps(s, "from", "of"):
             if n := _counted(parse, o):
                 return n
-    if is_noun:  # "a session of ministers and officials from the three countries"
+    if is_noun:  # "a meeting of ministers and officials from the three countries"
         for o in parse.preps(i, "of"):
             for c in parse.conjuncts(o):
                 for k in parse.preps(c, "from", "of"):
