@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..model import Entity, TimeExpression
+from ..model import Entity
 from .lexicon import load_lexicon
 from .relations import _relation_owners
 from .status import measure_head
@@ -39,6 +39,10 @@ TOPIC_STOPS = (
 PARTY_KINDS = frozenset({"state", "igo", "body", "person", "organization"})
 
 
+#: Not descended into from the noun a relative clause describes: that clause itself.
+RELATIVE_STOPS = TOPIC_STOPS | {"relcl", "acl"}
+
+
 def party_code(e: Entity) -> str | None:
     """The code a participant counts as: its own code (state/IGO/body) or its country."""
     if e.kind in {"state", "igo", "body"} and e.code:
@@ -71,10 +75,11 @@ def _posted_at(parse: Parse, k: int, top: int) -> bool:
     return False
 
 
-def parties_under(parse: Parse, heads: Iterable[int]) -> list[Entity]:
+def parties_under(parse: Parse, heads: Iterable[int], tokens: Iterable[int] = ()) -> list[Entity]:
     """Actor entities in the phrases headed by ``heads``, not descending into topic phrases;
-    a "he"/"she" head stands for the person named just before it."""
-    idx: list[int] = []
+    a "he"/"she" head stands for the person named just before it. ``tokens``: more tokens whose
+    entities count (a phrase cut short by the caller)."""
+    idx: list[int] = [k for k in tokens if not place_descriptor(parse, k)]
     stand_ins: list[Entity] = []
     for h in heads:
         tok = parse.tokens[h]
@@ -266,10 +271,13 @@ def clause_subject_parties(parse: Parse, i: int) -> list[Entity]:
     if not subj and tok.dep in {"advcl", "xcomp", "conj"}:
         # "X is set to travel ... for talks": the parser makes X the subject of "set" in the passive
         subj = parse.dep_children(tok.head, "nsubj", "nsubjpass")
+        up = parse.tokens[tok.head]
+        if not subj and up.dep == "acomp":  # "X, who is due to hold talks with Y"
+            subj = parse.dep_children(up.head, "nsubj", "nsubjpass")
     if subj and parse.tokens[subj[0]].pos == "PRON":
         # "X said he would ... at the summit"; else "he" stands for the person named before
         subj = speaker_of(parse, parse.tokens[subj[0]].head) or subj
-    return parties_under(parse, subj)
+    return _unique(parties_under(parse, subj) + described_parties(parse, subj))
 
 
 def speaker_of(parse: Parse, verb: int) -> list[int]:
@@ -386,7 +394,24 @@ def verb_parties(parse: Parse, verb: int) -> list[Entity]:
         heads += parse.dep_children(taker, "nsubj")  # "X accepted an invitation to visit Y"
     elif tok.dep in {"amod", "acl"} and tok.head != verb:  # "visiting minister X"
         heads.append(tok.head)
-    return _unique(parties_under(parse, heads))
+    return _unique(parties_under(parse, heads) + described_parties(parse, heads))
+
+
+def described_parties(parse: Parse, heads: Iterable[int]) -> list[Entity]:
+    """meeting.relative_subject: for a relative pronoun among ``heads`` ("Blinken, who met
+    Xi", "the minister, who was received by X"), the parties of the phrase its clause
+    describes, not of the clause itself."""
+    described = [
+        a
+        for h in heads
+        if (a := parse.relative_antecedent(h)) is not None
+        # "who" stands for people; "which" for a named party, not for a meeting ("the
+        # session, which was to have met in Algiers") or a thing
+        and (parse.tokens[h].tag == "WP" or a in parse.entity_at)
+    ]
+    return parties_under(
+        parse, [], [k for a in described for k in parse.subtree(a, RELATIVE_STOPS)]
+    )
 
 
 #: People a meeting verb takes as object whose states a "from" phrase names.
@@ -480,60 +505,6 @@ def dependency_distance(parse: Parse, a: int, b: int) -> int:
         if t in pos:
             return pos[t] + n
     return 99
-
-
-NOUN_CLAUSES = frozenset({"relcl", "acl"})
-# what was said, agreed or planned: "said the law would take effect in July" (July is the
-# law's date, not the saying's), "pledged to withdraw by May"
-CONTENT_CLAUSES = frozenset({"ccomp", "xcomp", "parataxis"})
-
-
-def own_clause_time(parse: Parse, times: list[TimeExpression], verb: int) -> TimeExpression | None:
-    """The time nearest to ``verb`` in the tree that belongs to its clause: not one inside a
-    clause describing a noun ("rejected a decision first taken in 2019", "an agreement signed
-    in 2015": background, not the act's date), nor one inside what was said or promised
-    ("said the law would take effect in July")."""
-    own = [
-        t
-        for t in times
-        if not _under_noun_clause(parse, parse.token_at(t.start), verb)
-        and not _names_a_thing(parse, t)
-    ]
-    if not own:
-        return None
-    return min(own, key=lambda t: dependency_distance(parse, parse.token_at(t.start), verb))
-
-
-#: Prepositions whose object tells when an act took place: "during the 1967 war".
-TIME_PREPS = frozenset({"during", "in", "since", "after", "before", "until", "following"})
-
-#: Nouns a date modifies as a date: "the 2019 summer", "a 2024 deadline" still tell a time.
-TIME_NOUNS = frozenset({"deadline", "season", "summer", "winter", "spring", "autumn", "fall"})
-
-
-def _names_a_thing(parse: Parse, time: TimeExpression) -> bool:
-    """ "criticised NATO's 2011 intervention", "rejected the 2015 agreement": a year that
-    names which thing is meant, not when the act took place."""
-    root = span_root(parse, time.start, time.end)
-    tok = parse.tokens[root]
-    head = parse.tokens[tok.head]
-    # "during the 1967 war", "since the 2014 annexation": the phrase tells when
-    timed = head.dep == "pobj" and parse.tokens[head.head].text.lower() in TIME_PREPS
-    return (
-        tok.dep in {"nummod", "compound", "amod", "nmod"}
-        and head.pos == "NOUN"
-        and head.lemma.lower() not in TIME_NOUNS
-        and not timed
-    )
-
-
-def _under_noun_clause(parse: Parse, token: int, verb: int) -> bool:
-    for a in [token, *parse.ancestors(token)]:
-        if a == verb:
-            return False
-        if parse.tokens[a].dep in NOUN_CLAUSES | CONTENT_CLAUSES:
-            return True
-    return False
 
 
 def nearest_trigger(parse: Parse, token: int, triggers: list[int]) -> int | None:

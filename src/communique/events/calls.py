@@ -13,6 +13,7 @@ from __future__ import annotations
 from ..model import Entity, Status, TimeExpression
 from .arguments import (
     dependency_distance,
+    described_parties,
     noun_parties,
     parties_under,
     party_code,
@@ -203,7 +204,8 @@ def _subject_parties(parse: Parse, verb: int) -> list[Entity]:
     subj = parse.dep_children(verb, "nsubj")
     if not subj and parse.tokens[verb].dep in {"xcomp", "conj", "advcl"}:
         subj = parse.dep_children(parse.tokens[verb].head, "nsubj")
-    return [e for e in parties_under(parse, subj) if party_code(e)]
+    found = parties_under(parse, subj) + described_parties(parse, subj)  # "X, who called Y"
+    return [e for e in found if party_code(e)]
 
 
 def _object_parties(parse: Parse, verb: int) -> list[Entity]:

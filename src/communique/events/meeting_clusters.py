@@ -18,6 +18,7 @@ from .arguments import (
     party_code,
 )
 from .meeting_attendance import attendance_told, sideline_attendance
+from .meeting_legs import _before_the_journey, _only_a_journey, _onward_leg
 from .meeting_records import CONFLICT, GATHERING_WORDS, UNREAL, MeetingCluster, MeetingMention
 from .syntax import Parse
 
@@ -43,6 +44,10 @@ def cluster_mentions(
         target = _same_phrase(parse, m, clusters) or _best_cluster(m, clusters)
         if target is not None and _before_the_journey(parse, m, target):
             target = None
+        if target is not None and _onward_leg(parse, m, target):
+            # the next leg's place and hosts: the meeting was not held there
+            m.place = None
+            m.parties = [e for e in m.parties if party_code(e) in m.visitors] or m.parties
         if target is not None:
             target.mentions.append(m)
         elif not m.vague and (m.parties or m.forum or m.place or m.date):
@@ -107,39 +112,6 @@ def _series_forum(clusters: list[MeetingCluster]) -> list[Entity]:
 
 
 #: "arrived in Quito after talks with X": the talks came before the journey, elsewhere.
-_SEQUENCE = frozenset({"after", "following", "before", "ahead"})
-
-
-def _before_the_journey(parse: Parse, m: MeetingMention, c: MeetingCluster) -> bool:
-    """A meeting told under "after"/"before" on a journey verb ("arrived in Quito on Monday
-    after talks with X in Bogota") took place on another leg: it joins no journey."""
-    t = parse.tokens
-    journeys = {j.trigger for j in c.mentions if j.entry.need_kind == "journey"}
-    for a in parse.ancestors(m.trigger):
-        if t[a].dep == "prep" and t[a].text.lower() in _SEQUENCE:
-            return t[a].head in journeys
-        if t[a].pos in {"VERB", "AUX"}:
-            return False
-    return False
-
-
-def _only_a_journey(c: MeetingCluster, clusters: list[MeetingCluster]) -> bool:
-    """ "X arrived in Prague on Monday. He will hold talks with Y on Tuesday": a journey told
-    alone is the frame of the meeting the traveller holds in that country, not a second
-    meeting (meeting.journey_frame)."""
-    if not all(m.entry.need_kind == "journey" for m in c.mentions):
-        return False
-    where = c.place.country if c.place is not None else None
-    return any(
-        other is not c
-        and not all(m.entry.need_kind == "journey" for m in other.mentions)
-        and c.sides <= other.sides | other.codes
-        # held in the country the journey goes to ("... to Ankara": not a meeting in Moscow)
-        and (where is None or other.place is None or other.place.country == where)
-        for other in clusters
-    )
-
-
 def _between_firms(parse: Parse, c: MeetingCluster, firm_words: frozenset[str]) -> bool:
     """ "Executives of Kenya Airways and South African Airways met": every party is named
     only inside a firm's name; no diplomatic meeting (meeting.between_firms)."""

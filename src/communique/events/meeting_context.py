@@ -9,10 +9,10 @@ from datetime import date
 from ..model import Entity, Event, PlaceMention, TimeExpression, When, Where
 from .arguments import (
     gerund_subject,
-    own_clause_time,
     parties_under,
     party_code,
 )
+from .clause_times import own_clause_time
 from .meeting_records import MeetingCluster
 from .position_records import PositionCandidate
 from .rules import rule

@@ -13,6 +13,7 @@ from .arguments import (
     absent_from,
     absolute,
     called_on,
+    described_parties,
     invitation_taker,
     parties_under,
     party_code,
@@ -448,7 +449,8 @@ def _governor_parties(parse: Parse, noun: int) -> list[Entity]:
         vt, up = parse.tokens[vt.head], up + 1
         heads = parse.dep_children(vt.i, "nsubj", "nsubjpass")
     heads += [h for h in parse.preps(verb, "with", "between", "to") if not absolute(parse, h)]
-    return parties_under(parse, heads)
+    # "X, who is due to hold talks with Y": the relative pronoun up the chain stands for X
+    return parties_under(parse, heads) + described_parties(parse, heads)
 
 
 #: Verbs that hold their subject "in" talks: "are in talks", "remain locked in negotiations".

@@ -6,17 +6,15 @@ place or day is someone else's.
 
 from __future__ import annotations
 
-from ..model import PlaceMention, TimeExpression
+from ..model import PlaceMention
 from ..place import government_seats, name_key
 from .arguments import (
     SETTLEMENT_NOUNS,
     dependency_distance,
     nearest_trigger,
-    parties_under,
     span_root,
 )
-from .meeting_records import MeetingMention, T
-from .sentence_spans import places_in_sentence, times_in_sentence
+from .meeting_records import T
 from .status import REPORTING
 from .syntax import Parse
 
@@ -36,79 +34,6 @@ def _of_the_report(parse: Parse, offset: int, triggers: list[int]) -> bool:
     if verb is None or parse.tokens[verb].lemma.lower() not in REPORTING or verb in triggers:
         return False
     return any(verb in parse.ancestors(i) for i in triggers)
-
-
-def _arrival_places(
-    parse: Parse,
-    places: tuple[PlaceMention, ...],
-    mentions: list[MeetingMention],
-    times: tuple[TimeExpression, ...] = (),
-    dateline: PlaceMention | None = None,
-) -> None:
-    """'X arrived in Warsaw on Monday. He will hold talks with Y on Tuesday': a meeting with no
-    place of its own, held by a person who arrived somewhere in that sentence or the one
-    before, is where they arrived. An arrival told in the next sentence counts too when it is
-    dated no later than the meeting ('Li met Pham on Tuesday. Pham arrived in Beijing on
-    Sunday for a four-day visit'). An arrival that names no place, in a report filed from a
-    city, is in that city ('RABAT - ... X arrived on Wednesday and held talks with Y')."""
-    arrivals: list[tuple[int, frozenset[str], PlaceMention]] = []
-    arrived_on: dict[int, str] = {}
-    for tok in parse.tokens:
-        if tok.pos != "VERB" or tok.lemma.lower() not in ARRIVAL_VERBS:
-            continue
-        n = parse.sentence_index(tok.i)
-        where = _best_place(parse, tok.i, places_in_sentence(parse, places, n))
-        if where is None and not parse.preps(tok.i, "in", "at", "to", "from"):
-            where = dateline  # "arrived on Monday evening", filed from the city
-        people = parties_under(parse, parse.dep_children(tok.i, "nsubj"))
-        who = frozenset(e.id for e in people if e.kind == "person")
-        if where is not None and where.kind != "region" and who:
-            arrivals.append((n, who, where))
-            day = [
-                t.value
-                for t in times_in_sentence(parse, times, n)
-                if t.value and t.granularity == "day"
-            ]
-            if day:
-                arrived_on[n] = day[0]
-    for m in mentions:
-        if m.place is not None or m.status in {"cancelled", "negated", "hypothetical"}:
-            continue
-        above = set(parse.ancestors(m.trigger))
-        frame = next(
-            (
-                o
-                for o in mentions
-                if o.place is not None
-                and o.sentence == m.sentence
-                and (
-                    o.trigger in above
-                    or (o.entry.mode == "visit" and parse.governing_verb(o.trigger) in above)
-                )
-            ),
-            None,
-        )
-        if frame is not None and _sequence_prep(parse, m.trigger) is None:
-            # "is due in Montevideo for talks with X", "arrived in Dushanbe and will hold talks
-            # with Y": the journey's place (not "arrived in Quito after talks with Z")
-            m.place = frame.place
-            continue
-        ids = {e.id for e in m.parties}
-        earlier = _sequence_prep(parse, m.trigger) is not None  # "arrived ... after talks"
-        met_on = m.date.value if m.date is not None and m.date.granularity == "day" else None
-        for n, who, where in arrivals:
-            told_after = (
-                n == m.sentence + 1 and met_on is not None and arrived_on.get(n, "9") <= met_on
-            )
-            # a few sentences on, the visit goes on: "arrived in Tehran on Saturday ... He is
-            # due to meet President X later on Saturday"
-            later = n + 1 < m.sentence <= n + 4 and (
-                met_on is None or arrived_on.get(n, "9") <= met_on
-            )
-            near = n <= m.sentence <= n + 1 or told_after or later
-            if near and who & ids and not (earlier and n == m.sentence):
-                m.place = where
-                break
 
 
 def _assign(parse: Parse, items: list[tuple[int, T]], triggers: list[int]) -> dict[int, list[T]]:
@@ -347,6 +272,7 @@ def _best_place(parse: Parse, trigger: int, places: list[PlaceMention]) -> Place
         if (_locative(parse, p) or _visited(parse, p) or _city_of_the_meeting(parse, p, trigger))
         and not _in_topic(parse, p, trigger)
         and not _other_clause(parse, parse.token_at(p.start), trigger)
+        and not _outside_relative(parse, parse.token_at(p.start), trigger)
     ]
     frame = _sequence_prep(parse, trigger)
     if frame is not None:  # "arrived in Quito after talks with X": Quito is the arrival's
@@ -371,6 +297,15 @@ def _best_place(parse: Parse, trigger: int, places: list[PlaceMention]) -> Place
             p.kind == "country",
         ),
     )
+
+
+def _outside_relative(parse: Parse, i: int, trigger: int) -> bool:
+    """meeting.relative_place: a meeting verb in a relative clause ("X, who was hosted by Y on
+    Friday, left for Australia") is not placed by the clause around it."""
+    verb = parse.governing_verb(trigger)
+    if parse.tokens[verb].dep != "relcl" or parse.tokens[trigger].pos != "VERB":
+        return False
+    return i not in set(parse.subtree(verb))
 
 
 def _visiting(parse: Parse, p: PlaceMention) -> bool:

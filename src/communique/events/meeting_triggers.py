@@ -329,8 +329,10 @@ def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
         if not any(e.kind in {"person", "state", "igo"} for e in parties_under(parse, agents)):
             return False
     if kind == "person":
-        # "received his Greek counterpart X"; passive: "X was welcomed by Y"
+        # "received his Greek counterpart X"; passive: "X was welcomed by Y", "X, who was
+        # received by Y"
         objs = [*parse.objects(i), *parse.dep_children(i, "nsubjpass")]
+        objs = [parse.relative_antecedent(o) or o for o in objs]
         up = i
         passive = bool(parse.dep_children(i, "auxpass"))
         for _ in range(3):  # "X is scheduled / is also due to be received by Y": X is the guest
@@ -351,7 +353,7 @@ def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
         t = parse.tokens
         return not any(
             t[k].lemma.lower() in entry.need_words
-            for o in parse.dep_children(i, "dobj")
+            for o in parse.dep_children(i, "dobj", "advmod")  # "was visiting home"
             for k in (o, *parse.dep_children(o, "compound"))
         )
     if kind == "hostto":  # "the Philippines played host to Kishida", not "played a role"

@@ -29,6 +29,7 @@ from .lexicon import Entry, Lexicon
 from .meeting_attendance import attendance_parties
 from .meeting_clusters import _setting_place
 from .meeting_dates import _agreed_to, _best_date
+from .meeting_legs import _arrival_places
 from .meeting_parties import (
     ATTEND_VERBS,
     _addressed_while_meeting,
@@ -52,7 +53,6 @@ from .meeting_parties import (
     told_within,
 )
 from .meeting_places import (
-    _arrival_places,
     _assign,
     _best_place,
     _of_the_report,
@@ -309,8 +309,15 @@ def _mention(
         and (not dets & DEFINITE or _named_gathering(parse, i)),
         engaged=is_noun and engaged_in(parse, i) is not None,
         attending=is_noun and (bool(dets & DEFINITE) or has_poss) and _attends(parse, i),
-        found_by=tuple(attendance),
+        found_by=tuple(attendance)
+        + (("meeting.relative_subject",) if not is_noun and _relative(parse, i) else ()),
     )
+
+
+def _relative(parse: Parse, i: int) -> bool:
+    """Was the verb's subject or guest a relative pronoun read as the phrase it describes?"""
+    heads = parse.dep_children(i, "nsubj", "nsubjpass")
+    return any(parse.relative_antecedent(h) is not None for h in heads)
 
 
 def _of_next_year(parse: Parse, noun: int, when: TimeExpression | None) -> TimeExpression | None:

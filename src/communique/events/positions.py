@@ -16,11 +16,11 @@ from dataclasses import replace
 from ..model import Entity, PlaceMention, Status, TimeExpression
 from .arguments import (
     head_entities,
-    own_clause_time,
     parties_under,
     party_code,
     premodifier_parties,
 )
+from .clause_times import own_clause_time
 from .critical import critical_target
 from .domestic import envoy_title
 from .lexicon import Entry, Lexicon

@@ -168,6 +168,9 @@ _TABLE = (
         "meeting.recalled_for", "meeting", "'recalled its ambassador for consultations': no meeting"
     ),
     Rule("meeting.host_officials", "meeting", "'met government officials in Hanoi': VNM hosts"),
+    Rule("meeting.relative_subject", "meeting", "'Blinken, who met Xi on Monday': Blinken met Xi"),
+    Rule("meeting.onward_leg", "meeting", "'held talks with X and flew to Y': not held in Y"),
+    Rule("meeting.relative_place", "meeting", "'X, who met Y, left for Z': not met in Z"),
     Rule("meeting.government_seat", "meeting", "'held talks at the Kremlin': Russia is a side"),
     Rule("meeting.absent_subject", "meeting", "'failed to attend the summit': it met without X"),
     Rule("meeting.visit_place", "meeting", "talks between a visitor and hosts: the visit's place"),

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from .arguments import premodifier_parties
 from .position_records import SPEECH
-from .syntax import Parse
+from .syntax import RELATIVE_TAGS, Parse
 
 SUBJECT_CHAIN = frozenset({"xcomp", "ccomp", "conj", "advcl", "acomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "which", "who", "that" opening a relative clause
 # "by recalling", "after meeting": a gerund under these is done by the clause's own subject
 # (not "of": "accused Russia of poisoning" is not the accuser's act)
 MEANS_PREPS = frozenset({"by", "after", "before", "while", "upon", "through"})

@@ -20,6 +20,7 @@ T_Span = TypeVar("T_Span", bound=_Located)
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis"})
 #: Words opening a clause about the noun before them: "Trump's call when he asked ...".
 CLAUSE_OPENERS = frozenset({"when", "where", "which", "whom"})
+RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "which", "who", "that" opening a relative clause
 OWNER_REACH = 8  # how many tokens before such a word its owned noun may start
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 #: Heads of an unnamed office holder a "he"/"she" can stand for ("the Kenyan president").
@@ -200,6 +201,18 @@ class Parse:
                 if state is not None:
                     return state
         return None
+
+    def relative_antecedent(self, k: int) -> int | None:
+        """The noun a relative pronoun at ``k`` stands for: "Blinken, who met Xi", "the
+        minister, who was received by X": the head of the phrase its relative clause
+        describes, when the pronoun is that clause's subject or object."""
+        t = self.tokens
+        if t[k].tag not in RELATIVE_TAGS or t[k].dep not in {"nsubj", "nsubjpass", "dobj"}:
+            return None
+        verb = t[k].head
+        if t[verb].dep != "relcl" or t[verb].head == verb:
+            return None
+        return t[verb].head
 
     def owner_of_the_clause(self, i: int) -> Entity | None:
         """ "questions about Trump's call when he asked X", "Biden's visit, during which he
