@@ -559,10 +559,21 @@ ABSOLUTE_PREDICATES = frozenset({"present", "absent", "high", "watch", "look", "
 
 def absolute(parse: Parse, h: int) -> bool:
     """The object of a "with" that opens an absolute phrase, not a party met: "with tensions
-    high", "with an American delegation present in the capital"."""
+    high", "with an American delegation present in the capital", "with X warning of ..."."""
     t = parse.tokens
     if parse.dep_children(h, "nsubj"):
         return True
+    if (
+        t[h].text.lower().endswith("ing")
+        and t[t[h].head].text.lower() == "with"
+        and t[h].pos in {"NOUN", "VERB"}
+        and h not in parse.entity_at
+        and any(
+            t[k].dep in {"compound", "poss"} and k in parse.entity_at for k in parse.children[h]
+        )
+    ):
+        return True  # "with Jordanian Foreign Minister Ayman Safadi warning of ...": the parser
+        # made the participle a noun and its doer a modifier of it
     return any(
         k > h and t[k].dep in {"amod", "acl", "acomp"} and t[k].lemma.lower() in ABSOLUTE_PREDICATES
         for k in parse.children[h]

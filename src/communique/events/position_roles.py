@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..model import Entity
 from .arguments import (
     ACCREDITED,
+    absolute,
     head_entities,
     parties_under,
     party_code,
@@ -15,7 +16,7 @@ from .arguments import (
 from .claims import DENY
 from .position_aims import ABOUT, solidarity_objects, stated_stance
 from .position_records import ADDRESSEE_VERBS, PRONOUNS, SPEECH, _clause_text, needed_clause
-from .subjects import _subject
+from .subjects import _subject, dash_named
 from .syntax import CLAUSE_DEPS, Parse
 
 #: Nouns that count what an act is done to: "the same number of Russian diplomats".
@@ -129,6 +130,8 @@ def _actors(parse: Parse, i: int, private: frozenset[str] = frozenset()) -> list
         # role.pronoun_not_object: "He hailed President X": "he" is not X
         objects = head_entities(parse, parse.dep_children(i, "dobj"))
         found = [e for e in found if e not in objects]
+    if not found:  # "the two states - Egypt and Jordan - criticised": the list set off
+        found = [e for e in dash_named(parse, i) if party_code(e)]
     if not found:  # "rebels in the Ivory Coast", "thousands of Nigerians": where the group is from
         where = [p for s in subj for p in parse.preps(s, "in", "of", "from")]
         found = [e for e in parties_under(parse, where) if e.kind == "state"]
@@ -188,7 +191,9 @@ def _recipients(parse: Parse, i: int, indirect: bool = True) -> list[Entity]:
         o
         for o in parse.dep_children(i, "dobj", "dative", "nsubjpass")
         if not stated_stance(parse, i, o)
-    ] + parse.preps(i, "to", "on", "upon", "with", "against", "from")
+    ] + parse.preps(i, "to", "on", "upon", "against", "from")
+    # not "with X warning of ...", an absolute phrase beside the act
+    heads += [h for h in parse.preps(i, "with") if not absolute(parse, h)]
     if parse.tokens[i].lemma.lower() not in BESIDE_VERBS:  # "expelled them in solidarity with X"
         heads = [h for h in heads if h not in solidarity_objects(parse, i)]
     if parse.tokens[i].lemma.lower() in BESIDE_VERBS:  # "will stand by Sri Lanka"

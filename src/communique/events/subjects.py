@@ -3,6 +3,7 @@ read through relative clauses, participles, means phrases and reported speech.""
 
 from __future__ import annotations
 
+from ..model import Entity
 from .arguments import premodifier_parties
 from .position_records import SPEECH
 from .syntax import RELATIVE_TAGS, Parse
@@ -82,6 +83,40 @@ def _subject(parse: Parse, i: int) -> list[int]:
             return subj
         i = t[i].head
     return []
+
+
+DASHES = frozenset({"-", "–", "—", "--"})
+LIST_WORDS = frozenset({",", "and", "or"})
+LIST_REACH = 14  # how many tokens a list set off by dashes may span
+
+
+def dash_named(parse: Parse, i: int) -> list[Entity]:
+    """role.dash_list: "The only two Arab states to have signed peace treaties with Israel -
+    Egypt and Jordan - also criticised ...", "several EU countries — Austria, Slovakia and
+    Greece — declined ...": the parties listed between two dashes just before the verb, when
+    they are all the span holds (the parser often hangs such a list inside the subject's
+    phrase)."""
+    t = parse.tokens
+    k = i - 1
+    while k >= 0 and t[k].head == i and t[k].dep in {"advmod", "aux", "neg"}:
+        k -= 1  # "- also sharply criticised", "- have declined"
+    if k < 1 or t[k].text not in DASHES:
+        return []
+    start = next(
+        (j for j in range(k - 1, max(-1, k - LIST_REACH), -1) if t[j].text in DASHES), None
+    )
+    if start is None or start == k - 1:
+        return []
+    found: list[Entity] = []
+    for j in range(start + 1, k):
+        hit = parse.entity_at.get(j)
+        if hit is None:
+            if t[j].text.lower() not in LIST_WORDS:
+                return []
+            continue
+        if hit.entity not in found:
+            found.append(hit.entity)
+    return found
 
 
 def _set_off_participle(parse: Parse, i: int) -> bool:
