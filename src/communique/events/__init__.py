@@ -27,7 +27,7 @@ from .links import find_links
 from .meeting_clusters import cluster_mentions
 from .meetings import find_meeting_mentions
 from .positions import find_positions
-from .regional import regional_people
+from .regional import regional_governments, regional_people
 from .roles import find_agendas, find_chairs, find_delegations
 from .rules import rule
 from .syntax import Parse
@@ -47,6 +47,7 @@ def code_events(
     acts from news."""
     lexicon = load_lexicon()
     entities = regional_people(annotated.article.text, entities, places)  # "Texas Gov. X"
+    entities = regional_governments(annotated, entities, places)  # "Tamil Nadu accused X"
     filed = dateline_in(annotated.article.text, places)
     home = home_state(entities, places, filed[2].country if filed and filed[2] else None)
     named = set(entities)

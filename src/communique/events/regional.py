@@ -1,14 +1,18 @@
 """People titled by a region or city of a state ("Texas Gov. Greg Abbott", "Murmansk Governor
 Yury Yevdokimov", "Sen. Marco Rubio of Florida"): officials of that state when the data know no
 office of theirs (rule role.regional_title). Read before the events stage's parse, from the places
-the place stage found, so that every rule sees the person's country."""
+the place stage found, so that every rule sees the person's country.
+
+A region named as the subject of a verb ("California sued the administration") is that region's
+government, a body of its state (rule role.regional_government)."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
-from ..model import Entity, PlaceMention
+from ..model import AnnotatedArticle, Entity, PlaceMention, Span, content_id
 
 #: Titles of regional and local office, as written between a place and a name.
 _BEFORE = re.compile(
@@ -56,3 +60,42 @@ def _titled_by(text: str, start: int, end: int, places: list[PlaceMention]) -> s
         ):
             return p.country  # "Sen. Marco Rubio of Florida", not "Mac Jones of Phenix City"
     return None
+
+
+def regional_governments(
+    annotated: AnnotatedArticle, entities: tuple[Entity, ...], places: tuple[PlaceMention, ...]
+) -> tuple[Entity, ...]:
+    """One body per region of a state that is the subject of a verb somewhere in the article,
+    its mentions those subjects; a region inside an entity's name adds none."""
+    tokens = annotated.tokens
+    starts = [t.start for t in tokens]
+    named = [(m.start, m.end) for e in entities for m in e.mentions]
+    found: dict[tuple[str, str], list[Span]] = {}
+    for p in places:
+        if p.kind != "region" or not p.country:
+            continue
+        if any(a < p.end and p.start < b for a, b in named):
+            continue
+        first, last = bisect_left(starts, p.start), bisect_left(starts, p.end) - 1
+        if first > last or last >= len(tokens):
+            continue
+        head = tokens[last]
+        # the region's name is the subject itself, not a word before a noun ("Texas officials")
+        if head.dep != "nsubj" or tokens[head.head].pos != "VERB":
+            continue
+        if any(tokens[k].head > last or tokens[k].head < first for k in range(first, last)):
+            continue  # the name's words hang on its last word only
+        found.setdefault((p.name, p.country), []).append(Span(p.start, p.end, p.text))
+    extra = tuple(
+        Entity(
+            id=content_id("ent", annotated.article.id, "region", name, country),
+            name=spans[0].text,
+            kind="organization",
+            code=None,
+            country=country,
+            titles=(),
+            mentions=tuple(spans),
+        )
+        for (name, country), spans in found.items()
+    )
+    return entities + extra

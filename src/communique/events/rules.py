@@ -95,6 +95,7 @@ _TABLE = (
     Rule("role.clause_owner", "role", "'Trump's call when he asked X': he is Trump"),
     Rule("role.participle_subject", "role", "'X's spokesman, dismissing the charge': X rejects"),
     Rule("role.dash_list", "role", "'the two states - Egypt and Jordan - criticised': they did"),
+    Rule("role.regional_government", "role", "'California sued the administration': USA acts"),
     Rule("role.absolute_with", "role", "'criticised X, with Y warning of ...': Y is no target"),
     Rule("role.both_sides", "role", "'urged both sides to ...': the two parties told before"),
     Rule("role.shared_object", "role", "'condemned and rejected X's decision': both aim at X"),
