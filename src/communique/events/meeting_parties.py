@@ -392,9 +392,11 @@ def _governor_parties(parse: Parse, noun: int) -> list[Entity]:
         # "a visit to Addis Ababa that the envoy had planned", "talks Washington had planned
         # to host with Armenia"
         return parties_under(parse, held_by + parse.preps(noun, "with", "between"))
-    if tok.dep not in {"dobj", "nsubjpass"} or absent_from(parse, noun):
-        return []
-    verb = tok.head
+    verb = framed_holder(parse, noun)  # "held what he called productive talks"
+    if verb is None:
+        if tok.dep not in {"dobj", "nsubjpass"} or absent_from(parse, noun):
+            return []
+        verb = tok.head
     if parse.tokens[verb].lemma.lower() not in {
         "hold",
         "host",
@@ -451,6 +453,25 @@ def _governor_parties(parse: Parse, noun: int) -> list[Entity]:
     heads += [h for h in parse.preps(verb, "with", "between", "to") if not absolute(parse, h)]
     # "X, who is due to hold talks with Y": the relative pronoun up the chain stands for X
     return parties_under(parse, heads) + described_parties(parse, heads)
+
+
+#: Verbs that name what their free-relative object is: "held what he called productive talks".
+FRAMING_VERBS = frozenset({"call", "describe", "term", "dub", "characterize", "characterise"})
+
+
+def framed_holder(parse: Parse, noun: int) -> int | None:
+    """meeting.framed_object: "X held what he called productive talks with Y": the parser makes
+    "talks" the predicate of "called" and "what" the object of "held"; the verb that holds the
+    meeting is "held"."""
+    t = parse.tokens
+    tok = t[noun]
+    if tok.dep != "oprd" or t[tok.head].lemma.lower() not in FRAMING_VERBS:
+        return None
+    framing = t[tok.head]
+    what = [k for k in parse.dep_children(framing.i, "dobj") if t[k].text.lower() == "what"]
+    if not what or framing.dep != "ccomp" or framing.head == framing.i:
+        return None
+    return framing.head
 
 
 #: Verbs that hold their subject "in" talks: "are in talks", "remain locked in negotiations".

@@ -173,6 +173,7 @@ _TABLE = (
     Rule("meeting.host_officials", "meeting", "'met government officials in Hanoi': VNM hosts"),
     Rule("meeting.relative_subject", "meeting", "'Blinken, who met Xi on Monday': Blinken met Xi"),
     Rule("meeting.onward_leg", "meeting", "'held talks with X and flew to Y': not held in Y"),
+    Rule("meeting.framed_object", "meeting", "'X held what he called frank talks with Y': X met Y"),
     Rule("meeting.relative_place", "meeting", "'X, who met Y, left for Z': not met in Z"),
     Rule("meeting.government_seat", "meeting", "'held talks at the Kremlin': Russia is a side"),
     Rule("meeting.absent_subject", "meeting", "'failed to attend the summit': it met without X"),
