@@ -87,7 +87,8 @@ def attach_title_references(art: _Article, taken: list[tuple[int, int]]) -> None
     if not people:
         return
     for start, end, ref in _hits(art.text):
-        if any(s < end and start < e for s, e in taken):
+        misread = _title_read_as_body(art, start, end, ref)
+        if any(s < end and start < e for s, e in taken if (s, e) not in misread):
             continue
         latest: list[tuple[int, str]] = []
         for key, d in people.items():
@@ -127,6 +128,23 @@ def attach_title_references(art: _Article, taken: list[tuple[int, int]]) -> None
             at, key = subjects[0]
         people[key].spans.append(Span(start, end, art.text[start:end]))
         taken.append((start, end))
+        for span, k in misread.items():
+            art.drafts[k].spans = [x for x in art.drafts[k].spans if (x.start, x.end) != span]
+            if not art.drafts[k].spans:
+                del art.drafts[k]
+
+
+def _title_read_as_body(
+    art: _Article, start: int, end: int, ref: TitleReference
+) -> dict[tuple[int, int], str]:
+    """ "The EAM called on ...", "the PM said": the tagger read an abbreviated title as an
+    organisation's name; such spans (by span -> draft key) give way to the reference."""
+    out: dict[tuple[int, int], str] = {}
+    for key, d in art.drafts.items():
+        if d.kind != "organization" or d.name.lower() != ref.phrase:
+            continue
+        out.update(((x.start, x.end), key) for x in d.spans if start <= x.start and x.end <= end)
+    return out
 
 
 def _is_subject(art: _Article, at: int) -> bool:

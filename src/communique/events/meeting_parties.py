@@ -171,6 +171,11 @@ OFFICIAL_NOUNS = frozenset(
         "parliamentarian",
         "deputy",
         "head",
+        "speaker",
+        "chairman",
+        "chairperson",
+        "governor",
+        "mayor",
     }
 )
 
@@ -184,6 +189,8 @@ def _meets_officials(parse: Parse, i: int, is_noun: bool) -> bool:
         heads += parse.dep_children(i, "dobj")
         if parse.tokens[i].lemma.lower() == "call":  # "called on President X"
             heads += called_on(parse, i)
+        if t[i].lemma.lower() in HOSTING_VERBS and t[i].tag == "VBN":  # "was received by Y"
+            heads += parse.preps(i, "by")
     elif t[i].dep == "dobj":
         heads += parse.preps(t[i].head, "with")
     if not is_noun:  # "HE Minister of State Dr. X met with the head of the Afghan delegation"
@@ -200,13 +207,19 @@ def _meets_officials(parse: Parse, i: int, is_noun: bool) -> bool:
             return True  # "Minister of State ..., Dr. X, met": a title with a name beside it
     for h in heads:
         for c in parse.conjuncts(h):
-            if t[c].lemma.lower() in OFFICIAL_NOUNS and not any(
-                k in parse.entity_at for k in parse.subtree(c, TOPIC_STOPS)
-            ):
+            if t[c].lemma.lower() in OFFICIAL_NOUNS and not _of_a_party(parse, c):
                 return True
             if _stateless_official(parse, c):
                 return True
     return False
+
+
+def _of_a_party(parse: Parse, c: int) -> bool:
+    """ "the president of Ghana", "the Afghan minister": a title whose phrase names a coded
+    party is that party's. "the Speaker of the House of Representatives" names a body no
+    data tie to a state: an official of the place (meeting.host_officials)."""
+    ents = parse.entities_in(parse.subtree(c, TOPIC_STOPS))
+    return any(party_code(e) or e.kind not in {"organization", "person"} for e in ents)
 
 
 def _stateless_official(parse: Parse, c: int) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .arguments import (
     PARTY_PREPS,
+    TOPIC_STOPS,
     called_on,
     gerund_subject,
     noun_parties,
@@ -327,7 +328,10 @@ def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
         # "the calls were met with responses", "the plan was welcomed": not an encounter
         agents = parse.preps(i, "by", "with")
         if not any(e.kind in {"person", "state", "igo"} for e in parties_under(parse, agents)):
-            return False
+            # "was received by the Speaker of the House, X": a person the data tie to no state
+            named = parse.entities_in([k for a in agents for k in parse.subtree(a, TOPIC_STOPS)])
+            if not any(e.kind == "person" for e in named):
+                return False
     if kind == "person":
         # "received his Greek counterpart X"; passive: "X was welcomed by Y", "X, who was
         # received by Y"
