@@ -137,3 +137,18 @@ def test_between_posts_a_person_still_speaks_for_the_state_served(resources: Any
     # Shinzo Abe left office in September 2020: Japanese in 2022, no one's in 2030
     assert _person("Shinzo Abe met the visiting envoy", date(2022, 1, 9), resources)[0] == "JPN"
     assert _person("Shinzo Abe met the visiting envoy", date(2030, 1, 9), resources)[0] is None
+
+
+def test_a_spanish_name_with_the_mothers_surname_is_the_holder_named_without_it() -> None:
+    data = load_actor_data()
+    full = data.person("Laurentino Cortizo Cohen")
+    assert full is not None
+    assert any(r.title == "leader" and r.country == "PAN" for r in full.roles)
+
+
+def test_a_name_with_a_generation_suffix_is_another_man() -> None:
+    data = load_actor_data()
+    son = data.person("Rafael Trujillo (son)")
+    father = data.person("Rafael Trujillo")
+    assert father is not None and (son is None or son.key != father.key)
+    assert son is None or set(son.roles) != set(father.roles)

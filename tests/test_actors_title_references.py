@@ -112,3 +112,17 @@ def test_a_deputy_title_goes_to_the_deputy_not_the_head() -> None:
         "met the visitor. The Deputy Prime Minister thanked Uzbekistan for its support."
     )
     assert _holder(rec, "The Deputy Prime Minister") == "Ishaq Dar"
+
+
+def test_an_abbreviated_title_read_as_a_body_refers_to_the_person() -> None:
+    rec = _record(
+        "External Affairs Minister S Jaishankar arrived in Panama on Monday. "
+        "The EAM called on the President of Panama on Tuesday morning."
+    )
+    assert _holder(rec, "The EAM") == "Subrahmanyam Jaishankar"
+    assert not any(e.name == "EAM" for e in rec.entities)
+
+
+def test_an_abbreviation_with_no_titled_person_before_stays_as_it_was() -> None:
+    rec = _record("The PM was set up in 1990 as a trade body. Its members met on Monday.")
+    assert not any(e.kind == "person" for e in rec.entities)

@@ -113,17 +113,39 @@ def _join_given_name_variants(table: OfficeTable) -> None:
     known by either name."""
     for name, key in list(table._names.items()):
         words = name.split()
-        if len(words) < 3 or words[1] in _PARTICLES:  # "al-Khalifa" is a family, not a man
+        if len(words) < 3:
             continue
-        if not (short := table._names.get(" ".join(words[1:]))) or short == key:
-            continue
-        mine, theirs = table._rows[key], table._rows[short]
-        countries = {r[3] for r in mine} | {r[3] for r in theirs}
-        if len(countries) != 1 or "" in countries or any(r in theirs for r in mine):
-            continue
-        joined = mine + theirs
-        table._rows[key] = joined
-        table._rows[short] = list(joined)
+        if words[1] not in _PARTICLES:  # "al-Khalifa" is a family, not a man
+            _join(table, key, " ".join(words[1:]), None)
+        # "Laurentino Cortizo Cohen" and "Laurentino Cortizo": the mother's surname left off
+        # (not "Rafael Trujillo (son)", "Marcos Jr.": another man of the family)
+        if words[-1].isalpha() and words[-1] not in _GENERATIONS:
+            _join(table, key, " ".join(words[:-1]), TWO_SURNAMES)
+
+
+_GENERATIONS = frozenset({"jr", "sr", "junior", "senior", "hijo", "son", "ii", "iii", "iv"})
+
+#: States whose people carry two surnames, the father's then the mother's, and are often named
+#: by the first alone (Spanish-speaking states).
+TWO_SURNAMES = frozenset(
+    {"ARG", "BOL", "CHL", "COL", "CRI", "CUB", "DOM", "ECU", "ESP", "GNQ", "GTM", "HND", "MEX"}
+    | {"NIC", "PAN", "PER", "PRY", "SLV", "URY", "VEN"}
+)
+
+
+def _join(table: OfficeTable, key: str, other: str, only_in: frozenset[str] | None) -> None:
+    """One person's rows under two names of one state's holder (``only_in``: those states)."""
+    if not (short := table._names.get(other)) or short == key:
+        return
+    mine, theirs = table._rows[key], table._rows[short]
+    countries = {r[3] for r in mine} | {r[3] for r in theirs}
+    if len(countries) != 1 or "" in countries or any(r in theirs for r in mine):
+        return
+    if only_in is not None and not countries <= only_in:
+        return
+    joined = mine + theirs
+    table._rows[key] = joined
+    table._rows[short] = list(joined)
 
 
 def _expand(tag: str, sources: dict[str, str]) -> str:
