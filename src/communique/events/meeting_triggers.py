@@ -329,8 +329,8 @@ def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
         agents = parse.preps(i, "by", "with")
         if not any(e.kind in {"person", "state", "igo"} for e in parties_under(parse, agents)):
             # "was received by the Speaker of the House, X": a person the data tie to no state
-            named = parse.entities_in([k for a in agents for k in parse.subtree(a, TOPIC_STOPS)])
-            if not any(e.kind == "person" for e in named):
+            agent_words = [k for a in agents for k in parse.subtree(a, TOPIC_STOPS)]
+            if not any(e.kind == "person" for e in parse.entities_in(agent_words)):
                 return False
     if kind == "person":
         # "received his Greek counterpart X"; passive: "X was welcomed by Y", "X, who was
