@@ -36,6 +36,7 @@ from .tables import ActorData
 from .titles import (
     TitleParse,
     country_after,
+    possessor_before,
     reads_as_state,
     recent_country,
     title_after,
@@ -409,6 +410,9 @@ def _read_titles(art: _Article, draft: _Draft, start: int, end: int, known: str 
     if (after := without_local(country_after(art.text, end, art.data), art.local)) is not None:
         draft.written_countries.add(after)
         draft.country = draft.country or after
+    if before is None and (owner := possessor_before(art.text, start, art.data)) is not None:
+        draft.written_countries.add(owner)  # "Rwanda's Paul Kagame"
+        draft.country = draft.country or owner
     if known:
         held = art.data.roles_on(known, art.on) if art.on else art.data.roles_of(known)
         draft.role = _best_role(held, draft) or draft.role

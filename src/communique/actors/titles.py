@@ -348,6 +348,25 @@ def country_after(text: str, name_end: int, data: ActorData) -> str | None:
     return None
 
 
+#: A possessive party's name right before a person's name: "the European Union's Enrique Mora".
+_POSSESSOR = re.compile(r"((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*)['’]s\s+$")
+
+
+def possessor_before(text: str, name_start: int, data: ActorData) -> str | None:
+    """The state or organisation of states in "the European Union's Enrique Mora", "Rwanda's
+    Paul Kagame": a possessive written right before a name, with no title between, says whom
+    the person acts for (a title between is read by ``title_before``)."""
+    m = _POSSESSOR.search(text, max(0, name_start - 60), name_start)
+    if m is None or m.end() != name_start:
+        return None
+    ws = m.group(1).split()
+    for n in range(len(ws), 0, -1):  # the longest name that ends at the possessive
+        ref = data.lookup(" ".join(ws[-n:]))
+        if ref is not None and ref.kind in {"state", "igo"} and ref.via in ("name", "alias"):
+            return ref.code
+    return None
+
+
 #: How long after leaving office a person still speaks for the state they served.
 RECENT_SERVICE_DAYS = 5 * 365
 

@@ -73,6 +73,7 @@ def cluster_mentions(
     _join_attendance(parse, clusters)
     for c in clusters:
         _dateline_fallback(c)
+    _same_day_at_dateline(clusters)
     return [
         c
         for c in clusters
@@ -287,6 +288,24 @@ def _dateline_fallback(c: MeetingCluster) -> None:
     )
     if talks and filed is not None and filed.country and filed.country in c.codes:
         c.mentions[0].place = filed
+
+
+def _same_day_at_dateline(clusters: list[MeetingCluster]) -> None:
+    """meeting.same_day_dateline: "VIENNA - ... opened talks in Vienna on Tuesday ... Mora met
+    the US delegation later on Tuesday": a meeting placed nowhere, held on the day of a meeting
+    the article places in the city it is filed from, is held there too."""
+    for c in clusters:
+        filed = c.mentions[0].filed_from
+        if c.place is not None or filed is None or c.date is None or c.date.granularity != "day":
+            continue
+        for g in clusters:
+            gp, gd = g.place, g.date
+            if g is c or gp is None or gd is None or gd.value != c.date.value:
+                continue
+            if gp.kind == "city" and gp.name == filed.name:
+                c.mentions[0].place = gp
+                c.mentions[0].found_by += ("meeting.same_day_dateline",)
+                break
 
 
 def _two_sided(c: MeetingCluster) -> bool:

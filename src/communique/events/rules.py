@@ -186,6 +186,11 @@ _TABLE = (
     ),
     Rule("meeting.in_talks", "meeting", "'A and B are in talks': A and B meet, under way"),
     Rule("meeting.hosts_country", "meeting", "'talks with his Cypriot hosts': in Cyprus"),
+    Rule(
+        "meeting.same_day_dateline",
+        "meeting",
+        "placed nowhere, on the day of a meeting held in the dateline's city: held there too",
+    ),
     Rule("meeting.within_one_state", "meeting", "Hong Kong's leader in Beijing: no meeting"),
     Rule("meeting.lead_day", "meeting", "an undated meeting early in the story: the lead's day"),
     Rule(

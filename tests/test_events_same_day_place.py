@@ -1,0 +1,52 @@
+"""A meeting placed nowhere, on the day of a meeting held in the city the report is filed from
+(meeting.same_day_dateline), and a person named after a possessive party ("the European Union's
+Enrique Mora") acting for it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from communique import extract_article
+from communique.model import Event, Record
+
+LEAD = "VIENNA, April 6 (AFP) - Iranian and Russian diplomats opened talks in Vienna on Tuesday. "
+AWAY = (
+    "KYIV, April 6 (AFP) - Ukrainian President Volodymyr Zelensky met US President Joe Biden in "
+    "Washington on Tuesday. "
+)
+LATER = "The European Union's Enrique Mora met the US delegation later on Tuesday."
+
+
+def _record(text: str) -> Record:
+    return extract_article(text, published=date(2021, 4, 6))
+
+
+def _with(rec: Record, code: str) -> Event:
+    ents = {e.id: e for e in rec.entities}
+    return next(
+        e
+        for e in rec.events
+        if e.meeting is not None
+        and any(code in (ents[i].code, ents[i].country) for i in e.actors + e.recipients)
+    )
+
+
+def test_a_meeting_later_that_day_is_held_in_the_dateline_city() -> None:
+    rec = _record(LEAD + LATER)
+    ev = _with(rec, "EU")
+    assert ev.where is not None and ev.where.name == "Vienna"
+    assert "meeting.same_day_dateline" in ev.rules
+
+
+def test_not_when_that_days_meeting_was_held_elsewhere() -> None:
+    rec = _record(AWAY + LATER)
+    ev = _with(rec, "EU")
+    assert ev.where is None
+
+
+def test_a_possessive_party_before_a_name_is_whom_the_person_acts_for() -> None:
+    rec = _record(LEAD + LATER)
+    mora = next(e for e in rec.entities if e.name == "Enrique Mora")
+    assert mora.country == "EU"
+    rec = _record("Rwanda's Jean Baptiste Kamanzi met officials in Kigali on Monday.")
+    assert next(e for e in rec.entities if e.kind == "person").country == "RWA"
