@@ -18,6 +18,7 @@ from .arguments import (
     party_code,
 )
 from .meeting_attendance import attendance_told, sideline_attendance
+from .meeting_bodies import body_met_before
 from .meeting_legs import _before_the_journey, _only_a_journey, _onward_leg
 from .meeting_records import CONFLICT, GATHERING_WORDS, UNREAL, MeetingCluster, MeetingMention
 from .syntax import Parse
@@ -41,6 +42,8 @@ def cluster_mentions(
             pair = _track_parties(paired) if paired else _pair_named_before(parse, m)
             m.named_before = paired is None and bool(pair)
             m.parties += [e for e in pair if e not in m.parties]
+        if again := body_met_before(parse, m, clusters):
+            m.parties, m.found_by = again, (*m.found_by, "meeting.body_again")
         target = _same_phrase(parse, m, clusters) or _best_cluster(m, clusters)
         if target is not None and _before_the_journey(parse, m, target):
             target = None

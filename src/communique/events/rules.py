@@ -187,6 +187,11 @@ _TABLE = (
     Rule("meeting.in_talks", "meeting", "'A and B are in talks': A and B meet, under way"),
     Rule("meeting.hosts_country", "meeting", "'talks with his Cypriot hosts': in Cyprus"),
     Rule(
+        "meeting.body_again",
+        "meeting",
+        "'The Joint Commission will meet again': the members of its session told before",
+    ),
+    Rule(
         "meeting.same_day_dateline",
         "meeting",
         "placed nowhere, on the day of a meeting held in the dateline's city: held there too",
