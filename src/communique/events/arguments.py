@@ -389,6 +389,10 @@ def verb_parties(parse: Parse, verb: int) -> list[Entity]:
         subj = parse.dep_children(up, "nsubj", "nsubjpass")
         heads += subj
         tok = parse.tokens[up]
+    # "India said it had summoned X": "it", "we" stand for the speaker the clause reports
+    speaking = [s for s in subj if parse.tokens[s].text.lower() in {"it", "we"}]
+    if speaking:
+        heads += speaker_of(parse, parse.tokens[speaking[0]].head)
     tok = parse.tokens[verb]
     if (taker := invitation_taker(parse, verb)) is not None:
         heads += parse.dep_children(taker, "nsubj")  # "X accepted an invitation to visit Y"

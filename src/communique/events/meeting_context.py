@@ -11,6 +11,7 @@ from .arguments import (
     gerund_subject,
     parties_under,
     party_code,
+    speaker_of,
 )
 from .clause_times import own_clause_time
 from .meeting_records import MeetingCluster
@@ -172,6 +173,8 @@ def _hosting_state(parse: Parse, c: MeetingCluster) -> Where | None:
         passive = guests or parse.dep_children(m.trigger, "auxpass")  # "is to be received by Y"
         heads = parse.preps(m.trigger, "by") if passive else []
         heads = heads or parse.dep_children(m.trigger, "nsubj") or gerund_subject(parse, m.trigger)
+        if any(t[h].text.lower() in {"it", "we"} for h in heads):  # "India said it had summoned"
+            heads = speaker_of(parse, m.trigger) or heads
         if not heads and guests and m.entry.mode == "summon":
             # "X's ambassador was summoned on Friday": the summons is in the other party's state
             guest = {party_code(e) for e in parties_under(parse, guests)}

@@ -20,6 +20,7 @@ from .arguments import (
     parties_under,
     party_code,
     premodifier_parties,
+    speaker_of,
     travelled_for,
     verb_parties,
 )
@@ -310,7 +311,16 @@ def _mention(
         engaged=is_noun and engaged_in(parse, i) is not None,
         attending=is_noun and (bool(dets & DEFINITE) or has_poss) and _attends(parse, i),
         found_by=tuple(attendance)
-        + (("meeting.relative_subject",) if not is_noun and _relative(parse, i) else ()),
+        + (("meeting.relative_subject",) if not is_noun and _relative(parse, i) else ())
+        + (("meeting.speaker_pronoun",) if not is_noun and _speaker_pronoun(parse, i) else ()),
+    )
+
+
+def _speaker_pronoun(parse: Parse, i: int) -> bool:
+    """Was the verb's subject "it"/"we" read as the speaker ("India said it had summoned X")?"""
+    heads = parse.dep_children(i, "nsubj", "nsubjpass")
+    return any(parse.tokens[h].text.lower() in {"it", "we"} for h in heads) and bool(
+        speaker_of(parse, i)
     )
 
 

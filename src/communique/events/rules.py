@@ -187,6 +187,11 @@ _TABLE = (
     Rule("meeting.in_talks", "meeting", "'A and B are in talks': A and B meet, under way"),
     Rule("meeting.hosts_country", "meeting", "'talks with his Cypriot hosts': in Cyprus"),
     Rule(
+        "meeting.speaker_pronoun",
+        "meeting",
+        "'India said it had summoned X': 'it' (or 'we') is the speaker the clause reports",
+    ),
+    Rule(
         "meeting.body_again",
         "meeting",
         "'The Joint Commission will meet again': the members of its session told before",
