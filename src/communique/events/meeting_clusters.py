@@ -21,6 +21,7 @@ from .meeting_attendance import attendance_told, sideline_attendance
 from .meeting_bodies import body_met_before
 from .meeting_legs import _before_the_journey, _only_a_journey, _onward_leg
 from .meeting_records import CONFLICT, GATHERING_WORDS, UNREAL, MeetingCluster, MeetingMention
+from .meeting_summons import summoned_at_dateline
 from .syntax import Parse
 
 TRACK_WORDS = frozenset({"round", "talk", "negotiation", "consultation", "meeting", "session"})
@@ -76,6 +77,7 @@ def cluster_mentions(
     _join_attendance(parse, clusters)
     for c in clusters:
         _dateline_fallback(c)
+        summoned_at_dateline(parse, c)
     _same_day_at_dateline(clusters)
     return [
         c

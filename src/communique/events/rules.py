@@ -192,6 +192,11 @@ _TABLE = (
         "'India said it had summoned X': 'it' (or 'we') is the speaker the clause reports",
     ),
     Rule(
+        "meeting.summoned_at_dateline",
+        "meeting",
+        "'TOKYO - Vice Minister X summoned the Chinese envoy': no summoner coded, the dateline's",
+    ),
+    Rule(
         "meeting.body_again",
         "meeting",
         "'The Joint Commission will meet again': the members of its session told before",
