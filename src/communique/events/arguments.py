@@ -196,7 +196,9 @@ def noun_parties(parse: Parse, noun: int) -> list[Entity]:
         and not _topic_of_clause(parse, noun)  # "China protested over the visit"
     )
     head = measure_head(parse, noun)
-    attended = _attended(parse, head) and not absent_from(parse, head)
+    attended = (_attended(parse, head) and not absent_from(parse, head)) or skipped_with(
+        parse, head
+    )
     if pronoun or ((visit or attended) and not owned):
         found += clause_subject_parties(parse, noun)
     found += _held_in_relative(parse, noun)
@@ -301,10 +303,26 @@ MEALS = frozenset({"dinner", "lunch", "luncheon", "breakfast", "banquet"})
 ABSENCE_VERBS = frozenset({"fail", "refuse", "decline", "neglect"})
 
 
-def absent_from(parse: Parse, noun: int) -> bool:
-    """'failed to attend the meeting', 'did not attend the summit': the meeting took place
-    without the clause's subject (meeting.absent_subject)."""
+#: Verbs of staying away from a meeting: "skipped the summit", "boycotted the talks".
+SKIP_VERBS = frozenset({"skip", "boycott", "snub", "shun", "spurn", "ignore", "miss"})
+
+
+def skipped_with(parse: Parse, noun: int) -> bool:
+    """'skipped the meeting with Pashinyan', 'boycotted the talks with the United States': the
+    subject stayed away from a meeting with another side, which so did not take place
+    (meeting.skipped_with)."""
     tok = parse.tokens[noun]
+    if tok.dep != "dobj" or parse.tokens[tok.head].lemma.lower() not in SKIP_VERBS:
+        return False
+    return bool(parse.preps(noun, "with"))
+
+
+def absent_from(parse: Parse, noun: int) -> bool:
+    """'failed to attend the meeting', 'did not attend the summit', 'skipped the summit': the
+    meeting took place without the clause's subject (meeting.absent_subject)."""
+    tok = parse.tokens[noun]
+    if tok.dep == "dobj" and parse.tokens[tok.head].lemma.lower() in SKIP_VERBS:
+        return not skipped_with(parse, noun)
     if tok.dep != "dobj" or parse.tokens[tok.head].lemma.lower() not in ATTENDANCE_VERBS:
         return False
     verb = parse.tokens[tok.head]

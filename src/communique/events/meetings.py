@@ -20,6 +20,7 @@ from .arguments import (
     parties_under,
     party_code,
     premodifier_parties,
+    skipped_with,
     speaker_of,
     travelled_for,
     verb_parties,
@@ -312,7 +313,8 @@ def _mention(
         attending=is_noun and (bool(dets & DEFINITE) or has_poss) and _attends(parse, i),
         found_by=tuple(attendance)
         + (("meeting.relative_subject",) if not is_noun and _relative(parse, i) else ())
-        + (("meeting.speaker_pronoun",) if not is_noun and _speaker_pronoun(parse, i) else ()),
+        + (("meeting.speaker_pronoun",) if not is_noun and _speaker_pronoun(parse, i) else ())
+        + (("meeting.skipped_with",) if is_noun and skipped_with(parse, i) else ()),
     )
 
 

@@ -177,6 +177,11 @@ _TABLE = (
     Rule("meeting.relative_place", "meeting", "'X, who met Y, left for Z': not met in Z"),
     Rule("meeting.government_seat", "meeting", "'held talks at the Kremlin': Russia is a side"),
     Rule("meeting.absent_subject", "meeting", "'failed to attend the summit': it met without X"),
+    Rule(
+        "meeting.skipped_with",
+        "meeting",
+        "'X skipped the meeting with Y': a meeting of X and Y that did not take place",
+    ),
     Rule("meeting.visit_place", "meeting", "talks between a visitor and hosts: the visit's place"),
     Rule("meeting.arrival_date", "meeting", "'X arrived in Y on Tuesday. He held talks': Tuesday"),
     Rule(

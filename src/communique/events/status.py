@@ -156,6 +156,8 @@ def status_of(parse: Parse, trigger: int) -> Status | None:
         return "negated" if negs else "planned"
     adj = _modifier_status(parse, trigger)
     verb = _clause_verb(parse, trigger)
+    if verb is not None and _skipped_with(parse, trigger):
+        return "cancelled"  # "skipped the meeting with X": it did not take place
     if verb is not None and _skipped(parse, trigger):
         # "failed to attend the meeting": the meeting is as real as the absence
         return adj or ("planned" if _future(parse, verb) else "occurred")
@@ -216,6 +218,12 @@ def _future(parse: Parse, verb: int) -> bool:
         if aux & FUTURE_AUX or going_to(parse, v) or t[v].lemma.lower() in PLAN_LEMMAS:
             return True
     return False
+
+
+def _skipped_with(parse: Parse, trigger: int) -> bool:
+    from .arguments import skipped_with  # arguments imports this module
+
+    return skipped_with(parse, measure_head(parse, trigger))
 
 
 def _skipped(parse: Parse, trigger: int) -> bool:
