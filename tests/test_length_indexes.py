@@ -17,12 +17,12 @@ from communique.actors.lookups import FixedStretches, People, whole_word_hits, w
 from communique.actors.metonymy import _tokens_in, dependents_of
 from communique.actors.resolve import (
     _ADJACENT,
-    _adjacent_from,
     _Article,
     _Draft,
     _merge_bare_organizations,
 )
 from communique.actors.tables import ActorData
+from communique.actors.titles import adjacent_from
 from communique.intervals import Stretches
 from communique.model import (
     AnnotatedArticle,
@@ -96,7 +96,7 @@ _GAP = st.text(alphabet=" \n\t's’xa", max_size=6)
 def test_actors_adjacent_from_leaves_out_no_adjacent_word(pieces: list[str]) -> None:
     text = "Word" + "".join(pieces) + "Name"
     start = len(text) - 4
-    lo = _adjacent_from(text, start)
+    lo = adjacent_from(text, start)
     for end in range(start + 1):
         if _ADJACENT.match(text[end:start]):
             assert end >= lo

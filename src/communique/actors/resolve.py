@@ -35,6 +35,7 @@ from .surnames import _bare_surnames, _named_affiliation, spelled_otherwise
 from .tables import ActorData
 from .titles import (
     TitleParse,
+    adjacent_from,
     country_after,
     possessor_before,
     reads_as_state,
@@ -498,25 +499,12 @@ def _add_organization(art: _Article, m: Mention) -> None:
 
 def _country_before(art: _Article, start: int) -> str | None:
     """A state word right before an organisation's name ("Vietnamese" + "Defence Ministry")."""
-    for m in art.mentions_ending(_adjacent_from(art.text, start), start):
+    for m in art.mentions_ending(adjacent_from(art.text, start), start):
         if m.end <= start and _ADJACENT.match(art.text[m.end : start]):
             ref = _reference(m, art.data)
             if ref is not None and ref.kind == "state" and ref.via in _BY_NAME:
                 return ref.code
     return None
-
-
-def _adjacent_from(text: str, start: int) -> int:
-    """The first offset from which the text up to ``start`` can read as ``_ADJACENT``: blank,
-    or "'s" and blanks."""
-    at = start
-    while at > 0 and text[at - 1].isspace():
-        at -= 1
-    if at < start and at >= 2 and text[at - 1] == "s" and text[at - 2] in "'’":
-        at -= 2
-        while at > 0 and text[at - 1].isspace():
-            at -= 1
-    return at
 
 
 def _without_country(name: str, data: ActorData) -> str:

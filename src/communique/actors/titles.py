@@ -348,6 +348,19 @@ def country_after(text: str, name_end: int, data: ActorData) -> str | None:
     return None
 
 
+def adjacent_from(text: str, start: int) -> int:
+    """The first offset from which the text up to ``start`` is blank, or
+    "'s" and blanks (a word right before a name or "X's" before it)."""
+    at = start
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    if at < start and at >= 2 and text[at - 1] == "s" and text[at - 2] in "'’":
+        at -= 2
+        while at > 0 and text[at - 1].isspace():
+            at -= 1
+    return at
+
+
 #: A possessive party's name right before a person's name: "the European Union's Enrique Mora".
 _POSSESSOR = re.compile(r"((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*)['’]s\s+$")
 

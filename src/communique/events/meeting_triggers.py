@@ -18,7 +18,8 @@ from .arguments import (
     verb_parties,
 )
 from .lexicon import Entry, Lexicon, load_lexicon
-from .meeting_parties import OFFICIAL_NOUNS, _governor_parties, _stateless_official
+from .meeting_officials import OFFICIAL_NOUNS, stateless_official
+from .meeting_parties import _governor_parties
 from .meeting_places import _at_objects
 from .meeting_records import DEFINITE, ORDINAL_ROUNDS
 from .syntax import Parse
@@ -486,7 +487,7 @@ def _calls_on(parse: Parse, i: int) -> bool:
     on = called_on(parse, i)
     hosts = parties_under(parse, on)
     if not any(e.kind in {"person", "state"} for e in hosts) and not any(
-        _stateless_official(parse, k) for k in on
+        stateless_official(parse, k) for k in on
     ):  # "called on President Laurentino Cortizo", whom the tables do not list
         return False
     subj = parse.dep_children(i, "nsubj")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import PlaceMention, Status, TimeExpression
+from .absence import skipped_with
 from .arguments import (
     SETTLEMENT_NOUNS,
     TRAVEL_VERBS,
@@ -20,7 +21,6 @@ from .arguments import (
     parties_under,
     party_code,
     premodifier_parties,
-    skipped_with,
     speaker_of,
     travelled_for,
     verb_parties,
@@ -32,6 +32,7 @@ from .meeting_attendance import attendance_parties
 from .meeting_clusters import _setting_place
 from .meeting_dates import _agreed_to, _best_date
 from .meeting_legs import _arrival_places
+from .meeting_officials import meets_officials
 from .meeting_parties import (
     ATTEND_VERBS,
     _addressed_while_meeting,
@@ -41,7 +42,6 @@ from .meeting_parties import (
     _habitual,
     _joiners,
     _mediators,
-    _meets_officials,
     _members_forum,
     _organisation_forum,
     _sidelines_of,
@@ -301,7 +301,7 @@ def _mention(
         day_of=day_of(parse, i) if is_noun else 1,
         closing=is_noun and tok.dep == "dobj" and parse.tokens[tok.head].lemma.lower() in ENDING,
         further=not is_noun and _also(parse, i),
-        hosted=_meets_officials(parse, i, is_noun) or (is_noun and travelled_for(parse, i)),
+        hosted=meets_officials(parse, i, is_noun) or (is_noun and travelled_for(parse, i)),
         bilateral=(bilateral := is_noun and "bilateral" in kid_lemmas),
         # "the summit" may be the bilateral one told before; "the first Korea-Africa summit"
         # is a gathering of its own

@@ -9,6 +9,7 @@ import itertools
 
 from ..model import Status
 from ..time.lexicon import MONTHS, WEEKDAYS
+from .absence import absent_from, skipped_with
 from .claims import alleged, denied
 from .position_records import ADDRESSEE_VERBS, SPEECH
 from .status_phrases import (
@@ -221,14 +222,10 @@ def _future(parse: Parse, verb: int) -> bool:
 
 
 def _skipped_with(parse: Parse, trigger: int) -> bool:
-    from .arguments import skipped_with  # arguments imports this module
-
     return skipped_with(parse, measure_head(parse, trigger))
 
 
 def _skipped(parse: Parse, trigger: int) -> bool:
-    from .arguments import absent_from  # arguments imports this module
-
     return absent_from(parse, measure_head(parse, trigger))
 
 

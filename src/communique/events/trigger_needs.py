@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .arguments import parties_under
 from .lexicon import Entry, Lexicon
-from .meeting_parties import OFFICIAL_NOUNS
+from .meeting_officials import OFFICIAL_NOUNS
 from .position_aims import purposes
 from .status import CALENDAR_WORDS
 from .subjects import _subject

@@ -8,7 +8,7 @@ trigger.claim_not_proposal, trigger.document_statement, trigger.sense)."""
 from __future__ import annotations
 
 from .lexicon import Entry, Lexicon
-from .meeting_parties import OFFICIAL_NOUNS
+from .meeting_officials import OFFICIAL_NOUNS
 from .syntax import Parse
 from .trigger_needs import _noun_needs_met
 
