@@ -37,3 +37,15 @@ def test_a_with_phrase_of_someone_doing_something_is_no_target(resources: Any) -
     assert accuse and _codes(rec, accuse[0].recipients) == {"USA"}, [
         (e.type, _codes(rec, e.recipients)) for e in rec.events
     ]
+
+
+def test_a_parallel_clause_lends_no_target_that_is_the_actor_itself(resources: Any) -> None:
+    text = "Germany expelled four Russian diplomats on Monday. Russia expelled two in return."
+    rec = extract_article(text, published=date(2024, 3, 18), resources=resources)
+    by_russia = [e for e in rec.events if e.type == "SANCTION" and "RUS" in _codes(rec, e.actors)]
+    assert not by_russia, [(e.type, e.rules) for e in rec.events]
+    text = "Germany expelled four Russian diplomats on Monday. Poland expelled two."
+    rec = extract_article(text, published=date(2024, 3, 18), resources=resources)
+    by_poland = [e for e in rec.events if e.type == "SANCTION" and "POL" in _codes(rec, e.actors)]
+    assert by_poland and _codes(rec, by_poland[0].recipients) == {"RUS"}
+    assert "role.parallel_object" in by_poland[0].rules

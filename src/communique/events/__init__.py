@@ -26,6 +26,7 @@ from .lexicon import load_lexicon
 from .links import find_links
 from .meeting_clusters import cluster_mentions
 from .meetings import find_meeting_mentions
+from .parallel import parallel_objects
 from .positions import find_positions
 from .regional import regional_governments, regional_people
 from .roles import find_agendas, find_chairs, find_delegations
@@ -68,6 +69,7 @@ def code_events(
     triggers |= {v for m in mentions if (v := withdrawn_from(parse, m.trigger)) is not None}
     positions = find_positions(parse, lexicon, times, triggers, places) + calls  # 3.
     built = build_events(parse, clusters, roles, positions, times, places)
+    built = parallel_objects(parse, built)  # "X expelled 60 Russian diplomats, Y expelled 13"
     links = find_links(parse, built)  # 4.
     responses = _address_responses(built.events, links)
     responses = home_state_roles(annotated, responses, home, found, given, built.entities)

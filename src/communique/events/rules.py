@@ -88,6 +88,11 @@ _TABLE = (
     Rule("position.press_conference", "position", "a press conference: a statement"),
     Rule("role.addressed_by_link", "role", "a response with no addressee answers its proposer"),
     Rule("role.aimed_by_answer", "role", "an offer with no addressee is aimed at who answers it"),
+    Rule(
+        "role.parallel_object",
+        "role",
+        "'X expelled 60 Russian diplomats, Y expelled 13': the parallel clause's target",
+    ),
     Rule("role.target_premodifier", "role", "'signed the deal with EU leaders': EU is the target"),
     Rule("role.accredited_post", "role", "'envoy to Turkey': Turkey is no actor, no target"),
     Rule("role.relative_subject", "role", "'Britain, which has accused Russia': Britain acts"),
