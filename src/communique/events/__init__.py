@@ -19,6 +19,7 @@ from datetime import date
 from ..model import AnnotatedArticle, Entity, Event, EventSet, Link, PlaceMention, TimeExpression
 from .build import build_events
 from .calls import find_calls
+from .charges import charged_at_home
 from .datelines import dateline_in
 from .domestic import domestic_bodies, home_state, home_state_roles
 from .emit import emit_events, news_year
@@ -70,6 +71,7 @@ def code_events(
     positions = find_positions(parse, lexicon, times, triggers, places) + calls  # 3.
     built = build_events(parse, clusters, roles, positions, times, places)
     built = parallel_objects(parse, built)  # "X expelled 60 Russian diplomats, Y expelled 13"
+    built = charged_at_home(parse, built, places)  # "the former president is charged with X"
     links = find_links(parse, built)  # 4.
     responses = _address_responses(built.events, links)
     responses = home_state_roles(annotated, responses, home, found, given, built.entities)

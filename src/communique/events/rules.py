@@ -89,6 +89,11 @@ _TABLE = (
     Rule("role.addressed_by_link", "role", "a response with no addressee answers its proposer"),
     Rule("role.aimed_by_answer", "role", "an offer with no addressee is aimed at who answers it"),
     Rule(
+        "role.charged_at_home",
+        "role",
+        "'the former president is charged with corruption': the state that charges him",
+    ),
+    Rule(
         "role.parallel_object",
         "role",
         "'X expelled 60 Russian diplomats, Y expelled 13': the parallel clause's target",
