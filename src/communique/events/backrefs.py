@@ -35,6 +35,10 @@ def _parties(ev: Event, by_id: dict[str, Entity], roles: str = "all") -> dict[st
     return out
 
 
+#: Group subjects that are people: "the two leaders", "the three presidents".
+LEADER_NOUNS = frozenset({"leader", "president", "premier", "minister", "head", "chancellor"})
+
+
 def group_parties(
     parse: Parse, p: PositionCandidate, told: list[Told], by_id: dict[str, Entity]
 ) -> tuple[Entity, ...]:
@@ -55,10 +59,16 @@ def group_parties(
     def order(x: Told) -> tuple[int, bool]:
         return -x[0], any(s.start > start for s in x[1].evidence)
 
+    # "the two leaders" are people of states, not a bloc that sat with them
+    people = size >= 2 and any(  # counted: "the two leaders", not "the ministers"
+        parse.tokens[k].lemma.lower() in LEADER_NOUNS for k in parse.dep_children(p.verb, "nsubj")
+    )
     for at, ev in sorted((x for x in told if x[0] < start), key=order):
         if ev.type == "STATEMENT":
             continue
         parties = _parties(ev, by_id)
+        if people:
+            parties = {c: e for c, e in parties.items() if e.kind != "igo"}
         if size == THEY:  # "X met Y. They agreed to ...": the meeting just told, if any
             recent = any(since <= s.start < start for s in ev.evidence) or at >= since
             meeting = ev.meeting is not None and recent and 2 <= len(parties) <= 4
