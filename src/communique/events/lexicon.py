@@ -88,8 +88,6 @@ class Lexicon:
     # "the police", "security forces": unnamed bodies of the state the article is set in
     bodies: BodyWords = field(default_factory=lambda: BodyWords(frozenset(), frozenset()))
     currencies: frozenset[str] = frozenset()  # "a US dollar loan": no party named
-    # "Southeast Asian leaders ... their summit": the bloc whose members a region's name stands for
-    region_forums: dict[tuple[str, ...], str] = field(default_factory=dict)
 
 
 # The constraints each lexicon file may use (``Entry.needs`` kinds); anything else is a typo.
@@ -251,20 +249,7 @@ def load_lexicon() -> Lexicon:
         referring,
         BodyWords(bodies, outside, quantities, single, political, forces, affiliations),
         frozenset(r["word"] for r in _word_rows("currency_words.csv")),
-        {
-            tuple(r["phrase"].split()): r["igo"]
-            for r in _read("region_forums.csv", check_region_row)
-        },
     )
-
-
-def check_region_row(name: str, line: int, r: dict[str, str]) -> None:
-    """A region's name in lower case, the code of a bloc in capitals, and a source."""
-    where = f"events/data/{name}:{line}"
-    if not _LEMMA.match(r.get("phrase") or ""):
-        raise LexiconError(f"{where}: phrase {r.get('phrase')!r} is not lower-case words")
-    if not (r.get("igo") or "").isupper() or not r.get("source"):
-        raise LexiconError(f"{where}: a bloc's code in capitals and a source are needed")
 
 
 def _territory_rows() -> list[dict[str, str]]:

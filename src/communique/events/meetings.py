@@ -29,7 +29,6 @@ from .datelines import dateline as find_dateline
 from .datelines import named_after
 from .lexicon import Entry, Lexicon
 from .meeting_attendance import attendance_parties
-from .meeting_blocs import region_bloc
 from .meeting_clusters import _setting_place
 from .meeting_dates import _agreed_to, _best_date
 from .meeting_legs import _arrival_places
@@ -123,11 +122,6 @@ def find_meeting_mentions(
         for i, entry in triggers:
             m = _mention(parse, i, n, entry, own_times.get(i, []), own_places.get(i, []))
             m.undated = _best_date(parse, i, yearless)  # compared only, never reported
-            bloc = region_bloc(parse, i, lexicon.region_forums)  # "Southeast Asian leaders"
-            if bloc is not None and bloc not in m.parties:
-                m.parties.append(bloc)
-                m.forum = m.forum or bloc
-                m.found_by += ("meeting.region_bloc",)
             if at_seat(m.place):  # meeting.government_seat: "talks at the Kremlin"
                 m.hosted = True
             where = _where_clause_place(parse, i, here)

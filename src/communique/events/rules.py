@@ -212,11 +212,6 @@ _TABLE = (
         "'TOKYO - Vice Minister X summoned the Chinese envoy': no summoner coded, the dateline's",
     ),
     Rule(
-        "meeting.region_bloc",
-        "meeting",
-        "'Southeast Asian leaders opened their summit': ASEAN, when the article names it",
-    ),
-    Rule(
         "meeting.body_again",
         "meeting",
         "'The Joint Commission will meet again': the members of its session told before",
