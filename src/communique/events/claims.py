@@ -79,6 +79,12 @@ def accusation_nouns() -> frozenset[str]:
     return frozenset(w for w, types in load_lexicon().referring.items() if "ACCUSE" in types)
 
 
+#: What a party is accused of, denied by name: "denied any involvement", "denies wrongdoing".
+MISDEEDS = frozenset(
+    {"involvement", "wrongdoing", "responsibility", "complicity", "guilt", "culpability"}
+)
+
+
 def denies_a_claim(parse: Parse, verb: int) -> bool:
     """ "denied the accusations", "dismissed the claims", "denies backing the rebels", "denied
     that its forces had fired", "a charge Rwanda denies": the act denies what someone claimed."""
@@ -92,6 +98,8 @@ def denies_a_claim(parse: Parse, verb: int) -> bool:
     for k in parse.children[verb]:
         if t[k].dep == "dobj" and t[k].lemma.lower() in claims:
             return True
+        if tok.lemma.lower() == "deny" and t[k].dep == "dobj" and t[k].lemma.lower() in MISDEEDS:
+            return True  # "denied any involvement", "denies wrongdoing": what it is accused of
         if tok.lemma.lower() == "deny" and (
             t[k].dep == "ccomp" or (t[k].dep in {"xcomp", "dobj"} and t[k].tag == "VBG")
         ):
