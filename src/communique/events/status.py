@@ -221,6 +221,25 @@ def _future(parse: Parse, verb: int) -> bool:
     return False
 
 
+#: Verbs of a happening coming about: "took place", "went ahead", "happened".
+OCCURRING = frozenset({"happen", "materialize", "materialise", "proceed", "occur"})
+
+
+def _occurs(parse: Parse, verb: int) -> bool:
+    """Is ``verb`` one of a happening coming about ("take place", "go ahead", "happen") with
+    a meeting word as its subject?"""
+    t = parse.tokens
+    lemma = t[verb].lemma.lower()
+    kids = {t[k].text.lower() for k in parse.children[verb]}
+    if not (
+        lemma in OCCURRING
+        or (lemma == "take" and "place" in kids)
+        or (lemma == "go" and "ahead" in kids)
+    ):
+        return False
+    return bool(parse.dep_children(verb, "nsubj", "nsubjpass"))
+
+
 def _skipped_with(parse: Parse, trigger: int) -> bool:
     return skipped_with(parse, measure_head(parse, trigger))
 
@@ -400,7 +419,9 @@ def _verb_status(parse: Parse, verb: int) -> Status | None:
     ):
         return "negated"
     if any(k.dep == "neg" and k.text.lower() in NEG for k in (t[c] for c in parse.children[verb])):
-        return "negated"
+        # "the meeting between X and Y, which Moscow had tried to broker, did not take place":
+        # a meeting expected that never happened is called off, as annotators code it
+        return "cancelled" if _occurs(parse, verb) else "negated"
     if _negated_governor(parse, scope):
         return "negated"  # "are not expected to meet", "does not plan to visit"
     if too_to(parse, scope):
