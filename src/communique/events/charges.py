@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..model import Entity, PlaceMention
+from ..model import Entity, Event, PlaceMention
 from .arguments import party_code
 from .build import Built
 from .meeting_officials import OFFICIAL_NOUNS
@@ -30,7 +30,7 @@ def charged_at_home(parse: Parse, built: Built, places: Sequence[PlaceMention]) 
     by_id = {e.id: e for e in built.events}
     ents = {e.id: e for e in built.entities}
     states = {e.code: e for e in built.entities if e.kind == "state" and e.code}
-    changed = {}
+    changed: dict[str, Event] = {}
     made: dict[str, Entity] = {}
     for eid, p in built.positions:
         ev = by_id.get(eid)
