@@ -31,7 +31,7 @@ from .names import known_longer_name, titled_names
 from .records import ActorRef
 from .references import attach_title_references
 from .surface import fold, normalize
-from .surnames import _bare_surnames, _named_affiliation, spelled_otherwise
+from .surnames import _bare_surnames, _named_affiliation, short_names, spelled_otherwise
 from .tables import ActorData
 from .titles import (
     TitleParse,
@@ -350,7 +350,8 @@ def _person_extent(art: _Article, m: Mention) -> tuple[int, int, str]:
 
 def _find_unlabelled_names(art: _Article) -> None:
     """A full name the NER missed somewhere ("... Minister of Defence Sergey Shoyu") is still a
-    mention of the person found elsewhere in the article."""
+    mention of the person found elsewhere in the article; so is a short name it missed, the
+    first or last word of one person's name ("Retno thanked China")."""
     taken = Stretches(
         len(art.text), [(s.start, s.end) for d in art.drafts.values() for s in d.spans]
     )
@@ -365,6 +366,10 @@ def _find_unlabelled_names(art: _Article) -> None:
                 art.add(key, draft, start, end)
                 taken.add(start, end)
                 _read_titles(art, draft, start, end, _known(art, key))
+    full = {k: d.name for k, d in art.drafts.items() if d.kind == "person"}
+    for start, end, key in short_names(art.annotated, full, art.data.title_words):
+        if not taken.overlaps(start, end):
+            art.add(key, art.drafts[key], start, end)
 
 
 def _known(art: _Article, key: str) -> str | None:
