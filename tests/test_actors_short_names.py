@@ -47,3 +47,18 @@ def test_short_name_makes_the_act_the_persons_state(resources: Any) -> None:
     codes = {e.id: e.code or e.country for e in rec.entities}
     acts = {(ev.type, *(codes[a] for a in ev.actors)) for ev in rec.events}
     assert ("SUPPORT", "IDN") in acts
+
+
+def test_bare_body_named_before_a_foreign_one_stays_apart(resources: Any) -> None:
+    text = (
+        "TOKYO, Aug. 27 (Kyodo) -- Japan protested to China on Tuesday, the Foreign Ministry "
+        "said. In Beijing, a Chinese Foreign Ministry spokesman said the matter was under "
+        "review. The Chinese Foreign Ministry later declined to comment."
+    )
+    rec = extract_article(text, published=_ON, resources=resources)
+    ministries = [e for e in rec.entities if e.name.endswith("Foreign Ministry")]
+    chinese = [e for e in ministries if e.country == "CHN"]
+    assert len(chinese) == 1 and all(
+        not m.text.startswith("the Foreign") or m.start > 60 for m in chinese[0].mentions
+    )
+    assert any(e.country != "CHN" for e in ministries)

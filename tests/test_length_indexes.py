@@ -260,8 +260,12 @@ def _merge_scan(drafts: dict[str, list[int]]) -> dict[str, list[int]]:
         matches = [
             k for k in drafts if k.startswith("org:") and k.endswith(":" + rest) and k != key
         ]
-        if len(matches) == 1:
-            drafts[matches[0]].extend(drafts.pop(key))
+        if len(matches) == 1:  # only mentions after the named one's first move to it
+            first = min(drafts[matches[0]])
+            drafts[matches[0]].extend(i for i in drafts[key] if i > first)
+            drafts[key] = [i for i in drafts[key] if i <= first]
+            if not drafts[key]:
+                del drafts[key]
     return drafts
 
 

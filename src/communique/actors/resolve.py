@@ -365,16 +365,11 @@ def _find_unlabelled_names(art: _Article) -> None:
             if not taken.overlaps(start, end):
                 art.add(key, draft, start, end)
                 taken.add(start, end)
-                _read_titles(art, draft, start, end, _known(art, key))
-    full = {k: d.name for k, d in art.drafts.items() if d.kind == "person"}
-    for start, end, key in short_names(art.annotated, full, art.data.title_words):
-        if not taken.overlaps(start, end):
-            art.add(key, art.drafts[key], start, end)
-
-
-def _known(art: _Article, key: str) -> str | None:
-    person = art.data.person(art.drafts[key].name) if key.startswith("person:") else None
-    return person.name if person else None
+                known = art.data.person(draft.name) if key.startswith("person:") else None
+                _read_titles(art, draft, start, end, known.name if known else None)
+    people = {k: d.name for k, d in art.drafts.items() if d.kind == "person"}
+    for start, end, key in short_names(art.annotated, people, art.data.title_words, taken):
+        art.add(key, art.drafts[key], start, end)
 
 
 def _surname_key(art: _Article, name: str) -> str | None:
@@ -519,7 +514,8 @@ def _without_country(name: str, data: ActorData) -> str:
 
 
 def _merge_bare_organizations(art: _Article) -> None:
-    """ "the Foreign Ministry" joins "the Russian Foreign Ministry" when only one such exists."""
+    """ "the Foreign Ministry" joins "the Russian Foreign Ministry" named before it when only
+    one such exists; told before it, it is another (a report from Tokyo: Japan's)."""
     by_name: dict[str, list[str]] = {}  # organisations by the name after their last colon
     for k in art.drafts:
         if k.startswith("org:"):
@@ -532,8 +528,13 @@ def _merge_bare_organizations(art: _Article) -> None:
             for k in filed
             if k in art.drafts and k.startswith("org:") and k.endswith(":" + rest) and k != key
         ]
-        if len(matches) == 1:
-            art.drafts[matches[0]].spans.extend(art.drafts.pop(key).spans)
+        if len(matches) == 1:  # only mentions after the named one refer back to it
+            named, bare = art.drafts[matches[0]], art.drafts[key]
+            first = min(x.start for x in named.spans)
+            named.spans.extend(s for s in bare.spans if s.start > first)
+            bare.spans = [s for s in bare.spans if s.start <= first]
+            if not bare.spans:
+                del art.drafts[key]
 
 
 def _attach_context_aliases(art: _Article) -> None:

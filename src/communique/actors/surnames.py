@@ -89,14 +89,17 @@ def spelled_otherwise(
 
 
 def short_names(
-    annotated: AnnotatedArticle, full_names: dict[str, str], title_words: Mapping[str, str]
+    annotated: AnnotatedArticle,
+    full_names: dict[str, str],
+    title_words: Mapping[str, str],
+    found: Stretches,
 ) -> list[tuple[int, int, str]]:
     """ "Retno thanked China", "Sonexay said": a proper noun standing alone, in no mention,
     that is the first or the last word of exactly one person named in full in the article
     (``full_names``: key -> full name); (start, end, key) of each. The NER misses many short
     names, given names above all where news calls people by them (Indonesia, Thailand, Laos).
     A word of two people's names, a title word or a word beside another proper noun (part of
-    a longer name) is left alone."""
+    a longer name) is left alone, as is one in a mention or in ``found`` (names found already)."""
     owners: dict[str, set[str]] = {}
     for key, name in full_names.items():
         words = name.split()
@@ -109,7 +112,7 @@ def short_names(
         return []
     tokens = annotated.tokens
     taken = Stretches(len(annotated.article.text), [(m.start, m.end) for m in annotated.mentions])
-    found: list[tuple[int, int, str]] = []
+    hits: list[tuple[int, int, str]] = []
     for k, t in enumerate(tokens):
         keys = owners.get(t.text)
         if keys is None or len(keys) != 1 or title_words.get(t.text.lower()):
@@ -121,6 +124,6 @@ def short_names(
             for j in (k - 1, k + 1)
         ):
             continue
-        if not taken.overlaps(t.start, t.end):
-            found.append((t.start, t.end, next(iter(keys))))
-    return found
+        if not taken.overlaps(t.start, t.end) and not found.overlaps(t.start, t.end):
+            hits.append((t.start, t.end, next(iter(keys))))
+    return hits

@@ -6,7 +6,8 @@
                     ``word`` (a whole word of a line of at most five words) or
                     ``contains`` (anywhere in a line of at most 80 words).
 ``stopwords.csv``   high-frequency function words per language, for density and language guesses.
-``agencies.csv``    news agency names as they stand in datelines and sign-offs ("Reuter", "AFP").
+``agencies.csv``    news agency names as they stand in datelines and sign-offs ("Reuter", "AFP"),
+                    with the state of each national one ("Bernama": MYS).
 """
 
 from __future__ import annotations
@@ -134,6 +135,17 @@ def load_stopwords() -> dict[str, frozenset[str]]:
 def all_stopwords() -> frozenset[str]:
     """The union of every language's function words."""
     return frozenset().union(*load_stopwords().values())
+
+
+@cache
+def load_agency_states() -> dict[str, str]:
+    """A national news agency's name -> the ISO3 code of its state ("Bernama" -> "MYS");
+    international agencies (Reuters, AP, AFP) have none."""
+    return {
+        row["name"].strip(): row["country"].strip()
+        for row in _rows("agencies.csv")
+        if row["name"].strip() and (row.get("country") or "").strip()
+    }
 
 
 @cache

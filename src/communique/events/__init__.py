@@ -23,6 +23,7 @@ from .charges import charged_at_home
 from .datelines import dateline_in
 from .domestic import domestic_bodies, home_state, home_state_roles
 from .emit import emit_events, news_year
+from .filed_officials import dateline_officials, reporting_state, tag_dateline_officials
 from .lexicon import load_lexicon
 from .links import find_links
 from .meeting_clusters import cluster_mentions
@@ -32,6 +33,7 @@ from .positions import find_positions
 from .regional import regional_governments, regional_people
 from .roles import find_agendas, find_chairs, find_delegations
 from .rules import rule
+from .sole_party import sole_other_party
 from .syntax import Parse
 from .withdrawal import withdrawn_from
 
@@ -51,7 +53,13 @@ def code_events(
     entities = regional_people(annotated.article.text, entities, places)  # "Texas Gov. X"
     entities = regional_governments(annotated, entities, places)  # "Tamil Nadu accused X"
     filed = dateline_in(annotated.article.text, places)
-    home = home_state(entities, places, filed[2].country if filed and filed[2] else None)
+    filed_in = filed[2].country if filed and filed[2] else None
+    home = home_state(entities, places, filed_in)
+    # "CANBERRA - ... Trade Minister X": an official of the state the report is filed from
+    reporter = reporting_state(annotated.article.text, filed)
+    entities, officials = dateline_officials(
+        annotated, entities, places, reporter, home, lexicon.home_titles
+    )
     named = set(entities)
     found = domestic_bodies(annotated, entities, places, lexicon.bodies, home)  # "the police"
     entities = found.entities
@@ -75,6 +83,9 @@ def code_events(
     links = find_links(parse, built)  # 4.
     responses = _address_responses(built.events, links)
     responses = home_state_roles(annotated, responses, home, found, given, built.entities)
+    responses = tag_dateline_officials(responses, officials)
+    asking = frozenset(v for v, senses in lexicon.verbs.items() if senses[0].type == "REQUEST")
+    responses = sole_other_party(parse, responses, built.entities, lexicon.harmed, asking)
     emitted = emit_events(parse, responses, links, on, news_year(times), built.entities)  # 5.
     return EventSet(
         entities=built.entities,

@@ -88,6 +88,10 @@ class Lexicon:
     # "the police", "security forces": unnamed bodies of the state the article is set in
     bodies: BodyWords = field(default_factory=lambda: BodyWords(frozenset(), frozenset()))
     currencies: frozenset[str] = frozenset()  # "a US dollar loan": no party named
+    # "Trade Minister X" in a report filed from Canberra: titles of offices held at home
+    home_titles: frozenset[str] = frozenset()
+    # "a violation of Syria's sovereignty": what belongs to the side an act harmed
+    harmed: frozenset[str] = frozenset()
 
 
 # The constraints each lexicon file may use (``Entry.needs`` kinds); anything else is a typo.
@@ -249,6 +253,8 @@ def load_lexicon() -> Lexicon:
         referring,
         BodyWords(bodies, outside, quantities, single, political, forces, affiliations),
         frozenset(r["word"] for r in _word_rows("currency_words.csv")),
+        frozenset(r["word"] for r in _word_rows("home_titles.csv")),
+        frozenset(r["word"] for r in _word_rows("harmed_nouns.csv")),
     )
 
 

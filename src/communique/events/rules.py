@@ -171,6 +171,16 @@ _TABLE = (
         "role",
         "'the opposition rejected the verdict': a domestic act with no target, at its own state",
     ),
+    Rule(
+        "role.dateline_official",
+        "role",
+        "'CANBERRA - Trade Minister X said': an official of the state the report is filed from",
+    ),
+    Rule(
+        "role.sole_other_party",
+        "role",
+        "'X called the move unfriendly and said it would respond': at the one other side named",
+    ),
     Rule("role.private_subject", "role", "'the Nigerian singer thanked fans': not Nigeria"),
     Rule("role.custody_state", "role", "'were arrested in China' (no agent): China arrests"),
     Rule("role.pronoun_speaker", "role", "'she said' is the last person named, coded or not"),
