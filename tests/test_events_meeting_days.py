@@ -51,6 +51,15 @@ def _meetings(text: str, published: date, resources: Any) -> list[tuple[set[str]
             {"DZA", "MRT"},
             "2024-01-28",
         ),
+        (  # the same with "since" hung on the stay's noun, not on "been"
+            "RABAT - Moroccan Foreign Minister Karim Bennani has been on a working visit to "
+            "Dakar since Sunday, where he is co-chairing with his Senegalese counterpart, "
+            "Aminata Fall, the preparatory meeting of the joint commission, the ministry said "
+            "on Tuesday.",
+            date(2024, 1, 30),
+            {"MAR", "SEN"},
+            "2024-01-28",
+        ),
         (  # "he", the visitor, received by the host: the host's day
             "From Nairobi, Indonesian President Joko Widodo will fly to Dar es Salaam, where he "
             "will be received by Tanzanian President Samia Suluhu Hassan on Tuesday.",

@@ -59,6 +59,10 @@ def _stay_since(parse: Parse, offset: int) -> bool:
     if i < 1 or parse.tokens[i - 1].text.lower() != "since":
         return False
     verb = parse.tokens[i - 1].head
+    for _ in range(3):  # "been on a working visit to X since Sunday": up from the stay's noun
+        if parse.tokens[verb].pos in {"VERB", "AUX"} or parse.tokens[verb].head == verb:
+            break
+        verb = parse.tokens[verb].head
     words = [parse.tokens[k].text.lower() for k in parse.dep_children(verb, "aux")]
     been = parse.tokens[verb].text.lower() == "been" or "been" in words
     return been and any(w in {"has", "have", "had"} for w in words)
