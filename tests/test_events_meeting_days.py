@@ -60,6 +60,13 @@ def _meetings(text: str, published: date, resources: Any) -> list[tuple[set[str]
             {"MAR", "SEN"},
             "2024-01-28",
         ),
+        (  # a year told in the meeting's own clause, however deep in it, dates the meeting
+            "The next session of the Ghana-Togo Joint Commission is due to be held in Lome "
+            "early next year, officials said on Wednesday.",
+            date(2024, 12, 4),
+            {"GHA", "TGO"},
+            "2025",
+        ),
         (  # "he", the visitor, received by the host: the host's day
             "From Nairobi, Indonesian President Joko Widodo will fly to Dar es Salaam, where he "
             "will be received by Tanzanian President Samia Suluhu Hassan on Tuesday.",

@@ -38,7 +38,7 @@ def _best_date(parse: Parse, trigger: int, dates: list[TimeExpression]) -> TimeE
         if dated_plan and parse.governing_verb(last) == _calling_off(parse, trigger):
             continue  # "pulled out on Thursday of talks set for Monday": Thursday dates the act
         dist = dependency_distance(parse, last, trigger)
-        if t.granularity == "year" and dist > 3:
+        if t.granularity == "year" and dist > 3 and not _set_in_own_clause(parse, last, trigger):
             continue
         usable.append((t, dist))
     if not usable:
@@ -52,6 +52,24 @@ def _best_date(parse: Parse, trigger: int, dates: list[TimeExpression]) -> TimeE
     usable = [u for u in usable if parse.token_at(u[0].start) in set_for] or usable
     order = {"day": 0, "month": 1, "year": 2}
     return min(usable, key=lambda p: (order.get(p[0].granularity or "year", 3), p[1]))[0]
+
+
+#: Links from a date up to the verb whose subject is the meeting, within the meeting's own
+#: clause: "the next meeting is due to be held in Kathmandu early next year".
+_OWN_CLAUSE_LINKS = frozenset({"prep", "pobj", "npadvmod", "advmod", "xcomp", "acomp", "amod"})
+
+
+def _set_in_own_clause(parse: Parse, i: int, trigger: int) -> bool:
+    """The date hangs, through complements only, on the verb the meeting word is subject of."""
+    t = parse.tokens
+    if t[trigger].dep not in {"nsubj", "nsubjpass"}:
+        return False
+    k = i
+    while t[k].dep in _OWN_CLAUSE_LINKS and t[k].head != k:
+        k = t[k].head
+        if k == t[trigger].head:
+            return True
+    return False
 
 
 def _calling_off(parse: Parse, trigger: int) -> int | None:
