@@ -103,6 +103,9 @@ def build_events(
             month = None if ev.when else _publication_month(parse, c)
             if month is not None:
                 ev = replace(ev, when=month, rules=(*ev.rules, rule("meeting.publication_month")))
+        elif ev.when is None and ev.status == "planned" and (month := _publication_month(parse, c)):
+            if all("meeting.tour_legs" in m.found_by for m in c.mentions):  # the tour's next legs
+                ev = replace(ev, when=month, rules=(*ev.rules, rule("meeting.publication_month")))
         events.append(ev)
         sentences[ev.id] = tuple(sorted({m.sentence for m in c.mentions}))
         for m in c.mentions:

@@ -519,6 +519,8 @@ def _compatible(m: MeetingMention, c: MeetingCluster) -> bool:
         and any(x.entry.lemma in GATHERING_WORDS and not x.bilateral for x in c.mentions)
     ) or (m.gathering and any(x.bilateral for x in c.mentions)):
         return False  # "a summit on Thursday" and "a bilateral meeting arranged for Thursday"
+    if "meeting.tour_legs" in m.found_by and not (codes - m.visitors) <= c.codes:
+        return False  # one leg of a tour joins only a meeting with its own host
     forums = {x.forum.id for x in c.mentions if x.forum}
     return not (m.forum and forums and m.forum.id not in forums)
 

@@ -129,13 +129,15 @@ MONTH_SETTLED_DAY = 4
 
 
 def _publication_month(parse: Parse, c: MeetingCluster) -> When | None:
-    """A meeting the lead reports as taken place or under way, with no date anywhere in its
-    mentions, in a report with a publication date: the news is of that month (month precision;
-    not in a report's first days, when it may be last month's)."""
+    """A meeting the lead reports as taken place or under way, or a leg of a tour under way,
+    with no date anywhere in its mentions, in a report with a publication date: the news is of
+    that month (month precision; not in a report's first days, when it may be last month's)."""
     published = parse.annotated.article.published
     if published is None or published.day < MONTH_SETTLED_DAY:
         return None
-    if min(m.sentence for m in c.mentions) >= LEAD_SENTENCES:
+    # the legs of a tour under way ("has already taken him to X and will take him to Y")
+    legs = all("meeting.tour_legs" in m.found_by for m in c.mentions)
+    if min(m.sentence for m in c.mentions) >= LEAD_SENTENCES and not legs:
         return None
     if any(m.date is not None or m.undated is not None for m in c.mentions):
         return None

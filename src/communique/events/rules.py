@@ -276,6 +276,11 @@ _TABLE = (
         "meeting",
         "'X and Y met on the sidelines of the summit': they attend the summit",
     ),
+    Rule(
+        "meeting.tour_legs",
+        "meeting",
+        "'a tour that has taken him to X and will take him to Y': a visit per place",
+    ),
     Rule("meeting.series", "meeting", "'next year's summit will be held in Rio': the same forum"),
     Rule("meeting.withdrawn", "meeting", "'pulled out of talks with X': called off, a party"),
     Rule("meeting.invitation_taken", "meeting", "'accepted an invitation to visit X': planned"),
