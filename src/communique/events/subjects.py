@@ -64,6 +64,8 @@ def _subject(parse: Parse, i: int) -> list[int]:
             continue
         if subj or parse.dep_children(i, "nsubjpass") or t[i].head == i:
             return subj
+        if t[i].dep == "conj" and parse.dep_children(i, "auxpass"):
+            return []  # "Palestinians who fled or were expelled": the shared subject suffers it
         if t[i].dep == "pcomp" and t[t[i].head].text.lower() in MEANS_PREPS:
             i = t[t[i].head].head  # role.means_subject: "X adopted it, by recalling ..."
             continue
