@@ -5,8 +5,8 @@ A report of a dispute between two parties tells many of their acts without namin
 side again: "Russian foreign ministry spokeswoman Maria Zakharova called the move 'unfriendly'
 and said Russia would respond" (the move is Poland's, told before); "Pakistan summoned India's
 chargé d'affaires and lodged a strong protest"; "Mohamud warned that Somalia would defend its
-territory". Analysts code the act against the other side. So an accusation, a sanction or a
-threat (``SIDED``) with no coded target, whose paragraph names, up to the end of the act's
+territory"; "Indonesia deployed warships to the area". Analysts code the act against the other
+side. So an accusation, a sanction, a threat or a deployment (``SIDED``) with no coded target, whose paragraph names, up to the end of the act's
 sentence, exactly one coded party besides the actor's own, is aimed at that party, when that
 party is told before the act or in the act's sentence only as a qualifier ("India's chargé
 d'affaires"): one named only in the act's sentence in another role ("citing its trade with
@@ -27,8 +27,9 @@ from .arguments import party_code
 from .rules import rule
 from .syntax import Parse
 
-#: Hostile acts that are nearly always aimed at the other side of the dispute told.
-SIDED = frozenset({"ACCUSE", "SANCTION", "THREATEN"})
+#: Hostile acts (and deployments) that are nearly always aimed at the other side of the
+#: dispute told.
+SIDED = frozenset({"ACCUSE", "SANCTION", "THREATEN", "MOBILIZE"})
 
 
 def sole_other_party(
