@@ -6,8 +6,9 @@ side again: "Russian foreign ministry spokeswoman Maria Zakharova called the mov
 and said Russia would respond" (the move is Poland's, told before); "Pakistan summoned India's
 chargé d'affaires and lodged a strong protest"; "Mohamud warned that Somalia would defend its
 territory"; "Indonesia deployed warships to the area". Analysts code the act against the other
-side. So an accusation, a sanction, a threat or a deployment (``SIDED``) with no coded target, whose paragraph names, up to the end of the act's
-sentence, exactly one coded party besides the actor's own, is aimed at that party, when that
+side. So an accusation, a sanction, a threat or a deployment (``SIDED``) with no coded target,
+whose paragraph names, up to the end of the act's sentence, exactly one coded party besides the
+actor's own, is aimed at that party, when that
 party is told before the act or in the act's sentence only as a qualifier ("India's chargé
 d'affaires"): one named only in the act's sentence in another role ("citing its trade with
 Brazil", "and Israel rejected the decision") is one the parser passed over as the target.
