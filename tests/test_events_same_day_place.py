@@ -50,3 +50,34 @@ def test_a_possessive_party_before_a_name_is_whom_the_person_acts_for() -> None:
     assert mora.country == "EU"
     rec = _record("Rwanda's Jean Baptiste Kamanzi met officials in Kigali on Monday.")
     assert next(e for e in rec.entities if e.kind == "person").country == "RWA"
+
+
+TODAY = (
+    "MOSCOW, Sep 11 (PTI) - Indian Foreign Minister Subrahmanyam Jaishankar held talks with "
+    "Chinese Foreign Minister Wang Yi in Moscow on Thursday. Jaishankar is also scheduled to "
+    "hold a bilateral meeting with Russian Foreign Minister Sergey Lavrov later on Friday."
+)
+
+
+def test_a_meeting_on_the_reports_day_by_a_side_who_met_there_is_held_there() -> None:
+    rec = extract_article(TODAY, published=date(2020, 9, 11))
+    ev = _with(rec, "RUS")
+    assert ev.status == "planned" and ev.where is not None and ev.where.name == "Moscow"
+
+
+def test_not_a_meeting_of_other_sides_on_the_reports_day() -> None:
+    text = TODAY.replace("Jaishankar is also", "Brazil's Mauro Vieira is also")
+    rec = extract_article(text, published=date(2020, 9, 11))
+    ev = _with(rec, "RUS")
+    assert ev.where is None
+
+
+def test_a_plan_told_in_a_which_clause_on_the_topic_places_the_meeting() -> None:
+    text = (
+        "Bishkek, May 30 (Kabar) - The meeting of the government delegations of Kyrgyzstan and "
+        "Tajikistan on the demarcation of the state border, which was scheduled for Friday in "
+        "Batken, has been postponed at the request of the Tajik side, officials said."
+    )
+    rec = extract_article(text, published=date(2024, 5, 30))
+    ev = _with(rec, "TJK")
+    assert ev.status == "cancelled" and ev.where is not None and ev.where.name == "Batken"

@@ -78,7 +78,7 @@ def cluster_mentions(
     for c in clusters:
         _dateline_fallback(c)
         summoned_at_dateline(parse, c)
-    _same_day_at_dateline(clusters)
+    _same_day_at_dateline(clusters, parse.annotated.article.published)
     return [
         c
         for c in clusters
@@ -295,7 +295,7 @@ def _dateline_fallback(c: MeetingCluster) -> None:
         c.mentions[0].place = filed
 
 
-def _same_day_at_dateline(clusters: list[MeetingCluster]) -> None:
+def _same_day_at_dateline(clusters: list[MeetingCluster], published: date | None) -> None:
     """meeting.same_day_dateline: "VIENNA - ... opened talks in Vienna on Tuesday ... Mora met
     the US delegation later on Tuesday": a meeting placed nowhere, held on the day of a meeting
     the article places in the city it is filed from, is held there too."""
@@ -303,9 +303,14 @@ def _same_day_at_dateline(clusters: list[MeetingCluster]) -> None:
         filed = c.mentions[0].filed_from
         if c.place is not None or filed is None or c.date is None or c.date.granularity != "day":
             continue
+        today = published is not None and c.date.value == published.isoformat()
         for g in clusters:
             gp, gd = g.place, g.date
-            if g is c or gp is None or gd is None or gd.value != c.date.value:
+            if g is c or gp is None or gd is None:
+                continue
+            # held that day, or on the report's own day by a side who met there ("MOSCOW ...
+            # Jaishankar is also scheduled to meet Lavrov later on Friday")
+            if gd.value != c.date.value and not (today and c.codes & g.codes):
                 continue
             if gp.kind == "city" and gp.name == filed.name:
                 c.mentions[0].place = gp

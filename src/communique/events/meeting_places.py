@@ -15,7 +15,7 @@ from .arguments import (
     span_root,
 )
 from .meeting_records import T
-from .status import REPORTING
+from .status import REPORTING, SCHEDULED
 from .syntax import Parse
 
 ARRIVAL_VERBS = frozenset({"arrive", "land"})
@@ -359,6 +359,8 @@ def _in_topic(parse: Parse, p: PlaceMention, trigger: int) -> bool:
         if a == trigger:
             return False
         tok = parse.tokens[a]
+        if _arranged_clause(parse, a):
+            return False  # "talks on the border, which were scheduled for Friday in Batken"
         # a venue is the meeting's, however the parser hung it, unless what is discussed
         # holds it ("to discuss the raid on Mexico's embassy in Quito")
         topic = tok.dep == "prep" and tok.text.lower() in TOPIC_PREPS
@@ -367,6 +369,18 @@ def _in_topic(parse: Parse, p: PlaceMention, trigger: int) -> bool:
         if tok.lemma.lower() in TOPIC_HEADS and tok.pos in {"NOUN", "VERB"}:
             return True  # "met ... to discuss the situation in Syria"
     return False
+
+
+def _arranged_clause(parse: Parse, k: int) -> bool:
+    """A "which" clause that sets a meeting for a day or a place ("which was scheduled for
+    Friday in Batken", "which had been due in Niamey"): the parser hangs it on the nearest
+    noun, often the topic's, but a "which ... scheduled" clause tells the meeting's plan."""
+    t = parse.tokens
+    if t[k].dep != "relcl":
+        return False
+    words = {t[c].lemma.lower() for c in (k, *parse.children[k])}
+    which = any(t[w].text.lower() == "which" for w in parse.dep_children(k, "nsubj", "nsubjpass"))
+    return which and bool(words & (SCHEDULED | {"due"}))
 
 
 def _topic_city(parse: Parse, p: PlaceMention, trigger: int) -> bool:
