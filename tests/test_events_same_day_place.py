@@ -81,3 +81,19 @@ def test_a_plan_told_in_a_which_clause_on_the_topic_places_the_meeting() -> None
     rec = extract_article(text, published=date(2024, 5, 30))
     ev = _with(rec, "TJK")
     assert ev.status == "cancelled" and ev.where is not None and ev.where.name == "Batken"
+
+
+def test_a_meeting_told_as_one_more_is_held_when_and_where_the_one_before_was() -> None:
+    text = (
+        "On the sidelines, Chinese Foreign Minister Wang Yi met Indonesian Foreign Minister "
+        "Retno Marsudi in Jakarta on Thursday.\n\nWang also met with U.S. Secretary of State "
+        "Antony Blinken."
+    )
+    rec = extract_article(text, published=date(2023, 7, 14))
+    ev = _with(rec, "USA")
+    assert ev.when is not None and ev.when.start == "2023-07-13"
+    assert ev.where is not None and ev.where.name == "Jakarta"
+    assert "meeting.also_after" in ev.rules
+    # without "also" it is a meeting of its own, its day and place untold
+    rec = extract_article(text.replace("Wang also met", "Wang met"), published=date(2023, 7, 14))
+    assert "meeting.also_after" not in _with(rec, "USA").rules

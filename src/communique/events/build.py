@@ -34,6 +34,7 @@ from .meeting_context import (
     _to_when,
     _visit_places,
     _where,
+    also_after,
     lead_day,
 )
 from .meeting_places import act_place, at_seat
@@ -110,7 +111,7 @@ def build_events(
         sentences[ev.id] = tuple(sorted({m.sentence for m in c.mentions}))
         for m in c.mentions:
             ids[m.trigger] = ev.id
-    events = _visit_places(events, entities)
+    events = also_after(_visit_places(events, entities), clusters, entities)  # "also met"
     _forum_references(parse, clusters, events, ids)
     parent_of: dict[str, str] = {}
     for ev, parent in _press_conferences(parse, clusters, events, times, ids):

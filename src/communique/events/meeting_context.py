@@ -239,3 +239,43 @@ def lead_day(parse: Parse, c: MeetingCluster, times: tuple[TimeExpression, ...])
             return When(start=day.isoformat(), end=None, granularity="day", text=t.text)
         return None
     return None
+
+
+def also_after(
+    events: list[Event], clusters: list[MeetingCluster], entities: tuple[Entity, ...]
+) -> list[Event]:
+    """meeting.also_after: "On the sidelines, Wang met with Retno Marsudi ... Wang also met
+    with Blinken": a meeting told as one more ("also met") with no place and no other day of
+    its own was held on the day and at the place of the meeting told just before, when the two
+    share a side. ``events`` and ``clusters`` are parallel, in the order the meetings are first
+    told."""
+    by_id = {e.id: e for e in entities}
+
+    def sides(ev: Event) -> set[str]:
+        return {
+            c for a in (*ev.actors, *ev.recipients) if a in by_id and (c := party_code(by_id[a]))
+        }
+
+    out = list(events)
+    for n, (ev, c) in enumerate(zip(events, clusters, strict=True)):
+        if ev.where is not None or ev.status != "occurred" or n == 0:
+            continue
+        if not c.mentions[0].further:
+            continue
+        before = out[n - 1]
+        same_day = ev.when is None or (
+            before.when is not None and before.when.start == ev.when.start
+        )
+        if (
+            before.when is not None
+            and before.status == "occurred"
+            and sides(ev) & sides(before)
+            and same_day
+        ):
+            out[n] = replace(
+                ev,
+                when=before.when,
+                where=before.where,
+                rules=(*ev.rules, rule("meeting.also_after")),
+            )
+    return out

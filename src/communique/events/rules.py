@@ -281,6 +281,11 @@ _TABLE = (
         "meeting",
         "'a tour that has taken him to X and will take him to Y': a visit per place",
     ),
+    Rule(
+        "meeting.also_after",
+        "meeting",
+        "'X met Y on Monday in Z. X also met W': W on that day, there",
+    ),
     Rule("meeting.series", "meeting", "'next year's summit will be held in Rio': the same forum"),
     Rule("meeting.withdrawn", "meeting", "'pulled out of talks with X': called off, a party"),
     Rule("meeting.invitation_taken", "meeting", "'accepted an invitation to visit X': planned"),
