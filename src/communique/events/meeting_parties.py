@@ -317,6 +317,11 @@ def _governor_parties(parse: Parse, noun: int) -> list[Entity]:
         # "a visit to Addis Ababa that the envoy had planned", "talks Washington had planned
         # to host with Armenia"
         return parties_under(parse, held_by + parse.preps(noun, "with", "between"))
+    if tok.dep == "pobj" and parse.tokens[tok.head].text.lower() in {"in", "during"}:
+        # "X and Y shook hands ... in a meeting brokered by Z": those who acted in it met
+        verb = parse.tokens[tok.head].head
+        if parse.tokens[verb].pos == "VERB" and (subj := parse.dep_children(verb, "nsubj")):
+            return parties_under(parse, subj + parse.preps(noun, "with", "between"))
     verb = framed_holder(parse, noun)  # "held what he called productive talks"
     if verb is None:
         if tok.dep not in {"dobj", "nsubjpass"} or absent_from(parse, noun):
