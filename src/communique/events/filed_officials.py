@@ -93,7 +93,8 @@ def dateline_officials(
 
 def _home_title(title: str, heads: frozenset[str]) -> bool:
     words = [w.casefold() for w in _WORD.findall(title)]
-    return bool(words) and words[-1] in heads and "former" not in words and not envoy_title(title)
+    held = any(w in heads for w in words)  # "Trade Minister", "Secretary of State"
+    return held and "former" not in words and not envoy_title(title)
 
 
 def _told_abroad(annotated: AnnotatedArticle, e: Entity) -> bool:
