@@ -52,6 +52,22 @@ def attendance_parties(parse: Parse, noun: int) -> tuple[list[Entity], list[str]
             if rule not in rules:
                 rules.append(rule)
 
+    # "the eighth meeting of the state commissions on border delimitation, chaired by X and
+    # Y": the parser hangs the participle on a noun of the meeting's own phrase
+    anchors += [
+        k
+        for k in parse.subtree(noun)
+        if k != noun and t[k].dep == "acl" and t[k].lemma.lower() in CHAIR_VERBS
+    ]
+    if t[noun].dep == "pobj" and t[t[noun].head].text.lower() in {"at", "during"}:
+        # "the deal was reached at the meeting ..., chaired by X": a chair clause of the
+        # clause the meeting is the occasion of
+        verb = t[t[noun].head].head
+        anchors += [
+            k
+            for k in parse.dep_children(verb, "advcl")
+            if t[k].lemma.lower() in CHAIR_VERBS and t[k].tag == "VBN"
+        ]
     for a in anchors:
         if _negated(parse, a):
             continue
