@@ -53,12 +53,23 @@ def counterfactual(parse: Parse, verb: int) -> bool:
 PLAN_WORDS = frozenset({"due", "schedule", "expect", "set", "slate", "plan", "suppose"})
 
 
+#: Verbs of intent that, active in the past perfect, tell a plan that fell through: "had
+#: intended to visit", "had planned to meet".
+INTENT_WORDS = frozenset({"intend", "plan", "hope", "mean"})
+
+
 def had_been_due(parse: Parse, verb: int) -> bool:
     """ "had been due to hold talks", "had been scheduled to visit": a plan told in the past
     perfect, which news uses for one that fell through, like "was to have met"."""
     t = parse.tokens
     plan = t[t[verb].head]
-    if not has_to(parse, verb) or plan.lemma.lower() not in PLAN_WORDS or plan.i == verb:
+    if not has_to(parse, verb) or plan.i == verb:
+        return False
+    if plan.lemma.lower() in INTENT_WORDS and plan.tag == "VBN":
+        # "he had intended to visit Iran in late February", "had planned to meet": an intent
+        # told in the past perfect, active
+        return any(t[k].text.lower() == "had" for k in parse.dep_children(plan.i, "aux"))
+    if plan.lemma.lower() not in PLAN_WORDS:
         return False
     carrier = plan if plan.pos in {"VERB", "AUX"} and plan.tag == "VBN" else t[plan.head]
     words = {t[k].text.lower() for k in parse.children[carrier.i] if t[k].dep in {"aux", "auxpass"}}
