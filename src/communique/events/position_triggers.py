@@ -126,7 +126,9 @@ def reframe(parse: Parse, cand: PositionCandidate) -> PositionCandidate:
         )
     elif answer and _retaliation(parse, v):
         new = Entry(lemma, "VERB", "THREATEN", "threaten", "", "rule:position.announced_response")
-    elif cand.entry.type in FRIENDLY and lemma not in SIDING:
+    elif cand.entry.type in FRIENDLY and lemma not in SIDING and cand.entry.type != "AID":
+        # aid announced ("will provide 190 million euros in humanitarian aid to Sudan") is
+        # coded as the aid, planned, as annotators code it; other friendly acts as promises
         # "X and Y will strengthen cooperation": a promise they make each other
         source = "rule:position." + (
             "announced_cooperation" if cand.entry.type == "COOPERATE" else "announced_friendly_act"
