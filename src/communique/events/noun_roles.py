@@ -1,6 +1,8 @@
 """Events a noun names when no verb carries one, who does them and whom they are aimed at:
 "Poland's expulsion of 20 Russian diplomats", "sanctions imposed by the EU on Belarus" (rules
-role.noun_agent, role.noun_patient)."""
+role.noun_agent, role.noun_patient). A request told as whose wish an act was ("postponed at the
+request of the Tajik side", "withdrawing its troops at the demand of the military regime") was
+made by the "of" party of the clause's subject."""
 
 from __future__ import annotations
 
@@ -85,9 +87,15 @@ def noun_targets(parse: Parse, noun: int, type_: str) -> list[Entity]:
 
 
 def noun_events(
-    parse: Parse, lexicon: Lexicon, n: int, sent_times: list[TimeExpression], skip: set[int]
+    parse: Parse,
+    lexicon: Lexicon,
+    n: int,
+    sent_times: list[TimeExpression],
+    skip: set[int],
+    wished_only: bool = False,
 ) -> list[PositionCandidate]:
-    """Events named by a noun when no verb carries one: "riots against X", "an air raid"."""
+    """Events named by a noun when no verb carries one: "riots against X", "an air raid";
+    ``wished_only``: beside a verb's act, only a request told as whose wish it was."""
     out: list[PositionCandidate] = []
     for i in parse.sentence_tokens(n):
         tok = parse.tokens[i]
@@ -96,25 +104,37 @@ def noun_events(
             continue
         if tok.dep == "compound":  # "an aid worker", "the sanctions bill": a kind, not an act
             continue
-        if entry.type == "REQUEST" and parse.tokens[tok.head].text.lower() in {"at", "upon"}:
-            continue  # "postponed at the request of X": whose wish it was, no act told
-        if not _noun_needs_met(parse, i, entry):
+        wished = entry.type == "REQUEST" and parse.tokens[tok.head].text.lower() in {"at", "upon"}
+        if wished_only and not wished:
+            continue
+        if not wished and not _noun_needs_met(parse, i, entry):
             continue
         if tok.dep in {"dobj", "nsubjpass"} and parse.tokens[tok.head].lemma.lower() in (
             lexicon.standing_verbs
         ):  # trigger.standing_measure: "the ship breached a UN ban": the ban is no new act
             continue
         actors = noun_agents(parse, i, entry.type)
+        if wished:
+            # "France began withdrawing its troops at the demand of the military regime": the
+            # "of" party asked it of the clause's subject (role.noun_agent)
+            actors = [e for e in _phrase_parties(parse, parse.preps(i, "of")) if party_code(e)]
+            if not actors:
+                continue
         if not actors and _on_state(parse, i):
             # "Greece put its armed forces on alert", "dockers went on strike": the subject's
             verb = parse.tokens[tok.head].head
             actors = [e for e in parties_under(parse, _subject(parse, verb)) if party_code(e)]
         recipients = [e for e in noun_targets(parse, i, entry.type) if e not in actors]
+        if wished and not recipients:
+            verb = parse.governing_verb(i)
+            subjects = parse.dep_children(verb, "nsubj", "nsubjpass") or _subject(parse, verb)
+            recipients = [e for e in parties_under(parse, subjects) if e not in actors]
         if not recipients and entry.type == "MOBILIZE":  # "on alert along its border with X"
             recipients = [
                 e for e in border_parties(parse, parse.governing_verb(i)) if e not in actors
             ]
-        status = status_of(parse, i) or "occurred"
+        # a wish acted on was made, whatever becomes of the act ("postponed at the request of")
+        status = "occurred" if wished else status_of(parse, i) or "occurred"
         out.append(
             PositionCandidate(
                 verb=i,

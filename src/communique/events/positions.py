@@ -242,8 +242,9 @@ def find_positions(
             if actors or cand.recipients or (named and cand.entry.type != "STATEMENT") or together:
                 out.append(cand)
                 out += solidarity_with(parse, cand) + credited_acts(parse, cand)
-        if not any(_typed_act(c) for c in _in_sentence(out, n)):
-            out += noun_events(parse, lexicon, n, sent_times, skip)
+        typed = any(_typed_act(c) for c in _in_sentence(out, n))
+        # beside a verb's act, only a request told as whose wish it was ("at the demand of X")
+        out += noun_events(parse, lexicon, n, sent_times, skip, wished_only=typed)
     return _elaborate(parse, _drop_echoes(out))
 
 
