@@ -43,6 +43,12 @@ FRIENDLY = frozenset({"SUPPORT", "AID", "COOPERATE", "CONCEDE", "RETREAT"})
 
 WILL = frozenset({"will", "would", "shall", "'ll", "wo"})
 
+#: Friendly acts (type, mode) that, announced, keep their own type (planned) rather than
+#: becoming a promise: "will provide 190 million euros in aid to Sudan" (AID), "will remove its
+#: tariffs on Australian barley" (CONCEDE, easing), as the development sets' annotators code
+#: them; not "would resign" or "will allow him inside" (promises or wishes).
+KEPT = frozenset({("AID", "aid"), ("CONCEDE", "ease")})
+
 #: Taking a side is a stance held now, however it is put: "will stand by Sri Lanka".
 SIDING = frozenset({"stand", "side"})
 
@@ -126,9 +132,12 @@ def reframe(parse: Parse, cand: PositionCandidate) -> PositionCandidate:
         )
     elif answer and _retaliation(parse, v):
         new = Entry(lemma, "VERB", "THREATEN", "threaten", "", "rule:position.announced_response")
-    elif cand.entry.type in FRIENDLY and lemma not in SIDING and cand.entry.type != "AID":
-        # aid announced ("will provide 190 million euros in humanitarian aid to Sudan") is
-        # coded as the aid, planned, as annotators code it; other friendly acts as promises
+    elif (
+        cand.entry.type in FRIENDLY
+        and lemma not in SIDING
+        and (cand.entry.type, cand.entry.mode) not in KEPT
+    ):
+        # aid and concessions announced keep their type (KEPT); other friendly acts are promises
         # "X and Y will strengthen cooperation": a promise they make each other
         source = "rule:position." + (
             "announced_cooperation" if cand.entry.type == "COOPERATE" else "announced_friendly_act"
