@@ -320,8 +320,10 @@ def _governor_parties(parse: Parse, noun: int) -> list[Entity]:
     if tok.dep == "pobj" and parse.tokens[tok.head].text.lower() in {"in", "during"}:
         # "X and Y shook hands ... in a meeting brokered by Z": those who acted in it met
         verb = parse.tokens[tok.head].head
-        if parse.tokens[verb].pos == "VERB" and (subj := parse.dep_children(verb, "nsubj")):
-            return parties_under(parse, subj + parse.preps(noun, "with", "between"))
+        subj = parse.dep_children(verb, "nsubj") if parse.tokens[verb].pos == "VERB" else []
+        acting = parties_under(parse, subj + parse.preps(noun, "with", "between"))
+        if len({party_code(e) for e in acting} - {None}) >= 2:  # not "said in a cabinet meeting"
+            return acting
     verb = framed_holder(parse, noun)  # "held what he called productive talks"
     if verb is None:
         if tok.dep not in {"dobj", "nsubjpass"} or absent_from(parse, noun):
