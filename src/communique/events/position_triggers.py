@@ -37,6 +37,9 @@ INTENT = frozenset(
     }
 )
 
+#: Words of readiness: "is ready to contribute troops", "willing to send material" are offers.
+OFFERING = frozenset({"ready", "willing", "prepared", "prepare", "be"})
+
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 
 FRIENDLY = frozenset({"SUPPORT", "AID", "COOPERATE", "CONCEDE", "RETREAT"})
@@ -135,10 +138,11 @@ def reframe(parse: Parse, cand: PositionCandidate) -> PositionCandidate:
     elif (
         cand.entry.type in FRIENDLY
         and lemma not in SIDING
-        and (cand.entry.type, cand.entry.mode) not in KEPT
+        and not ((cand.entry.type, cand.entry.mode) in KEPT and head_lemma not in OFFERING)
     ):
-        # aid and concessions announced keep their type (KEPT); other friendly acts are promises
-        # "X and Y will strengthen cooperation": a promise they make each other
+        # aid and concessions announced as what will be done keep their type (KEPT); offers
+        # ("is ready to contribute troops", "willing to send material") and other friendly
+        # acts are promises: "X and Y will strengthen cooperation", made each other
         source = "rule:position." + (
             "announced_cooperation" if cand.entry.type == "COOPERATE" else "announced_friendly_act"
         )
