@@ -59,17 +59,18 @@ TODAY = (
 )
 
 
+def _meeting_with(text: str, on: date, code: str) -> Event:
+    return _with(extract_article(text, published=on), code)
+
+
 def test_a_meeting_on_the_reports_day_by_a_side_who_met_there_is_held_there() -> None:
-    rec = extract_article(TODAY, published=date(2020, 9, 11))
-    ev = _with(rec, "RUS")
+    ev = _meeting_with(TODAY, date(2020, 9, 11), "RUS")
     assert ev.status == "planned" and ev.where is not None and ev.where.name == "Moscow"
 
 
 def test_not_a_meeting_of_other_sides_on_the_reports_day() -> None:
     text = TODAY.replace("Jaishankar is also", "Brazil's Mauro Vieira is also")
-    rec = extract_article(text, published=date(2020, 9, 11))
-    ev = _with(rec, "RUS")
-    assert ev.where is None
+    assert _meeting_with(text, date(2020, 9, 11), "RUS").where is None
 
 
 def test_a_plan_told_in_a_which_clause_on_the_topic_places_the_meeting() -> None:
@@ -78,8 +79,7 @@ def test_a_plan_told_in_a_which_clause_on_the_topic_places_the_meeting() -> None
         "Tajikistan on the demarcation of the state border, which was scheduled for Friday in "
         "Batken, has been postponed at the request of the Tajik side, officials said."
     )
-    rec = extract_article(text, published=date(2024, 5, 30))
-    ev = _with(rec, "TJK")
+    ev = _meeting_with(text, date(2024, 5, 30), "TJK")
     assert ev.status == "cancelled" and ev.where is not None and ev.where.name == "Batken"
 
 
@@ -89,11 +89,10 @@ def test_a_meeting_told_as_one_more_is_held_when_and_where_the_one_before_was() 
         "Retno Marsudi in Jakarta on Thursday.\n\nWang also met with U.S. Secretary of State "
         "Antony Blinken."
     )
-    rec = extract_article(text, published=date(2023, 7, 14))
-    ev = _with(rec, "USA")
+    ev = _meeting_with(text, date(2023, 7, 14), "USA")
     assert ev.when is not None and ev.when.start == "2023-07-13"
     assert ev.where is not None and ev.where.name == "Jakarta"
     assert "meeting.also_after" in ev.rules
     # without "also" it is a meeting of its own, its day and place untold
-    rec = extract_article(text.replace("Wang also met", "Wang met"), published=date(2023, 7, 14))
-    assert "meeting.also_after" not in _with(rec, "USA").rules
+    ev = _meeting_with(text.replace("Wang also met", "Wang met"), date(2023, 7, 14), "USA")
+    assert "meeting.also_after" not in ev.rules
