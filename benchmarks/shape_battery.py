@@ -103,6 +103,9 @@ BATTERIES = (
     "shapes_news_heldout.jsonl",
 )
 
+#: The development batteries (their errors are read); the others are held out.
+DEVELOPMENT = tuple(name for name in BATTERIES if "heldout" not in name)
+
 
 def load(path: Path) -> list[LabelledArticle]:
     items = []
