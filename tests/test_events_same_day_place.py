@@ -59,6 +59,17 @@ TODAY = (
 )
 
 
+SET_IN_A_CLAUSE = (
+    "Bishkek, May 30 (Kabar) - The meeting of the government delegations of Kyrgyzstan and "
+    "Tajikistan on the demarcation of the state border, which was scheduled for Friday in "
+    "Batken, has been postponed at the request of the Tajik side, officials said."
+)
+ONE_MORE = (
+    "On the sidelines, Chinese Foreign Minister Wang Yi met Indonesian Foreign Minister Retno "
+    "Marsudi in Jakarta on Thursday.\n\nWang also met with U.S. Secretary of State Antony Blinken."
+)
+
+
 def _meeting_with(text: str, on: date, code: str) -> Event:
     return _with(extract_article(text, published=on), code)
 
@@ -74,21 +85,12 @@ def test_not_a_meeting_of_other_sides_on_the_reports_day() -> None:
 
 
 def test_a_plan_told_in_a_which_clause_on_the_topic_places_the_meeting() -> None:
-    text = (
-        "Bishkek, May 30 (Kabar) - The meeting of the government delegations of Kyrgyzstan and "
-        "Tajikistan on the demarcation of the state border, which was scheduled for Friday in "
-        "Batken, has been postponed at the request of the Tajik side, officials said."
-    )
-    ev = _meeting_with(text, date(2024, 5, 30), "TJK")
+    ev = _meeting_with(SET_IN_A_CLAUSE, date(2024, 5, 30), "TJK")
     assert ev.status == "cancelled" and ev.where is not None and ev.where.name == "Batken"
 
 
 def test_a_meeting_told_as_one_more_is_held_when_and_where_the_one_before_was() -> None:
-    text = (
-        "On the sidelines, Chinese Foreign Minister Wang Yi met Indonesian Foreign Minister "
-        "Retno Marsudi in Jakarta on Thursday.\n\nWang also met with U.S. Secretary of State "
-        "Antony Blinken."
-    )
+    text = ONE_MORE
     ev = _meeting_with(text, date(2023, 7, 14), "USA")
     assert ev.when is not None and ev.when.start == "2023-07-13"
     assert ev.where is not None and ev.where.name == "Jakarta"
