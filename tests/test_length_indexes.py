@@ -13,13 +13,13 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from communique.actors.joins import merge_bare_organizations
 from communique.actors.lookups import FixedStretches, People, whole_word_hits, word_starts
 from communique.actors.metonymy import _tokens_in, dependents_of
 from communique.actors.resolve import (
     _ADJACENT,
     _Article,
     _Draft,
-    _merge_bare_organizations,
 )
 from communique.actors.tables import ActorData
 from communique.actors.titles import adjacent_from
@@ -281,7 +281,7 @@ def test_actors_bare_organisations_merge_as_the_scan_merges(keys: list[str]) -> 
     art = _Article(annotated=_annotated([]), data=cast(ActorData, None), on=None)
     for i, key in enumerate(keys):
         art.drafts[key] = _Draft("organization", None, key, spans=[Span(i, i + 1, "x")])
-    _merge_bare_organizations(art)
+    merge_bare_organizations(art.drafts)
     expected = _merge_scan({k: [i] for i, k in enumerate(keys)})
     assert {k: [s.start for s in d.spans] for k, d in art.drafts.items()} == expected
 

@@ -24,6 +24,7 @@ from ..model import (
     Span,
     content_id,
 )
+from .joins import join_abbreviations, merge_bare_organizations
 from .local import is_local_name, local_namesakes, without_local
 from .lookups import FixedStretches, People, whole_word_hits, word_starts
 from .metonymy import Dependents, Reading, dependents_of, read_mention
@@ -134,7 +135,8 @@ def resolve_actors(
     _find_unlabelled_names(art)
     _attach_context_aliases(art)
     attach_title_references(art, [(s.start, s.end) for d in art.drafts.values() for s in d.spans])
-    _merge_bare_organizations(art)
+    merge_bare_organizations(art.drafts)
+    join_abbreviations(art.text, art.drafts)
     return tuple(_freeze(art, key, d) for key, d in _ordered(art.drafts))
 
 
@@ -511,30 +513,6 @@ def _without_country(name: str, data: ActorData) -> str:
     first, _, rest = name.partition(" ")
     ref = data.lookup(first)
     return rest if rest and ref is not None and ref.via in _BY_NAME else name
-
-
-def _merge_bare_organizations(art: _Article) -> None:
-    """ "the Foreign Ministry" joins "the Russian Foreign Ministry" named before it when only
-    one such exists; told before it, it is another (a report from Tokyo: Japan's)."""
-    by_name: dict[str, list[str]] = {}  # organisations by the name after their last colon
-    for k in art.drafts:
-        if k.startswith("org:"):
-            by_name.setdefault(k.rpartition(":")[2], []).append(k)
-    for key in [k for k in art.drafts if k.startswith("org::")]:
-        rest = key.removeprefix("org::")
-        filed = by_name.get(rest, []) if ":" not in rest else list(art.drafts)
-        matches = [
-            k
-            for k in filed
-            if k in art.drafts and k.startswith("org:") and k.endswith(":" + rest) and k != key
-        ]
-        if len(matches) == 1:  # only mentions after the named one refer back to it
-            named, bare = art.drafts[matches[0]], art.drafts[key]
-            first = min(x.start for x in named.spans)
-            named.spans.extend(s for s in bare.spans if s.start > first)
-            bare.spans = [s for s in bare.spans if s.start <= first]
-            if not bare.spans:
-                del art.drafts[key]
 
 
 def _attach_context_aliases(art: _Article) -> None:

@@ -96,7 +96,9 @@ _STOP = frozenset(
 )
 _DETERMINERS = frozenset({"the", "a", "an"})
 #: Forms of address written between a title and a name, not part of either.
-_COURTESY = frozenset({"h.e", "mr", "mrs", "ms", "dr", "excellency", "hon", "honourable"})
+_COURTESY = frozenset(
+    {"h.e", "mr", "mrs", "ms", "dr", "excellency", "hon", "honourable", "comrade", "sir", "dame"}
+)
 _DESTINATION = frozenset({"to", "in", "at"})
 #: Words that make an IGO's name part of a state body's ("National Security Council").
 _DOMESTIC = frozenset({"national", "federal", "state"})

@@ -81,7 +81,9 @@ def noun_targets(parse: Parse, noun: int, type_: str) -> list[Entity]:
         heads += parse.preps(noun, "of")
     if type_ == "RETREAT":  # "the withdrawal of US troops from Syria"
         heads += parse.preps(noun, "from")
-    if type_ == "REQUEST":  # "Tehran's demand that Washington first lift the sanctions"
+    if type_ in {"REQUEST", "ACCUSE"}:
+        # "Tehran's demand that Washington first lift the sanctions", "Canada's allegation
+        # that New Delhi was linked to the killing": the subject of the noun's "that" clause
         heads += asked_of(parse, noun)
     return _phrase_parties(parse, heads)
 
