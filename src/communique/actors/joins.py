@@ -16,7 +16,7 @@ never takes over a state or a body the data already know by those letters.
 from __future__ import annotations
 
 import re
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from ..intervals import Stretches
 from ..model import Span
@@ -27,11 +27,17 @@ _JOINING = frozenset({"organization", "person"})  # states and IGOs: their data 
 
 
 class Draft(Protocol):
-    kind: str
-    code: str | None
-    name: str
+    @property
+    def kind(self) -> str: ...
+    @property
+    def code(self) -> str | None: ...
+    @property
+    def country(self) -> str | None: ...
+
     spans: list[Span]
-    country: str | None
+
+
+D = TypeVar("D", bound=Draft)
 
 
 def spells(short: str, long: str) -> bool:
@@ -57,7 +63,7 @@ def _is_abbreviation(word: str) -> bool:
     return sum(c.isupper() for c in word) >= 2 and not word.isdigit()
 
 
-def join_abbreviations(text: str, drafts: dict[str, Draft]) -> None:
+def join_abbreviations(text: str, drafts: dict[str, D]) -> None:
     """Join each bracketed abbreviation, and its later bare mentions, to the actor named right
     before the brackets (mutates ``drafts``)."""
     ending = {s.end: key for key, d in drafts.items() for s in d.spans}
@@ -73,7 +79,7 @@ def join_abbreviations(text: str, drafts: dict[str, Draft]) -> None:
         _take_mentions(text, drafts, key, short, m.start(1))
 
 
-def _take_mentions(text: str, drafts: dict[str, Draft], key: str, short: str, first: int) -> None:
+def _take_mentions(text: str, drafts: dict[str, D], key: str, short: str, first: int) -> None:
     named = drafts[key]
     taken = Stretches(len(text), [(s.start, s.end) for d in drafts.values() for s in d.spans])
     for other_key, other in list(drafts.items()):
@@ -92,7 +98,7 @@ def _take_mentions(text: str, drafts: dict[str, Draft], key: str, short: str, fi
             taken.add(start, end)
 
 
-def merge_bare_organizations(drafts: dict[str, Draft]) -> None:
+def merge_bare_organizations(drafts: dict[str, D]) -> None:
     """ "the Foreign Ministry" joins "the Russian Foreign Ministry" named before it when only
     one such exists; told before it, it is another (a report from Tokyo: Japan's)."""
     by_name: dict[str, list[str]] = {}  # organisations by the name after their last colon
