@@ -27,6 +27,7 @@ def _rows(name: str) -> list[dict[str, str]]:
         "regions.csv",
         "title_words.csv",
         "verb_cues.csv",
+        "shared_names.csv",
     ],
 )
 def test_actors_data_every_row_has_a_source(name: str) -> None:

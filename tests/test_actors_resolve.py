@@ -140,6 +140,58 @@ def test_actors_resolve_capital_metonymy_from_parse() -> None:
     assert codes == {"RUS"}  # Kyiv is the subject of "host": a place
 
 
+def test_actors_resolve_addressed_capital_from_parse() -> None:
+    text = "Washington called on Kigali to withdraw"
+    words = [
+        ("Washington", "PROPN", "nsubj", 1, "Washington"),
+        ("called", "VERB", "ROOT", 1, "call"),
+        ("on", "ADP", "prep", 1, "on"),
+        ("Kigali", "PROPN", "pobj", 2, "Kigali"),
+        ("to", "PART", "aux", 5, "to"),
+        ("withdraw", "VERB", "xcomp", 1, "withdraw"),
+    ]
+    tokens, offset = [], 0
+    for i, (w, pos, dep, head, lemma) in enumerate(words):
+        start = text.index(w, offset)
+        offset = start + len(w)
+        tokens.append(Token(i, start, offset, w, lemma, pos, pos, dep, head))
+    annotated = _article(text, [("Washington", "GPE"), ("Kigali", "GPE")], tuple(tokens))
+    codes = {e.code for e in resolve_actors(annotated, load_actor_data(), None)}
+    assert codes == {"USA", "RWA"}  # "called on X": X is addressed, an actor
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (
+            "Congo accused Rwanda of backing rebels near Kinshasa.",
+            [("Congo", "GPE"), ("Rwanda", "GPE"), ("Kinshasa", "GPE")],
+            {"COD", "RWA"},
+        ),
+        (
+            "The Congolese army fought in Brazzaville.",
+            [("Congolese", "NORP"), ("Brazzaville", "GPE")],
+            {"COG"},
+        ),
+        (  # both Congos named: the bare name stays open
+            "Congo and DR Congo met. Congo said so.",
+            [("Congo", "GPE"), ("DR Congo", "GPE"), ("Congo", "GPE")],
+            {"COD"},
+        ),
+        (  # neither named otherwise: open
+            "Congo accused Rwanda of backing rebels.",
+            [("Congo", "GPE"), ("Rwanda", "GPE")],
+            {"RWA"},
+        ),
+    ],
+)
+def test_actors_resolve_a_name_two_states_share(
+    text: str, mentions: list[tuple[str, str]], expected: set[str]
+) -> None:
+    entities = resolve_actors(_article(text, mentions), load_actor_data(), None)
+    assert {e.code for e in entities if e.kind == "state"} == expected
+
+
 def test_actors_resolve_context_alias_needs_an_antecedent() -> None:
     text = "The alliance met. NATO said the alliance would not bend, and the bloc agreed."
     annotated = _article(text, [("NATO", "ORG")])

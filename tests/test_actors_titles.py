@@ -80,3 +80,22 @@ def test_actors_titles_after_a_name() -> None:
     assert (parse.text, parse.country) == ("deputy minister of industry", "RUS")
     text = "said Oleg Petrov, who arrived on Monday"
     assert title_after(text, text.index(","), len(text), data) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("said Anne Morel, head of the CFDT union, on Monday", "head of the CFDT union"),
+        ("said Jan Novak, the spokesman for the striking rail workers.", "spokesman for the"),
+    ],
+)
+def test_actors_titles_after_a_name_naming_a_body(text: str, title: str) -> None:
+    """After a head word and "of"/"for", the body's name may be in words of any kind."""
+    parse = title_after(text, text.index(","), len(text), load_actor_data())
+    assert parse is not None
+    assert parse.text.startswith(title)
+
+
+def test_actors_titles_after_a_name_not_a_clause() -> None:
+    text = "said Anne Morel, head of the delegation that met the rebels on the border last week."
+    assert title_after(text, text.index(","), len(text), load_actor_data()) is None

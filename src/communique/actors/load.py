@@ -22,7 +22,7 @@ from ..model import Role
 from .index import DatedName
 from .office import OfficeTable, read_office_table
 from .records import Group, Igo, Person, State, Via
-from .surface import slug
+from .surface import fold, slug
 from .tables import ActorData
 
 _DATA = "communique.actors.data"
@@ -240,8 +240,9 @@ def _valid_derived(payload: Any) -> TypeGuard[dict[str, Any]]:
 def load_package_data() -> ActorData:
     """Read the package's tables once per process."""
     title_words = {r["word"]: r["kind"] for r, _ in _rows("title_words.csv")}
+    states = tuple(state_from(r, f) for r, f in _rows("states.csv"))
     return ActorData.build(
-        states=tuple(state_from(r, f) for r, f in _rows("states.csv")),
+        states=states,
         igos=tuple(igo_from(r, f) for r, f in _rows("igos.csv")),
         people=people_from(_rows("office_holders.csv")),
         regions=tuple((r["pattern"], r["label"]) for r, _ in _rows("regions.csv")),
@@ -253,7 +254,19 @@ def load_package_data() -> ActorData:
         dated=_dated_names(),
         earlier_codes=_earlier_codes(),
         derived=_derived(title_words),
+        shared_names=_shared_names({s.code for s in states}),
     )
+
+
+def _shared_names(known: set[str]) -> dict[str, tuple[str, ...]]:
+    """``shared_names.csv``: a name two or more states go by, each code a known state's."""
+    out: dict[str, tuple[str, ...]] = {}
+    for r, fail in _rows("shared_names.csv"):
+        codes = tuple(r["states"].split("|"))
+        if len(codes) < 2 or not set(codes) <= known:
+            raise fail(f"states {r['states']!r}: two or more known state codes")
+        out[fold(r["name"])] = codes
+    return out
 
 
 def load_actor_data(files: tuple[Path, ...] = ()) -> ActorData:

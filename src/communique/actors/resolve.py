@@ -50,6 +50,7 @@ _BY_NAME = frozenset({"name", "alias", "demonym"})
 _TIME_ZONES = frozenset({"GMT", "UTC", "CET", "CEST", "EET", "EST", "EDT", "PST", "MSK", "BST"})
 _JOINED = re.compile(r"^\s*(?:,|and|,\s*and)\s*$")
 _ADJACENT = re.compile(r"^(?:\s*|\s*['’]s\s+)$")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
 @dataclass(slots=True)
@@ -203,7 +204,7 @@ def _ref_from_key(key: str, data: ActorData) -> ActorRef | None:
 
 
 def _place_mention(art: _Article, m: Mention) -> None:
-    ref = _reference(m, art.data)
+    ref = _reference(m, art.data) or _shared_name(art, m)
     if (ref is not None and ref.kind == "person") or (
         ref is None
         and (_surname_key(art, _name_of(m)) or _known_full_name(art, m) or _leader_surname(art, m))
@@ -221,6 +222,29 @@ def _place_mention(art: _Article, m: Mention) -> None:
         _add_hyphenated(art, m)
     elif m.label == "ORG" and _is_organization_name(m.text, art.data) and not _headline(art, m):
         _add_organization(art, m)
+
+
+def _shared_name(art: _Article, m: Mention) -> ActorRef | None:
+    """ "Congo", "Congolese": the one of the states going by the name that the article names
+    otherwise (Kinshasa, "DR Congo", a minister of its); none when it names both or neither."""
+    if m.label not in ("GPE", "NORP"):
+        return None
+    codes = art.data.shared_names.get(fold(_POSSESSIVE_END.sub("", m.text.strip())))
+    if codes is None:
+        return None
+    named = {
+        ref.code
+        for x in art.annotated.mentions
+        if x.label in _ACTOR_LABELS
+        and (ref := _reference(x, art.data)) is not None
+        and ref.kind == "state"
+        and ref.code in codes
+    }
+    named |= {d.country for d in art.drafts.values() if d.kind == "person" and d.country in codes}
+    state = art.data.state(named.pop()) if len(named) == 1 else None
+    return (
+        ActorRef(f"state:{state.code}", "state", state.code, state.name, "name") if state else None
+    )
 
 
 #: Words that make a council a state's own, not the UN's: "the High Security Council".

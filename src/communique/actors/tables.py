@@ -32,7 +32,9 @@ class ActorData:
     people: tuple[Person, ...]  # curated and user office holders (entity-ruler patterns)
     regions: tuple[tuple[str, str], ...]  # (pattern, label): "Latin America" is not "America"
     title_words: dict[str, str]  # word -> head | modifier | connector
-    verb_cues: dict[tuple[str, str], str]  # (subject|object|preposition, lemma) -> actor | place
+    verb_cues: dict[
+        tuple[str, str], str
+    ]  # (subject|object|preposition|phrase, lemma) -> actor | place
     _index: SurfaceIndex
     _by_code: dict[str, State]
     _igo_by_code: dict[str, Igo]
@@ -45,6 +47,8 @@ class ActorData:
     dated: tuple[DatedName, ...] = ()
     derived: OfficeTable = field(default_factory=OfficeTable)
     _earlier_codes: EarlierCodes = field(default_factory=dict)
+    #: folded name -> the states that go by it ("Congo": COD, COG); read per article
+    shared_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     on: date | None = None  # the date lookups answer for (``at``)
 
     @classmethod
@@ -61,6 +65,7 @@ class ActorData:
         earlier_codes: EarlierCodes | None = None,
         derived: OfficeTable | None = None,
         authoritative: frozenset[str] = frozenset(),
+        shared_names: dict[str, tuple[str, ...]] | None = None,
     ) -> ActorData:
         """``authoritative``: keys of people whose listed roles are all there is (the user's);
         any other curated person also gets the derived table's roles that do not overlap."""
@@ -85,6 +90,7 @@ class ActorData:
             dated=dated,
             derived=derived,
             _earlier_codes=earlier_codes or {},
+            shared_names=shared_names or {},
         )
 
     def at(self, on: date | None) -> ActorData:

@@ -100,6 +100,7 @@ _COURTESY = frozenset(
     {"h.e", "mr", "mrs", "ms", "dr", "excellency", "hon", "honourable", "comrade", "sir", "dame"}
 )
 _DESTINATION = frozenset({"to", "in", "at"})
+_BODY_LINKS = frozenset({"of", "for"})
 #: Words that make an IGO's name part of a state body's ("National Security Council").
 _DOMESTIC = frozenset({"national", "federal", "state"})
 _MAX_WORDS = 12
@@ -296,7 +297,8 @@ def title_after(
         if any(s < w.end and w.start < e for s, e in blocked):
             return None  # the next person's title and name, not an apposition
         if not (
-            _is_titleish(w.text, data)
+            _headed_body(run, data)  # "head of the CFDT union": the body's words are free
+            or _is_titleish(w.text, data)
             or _possessive(w.text, data)
             or w.text.lower() in _DETERMINERS
             or _affiliation(normalize(w.text), data)  # "the U.S. commander"
@@ -314,6 +316,15 @@ def title_after(
             country, run = found[1], run[n:]
             break
     return _title(text, run, country, data)
+
+
+def _headed_body(run: Sequence[Word], data: ActorData) -> bool:
+    """Whether the words read so far are a head word and "of"/"for" ("head of", "the
+    spokesman for"): what follows names the body, in words of any kind."""
+    return any(
+        _kind(a.text, data) == "head" and b.text.lower() in _BODY_LINKS
+        for a, b in zip(run, run[1:], strict=False)
+    )
 
 
 def country_in_title(title_text: str, data: ActorData) -> str | None:

@@ -67,6 +67,7 @@ def overlay(base: ActorData, files: tuple[Path, ...]) -> ActorData:
         earlier_codes=base._earlier_codes,
         derived=base.derived,
         authoritative=frozenset(p.key for p in people),
+        shared_names=base.shared_names,
     )
 
 
