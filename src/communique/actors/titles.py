@@ -10,6 +10,7 @@ words ("minister", "deputy", "of") that ends at the name and contains a title he
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -323,7 +324,7 @@ def _headed_body(run: Sequence[Word], data: ActorData) -> bool:
     spokesman for"): what follows names the body, in words of any kind."""
     return any(
         _kind(a.text, data) == "head" and b.text.lower() in _BODY_LINKS
-        for a, b in zip(run, run[1:], strict=False)
+        for a, b in itertools.pairwise(run)
     )
 
 
