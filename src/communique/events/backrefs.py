@@ -16,7 +16,7 @@ REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
 MUTUAL = frozenset({"AGREE", "COOPERATE"})
 #: How many sentences back a reaction's "the move" may refer.
 REACH = 3
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their"})
 
 #: An event told before, with the token offset where it is told.
 Told = tuple[int, Event]
@@ -105,10 +105,11 @@ def referred_parties(
         return _host_of_latest_meeting(parse, p, told, by_id, own)
     for o in parse.dep_children(p.verb, "dobj", "nsubjpass"):
         types = referring.get(t[o].lemma.lower())
-        dets = {t[k].text.lower() for k in parse.children[o] if t[k].dep == "det"}
+        # "the move", and "his idea": a possessive pronoun points back like a determiner
+        dets = {t[k].text.lower() for k in parse.children[o] if t[k].dep in {"det", "poss"}}
         if types is None or not dets & _DEFINITE:
             continue
-        if parse.entities_in(k for k in parse.subtree(o) if k != o):
+        if _names_author(parse, o):
             continue  # "the attack by Hamas", "Trump's decision": the phrase names its author
         # the act referred to is told in the same sentence or the few before it
         for ev in _told_before(parse, told, p, REACH):
@@ -120,6 +121,19 @@ def referred_parties(
             return tuple(e for c, e in authors.items() if c not in own)
         return ()
     return ()
+
+
+def _names_author(parse: Parse, noun: int) -> bool:
+    """Whether a noun's phrase names who did the act: a possessor ("Trump's decision") or a
+    "by"/"from" phrase ("the attack by Hamas"); not what it was done to ("his idea of buying
+    Greenland", "the attack on Israel")."""
+    t = parse.tokens
+    heads = [
+        k
+        for k in parse.children[noun]
+        if t[k].dep == "poss" or (t[k].dep == "prep" and t[k].text.lower() in {"by", "from"})
+    ]
+    return bool(parse.entities_in(j for k in heads for j in parse.subtree(k)))
 
 
 #: What a party declines to do when it stays away: "declined to attend", "refused to take part".
