@@ -47,11 +47,13 @@ SUMMONS = frozenset({"summon", "convoke"})
 def summoned_parties(parse: Parse, i: int) -> list[Entity]:
     """The state whose envoy was summoned, for the act the summons was for (role.summoned_target):
     "summoned Russia's ambassador on Thursday to protest", "summoned Chile's consul to express
-    its displeasure"."""
+    its displeasure", "summoned Turkey's ambassador and demanded a formal apology"."""
     t = parse.tokens
     head = t[i].head
-    if t[i].dep not in {"xcomp", "advcl"} or t[head].lemma.lower() not in SUMMONS:
+    if t[i].dep not in {"xcomp", "advcl", "conj"} or t[head].lemma.lower() not in SUMMONS:
         return []
+    if t[i].dep == "conj" and parse.dep_children(i, "nsubj", "nsubjpass"):
+        return []  # "summoned X's envoy and demanded an apology"; not a clause of its own
     envoys = parse.dep_children(head, "dobj", "nsubjpass")
     return head_entities(parse, envoys) or [
         e for o in envoys for e in premodifier_parties(parse, o) if e.kind == "state"

@@ -249,14 +249,25 @@ def _recipients(parse: Parse, i: int, indirect: bool = True) -> list[Entity]:
 CONTACT_VERBS = frozenset({"speak", "talk", "call", "phone", "telephone", "meet", "write"})
 
 
-def contact_partner(parse: Parse, i: int) -> list[Entity]:
+#: Acts a contact's second verb aims at the one contacted ("met X and pledged aid"); not a
+#: criticism, which is mostly of a third party ("met X and condemned the attacks").
+CONTACT_AIMED = frozenset({"REQUEST", "AGREE", "SUPPORT", "AID", "COOPERATE", "CONCEDE"})
+
+
+def contact_partner(parse: Parse, i: int, kind: str = "") -> list[Entity]:
     """ "spoke by phone with X to express his gratitude": a purpose clause of a contact is
-    aimed at the one contacted."""
+    aimed at the one contacted; so is a friendly act or request joined to it ("met X on
+    Monday and pledged more aid"), ``kind`` being the act's type."""
     t = parse.tokens
     head = t[i].head
-    if t[i].dep != "advcl" or t[head].lemma.lower() not in CONTACT_VERBS:
+    if t[head].lemma.lower() not in CONTACT_VERBS:
         return []
-    if not any(t[a].text.lower() == "to" for a in parse.dep_children(i, "aux")):
+    if t[i].dep == "conj":
+        if kind not in CONTACT_AIMED or parse.dep_children(i, "nsubj", "nsubjpass"):
+            return []
+    elif t[i].dep != "advcl" or not any(
+        t[a].text.lower() == "to" for a in parse.dep_children(i, "aux")
+    ):
         return []
     return head_entities(parse, parse.dep_children(head, "dobj") + parse.preps(head, "with"))
 

@@ -188,7 +188,7 @@ def find_positions(
                     or (purpose_parties(parse, i) if entry.type == "AID" else []),
                     actors,
                 )
-                or _not_own_side(parse, i, entry, contact_partner(parse, i), actors),
+                or _not_own_side(parse, i, entry, contact_partner(parse, i, entry.type), actors),
                 items=(refusal,)
                 if refusal
                 else tuple(_items(parse, i))

@@ -149,6 +149,12 @@ _TABLE = (
         "'summoned Russia's ambassador to protest': the protest is aimed at Russia",
     ),
     Rule(
+        "role.contact_partner",
+        "role",
+        "'spoke with X to thank him', 'met X and pledged aid': a contact's purpose or friendly "
+        "sequel is aimed at the one contacted",
+    ),
+    Rule(
         "role.opening_place",
         "role",
         "'In Beijing, spokesman X rejected ...': an official the tables do not list speaks for the "

@@ -86,6 +86,8 @@ def _sole_target(
             return None  # "asked the Security Council to meet": a body addressed, not accused
         if any(_owns_what_was_harmed(parse, m.start, m.end, victims) for m in here):
             return None  # "a violation of Syria's sovereignty": the harmed side, not the target
+        if any(_met(parse, m.start, m.end) for m in e.mentions if start <= m.start < end):
+            return None  # "met Zelensky and condemned the attacks": a partner, not the accused
         # told before the act, or in it as a qualifier ("India's chargé d'affaires"); a party
         # named only in the act's sentence in another role ("citing its trade with Brazil",
         # "and Israel rejected the decision") is not the target the parser passed over
@@ -116,6 +118,31 @@ def _addressed(parse: Parse, start: int, end: int, asking: frozenset[str]) -> bo
         if t.dep == "pobj" and verb.dep == "prep":
             verb = parse.tokens[verb.head]
         return t.dep in {"dobj", "pobj"} and verb.lemma.lower() in asking
+    return False
+
+
+#: Verbs whose object, or whose "with" party, is one met: "met Zelensky", "held talks with X".
+_MEETING_VERBS = frozenset(
+    {"meet", "host", "receive", "visit", "call", "phone", "telephone", "talk", "speak", "hold"}
+)
+
+
+def _met(parse: Parse, start: int, end: int) -> bool:
+    """The name is the one a party met, called or talked with ("met Zelensky in Kyiv", "held
+    talks with Chinese officials"): a partner in the report, not the other side of a dispute."""
+    first, last = parse.token_range(start, end)
+    for k in range(first, last + 1):
+        t = parse.tokens[k]
+        if first <= t.head <= last and t.head != k:
+            continue
+        head = parse.tokens[t.head]
+        if t.dep == "pobj" and head.text.lower() == "with":
+            head = parse.tokens[head.head]
+            if head.lemma.lower() in {"talk", "talks", "meeting", "call", "conversation"}:
+                return True
+        elif t.dep != "dobj":
+            return False
+        return head.lemma.lower() in _MEETING_VERBS and head.pos in {"VERB", "AUX"}
     return False
 
 
