@@ -10,8 +10,11 @@ from .syntax import Parse
 
 #: Relations a place may hang from on its way up to an attack verb: "bombed positions in
 #: northern Iraq", "struck targets near Aleppo", "an offensive in the Gaza Strip killed"; not
-#: "over" ("fired a missile over northern Japan" flies over it, aims at no one there).
-_ATTACK_PATH = frozenset({"pobj", "prep", "compound", "appos", "dobj", "nsubj", "nsubjpass"})
+#: "over" ("fired a missile over northern Japan" flies over it, aims at no one there); a
+#: possessor on the way: "struck hideouts in Iran's Sistan province".
+_ATTACK_PATH = frozenset(
+    {"pobj", "prep", "compound", "appos", "dobj", "nsubj", "nsubjpass", "poss"}
+)
 _ATTACK_PREPS = frozenset({"in", "on", "near", "inside", "across", "into", "at", "of"})
 #: "withdrew its troops from the Kherson region of Ukraine": a retreat leaves a place's state.
 _RETREAT_PREPS = frozenset({"from", "of", "in"})
