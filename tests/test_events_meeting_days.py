@@ -90,6 +90,29 @@ def _meetings(text: str, published: date, resources: Any) -> list[tuple[set[str]
             {"VNM", "PHL"},
             "2024-06",
         ),
+        (  # "<n> days after": that many days before the day told before the words
+            "Vanuatu put a security pact with Australia on hold, officials said on Wednesday, "
+            "a day after Australian Prime Minister Anthony Albanese held talks with his "
+            "Vanuatu counterpart in Port Vila.",
+            date(2025, 9, 10),
+            {"AUS", "VUT"},
+            "2025-09-09",
+        ),
+        (  # ... and in a sentence with no day of its own, the day told last before it
+            "German President Frank-Walter Steinmeier asked Tanzania for forgiveness on "
+            "Wednesday. His words came two days after he held talks with Tanzania's president "
+            "in Dar es Salaam.",
+            date(2023, 11, 2),
+            {"DEU", "TZA"},
+            "2023-10-30",
+        ),
+        (  # a day of the meeting's own after the words is its day
+            "The Ethiopian ministers said on Friday, two days after talks with Kenyan officials in "
+            "Nairobi on Tuesday, that Ethiopia would reopen the border.",
+            date(2024, 3, 8),
+            {"ETH", "KEN"},
+            "2024-03-05",
+        ),
     ],
 )
 def test_meeting_day_is_its_own(

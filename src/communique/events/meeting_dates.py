@@ -7,6 +7,10 @@ day it was set for.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+
 from ..model import TimeExpression
 from .arguments import dependency_distance, span_root
 from .meeting_places import _other_clause
@@ -52,6 +56,45 @@ def _best_date(parse: Parse, trigger: int, dates: list[TimeExpression]) -> TimeE
     usable = [u for u in usable if parse.token_at(u[0].start) in set_for] or usable
     order = {"day": 0, "month": 1, "year": 2}
     return min(usable, key=lambda p: (order.get(p[0].granularity or "year", 3), p[1]))[0]
+
+
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+
+
+def offset_date(
+    parse: Parse,
+    trigger: int,
+    dates: list[TimeExpression],
+    earlier: Sequence[TimeExpression] = (),
+    triggers: Sequence[int] = (),
+) -> TimeExpression | None:
+    """ "said on Wednesday, a day after Albanese held talks in Port Vila": a meeting told after
+    "<n> days after/before", with no date told after those words, is that many days
+    before (after) the last day told before them in its sentence; in a sentence with no date
+    ("His words came a day after he held talks"), the last day told before it (``earlier``),
+    unless a meeting word (one of ``triggers``) comes before those words: that meeting's day
+    dates it, once known (meeting_clusters._dated_by_sequence)."""
+    t = parse.tokens
+    sentence = parse.annotated.sentence_at(t[trigger].start)
+    first = sentence.first_token if sentence is not None else trigger
+    for k in range(trigger - 3, first - 1, -1):
+        count, unit, link = t[k].text.lower(), t[k + 1].text.lower(), t[k + 2].text.lower()
+        if not (count in _COUNTS and unit in _UNIT_DAYS and link in {"after", "before"}):
+            continue
+        phrase = t[k].start
+        if any(d.start >= phrase for d in dates):
+            return None  # "a day after talks in Nairobi on Tuesday": the talks' own day
+        if not dates and any(first <= j < k for j in triggers):
+            return None  # "The Antalya meeting came a day after ...": dated by that meeting
+        days = [d for d in (dates or list(earlier)) if d.end <= phrase and d.granularity == "day"]
+        told = max(days, key=lambda d: d.end, default=None)
+        if told is None or not told.value or len(told.value) != 10:
+            return None
+        n = _COUNTS[count] * _UNIT_DAYS[unit]
+        day = date.fromisoformat(told.value) + timedelta(days=-n if link == "after" else n)
+        return replace(told, value=day.isoformat(), value_end=None, kind="relative")
+    return None
 
 
 #: Links from a date up to the verb whose subject is the meeting, within the meeting's own

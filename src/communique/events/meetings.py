@@ -30,7 +30,7 @@ from .datelines import named_after
 from .lexicon import Entry, Lexicon
 from .meeting_attendance import attendance_parties
 from .meeting_clusters import _setting_place
-from .meeting_dates import _agreed_to, _best_date
+from .meeting_dates import _agreed_to, _best_date, offset_date
 from .meeting_legs import _arrival_places
 from .meeting_officials import meets_officials
 from .meeting_parties import (
@@ -119,9 +119,18 @@ def find_meeting_mentions(
             and t.value is None
             and t.kind in YEARLESS_KINDS
         ]
+        told = [t for t in times_in_sentence(parse, times, n) if t.start >= dateline_end]
+        before = [  # the latest day told before this sentence: the story's day so far
+            t
+            for k in range(n)
+            for t in times_in_sentence(parse, times, k)
+            if t.start >= dateline_end and t.granularity == "day"
+        ][-1:]
         for i, entry in triggers:
             m = _mention(parse, i, n, entry, own_times.get(i, []), own_places.get(i, []))
             m.undated = _best_date(parse, i, yearless)  # compared only, never reported
+            # "said on Wednesday, a day after X held talks": the day before the report's day
+            m.date = offset_date(parse, i, told, before, idx) or m.date
             if at_seat(m.place):  # meeting.government_seat: "talks at the Kremlin"
                 m.hosted = True
             where = _where_clause_place(parse, i, here)
