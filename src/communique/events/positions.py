@@ -205,6 +205,7 @@ def find_positions(
                 cand.status == "negated"
                 and cand.entry.type in {"AGREE", "SUPPORT", "COOPERATE", "CONCEDE"}
                 and cand.entry.lemma in ANSWERS
+                and not _resolve_not_to_allow(parse, i)
             ):
                 # "failed to reach agreement", "did not accept": a rejection that happened;
                 # "will not let Chile's quota be cut": whose quota it is says nothing about
@@ -275,6 +276,24 @@ def _definite_body_subject(parse: Parse, i: int) -> bool:
         ):
             return True
     return False
+
+
+#: Verbs of letting: "we will not allow X to happen" states resolve, not a refusal.
+LETTING = frozenset({"allow", "permit", "let", "accept", "tolerate"})
+MODALS = frozenset({"can", "could", "will", "would", "shall", "must", "ca", "wo"})
+
+
+def _resolve_not_to_allow(parse: Parse, i: int) -> bool:
+    """ "We cannot allow the crisis to define ASEAN", "we will not accept being attacked":
+    a modal refusal to let something happen (a clause, no object) is a stance of resolve, not
+    a refusal of anything proposed (position.negated_agreement does not apply)."""
+    t = parse.tokens
+    return (
+        t[i].lemma.lower() in LETTING
+        and bool(parse.dep_children(i, "ccomp", "xcomp"))
+        and not parse.dep_children(i, "dobj")
+        and any(t[a].lemma.lower() in MODALS for a in parse.dep_children(i, "aux"))
+    )
 
 
 #: Acts that answer a proposal or a request: negated, they are a refusal ("did not accept",
