@@ -82,6 +82,8 @@ def offset_date(
         count, unit, link = t[k].text.lower(), t[k + 1].text.lower(), t[k + 2].text.lower()
         if not (count in _COUNTS and unit in _UNIT_DAYS and link in {"after", "before"}):
             continue
+        if t[trigger].head == k + 2:
+            return None  # "met Putin on July 3, a day before the summit": the summit is a mark
         phrase = t[k].start
         if any(d.start >= phrase for d in dates):
             return None  # "a day after talks in Nairobi on Tuesday": the talks' own day
