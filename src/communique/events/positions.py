@@ -16,7 +16,6 @@ from dataclasses import replace
 from ..model import Entity, PlaceMention, Status, TimeExpression
 from .arguments import (
     head_entities,
-    parties_under,
     party_code,
     premodifier_parties,
 )
@@ -35,7 +34,7 @@ from .position_aims import (
     stance_owners,
     summoned_parties,
 )
-from .position_records import ITEM_TYPES, NEGATORS, SPEECH, PositionCandidate, _clause_text
+from .position_records import ITEM_TYPES, PositionCandidate, _clause_text
 from .position_roles import (
     _actors,
     _items,
@@ -59,30 +58,11 @@ from .position_triggers import (
     _speaker_parties,
     reframe,
 )
+from .refusals import ANSWERS, _refusal, _refused_party, _resolve_not_to_allow
 from .sentence_spans import times_in_sentence
 from .status import cancels, conditional, status_of
 from .syntax import Parse
 from .trigger_senses import _not_an_act
-
-REFUSAL_HEADS = frozenset(
-    {
-        "ready",
-        "willing",
-        "prepared",
-        "allow",
-        "accept",
-        "permit",
-        "tolerate",
-        "agree",
-        "dictate",
-        "recognize",
-        "recognise",
-        "negotiate",
-        "discuss",
-        "intention",
-        "intend",
-    }
-)
 
 ELABORATION_VERBS = frozenset(
     {"include", "be", "call", "involve", "envisage", "demand", "require", "contain"}
@@ -278,35 +258,6 @@ def _definite_body_subject(parse: Parse, i: int) -> bool:
     return False
 
 
-#: Verbs of letting: "we will not allow X to happen" states resolve, not a refusal.
-LETTING = frozenset({"allow", "permit", "let", "accept", "tolerate"})
-MODALS = frozenset({"can", "could", "will", "would", "shall", "must", "ca", "wo"})
-
-
-def _resolve_not_to_allow(parse: Parse, i: int) -> bool:
-    """ "We cannot allow the crisis to define ASEAN", "we will not accept being attacked":
-    a modal refusal to let something happen (a clause, no object) is a stance of resolve, not
-    a refusal of anything proposed (position.negated_agreement does not apply)."""
-    t = parse.tokens
-    return (
-        t[i].lemma.lower() in LETTING
-        and bool(parse.dep_children(i, "ccomp", "xcomp"))
-        and not parse.dep_children(i, "dobj")
-        and any(t[a].lemma.lower() in MODALS for a in parse.dep_children(i, "aux"))
-    )
-
-
-#: Acts that answer a proposal or a request: negated, they are a refusal ("did not accept",
-#: "failed to reach agreement"); a promise, praise or apology left unmade is only no act ("did
-#: not commit to amounts" asserts nothing).
-ANSWERS = frozenset(
-    {"agree", "accept", "approve", "ratify", "support", "back", "endorse", "recognize"}
-    | {"recognise", "allow", "permit", "grant", "concede", "yield", "extradite", "cooperate"}
-    | {"reach", "settle", "meet", "hand", "lift", "ease", "drop", "restore", "normalize"}
-    | {"normalise", "establish", "let"}
-)
-
-
 def _states_before(parse: Parse, i: int) -> list[Entity]:
     """The one state the sentence names before the verb ``i`` ("According to the Jordanian
     government, the country had ..."), if exactly one."""
@@ -428,66 +379,6 @@ def _status(parse: Parse, i: int, entry: Entry) -> Status:
         # where "set" is also a planning word)
         return "occurred"
     return s or "occurred"
-
-
-def _refusal(parse: Parse, i: int, speaker: frozenset[str] = frozenset()) -> str | None:
-    """The complement of a speech verb rules something out ('cannot accept', 'would never permit',
-    'is not ready to discuss'): returns the refused proposition as written, else None. The
-    refusal must be the speaker's (``speaker``: the speaker's codes), not what the speaker says
-    of another ("saying Carter does not try to dictate")."""
-    t = parse.tokens
-    for c in parse.dep_children(i, "ccomp", "xcomp", "advcl"):
-        if t[c].lemma.lower() in SPEECH:  # "repeated ..., adding that it would never permit X"
-            inner = _refusal(parse, c, speaker)
-            if inner:
-                return inner
-            continue
-        for k in parse.subtree(c, frozenset({"relcl"})):
-            word = t[k].text.lower()
-            head = t[t[k].head]
-            refuses = word in NEGATORS and (
-                head.lemma.lower() in REFUSAL_HEADS
-                or any(t[x].lemma.lower() in REFUSAL_HEADS for x in parse.children[head.i])
-            )
-            if (refuses or word == "cannot") and _refuser_speaks(parse, c, head.i, speaker):
-                return _clause_text(parse, c)
-    for k in parse.dep_children(i, "conj", "advcl"):
-        if parse.tokens[k].lemma.lower() in {"say", "state", "stress", "add"}:
-            found = _refusal(parse, k, speaker)
-            if found:
-                return found
-    return None
-
-
-def _refuser_speaks(parse: Parse, clause: int, verb: int, speaker: frozenset[str]) -> bool:
-    """Is the subject of the refusing verb the speaker: none named, "we"/"it", the speaker's
-    own party, or "he"/"she" with no other party named before it in the clause?"""
-    t = parse.tokens
-    v = verb
-    while not parse.dep_children(v, "nsubj", "nsubjpass") and t[v].dep in {"xcomp", "conj"}:
-        v = t[v].head
-    subj = parse.dep_children(v, "nsubj", "nsubjpass")
-    if not subj or not speaker or t[subj[0]].text.lower() in {"we", "i", "it"}:
-        return True
-    named = [e for e in parties_under(parse, subj) if party_code(e)]
-    if named:
-        return any(party_code(e) in speaker for e in named)
-    before = range(min(parse.subtree(clause)), subj[0])
-    return not any(party_code(e) not in speaker for e in parse.entities_in(before) if party_code(e))
-
-
-def _refused_party(parse: Parse, i: int, refusal: str | None) -> list[Entity]:
-    """ "said she has no intention of talking to Hamas": the side the refused act was with."""
-    if refusal is None:
-        return []
-    t = parse.tokens
-    verbs = [
-        k
-        for c in parse.dep_children(i, "ccomp", "xcomp", "advcl")
-        for k in parse.subtree(c, frozenset({"relcl"}))
-        if t[k].pos == "VERB"
-    ]
-    return head_entities(parse, [o for v in verbs for o in parse.preps(v, "to", "with")])
 
 
 def _drop_echoes(cands: list[PositionCandidate]) -> list[PositionCandidate]:

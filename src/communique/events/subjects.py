@@ -138,17 +138,29 @@ def _set_off_participle(parse: Parse, i: int) -> bool:
 def _joins_the_saying(parse: Parse, i: int) -> bool:
     """A past verb joined to a reported clause whose own verb is not past ("would freeze")."""
     t = parse.tokens
-    if t[i].dep != "conj" or t[i].tag != "VBD" or parse.dep_children(i, "nsubjpass"):
+    if t[i].dep != "conj" or parse.dep_children(i, "nsubjpass"):
         return False
     head = t[i].head
     auxes = {t[a].text.lower() for a in parse.dep_children(head, "aux", "auxpass")}
     # "requested that the issue be resolved ..., and thanked India": "be resolved" is no past
     bare_passive = t[head].tag == "VBN" and "be" in auxes
+    # "X's foreign ministry said it had not been consulted and called on Mexico to ...": the
+    # reported clause is the speaker's own ("it"), so either reading makes the speaker act
+    # (the parser may read the second verb as a participle sharing "had")
+    own = any(
+        t[k].text.lower() in SELF_PRONOUNS for k in parse.dep_children(head, "nsubj", "nsubjpass")
+    )
+    if t[i].tag not in ({"VBD", "VBN"} if own else {"VBD"}):
+        return False
     return (
         t[head].dep == "ccomp"
-        and (t[head].tag in {"VB", "VBG"} or bare_passive)
+        and (t[head].tag in {"VB", "VBG"} or bare_passive or own)
         and t[t[head].head].lemma.lower() in SPEECH | ASKING
     )
+
+
+#: Pronouns by which a speaker tells of itself in a reported clause ("said it had ...").
+SELF_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
 
 
 #: Verbs whose "that" clause is a wish ("requested that the issue be resolved").
