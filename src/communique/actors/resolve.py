@@ -31,6 +31,7 @@ from .metonymy import Dependents, Reading, dependents_of, read_mention
 from .names import known_longer_name, titled_names
 from .records import ActorRef
 from .references import attach_title_references
+from .staff import serve_their_principal
 from .surface import fold, normalize
 from .surnames import _bare_surnames, _named_affiliation, short_names, spelled_otherwise
 from .tables import ActorData
@@ -138,6 +139,7 @@ def resolve_actors(
     attach_title_references(art, [(s.start, s.end) for d in art.drafts.values() for s in d.spans])
     merge_bare_organizations(art.drafts)
     join_abbreviations(art.text, art.drafts)
+    serve_their_principal(art.text, art.drafts)
     return tuple(_freeze(art, key, d) for key, d in _ordered(art.drafts))
 
 
@@ -445,18 +447,12 @@ def _read_titles(art: _Article, draft: _Draft, start: int, end: int, known: str 
         draft.role = _best_role(held, draft) or draft.role
         if draft.role is not None:
             draft.country = draft.role.country
-        elif draft.country is None and _called_former(draft):
+        elif draft.country is None and any("former" in t.lower().split() for t in draft.titles):
             # "former Prime Minister Mahathir Mohamad": the one state the person served
             countries = {r.country for r in art.data.roles_of(known)}
             draft.country = countries.pop() if len(countries) == 1 else None
         elif draft.country is None and art.on is not None:
             draft.country = recent_country(art.data.roles_of(known), art.on)
-
-
-def _called_former(draft: _Draft) -> bool:
-    """Is the person written with a former office ("former President X", "X, a former foreign
-    minister")?"""
-    return any("former" in t.lower().split() for t in draft.titles)
 
 
 def _best_role(roles: tuple[Role, ...], draft: _Draft) -> Role | None:

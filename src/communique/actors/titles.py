@@ -102,6 +102,11 @@ _COURTESY = frozenset(
 )
 _DESTINATION = frozenset({"to", "in", "at"})
 _BODY_LINKS = frozenset({"of", "for"})
+#: Those who serve a person: "an adviser to President X" is X's adviser, not a title of X's.
+_SERVING = frozenset(
+    {"aide", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "assistant"}
+    | {"confidant", "counsellor", "counselor"}
+)
 #: Words that make an IGO's name part of a state body's ("National Security Council").
 _DOMESTIC = frozenset({"national", "federal", "state"})
 _MAX_WORDS = 12
@@ -254,6 +259,11 @@ def title_before(
         i -= 1
     else:
         lo = i + 1
+    for j in range(last - 1, lo, -1):
+        if ws[j].text.lower() in {"to", "for"} and ws[j - 1].text.lower() in _SERVING:
+            # "a Russian adviser to President Alexander Stubb": Stubb is only "President"
+            lo, country, aside = j + 1, None, None
+            break
     return _title(text, ws[lo : last + 1], country or aside, data)
 
 
