@@ -58,7 +58,7 @@ from .position_triggers import (
     _speaker_parties,
     reframe,
 )
-from .refusals import ANSWERS, _refusal, _refused_party, _resolve_not_to_allow
+from .refusals import ANSWERS, _refusal, _refused_party
 from .sentence_spans import times_in_sentence
 from .status import cancels, conditional, status_of
 from .syntax import Parse
@@ -185,7 +185,6 @@ def find_positions(
                 cand.status == "negated"
                 and cand.entry.type in {"AGREE", "SUPPORT", "COOPERATE", "CONCEDE"}
                 and cand.entry.lemma in ANSWERS
-                and not _resolve_not_to_allow(parse, i)
             ):
                 # "failed to reach agreement", "did not accept": a rejection that happened;
                 # "will not let Chile's quota be cut": whose quota it is says nothing about

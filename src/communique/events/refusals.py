@@ -2,9 +2,8 @@
 side a refused act was with, and which negated answers are refusals at all.
 
 Used by positions.py: a saying whose complement refuses is a rejection (rule
-position.refusal_complement); a negated answer ("did not accept the plan") is one (rule
-position.negated_agreement), unless it is a modal refusal to let something happen ("we will
-not accept being attacked"), which states resolve.
+position.refusal_complement); so is a negated answer ("did not accept the plan", "will not
+allow the Open Door policy to be slammed shut"; rule position.negated_agreement).
 """
 
 from __future__ import annotations
@@ -33,24 +32,6 @@ REFUSAL_HEADS = frozenset(
         "intend",
     }
 )
-
-#: Verbs of letting: "we will not allow X to happen" states resolve, not a refusal.
-LETTING = frozenset({"allow", "permit", "let", "accept", "tolerate"})
-MODALS = frozenset({"can", "could", "will", "would", "shall", "must", "ca", "wo"})
-
-
-def _resolve_not_to_allow(parse: Parse, i: int) -> bool:
-    """ "We cannot allow the crisis to define ASEAN", "we will not accept being attacked":
-    a modal refusal to let something happen (a clause, no object) is a stance of resolve, not
-    a refusal of anything proposed (position.negated_agreement does not apply)."""
-    t = parse.tokens
-    return (
-        t[i].lemma.lower() in LETTING
-        and bool(parse.dep_children(i, "ccomp", "xcomp"))
-        and not parse.dep_children(i, "dobj")
-        and any(t[a].lemma.lower() in MODALS for a in parse.dep_children(i, "aux"))
-    )
-
 
 #: Acts that answer a proposal or a request: negated, they are a refusal ("did not accept",
 #: "failed to reach agreement"); a promise, praise or apology left unmade is only no act ("did
