@@ -140,8 +140,10 @@ def _face_to_face(parse: Parse, i: int, mods: set[str]) -> bool:
         return False
     if any(t[w].lemma.lower() in {"sideline", "margin"} | MEETING_TIMES for w in where):
         return True
+    # a place named in the phrase ("at the state residence in Bishkek")
     places = [m for m in parse.annotated.mentions if m.label in PLACE_LABELS]
-    return any(m.start <= t[w].start < m.end for w in where for m in places)
+    inside = {k for w in where for k in parse.subtree(w)}
+    return any(m.start <= t[k].start < m.end for k in inside for m in places)
 
 
 def _noun_ok(parse: Parse, i: int, entry: Entry) -> bool:
