@@ -226,3 +226,25 @@ def purposes(parse: Parse, i: int) -> list[int]:
         for c in parse.dep_children(i, "xcomp", "advcl")
         if any(t[a].text.lower() == "to" for a in parse.dep_children(c, "aux"))
     ]
+
+
+#: Verbs of threatening whose content clause tells what will be done to whom.
+THREAT_PREPS = ("against", "on", "upon")
+
+
+def threatened_parties(parse: Parse, i: int) -> list[Entity]:
+    """role.threat_content: whom a threat told in its content clause is aimed at: "warned that
+    it would take action against the United States", "warned that Moscow would respond to any
+    hostile steps by Prague", "threatened to impose tariffs on China"; not a party named in a
+    relative clause or as the threatener's own."""
+    t = parse.tokens
+    clauses = parse.dep_children(i, "ccomp", "xcomp")
+    heads: list[int] = []
+    for c in clauses:
+        for k in parse.subtree(c, frozenset({"relcl", "advcl"})):
+            if t[k].pos not in {"VERB", "NOUN"}:
+                continue
+            heads += parse.preps(k, *THREAT_PREPS)
+            if t[k].pos == "NOUN" and t[t[k].head].dep == "prep" and t[k].dep == "pobj":
+                heads += parse.preps(k, "by")  # "respond to hostile steps by Prague"
+    return head_entities(parse, heads)

@@ -33,6 +33,7 @@ from .position_aims import (
     solidarity_with,
     stance_owners,
     summoned_parties,
+    threatened_parties,
 )
 from .position_records import ITEM_TYPES, PositionCandidate, _clause_text
 from .position_roles import (
@@ -165,7 +166,8 @@ def find_positions(
                     or _refused_party(parse, i, refusal)
                     or (border_parties(parse, i) if entry.type in BORDER_TYPES else [])
                     or summoned_parties(parse, i)
-                    or (purpose_parties(parse, i) if entry.type == "AID" else []),
+                    or (purpose_parties(parse, i) if entry.type == "AID" else [])
+                    or (threatened_parties(parse, i) if entry.type == "THREATEN" else []),
                     actors,
                 )
                 or _not_own_side(parse, i, entry, contact_partner(parse, i, entry.type), actors),

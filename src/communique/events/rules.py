@@ -149,6 +149,12 @@ _TABLE = (
         "'summoned Russia's ambassador to protest': the protest is aimed at Russia",
     ),
     Rule(
+        "role.threat_content",
+        "role",
+        "'warned that it would take action against X': a threat is aimed at whom its content "
+        "clause acts against",
+    ),
+    Rule(
         "role.contact_partner",
         "role",
         "'spoke with X to thank him', 'met X and pledged aid': a contact's purpose or friendly "
