@@ -142,9 +142,10 @@ def _role_reading(
             return "place"
         return "actor" if head.pos in ("VERB", "AUX") else None
     if root.dep == "pobj":
-        cue = cues.get(("preposition", head.text.lower()))
-        if cue is None and head.head != head.i:  # "called on Kigali", "sanctions on Moscow"
-            cue = cues.get(("phrase", f"{tokens[head.head].lemma.lower()} {head.text.lower()}"))
+        # a word and its preposition first ("called on Kigali", "explanations from Washington")
+        phrase = f"{tokens[head.head].lemma.lower()} {head.text.lower()}"
+        cue = cues.get(("phrase", phrase)) if head.head != head.i else None
+        cue = cue or cues.get(("preposition", head.text.lower()))
         if cue == "relation":  # "talks between Moscow and Kyiv", not "flights between"
             noun = tokens[head.head].lemma.lower()
             cue = "actor" if cues.get(("relation", noun)) == "actor" else "place"

@@ -375,8 +375,17 @@ def _object_recipients(parse: Parse, i: int, depth: int = 0) -> list[Entity]:
             preps = [p for p in preps if p not in solidarity_objects(parse, i)]
         # "expressed concern over Japan's plan": what a stance is about
         preps += [p for o in objs if stated_stance(parse, i, o) for p in parse.preps(o, *ABOUT)]
-        # "imposed new sanctions on Belarus": a measure falls on its target
-        preps += [p for o in objs if t[o].lemma.lower() in MEASURES for p in parse.preps(o, "on")]
+        # "imposed new sanctions on Belarus": a measure falls on its target; "lifted the
+        # tariffs it imposed on Australian wine": so does one told as imposed in a relative
+        measures = [o for o in objs if t[o].lemma.lower() in MEASURES]
+        preps += [p for o in measures for p in parse.preps(o, "on")]
+        preps += [
+            p
+            for o in measures
+            for r in parse.children[o]
+            if t[r].dep == "relcl"
+            for p in parse.preps(r, "on", "against")
+        ]
         found = head_entities(parse, preps) or [
             e for p in preps for c in parse.conjuncts(p) for e in premodifier_parties(parse, c)
         ]
