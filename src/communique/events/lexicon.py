@@ -141,7 +141,7 @@ NEED_KINDS: dict[str, frozenset[str]] = {
             "purpose",
         }
     ),
-    "nouns.csv": frozenset({"", "mod"}),
+    "nouns.csv": frozenset({"", "mod", "of"}),
 }
 _WORDLIST = frozenset(
     {

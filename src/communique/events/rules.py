@@ -31,6 +31,7 @@ _TABLE = (
     Rule("trigger.opinion_agreement", "trigger", "'agreed that it was a problem': an opinion"),
     Rule("trigger.claim_not_proposal", "trigger", "'suggested that X had lied': a claim"),
     Rule("trigger.document_statement", "trigger", "'the report stated', 'a poll showed': no act"),
+    Rule("trigger.standing_relation", "trigger", "'Iran, which backs Syria, ...': a standing tie"),
     Rule(
         "trigger.noun_content",
         "trigger",

@@ -23,7 +23,10 @@ def _calendar_object(parse: Parse, prep: int) -> bool:
 
 
 def _noun_needs_met(parse: Parse, i: int, entry: Entry) -> bool:
-    """'hunger strike' (mod:hunger|general ...); the other needs do not apply to nouns."""
+    """'hunger strike' (mod:hunger|general ...), 'the sale of 40 jets' (of:jet|missile ...)."""
+    if entry.need_kind == "of":
+        things = [c for o in parse.preps(i, "of") for c in parse.conjuncts(o)]
+        return any(parse.tokens[k].lemma.lower() in entry.need_words for k in things)
     if entry.need_kind != "mod" or _on_state(parse, i):  # "went on strike"
         return True
     return bool({parse.tokens[k].lemma.lower() for k in parse.children[i]} & entry.need_words)

@@ -62,6 +62,22 @@ DOCUMENTS = frozenset(
 )
 
 
+def _standing_description(parse: Parse, i: int) -> bool:
+    """ "Iran, which backs the Syrian government, ...", "Moscow, which sells weapons to both
+    sides": a present-tense verb with no auxiliary in a relative clause set off by a comma
+    describes a standing relation of the party, not an act the report tells."""
+    t = parse.tokens
+    if t[i].dep != "relcl" or t[i].tag not in {"VBZ", "VBP"}:
+        return False
+    if parse.dep_children(i, "aux", "auxpass", "neg"):
+        return False
+    subjects = parse.dep_children(i, "nsubj")  # the party described is the relative's subject
+    if not subjects or t[subjects[0]].tag not in {"WDT", "WP"}:
+        return False  # "the ruling, which Croatia refuses to recognise": Croatia's act
+    first = min(parse.subtree(i))
+    return first > 0 and t[first - 1].text == ","
+
+
 def _not_an_act(parse: Parse, lexicon: Lexicon, i: int, entry: Entry) -> bool:
     """Verbs of the lexicon used for talk rather than an act between parties (rules
     ``trigger.bare_question``, ``trigger.no_comment``, ``trigger.opinion_agreement``,
@@ -72,6 +88,8 @@ def _not_an_act(parse: Parse, lexicon: Lexicon, i: int, entry: Entry) -> bool:
     kids = {t[k].dep for k in parse.children[i]}
     lemma = t[i].lemma.lower()
     objs = parse.dep_children(i, "dobj", "nsubjpass")
+    if _standing_description(parse, i):
+        return True  # trigger.standing_relation: "Moscow, which sells weapons to both sides"
     if entry.type in {"CONCEDE", "SANCTION", "REJECT"} and any(
         t[o].lemma.lower() in lexicon.meeting_nouns
         and _noun_needs_met(parse, o, lexicon.meeting_nouns[t[o].lemma.lower()])
