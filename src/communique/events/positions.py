@@ -162,12 +162,12 @@ def find_positions(
                     parse,
                     i,
                     entry,
-                    _recipients(parse, i)
+                    (threatened_parties(parse, i) if entry.type == "THREATEN" else [])
+                    or _recipients(parse, i)
                     or _refused_party(parse, i, refusal)
                     or (border_parties(parse, i) if entry.type in BORDER_TYPES else [])
                     or summoned_parties(parse, i)
-                    or (purpose_parties(parse, i) if entry.type == "AID" else [])
-                    or (threatened_parties(parse, i) if entry.type == "THREATEN" else []),
+                    or (purpose_parties(parse, i) if entry.type == "AID" else []),
                     actors,
                 )
                 or _not_own_side(parse, i, entry, contact_partner(parse, i, entry.type), actors),

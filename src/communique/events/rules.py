@@ -32,6 +32,7 @@ _TABLE = (
     Rule("trigger.claim_not_proposal", "trigger", "'suggested that X had lied': a claim"),
     Rule("trigger.document_statement", "trigger", "'the report stated', 'a poll showed': no act"),
     Rule("trigger.standing_relation", "trigger", "'Iran, which backs Syria, ...': a standing tie"),
+    Rule("trigger.situation_warning", "trigger", "'warned that famine was imminent': no threat"),
     Rule(
         "trigger.noun_content",
         "trigger",

@@ -62,6 +62,34 @@ DOCUMENTS = frozenset(
 )
 
 
+#: Auxiliaries by which a warning tells what will (or would) be done.
+_WILL = frozenset({"will", "would", "could", "may", "might", "shall", "'ll", "wo", "must"})
+_READY = frozenset({"ready", "prepared", "determined", "willing", "intend", "plan"})
+
+
+def _warns_of_a_state(parse: Parse, i: int) -> bool:
+    """ "warned that much remained to be done", "warned that famine was imminent": a warning
+    whose content clause tells a state of affairs, with no "will/would" of anything to be done,
+    no "if" and no party as its subject, threatens no one (not "warned that Somalia would
+    defend its territory", "warned that the Turkish deployment risked a regional war")."""
+    t = parse.tokens
+    clauses = parse.dep_children(i, "ccomp")
+    if not clauses:
+        return False
+    for c in clauses:
+        inner = parse.subtree(c, frozenset({"relcl"}))
+        if any(t[k].dep == "aux" and t[k].text.lower() in _WILL for k in inner):
+            return False
+        if any(t[k].dep == "mark" and t[k].text.lower() in {"if", "unless"} for k in inner):
+            return False
+        if any(t[k].lemma.lower() in _READY for k in inner):
+            return False  # "warned that it was ready to respond"
+        subjects = [k for s in parse.dep_children(c, "nsubj") for k in parse.subtree(s)]
+        if parse.entities_in(subjects):
+            return False  # "warned that the Turkish deployment risked a war": aimed at Turkey
+    return True
+
+
 def _standing_description(parse: Parse, i: int) -> bool:
     """ "Iran, which backs the Syrian government, ...", "Moscow, which sells weapons to both
     sides": a present-tense verb with no auxiliary in a relative clause set off by a comma
@@ -90,6 +118,8 @@ def _not_an_act(parse: Parse, lexicon: Lexicon, i: int, entry: Entry) -> bool:
     objs = parse.dep_children(i, "dobj", "nsubjpass")
     if _standing_description(parse, i):
         return True  # trigger.standing_relation: "Moscow, which sells weapons to both sides"
+    if entry.type == "THREATEN" and lemma == "warn" and _warns_of_a_state(parse, i):
+        return True  # trigger.situation_warning: "warned that famine was imminent"
     if entry.type in {"CONCEDE", "SANCTION", "REJECT"} and any(
         t[o].lemma.lower() in lexicon.meeting_nouns
         and _noun_needs_met(parse, o, lexicon.meeting_nouns[t[o].lemma.lower()])
