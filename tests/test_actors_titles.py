@@ -86,7 +86,7 @@ def test_actors_titles_after_a_name() -> None:
     ("text", "title"),
     [
         ("said Anne Morel, head of the CFDT union, on Monday", "head of the CFDT union"),
-        ("said Jan Novak, the spokesman for the striking rail workers.", "spokesman for the"),
+        ("said Jan Novak, the spokesman for the striking rail workers' union.", "spokesman for"),
     ],
 )
 def test_actors_titles_after_a_name_naming_a_body(text: str, title: str) -> None:
@@ -94,6 +94,12 @@ def test_actors_titles_after_a_name_naming_a_body(text: str, title: str) -> None
     parse = title_after(text, text.index(","), len(text), load_actor_data())
     assert parse is not None
     assert parse.text.startswith(title)
+
+
+def test_actors_titles_after_a_name_not_a_firm() -> None:
+    """A head of a body no word marks as public (a firm, an agency) holds no title here."""
+    text = "said Jeff Sanborn, president of Chapter & Verse, an advertising agency."
+    assert title_after(text, text.index(","), len(text), load_actor_data()) is None
 
 
 def test_actors_titles_after_a_name_not_a_clause() -> None:

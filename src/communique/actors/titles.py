@@ -302,22 +302,26 @@ def title_after(
     if not ws or ws[0].text != ",":
         return None
     run: list[Word] = []
+    free = False  # a word read only as part of a body named after "head of"
     for w in ws[1 : _MAX_WORDS + 1]:
         if w.text in {",", ".", ";", ")", "(", ":"} or "\n" in w.text:
             break
         if any(s < w.end and w.start < e for s, e in blocked):
             return None  # the next person's title and name, not an apposition
-        if not (
-            _headed_body(run, data)  # "head of the CFDT union": the body's words are free
-            or _is_titleish(w.text, data)
+        titled = (
+            _is_titleish(w.text, data)
             or _possessive(w.text, data)
             or w.text.lower() in _DETERMINERS
             or _affiliation(normalize(w.text), data)  # "the U.S. commander"
-        ):
+        )
+        if not titled and not _headed_body(run, data):
             return None
+        free = free or not titled
         run.append(w)
     else:
         return None
+    if free and not any(w.text.lower().rstrip("s") in _PUBLIC_BODIES for w in run):
+        return None  # "president of Chapter & Verse": a firm's, no public office
     country = None
     while run and (run[0].text.lower() in _DETERMINERS or _kind(run[0].text, data) == "connector"):
         run.pop(0)
@@ -329,9 +333,19 @@ def title_after(
     return _title(text, run, country, data)
 
 
+#: Bodies whose head or spokesperson speaks for a public body of the state, named after a head
+#: word in words of any kind ("head of the CFDT union", "leader of the lawyers' movement").
+_PUBLIC_BODIES = frozenset(
+    {"union", "party", "movement", "coalition", "alliance", "federation", "front", "council"}
+    | {"committee", "commission", "congress", "assembly", "parliament", "ministry", "army"}
+    | {"government", "police", "court", "league", "bloc", "opposition", "conference", "church"}
+)
+
+
 def _headed_body(run: Sequence[Word], data: ActorData) -> bool:
     """Whether the words read so far are a head word and "of"/"for" ("head of", "the
-    spokesman for"): what follows names the body, in words of any kind."""
+    spokesman for"): what follows names the body, in words of any kind, when one of them is a
+    public body's (``_PUBLIC_BODIES``)."""
     return any(
         _kind(a.text, data) == "head" and b.text.lower() in _BODY_LINKS
         for a, b in itertools.pairwise(run)
