@@ -3,7 +3,7 @@ side a refused act was with, and which negated answers are refusals at all.
 
 Used by positions.py: a saying whose complement refuses is a rejection (rule
 position.refusal_complement); so is a negated answer ("did not accept the plan", "will not
-allow the Open Door policy to be slammed shut"; rule position.negated_agreement).
+allow the treaty to be scrapped"; rule position.negated_agreement).
 """
 
 from __future__ import annotations

@@ -127,23 +127,31 @@ _MEETING_VERBS = frozenset(
 )
 
 
+def _name_head(parse: Parse, start: int, end: int) -> int | None:
+    """The token of a name whose head lies outside it (the name's own head), if any."""
+    first, last = parse.token_range(start, end)
+    for k in range(first, last + 1):
+        head = parse.tokens[k].head
+        if not first <= head <= last or head == k:
+            return k
+    return None
+
+
 def _met(parse: Parse, start: int, end: int) -> bool:
     """The name is the one a party met, called or talked with ("met Zelensky in Kyiv", "held
     talks with Chinese officials"): a partner in the report, not the other side of a dispute."""
-    first, last = parse.token_range(start, end)
-    for k in range(first, last + 1):
-        t = parse.tokens[k]
-        if first <= t.head <= last and t.head != k:
-            continue
-        head = parse.tokens[t.head]
-        if t.dep == "pobj" and head.text.lower() == "with":
-            head = parse.tokens[head.head]
-            if head.lemma.lower() in {"talk", "talks", "meeting", "call", "conversation"}:
-                return True
-        elif t.dep != "dobj":
-            return False
-        return head.lemma.lower() in _MEETING_VERBS and head.pos in {"VERB", "AUX"}
-    return False
+    k = _name_head(parse, start, end)
+    if k is None:
+        return False
+    t = parse.tokens[k]
+    head = parse.tokens[t.head]
+    if t.dep == "pobj" and head.text.lower() == "with":
+        head = parse.tokens[head.head]
+        if head.lemma.lower() in {"talk", "talks", "meeting", "call", "conversation"}:
+            return True
+    elif t.dep != "dobj":
+        return False
+    return head.lemma.lower() in _MEETING_VERBS and head.pos in {"VERB", "AUX"}
 
 
 #: Dependencies of a name that only qualifies a noun ("India's chargé d'affaires", "Chinese
@@ -152,25 +160,19 @@ _MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 
 
 def _modifier(parse: Parse, start: int, end: int) -> bool:
-    """The name's head token (the one whose head lies outside it) qualifies a noun."""
-    first, last = parse.token_range(start, end)
-    for k in range(first, last + 1):
-        t = parse.tokens[k]
-        if not first <= t.head <= last or t.head == k:
-            return t.dep in _MODIFIER_DEPS
-    return False
+    """The name's head token qualifies a noun."""
+    k = _name_head(parse, start, end)
+    return k is not None and parse.tokens[k].dep in _MODIFIER_DEPS
 
 
 def _owns_what_was_harmed(parse: Parse, start: int, end: int, victims: frozenset[str]) -> bool:
     """ "Syria's sovereignty", "the sovereignty of Syria", "Japanese airspace": the name owns
     what an act harmed."""
-    first, last = parse.token_range(start, end)
-    for k in range(first, last + 1):
-        t = parse.tokens[k]
-        if first <= t.head <= last and t.head != k:
-            continue
-        head = parse.tokens[t.head]
-        if t.dep == "pobj" and head.lemma.lower() == "of":
-            head = parse.tokens[head.head]
-        return head.lemma.lower() in victims
-    return False
+    k = _name_head(parse, start, end)
+    if k is None:
+        return False
+    t = parse.tokens[k]
+    head = parse.tokens[t.head]
+    if t.dep == "pobj" and head.lemma.lower() == "of":
+        head = parse.tokens[head.head]
+    return head.lemma.lower() in victims
