@@ -121,6 +121,16 @@ def test_actors_resolve_capital_metonymy_from_words() -> None:
     assert codes == {"RUS", "USA"}
 
 
+def _parsed(text: str, words: list[tuple[str, str, str, int, str]]) -> tuple[Token, ...]:
+    """Tokens of ``text`` from (word, pos, dep, head, lemma), each word after the one before."""
+    tokens, offset = [], 0
+    for i, (w, pos, dep, head, lemma) in enumerate(words):
+        start = text.index(w, offset)
+        offset = start + len(w)
+        tokens.append(Token(i, start, offset, w, lemma, pos, pos, dep, head))
+    return tuple(tokens)
+
+
 def test_actors_resolve_capital_metonymy_from_parse() -> None:
     text = "Kyiv hosted talks with Moscow"
     words = [
@@ -130,12 +140,8 @@ def test_actors_resolve_capital_metonymy_from_parse() -> None:
         ("with", "ADP", "prep", 2, "with"),
         ("Moscow", "PROPN", "pobj", 3, "Moscow"),
     ]
-    tokens, offset = [], 0
-    for i, (w, pos, dep, head, lemma) in enumerate(words):
-        start = text.index(w, offset)
-        offset = start + len(w)
-        tokens.append(Token(i, start, offset, w, lemma, pos, pos, dep, head))
-    annotated = _article(text, [("Kyiv", "GPE"), ("Moscow", "GPE")], tuple(tokens))
+    tokens = _parsed(text, words)
+    annotated = _article(text, [("Kyiv", "GPE"), ("Moscow", "GPE")], tokens)
     codes = {e.code for e in resolve_actors(annotated, load_actor_data(), None)}
     assert codes == {"RUS"}  # Kyiv is the subject of "host": a place
 
@@ -150,12 +156,8 @@ def test_actors_resolve_addressed_capital_from_parse() -> None:
         ("to", "PART", "aux", 5, "to"),
         ("withdraw", "VERB", "xcomp", 1, "withdraw"),
     ]
-    tokens, offset = [], 0
-    for i, (w, pos, dep, head, lemma) in enumerate(words):
-        start = text.index(w, offset)
-        offset = start + len(w)
-        tokens.append(Token(i, start, offset, w, lemma, pos, pos, dep, head))
-    annotated = _article(text, [("Washington", "GPE"), ("Kigali", "GPE")], tuple(tokens))
+    tokens = _parsed(text, words)
+    annotated = _article(text, [("Washington", "GPE"), ("Kigali", "GPE")], tokens)
     codes = {e.code for e in resolve_actors(annotated, load_actor_data(), None)}
     assert codes == {"USA", "RWA"}  # "called on X": X is addressed, an actor
 
