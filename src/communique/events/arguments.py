@@ -330,6 +330,10 @@ def called_on(parse: Parse, verb: int) -> list[int]:
     return heads
 
 
+#: Verbs of speaking or standing with another side at a place (triggers.csv, "alongside").
+APPEARING = frozenset({"say", "speak", "tell", "stand"})
+
+
 def verb_parties(parse: Parse, verb: int) -> list[Entity]:
     """Participants of a meeting verb: subject (or its controller), object, with-complements."""
     heads = parse.dep_children(verb, "nsubj", "nsubjpass", "dative", "attr")
@@ -339,6 +343,8 @@ def verb_parties(parse: Parse, verb: int) -> list[Entity]:
         for h in parse.preps(verb, "with", "between", "among", "to", "by", "at")
         if not absolute(parse, h)
     ]
+    if parse.tokens[verb].lemma.lower() in APPEARING:  # "said in Cairo alongside X"
+        heads += parse.preps(verb, "alongside", "beside")
     heads += _guests_from(parse, verb)
     if parse.tokens[verb].lemma.lower() == "call":  # "called in the Russian ambassador"
         heads += parse.preps(verb, "in")

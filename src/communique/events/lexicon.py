@@ -120,6 +120,7 @@ NEED_KINDS: dict[str, frozenset[str]] = {
             "calledin",
             "credentials",
             "inperson",
+            "alongside",
         }
     ),
     "verbs.csv": frozenset(

@@ -120,15 +120,16 @@ MEETING_TIMES = frozenset({"visit", "talk", "meeting", "trip", "summit", "tour"}
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
-def _face_to_face(parse: Parse, i: int, mods: set[str]) -> bool:
+def _face_to_face(parse: Parse, i: int, mods: set[str], links: tuple[str, ...] = ("with",)) -> bool:
     """ "X had a conversation in Warsaw with Y", "a brief conversation with Y on the sidelines
-    of the summit", "X discussed trade with Y in Beijing": two sides, one the subject, held at
-    a place or during a visit or talks, so in person."""
+    of the summit", "X discussed trade with Y in Beijing", "X said in Cairo alongside his
+    Egyptian counterpart" (``links``: the prepositions of the other side): two sides, one the
+    subject, held at a place or during a visit or talks, so in person."""
     t = parse.tokens
     if mods & DISTANT or parse.preps(i, "by", "over", "via"):
         return False  # "discussed ... by phone", "over the telephone"
     verb = i if t[i].pos == "VERB" else parse.governing_verb(i)
-    heads = parse.preps(i, "with") + parse.dep_children(verb, "nsubj")
+    heads = parse.preps(i, *links) + parse.dep_children(verb, "nsubj")
     where = parse.preps(i, "in", "at", "on", "during") + parse.preps(verb, "in", "at", "on")
     for o in parse.dep_children(i, "dobj"):  # the parser hangs "with Y in X" on the topic
         for topic in parse.subtree(o):
@@ -420,6 +421,11 @@ def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
     if kind == "inperson":  # "discussed trade with X in Beijing", not "by phone"
         mods = {parse.tokens[k].text.lower() for k in parse.children[i]}
         return _face_to_face(parse, i, mods)
+    if kind == "alongside":  # "said in Cairo alongside his Egyptian counterpart"
+        mods = {parse.tokens[k].text.lower() for k in parse.children[i]}
+        return bool(parse.preps(i, "alongside", "beside")) and _face_to_face(
+            parse, i, mods, ("alongside", "beside")
+        )
     if kind == "with":  # "sat down with X", not "sat down to eat"
         return bool(parties_under(parse, parse.preps(i, "with")))
     if kind == "envoy":
