@@ -82,7 +82,7 @@ def dateline_officials(
             and e.country is None
             and e.titles
             and all(_home_title(t, heads) for t in e.titles)
-            and not _told_abroad(annotated, e)
+            and not _told_abroad(annotated, e, places, filed_in)
             and not _after_another(annotated, e, others)
         ):
             e = replace(e, country=filed_in)
@@ -97,12 +97,54 @@ def _home_title(title: str, heads: frozenset[str]) -> bool:
     return held and "former" not in words and not envoy_title(title)
 
 
-def _told_abroad(annotated: AnnotatedArticle, e: Entity) -> bool:
+def _told_abroad(
+    annotated: AnnotatedArticle, e: Entity, places: Sequence[PlaceMention], filed_in: str
+) -> bool:
+    """A sentence of the person's tells them away from home ("arrived", "visiting", "a
+    delegation") or names them as another's counterpart; not a journey told to a place of
+    another state, nor a counterpart they meet ("will travel to Beijing for talks with his
+    Chinese counterpart": leaving home)."""
+    text = annotated.article.text
     for m in e.mentions:
         s = annotated.sentence_at(m.start)
-        if s is not None and _ABROAD.search(annotated.article.text[s.start : s.end]):
-            return True
+        if s is None:
+            continue
+        for hit in _ABROAD.finditer(text, s.start, s.end):
+            word = hit.group(0).lower()
+            if word.startswith("counterpart"):
+                if _named_counterpart(text, hit.start(), hit.end(), m.start, m.end):
+                    return True
+            elif not _leaves_for(hit.end(), s.end, places, filed_in, word):
+                return True
     return False
+
+
+_APPOSED_COUNTERPART = re.compile(r"^,\s+(?:his|her|their|its|the)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _named_counterpart(text: str, start: int, end: int, m_start: int, m_end: int) -> bool:
+    """The person is the one called a counterpart: "his Chinese counterpart Wang Yi", "Wang
+    Yi, his Chinese counterpart"; not a person meeting their counterpart."""
+    if 0 <= m_start - end <= 2:
+        return True
+    return 0 <= start - m_end <= 30 and bool(_APPOSED_COUNTERPART.match(text[m_end:start]))
+
+
+#: Words of a journey that, followed by "to" a place of another state, tell a departure.
+_JOURNEY = re.compile(r"^(?:visit|tour|trip|flew|travel)", re.I)
+
+
+def _leaves_for(
+    at: int, end: int, places: Sequence[PlaceMention], filed_in: str, word: str
+) -> bool:
+    """After a journey word at ``at``, a place of another state comes within the next few
+    words ("will travel to Beijing"): the journey is away from the dateline's state."""
+    if not _JOURNEY.match(word):
+        return False  # "arrived", "delegation": told at the dateline, from abroad
+    return any(
+        at < p.start <= at + 25 and p.country not in (None, filed_in) and p.start < end
+        for p in places
+    )
 
 
 def _after_another(annotated: AnnotatedArticle, e: Entity, others: Sequence[int]) -> bool:
