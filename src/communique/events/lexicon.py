@@ -121,6 +121,7 @@ NEED_KINDS: dict[str, frozenset[str]] = {
             "credentials",
             "inperson",
             "alongside",
+            "handover",
         }
     ),
     "verbs.csv": frozenset(

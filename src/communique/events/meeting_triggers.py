@@ -116,6 +116,10 @@ def _joint_press(parse: Parse, i: int, mods: set[str]) -> bool:
 DISTANT = frozenset({"phone", "telephone", "video", "virtual", "online", "telephonic"})
 #: Nouns of a meeting during which something is discussed in person: "during his visit".
 MEETING_TIMES = frozenset({"visit", "talk", "meeting", "trip", "summit", "tour"})
+#: Places of an encounter named by a common noun ("at the port", "at the presidential palace").
+ENCOUNTER_PLACES = frozenset(
+    {"port", "airport", "palace", "residence", "ministry", "embassy", "headquarters", "ceremony"}
+)
 #: Named-entity labels of places.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -141,6 +145,8 @@ def _face_to_face(parse: Parse, i: int, mods: set[str], links: tuple[str, ...] =
         return False
     if any(t[w].lemma.lower() in {"sideline", "margin"} | MEETING_TIMES for w in where):
         return True
+    if any(t[w].lemma.lower() in ENCOUNTER_PLACES for w in where):
+        return True  # "handed over the supplies to X at the port"
     # a place named in the phrase ("at the state residence in Bishkek")
     places = [m for m in parse.annotated.mentions if m.label in PLACE_LABELS]
     inside = {k for w in where for k in parse.subtree(w)}
@@ -421,6 +427,10 @@ def _verb_ok(parse: Parse, i: int, entry: Entry) -> bool:
     if kind == "inperson":  # "discussed trade with X in Beijing", not "by phone"
         mods = {parse.tokens[k].text.lower() for k in parse.children[i]}
         return _face_to_face(parse, i, mods)
+    if kind == "handover":  # "handed over the supplies to Foreign Minister X at the port"
+        mods = {parse.tokens[k].text.lower() for k in parse.children[i]}
+        given = parties_under(parse, parse.preps(i, "to"))
+        return any(e.kind == "person" for e in given) and _face_to_face(parse, i, mods, ("to",))
     if kind == "alongside":  # "said in Cairo alongside his Egyptian counterpart"
         mods = {parse.tokens[k].text.lower() for k in parse.children[i]}
         return bool(parse.preps(i, "alongside", "beside")) and _face_to_face(
