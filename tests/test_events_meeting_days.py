@@ -106,6 +106,15 @@ def _meetings(text: str, published: date, resources: Any) -> list[tuple[set[str]
             {"DEU", "TZA"},
             "2023-10-30",
         ),
+        (  # "on the eve of the summit": the day before the summit's
+            "ABUJA, Dec 16 (Reuters) - West African leaders met in Abuja on Sunday for the "
+            "66th ordinary summit of ECOWAS. On the eve of the summit, Nigerian President Bola "
+            "Tinubu received Senegalese President Bassirou Diomaye Faye at the Presidential "
+            "Villa.",
+            date(2024, 12, 16),
+            {"NGA", "SEN"},
+            "2024-12-14",
+        ),
         (  # a day of the meeting's own after the words is its day
             "The Ethiopian ministers said on Friday, two days after talks with Kenyan officials in "
             "Nairobi on Tuesday, that Ethiopia would reopen the border.",

@@ -8,8 +8,7 @@ planned or was called off.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from ..model import Entity, PlaceMention, TimeExpression
 from ..time.lexicon import MONTHS
@@ -19,6 +18,7 @@ from .arguments import (
 )
 from .meeting_attendance import attendance_told, sideline_attendance
 from .meeting_bodies import body_met_before
+from .meeting_dates import dated_by_sequence
 from .meeting_legs import _before_the_journey, _only_a_journey, _onward_leg
 from .meeting_records import CONFLICT, GATHERING_WORDS, UNREAL, MeetingCluster, MeetingMention
 from .meeting_summons import summoned_at_dateline
@@ -73,7 +73,7 @@ def cluster_mentions(
     sideline_attendance(clusters, _gathering)
     _beside_gatherings(clusters)
     _during_visits(clusters)
-    _dated_by_sequence(parse, clusters)
+    dated_by_sequence(parse, clusters)
     _join_attendance(parse, clusters)
     for c in clusters:
         _dateline_fallback(c)
@@ -389,36 +389,6 @@ def _same_phrase(
 
 #: Words that set one happening before or after another ("came a day after X hosted Y").
 SEQUENCE_WORDS = frozenset({"after", "before", "since", "until", "following"})
-
-
-NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-
-
-def _dated_by_sequence(parse: Parse, clusters: list[MeetingCluster]) -> None:
-    """ "The Antalya meeting (Thursday) came a day after Erdogan hosted Herzog": a meeting told
-    in a clause so many days after or before a dated meeting takes that day."""
-    t = parse.tokens
-    owner = {m.trigger: c for c in clusters for m in c.mentions}
-    for c in clusters:
-        if c.date is not None:
-            continue
-        for m in c.mentions:
-            verb = m.trigger if t[m.trigger].pos == "VERB" else parse.governing_verb(m.trigger)
-            marks = {t[k].text.lower() for k in parse.dep_children(verb, "mark")}
-            if t[verb].dep != "advcl" or not marks & {"after", "before"}:
-                continue
-            days = [k for k in parse.dep_children(verb, "npadvmod") if t[k].lemma.lower() == "day"]
-            counts = [t[n].text.lower() for k in days for n in parse.children[k]]
-            n = next((NUMBER_WORDS[w] for w in counts if w in NUMBER_WORDS), None)
-            heads = [t[verb].head, *parse.dep_children(t[verb].head, "nsubj", "nsubjpass")]
-            other = next((owner[h] for h in heads if h in owner and owner[h] is not c), None)
-            told = other.date if other is not None else None
-            if n is None or told is None or told.granularity != "day" or not told.value:
-                continue
-            shift = timedelta(days=-n if "after" in marks else n)
-            day = (date.fromisoformat(told.value[:10]) + shift).isoformat()
-            m.date = replace(told, value=day, value_end=None, kind="relative")
-            break
 
 
 def _in_sequence(parse: Parse, a: int, b: int) -> bool:

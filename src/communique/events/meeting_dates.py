@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from ..model import TimeExpression
 from .arguments import dependency_distance, span_root
 from .meeting_places import _other_clause
+from .meeting_records import MeetingCluster
 from .status import CALENDAR_WORDS, SCHEDULED, cancels
 from .syntax import Parse
 from .withdrawal import withdrawn_from
@@ -74,7 +75,7 @@ def offset_date(
     before (after) the last day told before them in its sentence; in a sentence with no date
     ("His words came a day after he held talks"), the last day told before it (``earlier``),
     unless a meeting word (one of ``triggers``) comes before those words: that meeting's day
-    dates it, once known (meeting_clusters._dated_by_sequence)."""
+    dates it, once known (``dated_by_sequence``)."""
     t = parse.tokens
     sentence = parse.annotated.sentence_at(t[trigger].start)
     first = sentence.first_token if sentence is not None else trigger
@@ -222,3 +223,59 @@ def _agreed_to(parse: Parse, noun: int) -> int | None:
     if tok.dep not in {"dobj", "pobj"} or t[verb].lemma.lower() not in AGREEING:
         return None
     return verb
+
+
+def dated_by_sequence(parse: Parse, clusters: list[MeetingCluster]) -> None:
+    """ "The Antalya meeting (Thursday) came a day after Erdogan hosted Herzog": a meeting told
+    in a clause so many days after or before a dated meeting takes that day; "On the eve of the
+    summit, Tinubu received Faye": the day before the summit's."""
+    t = parse.tokens
+    owner = {m.trigger: c for c in clusters for m in c.mentions}
+    for c in clusters:
+        if c.date is not None:
+            continue
+        for m in c.mentions:
+            verb = m.trigger if t[m.trigger].pos == "VERB" else parse.governing_verb(m.trigger)
+            shifted = _after_or_before(parse, verb, c, owner) or _on_the_eve(parse, verb, c, owner)
+            if shifted is not None:
+                m.date = shifted
+                break
+
+
+def _shift(told: TimeExpression | None, days: int) -> TimeExpression | None:
+    if told is None or told.granularity != "day" or not told.value:
+        return None
+    day = (date.fromisoformat(told.value[:10]) + timedelta(days=days)).isoformat()
+    return replace(told, value=day, value_end=None, kind="relative")
+
+
+def _after_or_before(
+    parse: Parse, verb: int, c: MeetingCluster, owner: dict[int, MeetingCluster]
+) -> TimeExpression | None:
+    t = parse.tokens
+    marks = {t[k].text.lower() for k in parse.dep_children(verb, "mark")}
+    if t[verb].dep != "advcl" or not marks & {"after", "before"}:
+        return None
+    days = [k for k in parse.dep_children(verb, "npadvmod") if t[k].lemma.lower() == "day"]
+    counts = [t[n].text.lower() for k in days for n in parse.children[k]]
+    n = next((_COUNTS[w] for w in counts if w in _COUNTS), None)
+    heads = [t[verb].head, *parse.dep_children(t[verb].head, "nsubj", "nsubjpass")]
+    other = next((owner[h] for h in heads if h in owner and owner[h] is not c), None)
+    if n is None or other is None:
+        return None
+    return _shift(other.date, -n if "after" in marks else n)
+
+
+def _on_the_eve(
+    parse: Parse, verb: int, c: MeetingCluster, owner: dict[int, MeetingCluster]
+) -> TimeExpression | None:
+    """ "On the eve of the summit" hung on the meeting's verb: the day before that meeting."""
+    t = parse.tokens
+    for on in parse.preps(verb, "on"):
+        if t[on].lemma.lower() != "eve":
+            continue
+        for noun in parse.preps(on, "of"):
+            other = owner.get(noun)
+            if other is not None and other is not c:
+                return _shift(other.date, -1)
+    return None
