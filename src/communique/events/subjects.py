@@ -12,7 +12,7 @@ SUBJECT_CHAIN = frozenset({"xcomp", "ccomp", "conj", "advcl", "acomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # "by recalling", "after meeting": a gerund under these is done by the clause's own subject
 # (not "of": "accused Russia of poisoning" is not the accuser's act)
-MEANS_PREPS = frozenset({"by", "after", "before", "while", "upon", "through"})
+MEANS_PREPS = frozenset({"by", "after", "before", "while", "upon", "on", "through"})
 
 
 #: Nouns of a party's resolve whose infinitive is the act: "X's decision to expel envoys".
