@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..model import Entity, Event
+from ..model import Entity, Event, Token
 from .arguments import party_code
 from .rules import rule
 from .syntax import Parse
@@ -137,19 +137,29 @@ def _name_head(parse: Parse, start: int, end: int) -> int | None:
     return None
 
 
+def _governor(parse: Parse, start: int, end: int, prep: str) -> tuple[str, Token] | None:
+    """The name's relation and the word it hangs on, through a preposition ``prep`` ("talks
+    with X", "the sovereignty of Syria"): ("pobj", "talks"); else its own relation and head."""
+    k = _name_head(parse, start, end)
+    if k is None:
+        return None
+    t = parse.tokens[k]
+    head = parse.tokens[t.head]
+    if t.dep == "pobj" and head.text.lower() == prep:
+        return "pobj", parse.tokens[head.head]
+    return t.dep, head
+
+
 def _met(parse: Parse, start: int, end: int) -> bool:
     """The name is the one a party met, called or talked with ("met Zelensky in Kyiv", "held
     talks with Chinese officials"): a partner in the report, not the other side of a dispute."""
-    k = _name_head(parse, start, end)
-    if k is None:
+    found = _governor(parse, start, end, "with")
+    if found is None:
         return False
-    t = parse.tokens[k]
-    head = parse.tokens[t.head]
-    if t.dep == "pobj" and head.text.lower() == "with":
-        head = parse.tokens[head.head]
-        if head.lemma.lower() in {"talk", "talks", "meeting", "call", "conversation"}:
-            return True
-    elif t.dep != "dobj":
+    dep, head = found
+    if dep == "pobj" and head.lemma.lower() in {"talk", "talks", "meeting", "call", "conversation"}:
+        return True
+    if dep not in {"pobj", "dobj"}:
         return False
     return head.lemma.lower() in _MEETING_VERBS and head.pos in {"VERB", "AUX"}
 
@@ -168,11 +178,5 @@ def _modifier(parse: Parse, start: int, end: int) -> bool:
 def _owns_what_was_harmed(parse: Parse, start: int, end: int, victims: frozenset[str]) -> bool:
     """ "Syria's sovereignty", "the sovereignty of Syria", "Japanese airspace": the name owns
     what an act harmed."""
-    k = _name_head(parse, start, end)
-    if k is None:
-        return False
-    t = parse.tokens[k]
-    head = parse.tokens[t.head]
-    if t.dep == "pobj" and head.lemma.lower() == "of":
-        head = parse.tokens[head.head]
-    return head.lemma.lower() in victims
+    found = _governor(parse, start, end, "of")
+    return found is not None and found[1].lemma.lower() in victims
